@@ -62,6 +62,12 @@ export interface HostExtension {
   start(host: ExtensionHost): Promise<void>;
   /** The value of an input binding of one of `inputBindingTypes` for an invocation of `fn`. */
   inputBindingData(binding: BindingMetadata, fn: RegisteredFunction): unknown;
+  /**
+   * Resolves when the extension has no work it could do at the current clock reading (nothing
+   * queued, nothing running). A virtual clock waits for this between steps, so that work which a
+   * fired timer causes settles before time moves on.
+   */
+  whenIdle(): Promise<void>;
   /** Stops accepting work and lets in-flight work settle or be abandoned safely. */
   stop(): Promise<void>;
 }
