@@ -1,0 +1,73 @@
+/**
+ * The follow-the-sun roster: when each region works (weekly shifts in its own time zone, with
+ * holidays), who works there with which skills and how many open tickets each can carry.
+ */
+import { z } from 'zod';
+import { RegionSchema, SlugSchema, TimeZoneSchema } from '../primitives';
+import { ClockTimeSchema, LocalDateSchema, MINUTES_PER_DAY, minutesOfDay, weeklySchema } from '../calendar/weekly-hours';
+
+/**
+ * A shift listed under a weekday starts that day; when its end is earlier than its start it
+ * crosses midnight (22:00–06:00 listed under `mon` runs Monday 22:00 to Tuesday 06:00).
+ */
+export const ShiftSchema = z
+  .object({ start: ClockTimeSchema, end: ClockTimeSchema })
+  .refine((shift) => minutesOfDay(shift.start) < MINUTES_PER_DAY, { message: 'a shift cannot start at 24:00', path: ['start'] })
+  .refine((shift) => minutesOfDay(shift.end) % MINUTES_PER_DAY !== minutesOfDay(shift.start), {
+    message: 'a shift must not end when it starts',
+    path: ['end'],
+  });
+export type Shift = z.infer<typeof ShiftSchema>;
+
+export const RegionRosterSchema = z.object({
+  id: RegionSchema,
+  timeZone: TimeZoneSchema,
+  shifts: weeklySchema(ShiftSchema),
+  /** Local dates on which no shift of the region starts. */
+  holidays: z.array(LocalDateSchema).default([]),
+});
+export type RegionRoster = z.infer<typeof RegionRosterSchema>;
+
+export const EngineerRoleSchema = z.enum(['engineer', 'team-lead']);
+export type EngineerRole = z.infer<typeof EngineerRoleSchema>;
+
+export const EngineerSchema = z.object({
+  id: SlugSchema,
+  name: z.string().trim().min(1),
+  email: z.email(),
+  region: RegionSchema,
+  /** Product areas the engineer can take tickets in. */
+  skills: z.array(SlugSchema),
+  /** Most open tickets the engineer carries at once. */
+  capacity: z.number().int().nonnegative(),
+  role: EngineerRoleSchema,
+});
+export type Engineer = z.infer<typeof EngineerSchema>;
+
+export const RosterSchema = z
+  .object({
+    regions: z.array(RegionRosterSchema).min(1),
+    engineers: z.array(EngineerSchema),
+    /** Where a ticket goes at shift end; wraps around from the last region to the first. */
+    handoffOrder: z.array(RegionSchema).default(['AMER', 'EMEA', 'APAC']),
+  })
+  .superRefine((roster, ctx) => {
+    const regionIds = roster.regions.map((region) => region.id);
+    if (new Set(regionIds).size !== regionIds.length) {
+      ctx.addIssue({ code: 'custom', message: 'each region appears once', path: ['regions'] });
+    }
+    const engineerIds = roster.engineers.map((engineer) => engineer.id);
+    if (new Set(engineerIds).size !== engineerIds.length) {
+      ctx.addIssue({ code: 'custom', message: 'engineer ids are unique', path: ['engineers'] });
+    }
+    roster.engineers.forEach((engineer, index) => {
+      if (!regionIds.includes(engineer.region)) {
+        ctx.addIssue({ code: 'custom', message: `region ${engineer.region} has no roster`, path: ['engineers', index, 'region'] });
+      }
+    });
+    const order = roster.handoffOrder;
+    if (new Set(order).size !== order.length || !regionIds.every((id) => order.includes(id))) {
+      ctx.addIssue({ code: 'custom', message: 'the handoff order names every rostered region once', path: ['handoffOrder'] });
+    }
+  });
+export type Roster = z.infer<typeof RosterSchema>;
