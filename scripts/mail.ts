@@ -1,0 +1,77 @@
+/**
+ * `npm run mail [-- --to ADDRESS] [--port N | --url URL] [--json]`: prints the messages the local
+ * stack's email stand-in has accepted, oldest first, read from its `GET /messages` endpoint.
+ */
+import { parseArgs } from 'node:util';
+import { StoredEmailSchema, type EmailAddress, type StoredEmail } from '../infra/local/services/email-schemas';
+import { DEFAULT_EMAIL_STANDIN_PORT } from '../infra/local/services/email-standin';
+
+function addresses(list: readonly EmailAddress[]): string {
+  return list.map((entry) => entry.address).join(', ');
+}
+
+export function formatMessages(messages: readonly StoredEmail[]): string {
+  if (messages.length === 0) return 'No messages.\n';
+  return messages
+    .map((message) => {
+      const copies = message.cc.length > 0 ? `  cc ${addresses(message.cc)}` : '';
+      const body = (message.plainText ?? '(no plain text)').replace(/^/gm, '    ');
+      return `#${message.sequence}  ${message.storedAt}  from ${message.senderAddress}  to ${addresses(message.to)}${copies}\n    Subject: ${message.subject}\n${body}\n`;
+    })
+    .join('\n');
+}
+
+/** The `/messages` URL to read, from `--url`, `--port`, `BATON_MAILBOX_URL` or the `npm start` default. */
+export function messagesUrl(options: { url?: string; port?: string; to?: string }, env: NodeJS.ProcessEnv): URL {
+  const base =
+    options.url ??
+    (options.port ? `http://127.0.0.1:${options.port}/` : env.BATON_MAILBOX_URL) ??
+    `http://127.0.0.1:${DEFAULT_EMAIL_STANDIN_PORT}/`;
+  const url = new URL('messages', base.endsWith('/') ? base : `${base}/`);
+  if (options.to) url.searchParams.set('to', options.to);
+  return url;
+}
+
+/** Runs the command; resolves with the process exit code. */
+export async function runMailCommand(
+  args: readonly string[],
+  write: (text: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      to: { type: 'string' },
+      port: { type: 'string' },
+      url: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const url = messagesUrl(values, env);
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch {
+    write(`Cannot reach the local mailbox at ${url.origin}. Is the stack running (npm start)?\n`);
+    return 1;
+  }
+  if (!response.ok) {
+    write(`The local mailbox answered ${response.status} for ${url.href}.\n`);
+    return 1;
+  }
+  const messages = StoredEmailSchema.array().parse(await response.json());
+  write(values.json ? `${JSON.stringify(messages, null, 2)}\n` : formatMessages(messages));
+  return 0;
+}
+
+if (require.main === module) {
+  runMailCommand(process.argv.slice(2), (text) => process.stdout.write(text)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
