@@ -1,0 +1,101 @@
+/**
+ * The Cosmos DB container catalogue: names, partition keys and indexing policies. The store creates
+ * containers from it locally, and the infrastructure test checks the Bicep template against it.
+ */
+import {
+  PartitionKeyDefinitionVersion,
+  PartitionKeyKind,
+  type ContainerDefinition,
+  type IndexingPolicy,
+} from '@azure/cosmos';
+
+export const BATON_DATABASE = 'baton';
+
+export const TICKETS_CONTAINER = 'tickets';
+export const IDEMPOTENCY_CONTAINER = 'idempotency';
+export const OUTBOX_CONTAINER = 'outbox';
+export const CONFIG_CONTAINER = 'config';
+
+/** One document per ticket, so its state and timeline change together under one ETag. */
+export const TICKETS_PARTITION_KEY_PATH = '/ticketNumber';
+/** The idempotency key hash: create-if-absent on the id gives exactly-once intake. */
+export const IDEMPOTENCY_PARTITION_KEY_PATH = '/id';
+/** The deterministic message id: a retried send finds its own outbox record. */
+export const OUTBOX_PARTITION_KEY_PATH = '/id';
+/** Organisation configuration documents are few and read by id. */
+export const CONFIG_PARTITION_KEY_PATH = '/id';
+
+/**
+ * Queue views filter by queue or status and sort by the next SLA deadline across partitions; without
+ * these composite indexes Cosmos refuses (or scans for) `WHERE … ORDER BY c.slaNextDueAt`. The
+ * embedded timeline only grows and is never filtered on, so indexing it would only make every
+ * append dearer.
+ */
+export const TICKETS_INDEXING_POLICY = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: [{ path: '/*' }],
+  excludedPaths: [{ path: '/timeline/*' }],
+  compositeIndexes: [
+    [
+      { path: '/queueId', order: 'ascending' },
+      { path: '/slaNextDueAt', order: 'ascending' },
+    ],
+    [
+      { path: '/status', order: 'ascending' },
+      { path: '/slaNextDueAt', order: 'ascending' },
+    ],
+  ],
+} satisfies IndexingPolicy;
+
+/** Idempotency records are only ever read by id, so no property is worth an index write. */
+export const IDEMPOTENCY_INDEXING_POLICY = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: [],
+  excludedPaths: [{ path: '/*' }],
+} satisfies IndexingPolicy;
+
+/** Outbox records are small; the dispatcher may look for pending ones, so index everything. */
+export const OUTBOX_INDEXING_POLICY = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: [{ path: '/*' }],
+  excludedPaths: [],
+} satisfies IndexingPolicy;
+
+export const CONFIG_INDEXING_POLICY = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: [{ path: '/*' }],
+  excludedPaths: [],
+} satisfies IndexingPolicy;
+
+export interface BatonContainer {
+  readonly id: string;
+  readonly partitionKeyPath: string;
+  readonly indexingPolicy: IndexingPolicy;
+}
+
+export const BATON_CONTAINERS: readonly BatonContainer[] = [
+  { id: TICKETS_CONTAINER, partitionKeyPath: TICKETS_PARTITION_KEY_PATH, indexingPolicy: TICKETS_INDEXING_POLICY },
+  { id: IDEMPOTENCY_CONTAINER, partitionKeyPath: IDEMPOTENCY_PARTITION_KEY_PATH, indexingPolicy: IDEMPOTENCY_INDEXING_POLICY },
+  { id: OUTBOX_CONTAINER, partitionKeyPath: OUTBOX_PARTITION_KEY_PATH, indexingPolicy: OUTBOX_INDEXING_POLICY },
+  { id: CONFIG_CONTAINER, partitionKeyPath: CONFIG_PARTITION_KEY_PATH, indexingPolicy: CONFIG_INDEXING_POLICY },
+];
+
+/**
+ * The definition `database.containers.createIfNotExists` takes. Version 2 (large) partition keys
+ * match the Bicep template, so local and Azure hash the same way.
+ */
+export function containerDefinition(container: BatonContainer): ContainerDefinition {
+  return {
+    id: container.id,
+    partitionKey: {
+      paths: [container.partitionKeyPath],
+      kind: PartitionKeyKind.Hash,
+      version: PartitionKeyDefinitionVersion.V2,
+    },
+    indexingPolicy: structuredClone(container.indexingPolicy),
+  };
+}
