@@ -4,13 +4,13 @@
  */
 import { z } from 'zod';
 import { SlugSchema, TimeZoneSchema } from '../primitives';
-import { ClockTimeSchema, LocalDateSchema, MINUTES_PER_DAY, WEEKDAYS, minutesOfDay, weeklySchema } from './weekly-hours';
+import { ClockTimeSchema, LocalDateSchema, MINUTES_PER_DAY, WEEKDAYS, clockTimesWellFormed, minutesOfDay, weeklySchema } from './weekly-hours';
 
 /** Opening hours within one local day: the end is after the start (use 24:00 to close at midnight). */
 export const BusinessRangeSchema = z
   .object({ start: ClockTimeSchema, end: ClockTimeSchema })
-  .refine((range) => minutesOfDay(range.start) < MINUTES_PER_DAY, { message: 'a range cannot start at 24:00', path: ['start'] })
-  .refine((range) => minutesOfDay(range.end) > minutesOfDay(range.start), { message: 'end must be after start', path: ['end'] });
+  .refine((range) => minutesOfDay(range.start) < MINUTES_PER_DAY, { message: 'a range cannot start at 24:00', path: ['start'], when: clockTimesWellFormed })
+  .refine((range) => minutesOfDay(range.end) > minutesOfDay(range.start), { message: 'end must be after start', path: ['end'], when: clockTimesWellFormed });
 export type BusinessRange = z.infer<typeof BusinessRangeSchema>;
 
 const BusinessWeekSchema = weeklySchema(BusinessRangeSchema).superRefine((week, ctx) => {

@@ -19,6 +19,11 @@ export type ClockTime = z.infer<typeof ClockTimeSchema>;
 /** A local calendar date, e.g. a public holiday: YYYY-MM-DD. */
 export const LocalDateSchema = z.iso.date();
 
+/** Cross-field checks only run on well-formed clock times, so that one typo yields one message. */
+export function clockTimesWellFormed(payload: z.core.ParsePayload): boolean {
+  return payload.issues.length === 0;
+}
+
 /** Minutes since local midnight for a validated 'HH:mm'. */
 export function minutesOfDay(clockTime: ClockTime): number {
   return Number(clockTime.slice(0, 2)) * 60 + Number(clockTime.slice(3, 5));

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { RegionSchema, SlugSchema, TimeZoneSchema } from '../primitives';
-import { ClockTimeSchema, LocalDateSchema, MINUTES_PER_DAY, minutesOfDay, weeklySchema } from '../calendar/weekly-hours';
+import { ClockTimeSchema, LocalDateSchema, MINUTES_PER_DAY, clockTimesWellFormed, minutesOfDay, weeklySchema } from '../calendar/weekly-hours';
 
 /**
  * A shift listed under a weekday starts that day; when its end is earlier than its start it
@@ -12,10 +12,11 @@ import { ClockTimeSchema, LocalDateSchema, MINUTES_PER_DAY, minutesOfDay, weekly
  */
 export const ShiftSchema = z
   .object({ start: ClockTimeSchema, end: ClockTimeSchema })
-  .refine((shift) => minutesOfDay(shift.start) < MINUTES_PER_DAY, { message: 'a shift cannot start at 24:00', path: ['start'] })
+  .refine((shift) => minutesOfDay(shift.start) < MINUTES_PER_DAY, { message: 'a shift cannot start at 24:00', path: ['start'], when: clockTimesWellFormed })
   .refine((shift) => minutesOfDay(shift.end) % MINUTES_PER_DAY !== minutesOfDay(shift.start), {
     message: 'a shift must not end when it starts',
     path: ['end'],
+    when: clockTimesWellFormed,
   });
 export type Shift = z.infer<typeof ShiftSchema>;
 

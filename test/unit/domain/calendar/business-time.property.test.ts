@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { addWorkingMinutes, workingMinutesBetween } from '../../../../shared/domain/calendar/business-time';
+import { anchorDate, businessCalendar, holidaysNear, instantNear, pausesAfter } from './support/calendar-arbitraries';
+import { naiveAddWorkingMinutes } from './support/naive-business-time';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const MAX_NAIVE_MINUTES = 3 * 24 * 60;
+
+const scenario = anchorDate.chain((anchor) =>
+  fc.record({
+    calendar: businessCalendar(holidaysNear(anchor)),
+    from: instantNear(anchor),
+    minutes: fc.integer({ min: 0, max: 300 }),
+  }),
+).chain((base) => pausesAfter(base.from, 2 * 24 * 60).map((pauses) => ({ ...base, pauses })));
+
+describe('business time properties', () => {
+  it('agrees with a naive minute-by-minute walk, across DST changes, holidays and pauses', () => {
+    fc.assert(
+      fc.property(scenario, ({ calendar, from, minutes, pauses }) => {
+        const pauseIntervals = pauses.map((pause) => ({ from: iso(pause.start), to: iso(pause.end) }));
+        const fast = addWorkingMinutes(calendar, iso(from), minutes, pauseIntervals);
+        const naive = naiveAddWorkingMinutes(calendar, from, minutes, pauses, MAX_NAIVE_MINUTES);
+        if (naive === undefined) {
+          // The naive walk gave up: the fast answer must lie beyond where it stopped.
+          expect(fast === undefined || Date.parse(fast) > from + MAX_NAIVE_MINUTES * 60_000).toBe(true);
+        } else {
+          expect(fast).toBe(iso(naive));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('counts exactly n working minutes between t and t plus n working minutes', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 0, max: 59_999 }), ({ calendar, from, minutes, pauses }, jitterMs) => {
+        const pauseIntervals = pauses.map((pause) => ({ from: iso(pause.start), to: iso(pause.end) }));
+        const start = iso(from + jitterMs);
+        const due = addWorkingMinutes(calendar, start, minutes, pauseIntervals);
+        expect(due).toBeDefined();
+        if (due !== undefined) expect(workingMinutesBetween(calendar, start, due, pauseIntervals)).toBe(minutes);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

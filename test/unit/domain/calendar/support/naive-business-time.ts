@@ -1,0 +1,34 @@
+/**
+ * A deliberately naive reference for business time: it walks real time one minute at a time and
+ * asks luxon for the local wall time of each minute. Slow on purpose, and obviously right, so the
+ * fast interval arithmetic can be checked against it.
+ */
+import { DateTime } from 'luxon';
+import type { Calendar } from '../../../../../shared/domain/calendar/calendar';
+import { minutesOfDay, weekdayOf } from '../../../../../shared/domain/calendar/weekly-hours';
+
+export type NaivePause = { start: number; end: number };
+
+const MINUTE = 60_000;
+
+export function naiveIsOpen(calendar: Calendar, instant: number): boolean {
+  if (calendar.kind === '24x7') return true;
+  const wall = DateTime.fromMillis(instant, { zone: calendar.timeZone });
+  if (calendar.holidays.includes(wall.toISODate() ?? '')) return false;
+  const minute = wall.hour * 60 + wall.minute;
+  return calendar.weekly[weekdayOf(wall.weekday)].some((range) => minutesOfDay(range.start) <= minute && minute < minutesOfDay(range.end));
+}
+
+const isPaused = (pauses: readonly NaivePause[], instant: number): boolean => pauses.some((pause) => pause.start <= instant && instant < pause.end);
+
+/** Minute-aligned start; undefined when the target is not reached within `maxMinutes` of real time. */
+export function naiveAddWorkingMinutes(calendar: Calendar, fromMs: number, minutes: number, pauses: readonly NaivePause[], maxMinutes: number): number | undefined {
+  if (minutes === 0) return fromMs;
+  let counted = 0;
+  for (let step = 0; step < maxMinutes; step += 1) {
+    const minuteStart = fromMs + step * MINUTE;
+    if (naiveIsOpen(calendar, minuteStart) && !isPaused(pauses, minuteStart)) counted += 1;
+    if (counted === minutes) return minuteStart + MINUTE;
+  }
+  return undefined;
+}
