@@ -1,0 +1,403 @@
+/**
+ * Builds one episode of an orchestration the way the Durable extension's replay of the
+ * out-of-process actions would: incoming messages become history events (and the extension's own
+ * continuations: retry timers, next attempts, long-timer slices), new actions become scheduling
+ * events with task ids in the order the library numbers its tasks, and the execution may end.
+ */
+import { historyEvents, OrchestrationStatusCode, type HistoryEvent } from '../protocol/history-events';
+import { ActionType, type LeafAction, type RetryOptions } from '../protocol/orchestrator-state';
+import { hasAttemptAfter, retryDelay } from '../protocol/retry-policy';
+import type { ExecutionState, OpenTask } from './execution-state';
+import { taskAwaiting, type OrchestrationMessage } from './orchestration-messages';
+import { deterministicGuid, noEffects, type EpisodeEffects } from './episode-effects';
+
+export interface TimerSettings {
+  /** Timers further out than this are split into slices (durable-functions' maximumShortTimerDuration). */
+  readonly maximumShortTimerMs: number;
+  /** Length of each slice of a long timer (longRunningTimerIntervalDuration). */
+  readonly longRunningTimerIntervalMs: number;
+}
+
+/** A problem with the orchestrator's actions that fails the orchestration (as the extension would). */
+export class OrchestrationContractError extends Error {}
+
+/** Activity and continue-as-new inputs arrive already JSON-encoded when they are strings. */
+export function encodedInputText(input: unknown): string | undefined {
+  if (input === undefined) return undefined;
+  return typeof input === 'string' ? input : JSON.stringify(input);
+}
+
+/** Sub-orchestration and entity inputs arrive as plain values. */
+export function plainInputText(input: unknown): string | undefined {
+  return input === undefined ? undefined : JSON.stringify(input);
+}
+
+type TaskWithRetry = Extract<OpenTask, { kind: 'activity' | 'subOrchestration' }>;
+
+/** Whether the task is currently waiting on a timer this emulator armed. */
+function armsTimer(task: OpenTask): boolean {
+  if (task.kind === 'timer') return true;
+  if (task.kind === 'activity' || task.kind === 'subOrchestration') return task.retry?.waitingOnDelay ?? false;
+  return false;
+}
+
+export class EpisodeBuilder {
+  readonly state: ExecutionState;
+  readonly incoming: HistoryEvent[] = [];
+  readonly scheduled: HistoryEvent[] = [];
+  readonly closing: HistoryEvent[] = [];
+  readonly effects: EpisodeEffects = noEffects();
+  readonly warnings: string[] = [];
+  /** Whether any incoming event can let the orchestrator's code move on (else replaying is moot). */
+  mayResumeCode = false;
+  continueAsNewInput: { readonly input: string | undefined } | undefined;
+
+  constructor(
+    base: ExecutionState,
+    readonly now: number,
+    readonly timers: TimerSettings,
+  ) {
+    this.state = structuredClone(base);
+  }
+
+  startExecution(): void {
+    const state = this.state;
+    this.incoming.push(
+      historyEvents.executionStarted(this.now, {
+        name: state.name,
+        input: state.input,
+        instanceId: state.instanceId,
+        executionId: state.executionId,
+        ...(state.parent ? { parent: state.parent } : {}),
+      }),
+    );
+    state.started = true;
+    state.status = 'Running';
+    this.mayResumeCode = true;
+  }
+
+  applyMessage(message: OrchestrationMessage): void {
+    const now = this.now;
+    switch (message.kind) {
+      case 'eventRaised':
+        this.incoming.push(historyEvents.eventRaised(now, message.name, message.input));
+        this.mayResumeCode = true;
+        return;
+      case 'suspend':
+        this.incoming.push(historyEvents.executionSuspended(now, message.reason));
+        this.state.status = 'Suspended';
+        return;
+      case 'resume':
+        this.incoming.push(historyEvents.executionResumed(now, message.reason));
+        this.state.status = 'Running';
+        return;
+      case 'terminate':
+        this.terminate(message.reason);
+        return;
+      default:
+        this.applyCompletion(message);
+    }
+  }
+
+  private applyCompletion(message: OrchestrationMessage): void {
+    const now = this.now;
+    const task = taskAwaiting(this.state, message);
+    if (!task) return;
+    switch (message.kind) {
+      case 'taskCompleted':
+        this.incoming.push(historyEvents.taskCompleted(now, message.taskId, message.result));
+        this.settle(task);
+        return;
+      case 'taskFailed':
+        this.incoming.push(historyEvents.taskFailed(now, message.taskId, message.reason, message.details));
+        this.afterFailure(task);
+        return;
+      case 'subOrchestrationCompleted':
+        this.incoming.push(historyEvents.subOrchestrationCompleted(now, message.taskId, message.result));
+        this.settle(task);
+        return;
+      case 'subOrchestrationFailed':
+        this.incoming.push(
+          historyEvents.subOrchestrationFailed(now, message.taskId, message.reason, message.details),
+        );
+        this.afterFailure(task);
+        return;
+      case 'timerFired':
+        this.incoming.push(historyEvents.timerFired(now, message.timerId, message.fireAt));
+        this.afterTimer(task);
+        return;
+      case 'entityResponse':
+        this.incoming.push(historyEvents.eventRaised(now, message.requestId, message.response));
+        this.settle(task);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private nextId(): number {
+    const id = this.state.nextEventId;
+    this.state.nextEventId = id + 1;
+    return id;
+  }
+
+  private settle(task: OpenTask): void {
+    this.state.openTasks = this.state.openTasks.filter((open) => open !== task);
+    this.mayResumeCode = true;
+  }
+
+  private afterFailure(task: OpenTask): void {
+    if ((task.kind !== 'activity' && task.kind !== 'subOrchestration') || !task.retry) {
+      this.settle(task);
+      return;
+    }
+    const retry = task.retry;
+    const delay = retryDelay(retry.options, {
+      failedAttempt: retry.attempt,
+      firstAttemptAt: retry.firstAttemptAt,
+      now: this.now,
+    });
+    if (delay === undefined) {
+      // The extension gives up without a timer here; durable-functions v3 keeps waiting for one.
+      this.warnings.push(
+        `Retry timeout of ${task.name} passed: no further attempt or retry timer is scheduled (as in Azure, the orchestrator waits).`,
+      );
+      this.settle(task);
+      return;
+    }
+    const timerId = this.nextId();
+    task.eventId = timerId;
+    task.retry = { ...retry, waitingOnDelay: true };
+    this.armTimer(timerId, this.now + delay);
+  }
+
+  private afterTimer(task: OpenTask): void {
+    if (task.kind === 'timer') {
+      if (task.finalFireAt > this.now) {
+        const id = this.nextId();
+        const next = this.sliceEnd(task.finalFireAt);
+        task.eventId = id;
+        task.currentFireAt = next;
+        this.armTimer(id, next);
+      } else {
+        this.settle(task);
+      }
+      return;
+    }
+    if (task.kind !== 'activity' && task.kind !== 'subOrchestration') return;
+    const retry = task.retry;
+    if (!retry || !hasAttemptAfter(retry.options, retry.attempt)) {
+      this.settle(task);
+      return;
+    }
+    task.retry = { ...retry, attempt: retry.attempt + 1, waitingOnDelay: false };
+    this.scheduleAttempt(task);
+  }
+
+  private sliceEnd(finalFireAt: number): number {
+    return finalFireAt - this.now > this.timers.maximumShortTimerMs
+      ? this.now + this.timers.longRunningTimerIntervalMs
+      : finalFireAt;
+  }
+
+  private armTimer(timerId: number, fireAt: number): void {
+    this.scheduled.push(historyEvents.timerCreated(this.now, timerId, fireAt));
+    this.effects.timers.push({ timerId, fireAt });
+  }
+
+  /** Schedules the (next) attempt of an activity or child orchestration under a fresh task id. */
+  private scheduleAttempt(task: TaskWithRetry): void {
+    const id = this.nextId();
+    task.eventId = id;
+    if (task.kind === 'activity') {
+      this.scheduled.push(historyEvents.taskScheduled(this.now, id, task.name, task.input));
+      this.effects.activities.push({ taskId: id, name: task.name, input: task.input });
+      return;
+    }
+    task.instanceId = task.requestedInstanceId ?? `${this.state.executionId}:${id}`;
+    this.scheduled.push(historyEvents.subOrchestrationCreated(this.now, id, task.name, task.instanceId, task.input));
+    this.effects.children.push({
+      taskId: id,
+      instanceId: task.instanceId,
+      name: task.name,
+      input: task.input,
+      version: task.version,
+    });
+  }
+
+  private retryTracking(options: RetryOptions): TaskWithRetry['retry'] {
+    return { options, attempt: 1, firstAttemptAt: this.now, waitingOnDelay: false };
+  }
+
+  /** Applies the cumulative action list the orchestrator returned: cancellations, then new actions. */
+  applyActions(leaves: readonly LeafAction[]): void {
+    const state = this.state;
+    if (leaves.length < state.handledLeaves) {
+      throw new OrchestrationContractError(
+        `Non-deterministic workflow detected: the orchestrator returned ${leaves.length} actions where ${state.handledLeaves} were already scheduled.`,
+      );
+    }
+    for (const task of [...state.openTasks]) {
+      if (task.kind !== 'timer' || task.cancelled) continue;
+      const leaf = leaves[task.leaf];
+      if (leaf?.actionType === ActionType.CreateTimer && leaf.isCanceled) {
+        state.openTasks = state.openTasks.filter((open) => open !== task);
+        this.effects.cancelledTimers.push(task.eventId);
+      }
+    }
+    for (let index = state.handledLeaves; index < leaves.length; index += 1) {
+      const leaf = leaves[index];
+      if (leaf) this.applyLeaf(leaf, index);
+    }
+    state.handledLeaves = leaves.length;
+  }
+
+  private applyLeaf(leaf: LeafAction, index: number): void {
+    const state = this.state;
+    const now = this.now;
+    switch (leaf.actionType) {
+      case ActionType.CallActivity:
+      case ActionType.CallActivityWithRetry: {
+        const task: TaskWithRetry = {
+          kind: 'activity',
+          eventId: -1,
+          leaf: index,
+          name: leaf.functionName,
+          ...(leaf.input === undefined ? {} : { input: encodedInputText(leaf.input) }),
+          ...(leaf.actionType === ActionType.CallActivityWithRetry
+            ? { retry: this.retryTracking(leaf.retryOptions) }
+            : {}),
+        };
+        state.openTasks.push(task);
+        this.scheduleAttempt(task);
+        return;
+      }
+      case ActionType.CallSubOrchestrator:
+      case ActionType.CallSubOrchestratorWithRetry: {
+        const task: TaskWithRetry = {
+          kind: 'subOrchestration',
+          eventId: -1,
+          leaf: index,
+          name: leaf.functionName,
+          ...(leaf.instanceId === undefined ? {} : { requestedInstanceId: leaf.instanceId }),
+          instanceId: '',
+          ...(leaf.input === undefined ? {} : { input: plainInputText(leaf.input) }),
+          ...(leaf.version === undefined ? {} : { version: leaf.version }),
+          ...(leaf.actionType === ActionType.CallSubOrchestratorWithRetry
+            ? { retry: this.retryTracking(leaf.retryOptions) }
+            : {}),
+        };
+        state.openTasks.push(task);
+        this.scheduleAttempt(task);
+        return;
+      }
+      case ActionType.CreateTimer: {
+        const id = this.nextId();
+        const current = this.sliceEnd(leaf.fireAt);
+        if (leaf.isCanceled) {
+          // Created and cancelled before the episode ended: recorded, never armed.
+          this.scheduled.push(historyEvents.timerCreated(now, id, current));
+          return;
+        }
+        state.openTasks.push({
+          kind: 'timer',
+          eventId: id,
+          leaf: index,
+          finalFireAt: leaf.fireAt,
+          currentFireAt: current,
+          cancelled: false,
+        });
+        this.armTimer(id, current);
+        return;
+      }
+      case ActionType.WaitForExternalEvent:
+        // The library itself buffers events raised before the wait; nothing to schedule.
+        return;
+      case ActionType.ContinueAsNew:
+        this.continueAsNewInput = { input: encodedInputText(leaf.input) };
+        return;
+      case ActionType.CallEntity:
+      case ActionType.SignalEntity: {
+        const id = this.nextId();
+        const requestId = deterministicGuid(state.instanceId, state.executionId, id);
+        const signal = leaf.actionType === ActionType.SignalEntity;
+        const input = plainInputText(leaf.input);
+        const request = {
+          requestId,
+          entityId: leaf.instanceId,
+          operation: leaf.operation,
+          ...(input === undefined ? {} : { input }),
+          signal,
+          ...(signal ? {} : { parent: { instanceId: state.instanceId, executionId: state.executionId } }),
+        };
+        const wire = JSON.stringify({
+          op: leaf.operation,
+          signal,
+          input,
+          id: requestId,
+          parent: state.instanceId,
+          parentExecution: state.executionId,
+          timestamp: new Date(now).toISOString(),
+        });
+        this.scheduled.push(historyEvents.eventSent(now, id, leaf.instanceId, 'op', wire));
+        if (!signal) {
+          state.openTasks.push({ kind: 'entityCall', eventId: id, leaf: index, requestId, entityId: leaf.instanceId });
+        }
+        state.outbox.push(request);
+        this.effects.entityRequests.push(request);
+        return;
+      }
+      default:
+        throw new OrchestrationContractError(
+          `Action type ${leaf.actionType} (durable HTTP, entity locks or scheduled signals) is not supported by the local Durable emulator.`,
+        );
+    }
+  }
+
+  private closeExecution(status: ExecutionState['status'], code: number, output: string | undefined): void {
+    const state = this.state;
+    for (const task of state.openTasks) {
+      if (armsTimer(task)) this.effects.cancelledTimers.push(task.eventId);
+    }
+    state.openTasks = [];
+    state.status = status;
+    if (output === undefined) delete state.output;
+    else state.output = output;
+    this.closing.push(historyEvents.executionCompleted(this.now, code, output));
+  }
+
+  complete(output: unknown): void {
+    this.closeExecution('Completed', OrchestrationStatusCode.Completed, JSON.stringify(output) ?? 'null');
+  }
+
+  fail(message: string): void {
+    const text = `Orchestrator function '${this.state.name}' failed: ${message}`;
+    this.closeExecution('Failed', OrchestrationStatusCode.Failed, JSON.stringify(text));
+  }
+
+  terminate(reason: string | undefined): void {
+    this.incoming.push(historyEvents.executionTerminated(this.now, reason));
+    this.closeExecution('Terminated', OrchestrationStatusCode.Terminated, JSON.stringify(reason ?? ''));
+  }
+
+  continueAsNew(input: string | undefined): void {
+    const state = this.state;
+    for (const task of state.openTasks) {
+      if (armsTimer(task)) this.effects.cancelledTimers.push(task.eventId);
+    }
+    state.openTasks = [];
+    state.status = 'ContinuedAsNew';
+    this.closing.push(historyEvents.continueAsNew(this.now, input));
+  }
+
+  /** The episode's new history: OrchestratorStarted, what came in, what was scheduled, the end. */
+  events(): HistoryEvent[] {
+    return [
+      historyEvents.orchestratorStarted(this.now),
+      ...this.incoming,
+      ...this.scheduled,
+      ...this.closing,
+      historyEvents.orchestratorCompleted(this.now),
+    ];
+  }
+}
