@@ -1,0 +1,154 @@
+/**
+ * What Baton's settings must look like in each environment, and the typed configuration they become.
+ * Azure runs on the managed identity alone: any key, connection string or TLS escape hatch there is
+ * a deployment mistake, so it is refused by name instead of silently ignored.
+ */
+import { z } from 'zod';
+import { SETTING } from './settings';
+import {
+  baseUrl,
+  clientId,
+  emailAddress,
+  flag,
+  fraction,
+  refused,
+  taskHubName,
+  text,
+  tokenScope,
+  url,
+  wholeNumber,
+  type UrlRule,
+} from './setting-values';
+
+export const ENVIRONMENT_KINDS = ['local', 'azure'] as const;
+
+export const EnvironmentKindSchema = z.object({
+  [SETTING.environment]: z.enum(ENVIRONMENT_KINDS, {
+    error: (issue) => (issue.input === undefined ? 'is required (local or azure)' : 'must be local or azure'),
+  }),
+});
+
+/** Settings both environments share; only how strict their URLs are differs. */
+function sharedSettings(rule: UrlRule) {
+  return {
+    [SETTING.cosmosEndpoint]: url(rule),
+    [SETTING.cosmosDatabase]: text().default('baton'),
+    // Short on purpose: intake answers 503 + Retry-After during an outage instead of hanging.
+    [SETTING.cosmosRequestTimeoutMs]: wholeNumber({ min: 100, max: 60_000, fallback: 5_000 }),
+    [SETTING.cosmosThrottleRetryAttempts]: wholeNumber({ min: 0, max: 9, fallback: 3 }),
+    [SETTING.cosmosThrottleRetryMaxWaitSeconds]: wholeNumber({ min: 0, max: 30, fallback: 5 }),
+    [SETTING.emailSenderAddress]: emailAddress(),
+    [SETTING.emailPollIntervalMs]: wholeNumber({ min: 50, max: 60_000, fallback: 1_000 }),
+    [SETTING.emailSendTimeoutMs]: wholeNumber({ min: 1_000, max: 600_000, fallback: 60_000 }),
+    [SETTING.publicBaseUrl]: baseUrl(rule),
+    [SETTING.staffTokenIssuer]: url(rule),
+    [SETTING.staffTokenAudience]: text(),
+    [SETTING.staffTokenJwksUri]: url(rule),
+    [SETTING.vendorApiBaseUrl]: baseUrl(rule),
+    [SETTING.taskHub]: taskHubName(),
+    [SETTING.slaWarningFraction]: fraction(0.75),
+    [SETTING.intakeRetryAfterSeconds]: wholeNumber({ min: 1, max: 3_600, fallback: 5 }),
+  };
+}
+
+export const LocalSettingsSchema = z.object({
+  ...sharedSettings({ httpsOnly: false, allowLoopback: true }),
+  [SETTING.environment]: z.literal('local'),
+  [SETTING.cosmosKey]: text(),
+  [SETTING.cosmosAllowInsecureTls]: flag(false),
+  [SETTING.emailConnectionString]: text(),
+  [SETTING.vendorApiKey]: text(),
+});
+
+export const AzureSettingsSchema = z.object({
+  ...sharedSettings({ httpsOnly: true, allowLoopback: false }),
+  [SETTING.environment]: z.literal('azure'),
+  [SETTING.managedIdentityClientId]: clientId(),
+  // Endpoint discovery retries an unreachable account for minutes; worth it only with several regions.
+  [SETTING.cosmosEndpointDiscovery]: flag(false),
+  [SETTING.emailEndpoint]: url({ httpsOnly: true, allowLoopback: false }),
+  [SETTING.vendorApiTokenScope]: tokenScope(),
+  [SETTING.cosmosKey]: refused('Cosmos DB is reached with the managed identity (local auth is disabled)'),
+  [SETTING.cosmosAllowInsecureTls]: refused('certificate checks are never switched off in Azure'),
+  [SETTING.emailConnectionString]: refused(`set ${SETTING.emailEndpoint}; email is sent with the managed identity`),
+  [SETTING.vendorApiKey]: refused(`set ${SETTING.vendorApiTokenScope}; the vendor API is called with a managed identity token`),
+  [SETTING.hostStorageConnectionString]: refused(
+    'use the identity-based AzureWebJobsStorage__blobServiceUri/__queueServiceUri/__tableServiceUri settings',
+  ),
+});
+
+type LocalSettings = z.output<typeof LocalSettingsSchema>;
+type AzureSettings = z.output<typeof AzureSettingsSchema>;
+
+function sharedConfig(settings: LocalSettings | AzureSettings) {
+  return {
+    cosmos: {
+      endpoint: settings[SETTING.cosmosEndpoint],
+      database: settings[SETTING.cosmosDatabase],
+      requestTimeoutMs: settings[SETTING.cosmosRequestTimeoutMs],
+      throttleRetryAttempts: settings[SETTING.cosmosThrottleRetryAttempts],
+      throttleRetryMaxWaitSeconds: settings[SETTING.cosmosThrottleRetryMaxWaitSeconds],
+    },
+    email: {
+      senderAddress: settings[SETTING.emailSenderAddress],
+      pollIntervalMs: settings[SETTING.emailPollIntervalMs],
+      sendTimeoutMs: settings[SETTING.emailSendTimeoutMs],
+    },
+    publicBaseUrl: settings[SETTING.publicBaseUrl],
+    staffTokens: {
+      issuer: settings[SETTING.staffTokenIssuer],
+      audience: settings[SETTING.staffTokenAudience],
+      jwksUri: settings[SETTING.staffTokenJwksUri],
+    },
+    vendorApiBaseUrl: settings[SETTING.vendorApiBaseUrl],
+    taskHub: settings[SETTING.taskHub],
+    sla: { warningFraction: settings[SETTING.slaWarningFraction] },
+    intake: { retryAfterSeconds: settings[SETTING.intakeRetryAfterSeconds] },
+  };
+}
+
+export const LocalConfigSchema = LocalSettingsSchema.transform((settings) => {
+  const shared = sharedConfig(settings);
+  return {
+    ...shared,
+    environment: 'local' as const,
+    cosmos: {
+      ...shared.cosmos,
+      // The offline stand-in speaks plain http or self-signed https on one address: never rediscover.
+      endpointDiscovery: false,
+      auth: {
+        kind: 'key' as const,
+        key: settings[SETTING.cosmosKey],
+        allowInsecureTls: settings[SETTING.cosmosAllowInsecureTls],
+      },
+    },
+    email: {
+      ...shared.email,
+      auth: { kind: 'connection-string' as const, connectionString: settings[SETTING.emailConnectionString] },
+    },
+    vendorApiAuth: { kind: 'api-key' as const, apiKey: settings[SETTING.vendorApiKey] },
+  };
+});
+
+export const AzureConfigSchema = AzureSettingsSchema.transform((settings) => {
+  const shared = sharedConfig(settings);
+  return {
+    ...shared,
+    environment: 'azure' as const,
+    managedIdentityClientId: settings[SETTING.managedIdentityClientId],
+    cosmos: {
+      ...shared.cosmos,
+      endpointDiscovery: settings[SETTING.cosmosEndpointDiscovery],
+      auth: { kind: 'managed-identity' as const },
+    },
+    email: {
+      ...shared.email,
+      auth: { kind: 'managed-identity' as const, endpoint: settings[SETTING.emailEndpoint] },
+    },
+    vendorApiAuth: { kind: 'managed-identity' as const, scope: settings[SETTING.vendorApiTokenScope] },
+  };
+});
+
+export type LocalConfig = z.output<typeof LocalConfigSchema>;
+export type AzureConfig = z.output<typeof AzureConfigSchema>;
+export type BatonConfig = LocalConfig | AzureConfig;

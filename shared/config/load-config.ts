@@ -1,0 +1,69 @@
+/**
+ * Reads Baton's configuration from app settings once, at start-up. A missing or malformed setting
+ * stops the app with one message that names every offending setting, rather than failing later
+ * inside the first request that happens to need it.
+ */
+import type { z } from 'zod';
+import { AzureConfigSchema, EnvironmentKindSchema, LocalConfigSchema, type BatonConfig } from './config-schema';
+import { SETTING } from './settings';
+
+export type AppSettings = Readonly<Record<string, string | undefined>>;
+
+export interface SettingProblem {
+  readonly setting: string;
+  readonly problem: string;
+}
+
+export class ConfigError extends Error {
+  readonly problems: readonly SettingProblem[];
+
+  constructor(problems: readonly SettingProblem[]) {
+    super(
+      `Baton cannot start: its configuration is invalid.\n${problems
+        .map(({ setting, problem }) => `  - ${setting} ${problem}`)
+        .join('\n')}\nSee "Deploy to Azure" in README.md for every setting and its meaning.`,
+    );
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** An empty value is what an unset optional Bicep parameter or a blank local setting yields. */
+function withoutBlanks(settings: AppSettings): Record<string, string> {
+  const present: Record<string, string> = {};
+  for (const [name, value] of Object.entries(settings)) {
+    if (value !== undefined && value.trim() !== '') present[name] = value;
+  }
+  return present;
+}
+
+function problemsOf(error: z.ZodError): SettingProblem[] {
+  return error.issues.map((issue) => ({
+    setting: issue.path.map(String).join('.') || '(settings)',
+    problem: issue.message,
+  }));
+}
+
+/** Pure: the configuration these settings describe, or a ConfigError naming what is wrong. */
+export function loadConfig(settings: AppSettings): BatonConfig {
+  const present = withoutBlanks(settings);
+  const kind = EnvironmentKindSchema.safeParse(present);
+  if (!kind.success) {
+    // Still report what is wrong with the rest, judged by the stricter (Azure) rules.
+    const rest = AzureConfigSchema.safeParse({ ...present, [SETTING.environment]: 'azure' });
+    const others = rest.success ? [] : problemsOf(rest.error).filter((p) => p.setting !== SETTING.environment);
+    throw new ConfigError([...problemsOf(kind.error), ...others]);
+  }
+  const parsed =
+    kind.data[SETTING.environment] === 'azure' ? AzureConfigSchema.safeParse(present) : LocalConfigSchema.safeParse(present);
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
+  return parsed.data;
+}
+
+let processConfig: BatonConfig | undefined;
+
+/** The process's configuration, read from its environment on first use and kept. */
+export function appConfig(): BatonConfig {
+  processConfig ??= loadConfig(process.env);
+  return processConfig;
+}
