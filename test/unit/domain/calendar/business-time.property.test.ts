@@ -4,13 +4,13 @@ import { anchorDate, businessCalendar, holidaysNear, instantNear, pausesAfter } 
 import { naiveAddWorkingMinutes } from './support/naive-business-time';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
-const MAX_NAIVE_MINUTES = 3 * 24 * 60;
+const MAX_NAIVE_MINUTES = 2 * 24 * 60;
 
 const scenario = anchorDate.chain((anchor) =>
   fc.record({
     calendar: businessCalendar(holidaysNear(anchor)),
     from: instantNear(anchor),
-    minutes: fc.integer({ min: 0, max: 300 }),
+    minutes: fc.integer({ min: 0, max: 240 }),
   }),
 ).chain((base) => pausesAfter(base.from, 2 * 24 * 60).map((pauses) => ({ ...base, pauses })));
 

@@ -21,14 +21,21 @@ export function naiveIsOpen(calendar: Calendar, instant: number): boolean {
 
 const isPaused = (pauses: readonly NaivePause[], instant: number): boolean => pauses.some((pause) => pause.start <= instant && instant < pause.end);
 
+/**
+ * Walks `maxMinutes` of real time from a minute-aligned start; entry i is the instant at which
+ * i + 1 working minutes have elapsed. One walk serves several targets.
+ */
+export function naiveWorkingMinuteEnds(calendar: Calendar, fromMs: number, pauses: readonly NaivePause[], maxMinutes: number, enough = Infinity): number[] {
+  const ends: number[] = [];
+  for (let step = 0; step < maxMinutes && ends.length < enough; step += 1) {
+    const minuteStart = fromMs + step * MINUTE;
+    if (naiveIsOpen(calendar, minuteStart) && !isPaused(pauses, minuteStart)) ends.push(minuteStart + MINUTE);
+  }
+  return ends;
+}
+
 /** Minute-aligned start; undefined when the target is not reached within `maxMinutes` of real time. */
 export function naiveAddWorkingMinutes(calendar: Calendar, fromMs: number, minutes: number, pauses: readonly NaivePause[], maxMinutes: number): number | undefined {
   if (minutes === 0) return fromMs;
-  let counted = 0;
-  for (let step = 0; step < maxMinutes; step += 1) {
-    const minuteStart = fromMs + step * MINUTE;
-    if (naiveIsOpen(calendar, minuteStart) && !isPaused(pauses, minuteStart)) counted += 1;
-    if (counted === minutes) return minuteStart + MINUTE;
-  }
-  return undefined;
+  return naiveWorkingMinuteEnds(calendar, fromMs, pauses, maxMinutes, minutes)[minutes - 1];
 }

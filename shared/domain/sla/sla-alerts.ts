@@ -1,0 +1,53 @@
+/**
+ * Turns SLA clocks into alerts: which warnings and breaches are due now and not yet raised, and
+ * when the next one falls due, so the orchestrator sleeps on one timer and raises each alert once.
+ */
+import type { Instant } from '../primitives';
+import { type SlaAlert, type SlaAlertKind, type SlaClock, slaAlertKey } from './sla-clock';
+
+/**
+ * Only a clock still counting can raise alerts: a met or stopped metric raises nothing, and a
+ * paused one only what had already fallen due before it paused (its instants are projections).
+ */
+const isLive = (clock: SlaClock): boolean => clock.stoppedAt === undefined && (clock.state === 'running' || clock.state === 'paused' || clock.state === 'breached');
+
+/**
+ * Warnings and breaches whose instant has passed and whose key is not among those raised. When the
+ * breach has passed too, the warning is skipped: it would only arrive after the breach it announces.
+ */
+export function dueSlaAlerts(clocks: readonly SlaClock[], alreadyRaisedKeys: Iterable<string>, now: Instant): SlaAlert[] {
+  const raised = new Set(alreadyRaisedKeys);
+  const nowMs = Date.parse(now);
+  const alerts: SlaAlert[] = [];
+  for (const clock of clocks.filter(isLive)) {
+    const dueMs = clock.dueAt === undefined ? undefined : Date.parse(clock.dueAt);
+    const breachPassed = dueMs !== undefined && dueMs <= nowMs;
+    if (breachPassed && clock.dueAt !== undefined) {
+      pushUnraised(alerts, raised, clock, 'breach', clock.dueAt);
+    } else if (clock.warningAt !== undefined && Date.parse(clock.warningAt) <= nowMs) {
+      pushUnraised(alerts, raised, clock, 'warning', clock.warningAt);
+    }
+  }
+  return alerts;
+}
+
+/** The earliest warning or breach still to come on a running clock; paused clocks wait for their resume. */
+export function nextSlaInstant(clocks: readonly SlaClock[], alreadyRaisedKeys: Iterable<string>, now: Instant): Instant | undefined {
+  const raised = new Set(alreadyRaisedKeys);
+  const nowMs = Date.parse(now);
+  const upcoming = clocks
+    .filter((clock) => isLive(clock) && clock.state !== 'paused')
+    .flatMap((clock) => [
+      { key: slaAlertKey(clock.metric, clock.cycleId, 'warning'), at: clock.warningAt },
+      { key: slaAlertKey(clock.metric, clock.cycleId, 'breach'), at: clock.dueAt },
+    ])
+    .flatMap(({ key, at }) => (at !== undefined && !raised.has(key) && Date.parse(at) > nowMs ? [Date.parse(at)] : []));
+  return upcoming.length === 0 ? undefined : new Date(Math.min(...upcoming)).toISOString();
+}
+
+function pushUnraised(alerts: SlaAlert[], raised: ReadonlySet<string>, clock: SlaClock, kind: SlaAlertKind, at: Instant): void {
+  const key = slaAlertKey(clock.metric, clock.cycleId, kind);
+  if (raised.has(key)) return;
+  const what = kind === 'breach' ? 'breached' : 'nearing its target';
+  alerts.push({ key, metric: clock.metric, cycleId: clock.cycleId, kind, severity: clock.severity, at, explanation: `SLA ${what}. ${clock.explanation}` });
+}
