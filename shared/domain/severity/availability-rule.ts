@@ -1,0 +1,24 @@
+/**
+ * Severity A commits the requester to answer around the clock (as with Microsoft). Without that
+ * commitment the domain proposes B; it never lowers the severity silently.
+ */
+import { Severity } from '../primitives';
+
+export interface SeverityProposal {
+  to: Severity;
+  reason: string;
+}
+
+export const SEV_A_WITHOUT_24X7_REASON =
+  'Severity A is worked around the clock and needs the requester available 24x7; without that availability we propose Severity B.';
+
+export function requiresTwentyFourSeven(severity: Severity): boolean {
+  return severity === 'A';
+}
+
+export function severityProposalForAvailability(ticket: { severity?: Severity; requester: { available24x7?: boolean } }): SeverityProposal | undefined {
+  if (ticket.severity !== undefined && requiresTwentyFourSeven(ticket.severity) && ticket.requester.available24x7 !== true) {
+    return { to: 'B', reason: SEV_A_WITHOUT_24X7_REASON };
+  }
+  return undefined;
+}
