@@ -13,7 +13,7 @@ import { ClockTimeSchema, LocalDateSchema, MINUTES_PER_DAY, clockTimesWellFormed
 export const ShiftSchema = z
   .object({ start: ClockTimeSchema, end: ClockTimeSchema })
   .refine((shift) => minutesOfDay(shift.start) < MINUTES_PER_DAY, { message: 'a shift cannot start at 24:00', path: ['start'], when: clockTimesWellFormed })
-  .refine((shift) => minutesOfDay(shift.end) % MINUTES_PER_DAY !== minutesOfDay(shift.start), {
+  .refine((shift) => minutesOfDay(shift.end) !== minutesOfDay(shift.start), {
     message: 'a shift must not end when it starts',
     path: ['end'],
     when: clockTimesWellFormed,

@@ -1,0 +1,37 @@
+/**
+ * Where a queue is left uncovered: the stretches in which, for some product area of the queue, no
+ * engineer with that skill (and room for tickets) is on shift. A 24x7 queue must have none.
+ */
+import { type TimeSpan, complementSpans, mergeSpans } from '../calendar/time-span';
+import type { Instant } from '../primitives';
+import type { Queue } from '../routing/queue';
+import { shiftSpans } from './region-shifts';
+import type { Roster } from './roster';
+
+export type CoverageGap = { readonly from: Instant; readonly to: Instant; readonly uncoveredProductAreas: readonly string[] };
+
+export function coverageGaps(roster: Roster, queue: Queue, from: Instant, to: Instant): CoverageGap[] {
+  const window = { start: Date.parse(from), end: Date.parse(to) };
+  if (window.end <= window.start) return [];
+  const gapsByArea = queue.productAreas.map((productArea) => ({ productArea, gaps: uncoveredSpans(roster, productArea, window) }));
+  const boundaries = [...new Set(gapsByArea.flatMap(({ gaps }) => gaps.flatMap((gap) => [gap.start, gap.end])))].sort((a, b) => a - b);
+
+  const gaps: { start: number; end: number; areas: string[] }[] = [];
+  boundaries.forEach((start, index) => {
+    const end = boundaries[index + 1];
+    if (end === undefined) return;
+    const areas = gapsByArea.filter(({ gaps: spans }) => spans.some((gap) => gap.start <= start && start < gap.end)).map(({ productArea }) => productArea);
+    if (areas.length === 0) return;
+    const previous = gaps[gaps.length - 1];
+    if (previous && previous.end === start && previous.areas.join() === areas.join()) previous.end = end;
+    else gaps.push({ start, end, areas });
+  });
+  return gaps.map((gap) => ({ from: new Date(gap.start).toISOString(), to: new Date(gap.end).toISOString(), uncoveredProductAreas: gap.areas }));
+}
+
+function uncoveredSpans(roster: Roster, productArea: string, window: TimeSpan): TimeSpan[] {
+  // An engineer who can carry no ticket covers nothing.
+  const regions = new Set(roster.engineers.filter((engineer) => engineer.skills.includes(productArea) && engineer.capacity > 0).map((engineer) => engineer.region));
+  const covered = roster.regions.filter((region) => regions.has(region.id)).flatMap((region) => [...shiftSpans(region, window.start, window.end)]);
+  return complementSpans(mergeSpans(covered), window);
+}

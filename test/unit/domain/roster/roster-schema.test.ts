@@ -1,0 +1,37 @@
+import { RosterSchema } from '../../../../shared/domain/roster/roster';
+import { followTheSun } from './support/roster-fixtures';
+
+const issuesOf = (input: unknown): string[] => RosterSchema.safeParse(input).error?.issues.map((issue) => issue.message) ?? [];
+
+describe('roster schema', () => {
+  it('hands off AMER → EMEA → APAC unless told otherwise', () => {
+    expect(followTheSun.handoffOrder).toEqual(['AMER', 'EMEA', 'APAC']);
+  });
+
+  it('rejects duplicate regions and engineers, and engineers of a region without a roster', () => {
+    const [amer] = followTheSun.regions;
+    const [ana] = followTheSun.engineers;
+    expect(issuesOf({ ...followTheSun, regions: [...followTheSun.regions, amer] })).toContain('each region appears once');
+    expect(issuesOf({ ...followTheSun, engineers: [...followTheSun.engineers, ana] })).toContain('engineer ids are unique');
+    expect(issuesOf({ ...followTheSun, regions: followTheSun.regions.filter((region) => region.id !== 'APAC') })).toContain('region APAC has no roster');
+  });
+
+  it('rejects a handoff order that leaves out a rostered region or repeats one', () => {
+    expect(issuesOf({ ...followTheSun, handoffOrder: ['AMER', 'EMEA'] })).toContain('the handoff order names every rostered region once');
+    expect(issuesOf({ ...followTheSun, handoffOrder: ['AMER', 'EMEA', 'APAC', 'AMER'] })).toContain('the handoff order names every rostered region once');
+  });
+
+  it('accepts a shift across midnight or up to 24:00, and rejects one that ends when it starts', () => {
+    const withShift = (start: string, end: string) => ({ ...followTheSun, regions: followTheSun.regions.map((region) => ({ ...region, shifts: { mon: [{ start, end }] } })) });
+    expect(issuesOf(withShift('22:00', '06:00'))).toEqual([]);
+    expect(issuesOf(withShift('00:00', '24:00'))).toEqual([]);
+    expect(issuesOf(withShift('08:00', '08:00'))).toContain('a shift must not end when it starts');
+    expect(issuesOf(withShift('24:00', '06:00'))).toContain('a shift cannot start at 24:00');
+  });
+
+  it('rejects an engineer without a valid email or with a negative capacity', () => {
+    const [ana] = followTheSun.engineers;
+    expect(issuesOf({ ...followTheSun, engineers: [{ ...ana, email: 'ana' }] }).length).toBeGreaterThan(0);
+    expect(issuesOf({ ...followTheSun, engineers: [{ ...ana, capacity: -1 }] }).length).toBeGreaterThan(0);
+  });
+});
