@@ -50,3 +50,14 @@ export function appGlobal(): Record<PropertyKey, unknown> {
   const globals = appGlobals();
   return globals[globals.length - 1] as Record<PropertyKey, unknown>;
 }
+
+/**
+ * Every environment the app and the host read: the host's own `process.env`, and the app realm's
+ * when a sandbox gave the host a copy.
+ */
+export function appEnvironments(): NodeJS.ProcessEnv[] {
+  const environments: NodeJS.ProcessEnv[] = [process.env];
+  const appProcess = appGlobal().process as NodeJS.Process | undefined;
+  if (appProcess?.env && appProcess.env !== process.env) environments.push(appProcess.env);
+  return environments;
+}

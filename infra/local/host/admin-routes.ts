@@ -1,0 +1,109 @@
+/**
+ * The host's admin API: host status and functions, invoking a non-HTTP function by hand (as Core
+ * Tools' `POST /admin/functions/{name}`), and the clock (read it; advance a virtual one). When a
+ * master key is configured, every admin call must present it.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { HostClock } from '../clock/host-clock';
+import type { AdvanceResult } from '../clock/virtual-clock';
+import type { RegisteredFunction } from './extension-contract';
+import { isMasterKey, presentedKey, type KeyRing } from './http/function-keys';
+import type { HttpFunctionRoute } from './http/http-triggers';
+import type { TimerDescription } from './timer/timer-triggers';
+
+export const AdvanceRequestSchema = z.union([
+  z.object({ ms: z.number().finite().nonnegative() }).strict(),
+  z.object({ to: z.iso.datetime({ offset: true }) }).strict(),
+]);
+
+export type AdvanceRequest = z.infer<typeof AdvanceRequestSchema>;
+
+const InvokeRequestSchema = z.looseObject({ input: z.unknown().optional() });
+
+export interface AdminApi {
+  readonly clock: HostClock;
+  readonly keys: KeyRing;
+  isReady(): boolean;
+  functions(): readonly RegisteredFunction[];
+  httpRoutes(): readonly HttpFunctionRoute[];
+  timers(): readonly TimerDescription[];
+  /** Invokes a non-HTTP function by hand; resolves when the invocation has finished. */
+  invokeByHand(functionName: string, input: unknown): Promise<'invoked' | 'not-found' | 'http-function'>;
+  /** Advances a virtual clock; `undefined` when the clock is real. */
+  advanceClock(request: AdvanceRequest): Promise<AdvanceResult> | undefined;
+}
+
+function clockReading(clock: HostClock): Record<string, unknown> {
+  const now = clock.now();
+  return { virtual: clock.virtual, now: new Date(now).toISOString(), nowMs: now };
+}
+
+function functionSummary(api: AdminApi, fn: RegisteredFunction): Record<string, unknown> {
+  const http = api.httpRoutes().find((route) => route.fn.name === fn.name);
+  const timer = api.timers().find((candidate) => candidate.name === fn.name);
+  return {
+    name: fn.name,
+    triggerType: fn.triggerType,
+    ...(http
+      ? { route: http.route.template, methods: http.methods ? [...http.methods] : 'any', authLevel: http.authLevel }
+      : {}),
+    ...(timer ? { schedule: timer.schedule, nextOccurrence: timer.next } : {}),
+  };
+}
+
+export function registerAdminRoutes(server: FastifyInstance, api: AdminApi): void {
+  const guard = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (!api.keys.masterKey) return;
+    const url = new URL(request.url, 'http://local');
+    if (!isMasterKey(api.keys, presentedKey(request.headers['x-functions-key'], url))) {
+      await reply.code(401).send();
+    }
+  };
+
+  server.get('/admin/host/status', { onRequest: guard }, async () => ({
+    state: api.isReady() ? 'Running' : 'Initializing',
+    ready: api.isReady(),
+    clock: clockReading(api.clock),
+    functions: api.functions().map((fn) => functionSummary(api, fn)),
+  }));
+
+  server.get('/admin/functions', { onRequest: guard }, async () =>
+    api.functions().map((fn) => functionSummary(api, fn)),
+  );
+
+  server.post<{ Params: { name: string } }>('/admin/functions/:name', { onRequest: guard }, async (request, reply) => {
+    const body = parseJsonBody(request.body);
+    const parsed = InvokeRequestSchema.safeParse(body ?? {});
+    if (!parsed.success) return reply.code(400).send({ error: 'Send {"input": ...} or no body.' });
+    const outcome = await api.invokeByHand(request.params.name, parsed.data.input);
+    if (outcome === 'not-found') return reply.code(404).send();
+    if (outcome === 'http-function') {
+      return reply.code(400).send({ error: 'HTTP functions are invoked through their own route.' });
+    }
+    return reply.code(202).send();
+  });
+
+  server.get('/admin/clock', { onRequest: guard }, async () => clockReading(api.clock));
+
+  server.post('/admin/clock/advance', { onRequest: guard }, async (request, reply) => {
+    const parsed = AdvanceRequestSchema.safeParse(parseJsonBody(request.body));
+    if (!parsed.success) {
+      return reply.code(400).send({ error: 'Send {"ms": <non-negative number>} or {"to": "<ISO instant>"}.' });
+    }
+    const advancing = api.advanceClock(parsed.data);
+    if (!advancing) return reply.code(409).send({ error: 'The host runs on the real clock; it cannot be advanced.' });
+    const result = await advancing;
+    return { ...clockReading(api.clock), fired: result.fired };
+  });
+}
+
+/** The admin API reads raw bodies (the host's parser hands functions bytes); JSON is expected. */
+function parseJsonBody(body: unknown): unknown {
+  if (!Buffer.isBuffer(body) || body.length === 0) return undefined;
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * An incoming HTTP request in the shape the Functions host sends it to the worker: URL, method,
+ * headers and query (repeated values joined, as ASP.NET does), route values, and the body as raw
+ * bytes, untouched (the worker's HttpRequest parses JSON or forms itself).
+ */
+import type { FastifyRequest } from 'fastify';
+import type { RpcHttpData, RpcNullableString } from '../core-api-types';
+
+function nullable(record: Readonly<Record<string, string>>): Record<string, RpcNullableString> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, { value }]));
+}
+
+function headerValues(request: FastifyRequest): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function queryValues(url: URL): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    query[key] = url.searchParams.getAll(key).join(',');
+  }
+  return query;
+}
+
+export function toRpcHttpRequest(request: FastifyRequest, routeValues: Record<string, string>): RpcHttpData {
+  const host = request.headers.host ?? `${request.hostname}`;
+  const url = new URL(request.url, `${request.protocol}://${host}`);
+  const headers = headerValues(request);
+  const query = queryValues(url);
+  const http: RpcHttpData = {
+    method: request.method,
+    url: url.toString(),
+    headers,
+    nullableHeaders: nullable(headers),
+    query,
+    nullableQuery: nullable(query),
+    params: routeValues,
+    nullableParams: nullable(routeValues),
+  };
+  if (Buffer.isBuffer(request.body) && request.body.length > 0) {
+    http.body = { bytes: request.body };
+  }
+  return http;
+}
