@@ -1,0 +1,164 @@
+// The Function App on the Flex Consumption plan, running as the user-assigned identity. Its app
+// settings name service endpoints and that identity's client id, never a key or a secret; the names
+// are the ones shared/config/settings.ts reads.
+
+param name string
+param planName string
+param location string
+param tags object = {}
+
+@description('Node.js major version on the Flex Consumption plan.')
+@allowed([
+  '20'
+  '22'
+])
+param nodeVersion string = '22'
+
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+param identityId string
+param identityClientId string
+
+param deploymentContainerUrl string
+param storageBlobEndpoint string
+param storageQueueEndpoint string
+param storageTableEndpoint string
+
+param applicationInsightsConnectionString string
+
+param cosmosEndpoint string
+param cosmosDatabaseName string
+param emailEndpoint string
+param emailSenderAddress string
+
+@description('Base URL for links in emails; empty: this app\'s own https URL.')
+param publicBaseUrl string = ''
+
+param staffTokenIssuer string
+param staffTokenAudience string
+param staffTokenJwksUri string
+param vendorApiBaseUrl string
+param vendorApiTokenScope string
+param taskHubName string
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+var appSettings = {
+  // Identity-based host storage: the runtime and the Durable task hub reach blobs, queues and
+  // tables with the managed identity (the account refuses shared keys).
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
+  AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
+  AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
+  // Telemetry is ingested with an Entra ID token (the component has local auth disabled).
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  // DefaultAzureCredential picks the user-assigned identity by this client id.
+  AZURE_CLIENT_ID: identityClientId
+  BATON_ENVIRONMENT: 'azure'
+  BATON_COSMOS_ENDPOINT: cosmosEndpoint
+  BATON_COSMOS_DATABASE: cosmosDatabaseName
+  BATON_EMAIL_ENDPOINT: emailEndpoint
+  BATON_EMAIL_SENDER_ADDRESS: emailSenderAddress
+  BATON_PUBLIC_BASE_URL: empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
+  BATON_STAFF_TOKEN_ISSUER: staffTokenIssuer
+  BATON_STAFF_TOKEN_AUDIENCE: staffTokenAudience
+  BATON_STAFF_TOKEN_JWKS_URI: staffTokenJwksUri
+  BATON_VENDOR_API_BASE_URL: vendorApiBaseUrl
+  BATON_VENDOR_API_TOKEN_SCOPE: vendorApiTokenScope
+  BATON_TASK_HUB: taskHubName
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'api'
+  })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: deploymentContainerUrl
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'node'
+        version: nodeVersion
+      }
+    }
+  }
+}
+
+resource functionAppSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: appSettings
+}
+
+// Publishing with a user name and password is a local-auth path into the app; azd deploys with
+// an Entra ID token instead.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+output name string = functionApp.name
+output url string = 'https://${functionApp.properties.defaultHostName}'

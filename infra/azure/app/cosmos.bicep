@@ -1,0 +1,214 @@
+// Cosmos DB for NoSQL: the account (serverless unless throughput is asked for), the `baton`
+// database and its containers, and data-plane access for the app identity. Keys are disabled, so
+// the managed identity is the only way in.
+
+param accountName string
+param location string
+param tags object = {}
+
+@description('serverless (pay per request, the default) or provisioned (autoscale throughput shared by the containers).')
+@allowed([
+  'serverless'
+  'provisioned'
+])
+param throughputMode string = 'serverless'
+
+@description('Autoscale maximum RU/s for the database when throughputMode is provisioned.')
+@minValue(1000)
+param autoscaleMaxThroughput int = 1000
+
+@description('Principal id of the app identity.')
+param appPrincipalId string
+
+@description('Optional principal (the deployer) that may read and write data, e.g. to seed the organisation configuration. Empty: none.')
+param dataContributorPrincipalId string = ''
+
+var databaseName = 'baton'
+
+// Mirrors shared/store/containers.ts; test/unit/infra checks the two agree.
+var containers = [
+  {
+    name: 'tickets'
+    partitionKeyPath: '/ticketNumber'
+    indexingPolicy: {
+      indexingMode: 'consistent'
+      automatic: true
+      includedPaths: [
+        {
+          path: '/*'
+        }
+      ]
+      excludedPaths: [
+        {
+          path: '/timeline/*'
+        }
+      ]
+      compositeIndexes: [
+        [
+          {
+            path: '/queueId'
+            order: 'ascending'
+          }
+          {
+            path: '/slaNextDueAt'
+            order: 'ascending'
+          }
+        ]
+        [
+          {
+            path: '/status'
+            order: 'ascending'
+          }
+          {
+            path: '/slaNextDueAt'
+            order: 'ascending'
+          }
+        ]
+      ]
+    }
+  }
+  {
+    name: 'idempotency'
+    partitionKeyPath: '/id'
+    indexingPolicy: {
+      indexingMode: 'consistent'
+      automatic: true
+      includedPaths: []
+      excludedPaths: [
+        {
+          path: '/*'
+        }
+      ]
+    }
+  }
+  {
+    name: 'outbox'
+    partitionKeyPath: '/id'
+    indexingPolicy: {
+      indexingMode: 'consistent'
+      automatic: true
+      includedPaths: [
+        {
+          path: '/*'
+        }
+      ]
+      excludedPaths: []
+    }
+  }
+  {
+    name: 'config'
+    partitionKeyPath: '/id'
+    indexingPolicy: {
+      indexingMode: 'consistent'
+      automatic: true
+      includedPaths: [
+        {
+          path: '/*'
+        }
+      ]
+      excludedPaths: []
+    }
+  }
+]
+
+// Built-in "Cosmos DB Built-in Data Contributor": read and write items, no control-plane rights.
+var dataContributorRoleDefinitionId = '00000000-0000-0000-0000-000000000002'
+
+resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  name: accountName
+  location: location
+  tags: tags
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    locations: [
+      {
+        locationName: location
+        failoverPriority: 0
+        isZoneRedundant: false
+      }
+    ]
+    capabilities: throughputMode == 'serverless'
+      ? [
+          {
+            name: 'EnableServerless'
+          }
+        ]
+      : []
+    disableLocalAuth: true
+    disableKeyBasedMetadataWriteAccess: true
+    minimalTlsVersion: 'Tls12'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+  parent: account
+  name: databaseName
+  properties: {
+    resource: {
+      id: databaseName
+    }
+    options: throughputMode == 'provisioned'
+      ? {
+          autoscaleSettings: {
+            maxThroughput: autoscaleMaxThroughput
+          }
+        }
+      : {}
+  }
+}
+
+resource databaseContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [
+  for container in containers: {
+    parent: database
+    name: container.name
+    properties: {
+      resource: {
+        id: container.name
+        partitionKey: {
+          paths: [
+            container.partitionKeyPath
+          ]
+          kind: 'Hash'
+          version: 2
+        }
+        indexingPolicy: container.indexingPolicy
+      }
+    }
+  }
+]
+
+// Scoped to the database, not the account: the identity reaches Baton's data and nothing else.
+resource appDataAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+  parent: account
+  name: guid(account.id, appPrincipalId, dataContributorRoleDefinitionId)
+  properties: {
+    roleDefinitionId: '${account.id}/sqlRoleDefinitions/${dataContributorRoleDefinitionId}'
+    principalId: appPrincipalId
+    scope: '${account.id}/dbs/${databaseName}'
+  }
+  dependsOn: [
+    database
+  ]
+}
+
+resource deployerDataAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = if (!empty(dataContributorPrincipalId)) {
+  parent: account
+  name: guid(account.id, dataContributorPrincipalId, dataContributorRoleDefinitionId)
+  properties: {
+    roleDefinitionId: '${account.id}/sqlRoleDefinitions/${dataContributorRoleDefinitionId}'
+    principalId: dataContributorPrincipalId
+    scope: '${account.id}/dbs/${databaseName}'
+  }
+  dependsOn: [
+    database
+  ]
+}
+
+output accountName string = account.name
+output endpoint string = account.properties.documentEndpoint
+output databaseName string = database.name

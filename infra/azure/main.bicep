@@ -1,0 +1,220 @@
+// Baton on Azure: one resource group holding the Function App (Flex Consumption, Node), its
+// storage and Durable task hub, Cosmos DB, Communication Services Email and Application Insights,
+// wired together through one user-assigned managed identity. No resource accepts keys.
+
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment (e.g. dev, prod); it names the resource group and seeds unique resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every regional resource. It must offer the Flex Consumption plan (az functionapp list-flexconsumption-locations).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Object id of the person or pipeline deploying; gets data access to the Baton database so the organisation configuration can be seeded. Empty: none.')
+param principalId string = ''
+
+@minLength(1)
+@description('Audience (aud) staff tokens must carry: the Application ID URI or client id of Baton\'s Entra ID app registration.')
+param staffTokenAudience string
+
+@description('Issuer (iss) staff tokens must carry. Empty: the Entra ID v2.0 issuer of this tenant.')
+param staffTokenIssuer string = ''
+
+@description('Where the staff token signing keys are published. Empty: the Entra ID v2.0 keys of this tenant.')
+param staffTokenJwksUri string = ''
+
+@minLength(1)
+@description('Base https URL of the upstream vendor\'s service-request API (L3 escalations).')
+param vendorApiBaseUrl string
+
+@minLength(1)
+@description('Entra ID scope the app\'s identity asks a token for when calling the vendor API, e.g. api://<vendor-app-id>/.default.')
+param vendorApiTokenScope string
+
+@description('Base URL for links in emails. Empty: the Function App\'s own https URL.')
+param publicBaseUrl string = ''
+
+@description('Your own email domain (DNS verification needed after deployment). Empty: an Azure-managed *.azurecomm.net domain.')
+param customEmailDomain string = ''
+
+@description('Local part of the sender address on a custom domain; Azure-managed domains always send as DoNotReply.')
+param emailSenderUsername string = 'DoNotReply'
+
+@description('Display name recipients see for the sender.')
+param emailSenderDisplayName string = 'Baton Support'
+
+@description('Geography where Communication Services keeps email data at rest, e.g. United States, Europe, UK.')
+param emailDataLocation string = 'United States'
+
+@description('Assign the built-in Communication and Email Service Owner role instead of defining the narrower Baton sender role (for deployers allowed to assign roles but not to define them).')
+param useBuiltInEmailSenderRole bool = false
+
+@description('serverless (the default) or provisioned (autoscale throughput shared by Baton\'s containers).')
+@allowed([
+  'serverless'
+  'provisioned'
+])
+param cosmosThroughputMode string = 'serverless'
+
+@minValue(1000)
+@description('Autoscale maximum RU/s of the Baton database when cosmosThroughputMode is provisioned.')
+param cosmosAutoscaleMaxThroughput int = 1000
+
+@description('Node.js major version on the Flex Consumption plan.')
+@allowed([
+  '20'
+  '22'
+])
+param nodeVersion string = '22'
+
+@minValue(40)
+@maxValue(1000)
+@description('Upper bound on Function App instances when it scales out.')
+param maximumInstanceCount int = 40
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+var entraIdAuthority = '${environment().authentication.loginEndpoint}${tenant().tenantId}'
+// Letters and digits only, as the Durable storage provider requires; one task hub per environment.
+var taskHubName = 'baton${resourceToken}'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module appIdentity 'core/user-assigned-identity.bicep' = {
+  name: 'app-identity'
+  scope: rg
+  params: {
+    name: 'id-baton-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-baton-${resourceToken}'
+    applicationInsightsName: 'appi-baton-${resourceToken}'
+    location: location
+    tags: tags
+    publisherPrincipalId: appIdentity.outputs.principalId
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: 'app-package-${resourceToken}'
+    appPrincipalId: appIdentity.outputs.principalId
+  }
+}
+
+module cosmos 'app/cosmos.bicep' = {
+  name: 'cosmos'
+  scope: rg
+  params: {
+    accountName: 'cosmos-baton-${resourceToken}'
+    location: location
+    tags: tags
+    throughputMode: cosmosThroughputMode
+    autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
+    appPrincipalId: appIdentity.outputs.principalId
+    dataContributorPrincipalId: principalId
+  }
+}
+
+// One narrow sender role per environment; its id is known before it exists, so the email module
+// can name it without reading an output of a module that may not be deployed.
+var emailSenderRoleName = guid(rg.id, 'baton-email-sender')
+
+module emailSenderRole 'core/email-sender-role.bicep' = if (!useBuiltInEmailSenderRole) {
+  name: 'email-sender-role-${resourceToken}'
+  params: {
+    roleDefinitionName: emailSenderRoleName
+    assignableResourceGroupId: rg.id
+    resourceGroupName: rg.name
+  }
+}
+
+// Communication and Email Service Owner: broader, but built in.
+var builtInEmailSenderRoleName = '09976791-48a7-449e-bb21-39d1a415f350'
+var emailSenderRoleDefinitionName = useBuiltInEmailSenderRole ? builtInEmailSenderRoleName : emailSenderRoleName
+
+module email 'app/email.bicep' = {
+  name: 'email'
+  scope: rg
+  params: {
+    emailServiceName: 'ecs-baton-${resourceToken}'
+    communicationServiceName: 'acs-baton-${resourceToken}'
+    tags: tags
+    dataLocation: emailDataLocation
+    customDomain: customEmailDomain
+    senderUsername: emailSenderUsername
+    senderDisplayName: emailSenderDisplayName
+    appPrincipalId: appIdentity.outputs.principalId
+    senderRoleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', emailSenderRoleDefinitionName)
+  }
+  dependsOn: [
+    emailSenderRole
+  ]
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: 'func-baton-${resourceToken}'
+    planName: 'plan-baton-${resourceToken}'
+    location: location
+    tags: tags
+    nodeVersion: nodeVersion
+    maximumInstanceCount: maximumInstanceCount
+    identityId: appIdentity.outputs.id
+    identityClientId: appIdentity.outputs.clientId
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    storageQueueEndpoint: storage.outputs.queueEndpoint
+    storageTableEndpoint: storage.outputs.tableEndpoint
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    cosmosEndpoint: cosmos.outputs.endpoint
+    cosmosDatabaseName: cosmos.outputs.databaseName
+    emailEndpoint: email.outputs.endpoint
+    emailSenderAddress: email.outputs.senderAddress
+    publicBaseUrl: publicBaseUrl
+    staffTokenIssuer: empty(staffTokenIssuer) ? '${entraIdAuthority}/v2.0' : staffTokenIssuer
+    staffTokenAudience: staffTokenAudience
+    staffTokenJwksUri: empty(staffTokenJwksUri) ? '${entraIdAuthority}/discovery/v2.0/keys' : staffTokenJwksUri
+    vendorApiBaseUrl: vendorApiBaseUrl
+    vendorApiTokenScope: vendorApiTokenScope
+    taskHubName: taskHubName
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output BATON_APP_URL string = api.outputs.url
+output BATON_API_BASE_URL string = '${api.outputs.url}/api'
+output BATON_COSMOS_ENDPOINT string = cosmos.outputs.endpoint
+output BATON_EMAIL_SENDER_ADDRESS string = email.outputs.senderAddress
+output BATON_TASK_HUB string = taskHubName

@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { BATON_CONTAINERS, BATON_DATABASE, TICKETS_CONTAINER, type BatonContainer } from '../../../shared/store/containers';
+import { readBicepFiles, resourceDeclarations, stripComments, type BicepFile } from './bicep-text';
+import {
+  appSettingViolations,
+  containerViolations,
+  sharedKeyAndLocalAuthViolations,
+  transportViolations,
+} from './template-checks';
+
+const REPO = path.join(__dirname, '../../..');
+const INFRA = path.join(REPO, 'infra/azure');
+const template = readBicepFiles(INFRA);
+
+function bicep(file: string, source: string): BicepFile {
+  return { file, code: stripComments(source) };
+}
+
+function withFile(file: string, transform: (code: string) => string): BicepFile[] {
+  return template.map((f) => (f.file.endsWith(file) ? { ...f, code: transform(f.code) } : f));
+}
+
+describe('Azure infrastructure template', () => {
+  it('consists of main.bicep and the modules it wires, all present', () => {
+    const main = template.find((f) => f.file === path.join(INFRA, 'main.bicep'));
+    if (!main) throw new Error('infra/azure/main.bicep is missing');
+    const modules = [...main.code.matchAll(/^module\s+\w+\s+'([^']+)'/gm)].map((m) => m[1] ?? '');
+
+    expect(modules.length).toBeGreaterThanOrEqual(6);
+    for (const module of modules) expect(fs.existsSync(path.join(INFRA, module))).toBe(true);
+  });
+
+  it('enables neither shared keys nor local auth on any resource', () => {
+    expect(sharedKeyAndLocalAuthViolations(template)).toEqual([]);
+  });
+
+  it('puts no key or connection string into an app setting, and every setting Azure needs', () => {
+    expect(appSettingViolations(template)).toEqual([]);
+  });
+
+  it('allows neither TLS below 1.2 nor plain HTTP', () => {
+    expect(transportViolations(template)).toEqual([]);
+  });
+
+  it('declares every container the code uses, with the same partition key and indexing policy', () => {
+    expect(containerViolations(template, BATON_CONTAINERS, BATON_DATABASE)).toEqual([]);
+  });
+
+  it('grants the app identity a Cosmos data-plane role and the storage data roles Durable needs', () => {
+    const resources = resourceDeclarations(template);
+    const sqlRoles = resources.filter((r) => r.type === 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments');
+    const storage = template.find((f) => f.file.endsWith('storage.bicep'))?.code ?? '';
+
+    expect(sqlRoles.some((r) => r.body.includes('appPrincipalId'))).toBe(true);
+    for (const role of ['b7e6dc6d-f1e8-4753-8033-0f276bb0955b', '974c5e8b-45b9-4653-ba55-5f855dd0fb88', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3']) {
+      expect(storage).toContain(role);
+    }
+  });
+
+  it('runs the Function App on Flex Consumption with its deployment storage reached by the user-assigned identity', () => {
+    const api = template.find((f) => f.file.endsWith(path.join('app', 'api.bicep')))?.code ?? '';
+
+    expect(api).toMatch(/name:\s*'FC1'/);
+    expect(api).toMatch(/tier:\s*'FlexConsumption'/);
+    expect(api).toMatch(/type:\s*'UserAssignedIdentity'/);
+    expect(api).toMatch(/userAssignedIdentityResourceId:\s*identityId/);
+    expect(api).toMatch(/name:\s*'node'/);
+  });
+
+  it('gives main.parameters.json a value for every required parameter and nothing it does not declare', () => {
+    const main = template.find((f) => f.file === path.join(INFRA, 'main.bicep'))?.code ?? '';
+    const declared = [...main.matchAll(/^param\s+(\w+)\s+\w+(\s*=)?/gm)].map((m) => ({ name: m[1] ?? '', required: !m[2] }));
+    const parametersFile: unknown = JSON.parse(fs.readFileSync(path.join(INFRA, 'main.parameters.json'), 'utf8'));
+    const provided = Object.keys((parametersFile as { parameters: Record<string, unknown> }).parameters);
+
+    for (const name of provided) expect(declared.map((p) => p.name)).toContain(name);
+    for (const parameter of declared.filter((p) => p.required)) expect(provided).toContain(parameter.name);
+  });
+
+  it('lets azd provision infra/azure and deploy the project as a function app', () => {
+    const azureYaml = fs.readFileSync(path.join(REPO, 'azure.yaml'), 'utf8');
+
+    expect(azureYaml).toMatch(/^\s+path:\s*infra\/azure\s*$/m);
+    expect(azureYaml).toMatch(/^\s+host:\s*function\s*$/m);
+    expect(template.some((f) => f.code.includes("'azd-service-name': 'api'"))).toBe(true);
+  });
+});
+
+describe('infrastructure checks', () => {
+  it('catch a storage account that allows shared keys, or says nothing about them', () => {
+    const allows = bicep('x.bicep', "resource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  properties: {\n    allowSharedKeyAccess: true\n  }\n}\n");
+    const silent = bicep('y.bicep', "resource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  properties: {\n    minimumTlsVersion: 'TLS1_2'\n  }\n}\n");
+
+    expect(sharedKeyAndLocalAuthViolations([allows])).toContain('x.bicep: allowSharedKeyAccess is true');
+    expect(sharedKeyAndLocalAuthViolations([silent])).toContain('st (Microsoft.Storage/storageAccounts) does not set allowSharedKeyAccess: false');
+  });
+
+  it('catch Cosmos, Application Insights or Communication Services keeping local auth', () => {
+    const cosmos = withFile('cosmos.bicep', (code) => code.replace('disableLocalAuth: true', 'disableLocalAuth: false'));
+    const insights = withFile('monitoring.bicep', (code) => code.replace('DisableLocalAuth: true', ''));
+    const email = withFile('email.bicep', (code) => code.replace('disableLocalAuth: true', ''));
+
+    expect(sharedKeyAndLocalAuthViolations(cosmos).join('\n')).toContain('disableLocalAuth is false');
+    expect(sharedKeyAndLocalAuthViolations(insights).join('\n')).toContain('(Microsoft.Insights/components) does not set disableLocalAuth: true');
+    expect(sharedKeyAndLocalAuthViolations(email).join('\n')).toContain(
+      '(Microsoft.Communication/communicationServices) does not set disableLocalAuth: true',
+    );
+  });
+
+  it('catch a listKeys call and a connection string in the app settings', () => {
+    const keyed = withFile('api.bicep', (code) =>
+      code.replace(
+        'BATON_ENVIRONMENT: \'azure\'',
+        "BATON_ENVIRONMENT: 'azure'\n  BATON_COSMOS_KEY: cosmosAccount.listKeys().primaryMasterKey\n  AzureWebJobsStorage: 'DefaultEndpointsProtocol=https;AccountName=st;AccountKey=${key}'",
+      ),
+    );
+    const violations = [...appSettingViolations(keyed), ...sharedKeyAndLocalAuthViolations(keyed)].join('\n');
+
+    expect(violations).toContain('app setting BATON_COSMOS_KEY looks like a key or connection string');
+    expect(violations).toContain('app setting BATON_COSMOS_KEY is refused in Azure by shared/config');
+    expect(violations).toContain('app setting AzureWebJobsStorage carries key material');
+    expect(violations).toContain('reads or writes key material');
+  });
+
+  it('catch an app setting Azure needs going missing', () => {
+    const missing = withFile('api.bicep', (code) => code.replace(/^\s*BATON_TASK_HUB:.*$/m, ''));
+
+    expect(appSettingViolations(missing)).toContain('app setting BATON_TASK_HUB is missing (shared/config requires it in Azure)');
+  });
+
+  it('catch TLS 1.0, HTTP access and FTP', () => {
+    const weak = withFile('storage.bicep', (code) =>
+      code.replace("minimumTlsVersion: 'TLS1_2'", "minimumTlsVersion: 'TLS1_0'").replace('supportsHttpsTrafficOnly: true', 'supportsHttpsTrafficOnly: false'),
+    );
+    const open = withFile('api.bicep', (code) => code.replace('httpsOnly: true', 'httpsOnly: false').replace("ftpsState: 'Disabled'", "ftpsState: 'AllAllowed'"));
+
+    expect(transportViolations(weak).join('\n')).toContain("minimumTlsVersion is 'TLS1_0'");
+    expect(transportViolations(weak).join('\n')).toContain('supportsHttpsTrafficOnly is false');
+    expect(transportViolations(open).join('\n')).toContain('httpsOnly is false');
+    expect(transportViolations(open).join('\n')).toContain("ftpsState is 'AllAllowed'");
+  });
+
+  it('catch a container the code uses that the template lacks or partitions differently', () => {
+    const audit: BatonContainer = { id: 'audit', partitionKeyPath: '/ticketNumber', indexingPolicy: {} };
+    const repartitioned = BATON_CONTAINERS.map((c) => (c.id === TICKETS_CONTAINER ? { ...c, partitionKeyPath: '/id' } : c));
+    const reindexed = BATON_CONTAINERS.map((c) =>
+      c.id === TICKETS_CONTAINER ? { ...c, indexingPolicy: { ...c.indexingPolicy, compositeIndexes: [] } } : c,
+    );
+
+    expect(containerViolations(template, [...BATON_CONTAINERS, audit], BATON_DATABASE)).toContain('container audit is missing from the template');
+    expect(containerViolations(template, repartitioned, BATON_DATABASE)).toContain(
+      'container tickets is partitioned by /ticketNumber, the code uses /id',
+    );
+    expect(containerViolations(template, reindexed, BATON_DATABASE).join('\n')).toContain('container tickets has indexing');
+    expect(containerViolations(template, BATON_CONTAINERS, 'other')).toContain("the template's database is not other");
+  });
+});
