@@ -80,6 +80,10 @@ param nodeVersion string = '22'
 @description('Upper bound on Function App instances when it scales out.')
 param maximumInstanceCount int = 40
 
+@minValue(0)
+@description('Function App instances kept warm for Durable work. 0 (the default) scales to zero; 1 lets SLA timers fire without a cold start, at the price of one always-on instance.')
+param durableAlwaysReadyInstances int = 0
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -188,6 +192,7 @@ module api 'app/api.bicep' = {
     tags: tags
     nodeVersion: nodeVersion
     maximumInstanceCount: maximumInstanceCount
+    durableAlwaysReadyInstances: durableAlwaysReadyInstances
     identityId: appIdentity.outputs.id
     identityClientId: appIdentity.outputs.clientId
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl

@@ -25,6 +25,10 @@ param maximumInstanceCount int = 40
 ])
 param instanceMemoryMB int = 2048
 
+@description('Instances of the Durable group kept warm. 0 lets the app scale to zero; 1 lets SLA timers fire without waiting for a cold start.')
+@minValue(0)
+param durableAlwaysReadyInstances int = 0
+
 param identityId string
 param identityClientId string
 
@@ -127,6 +131,14 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        alwaysReady: durableAlwaysReadyInstances > 0
+          ? [
+              {
+                name: 'durable'
+                instanceCount: durableAlwaysReadyInstances
+              }
+            ]
+          : []
       }
       runtime: {
         name: 'node'
