@@ -1,0 +1,64 @@
+/**
+ * Chooses who takes a ticket: an engineer of the queue's product area who is on shift and below
+ * capacity, the least loaded first. When nobody qualifies it says why, and the caller escalates
+ * to the queue lead.
+ */
+import type { Instant, Region } from '../primitives';
+import { regionOnShift } from '../roster/region-shifts';
+import type { Engineer, Roster } from '../roster/roster';
+import type { Queue } from './queue';
+
+export type AssignmentRequest = {
+  readonly roster: Roster;
+  readonly queue: Queue;
+  readonly productArea: string;
+  readonly at: Instant;
+  /** Open tickets per engineer id; an engineer not listed carries none. */
+  readonly openTicketLoad: Readonly<Record<string, number>>;
+  /** E.g. the engineer handing the ticket off, or one the customer asked not to work with. */
+  readonly excludeEngineerIds?: readonly string[];
+  /** Keeps a ticket in a region (the customer's, or the one it was handed to) when someone there qualifies. */
+  readonly preferRegion?: Region;
+};
+
+export type NoAssigneeReason =
+  | 'product-area-outside-queue'
+  | 'no-skilled-engineer'
+  | 'all-skilled-excluded'
+  | 'no-skilled-engineer-on-shift'
+  | 'all-at-capacity';
+
+export type AssignmentDecision =
+  | { readonly ok: true; readonly engineer: Engineer; readonly openTickets: number }
+  | { readonly ok: false; readonly reason: NoAssigneeReason; readonly escalateTo: string };
+
+export function chooseAssignee(request: AssignmentRequest): AssignmentDecision {
+  const { roster, queue, productArea, at, openTicketLoad } = request;
+  const noAssignee = (reason: NoAssigneeReason): AssignmentDecision => ({ ok: false, reason, escalateTo: queue.leadEngineerId });
+  if (!queue.productAreas.includes(productArea)) return noAssignee('product-area-outside-queue');
+
+  const skilled = roster.engineers.filter((engineer) => engineer.skills.includes(productArea));
+  if (skilled.length === 0) return noAssignee('no-skilled-engineer');
+  const excluded = new Set(request.excludeEngineerIds ?? []);
+  const eligible = skilled.filter((engineer) => !excluded.has(engineer.id));
+  if (eligible.length === 0) return noAssignee('all-skilled-excluded');
+
+  const regionsOnShift = new Set(roster.regions.map((region) => region.id).filter((region) => regionOnShift(roster, region, at)));
+  const working = eligible.filter((engineer) => regionsOnShift.has(engineer.region));
+  if (working.length === 0) return noAssignee('no-skilled-engineer-on-shift');
+  const loadOf = (engineer: Engineer): number => openTicketLoad[engineer.id] ?? 0;
+  const available = working.filter((engineer) => loadOf(engineer) < engineer.capacity);
+
+  const [chosen] = [...available].sort((a, b) => compareCandidates(a, b, loadOf, request.preferRegion));
+  return chosen === undefined ? noAssignee('all-at-capacity') : { ok: true, engineer: chosen, openTickets: loadOf(chosen) };
+}
+
+/**
+ * Preferred region first, then the lighter load; at equal load an engineer before a team lead
+ * (leads also coordinate), and finally the id, so that the same inputs always give the same answer.
+ */
+function compareCandidates(a: Engineer, b: Engineer, loadOf: (engineer: Engineer) => number, preferRegion: Region | undefined): number {
+  const inPreferred = (engineer: Engineer): number => (engineer.region === preferRegion ? 0 : 1);
+  const leadLast = (engineer: Engineer): number => (engineer.role === 'team-lead' ? 1 : 0);
+  return inPreferred(a) - inPreferred(b) || loadOf(a) - loadOf(b) || leadLast(a) - leadLast(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
