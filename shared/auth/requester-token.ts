@@ -1,0 +1,46 @@
+/**
+ * Per-ticket access tokens for requesters: 32 random bytes handed out once (intake answer, email
+ * links) and stored only as a SHA-256 hash, so a leaked ticket document grants no access.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export const REQUESTER_TOKEN_BYTES = 32;
+/** base64url of 32 bytes, without padding. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+const HASH_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** Tests pass a deterministic source; production uses the operating system's CSPRNG. */
+export type RandomBytesSource = (size: number) => Uint8Array;
+
+export interface IssuedRequesterToken {
+  /** Give this to the requester, once; never store it. */
+  readonly token: string;
+  /** Store this on the ticket. */
+  readonly tokenHash: string;
+}
+
+export function hashRequesterToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('base64url');
+}
+
+export function issueRequesterToken(random: RandomBytesSource = randomBytes): IssuedRequesterToken {
+  const bytes = random(REQUESTER_TOKEN_BYTES);
+  if (bytes.byteLength !== REQUESTER_TOKEN_BYTES) {
+    throw new Error(`the random source returned ${bytes.byteLength} bytes instead of ${REQUESTER_TOKEN_BYTES}`);
+  }
+  const token = Buffer.from(bytes).toString('base64url');
+  return { token, tokenHash: hashRequesterToken(token) };
+}
+
+/**
+ * True when `presented` is the token behind `storedHash`. Both sides are compared as fixed-size
+ * digests with `timingSafeEqual`, so the time taken says nothing about how much of a guess was right.
+ */
+export function verifyRequesterToken(presented: string | null | undefined, storedHash: string): boolean {
+  if (typeof presented !== 'string' || !HASH_SHAPE.test(storedHash)) return false;
+  const presentedDigest = createHash('sha256').update(presented, 'utf8').digest();
+  const storedDigest = Buffer.from(storedHash, 'base64url');
+  const matches = storedDigest.byteLength === presentedDigest.byteLength && timingSafeEqual(presentedDigest, storedDigest);
+  // The shape check comes last so a malformed token costs the same work as a wrong one.
+  return matches && TOKEN_SHAPE.test(presented);
+}
