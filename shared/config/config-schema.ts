@@ -51,6 +51,9 @@ function sharedSettings(rule: UrlRule) {
   };
 }
 
+/** What every environment needs, judged leniently: used to report problems when the kind is unknown. */
+export const CommonSettingsSchema = z.object(sharedSettings({ httpsOnly: false, allowLoopback: true }));
+
 export const LocalSettingsSchema = z.object({
   ...sharedSettings({ httpsOnly: false, allowLoopback: true }),
   [SETTING.environment]: z.literal('local'),

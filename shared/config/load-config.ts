@@ -4,7 +4,13 @@
  * inside the first request that happens to need it.
  */
 import type { z } from 'zod';
-import { AzureConfigSchema, EnvironmentKindSchema, LocalConfigSchema, type BatonConfig } from './config-schema';
+import {
+  AzureConfigSchema,
+  CommonSettingsSchema,
+  EnvironmentKindSchema,
+  LocalConfigSchema,
+  type BatonConfig,
+} from './config-schema';
 import { SETTING } from './settings';
 
 export type AppSettings = Readonly<Record<string, string | undefined>>;
@@ -49,10 +55,9 @@ export function loadConfig(settings: AppSettings): BatonConfig {
   const present = withoutBlanks(settings);
   const kind = EnvironmentKindSchema.safeParse(present);
   if (!kind.success) {
-    // Still report what is wrong with the rest, judged by the stricter (Azure) rules.
-    const rest = AzureConfigSchema.safeParse({ ...present, [SETTING.environment]: 'azure' });
-    const others = rest.success ? [] : problemsOf(rest.error).filter((p) => p.setting !== SETTING.environment);
-    throw new ConfigError([...problemsOf(kind.error), ...others]);
+    // Still report what is wrong with the settings every environment shares.
+    const rest = CommonSettingsSchema.safeParse(present);
+    throw new ConfigError([...problemsOf(kind.error), ...(rest.success ? [] : problemsOf(rest.error))]);
   }
   const parsed =
     kind.data[SETTING.environment] === 'azure' ? AzureConfigSchema.safeParse(present) : LocalConfigSchema.safeParse(present);
