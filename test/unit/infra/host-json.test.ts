@@ -41,8 +41,8 @@ describe('host.json', () => {
     expect(hostJson.extensions.durableTask.tracing.traceInputsAndOutputs).toBe(false);
   });
 
-  it('keeps the default api route prefix and a bounded function timeout', () => {
-    expect(hostJson.extensions.http?.routePrefix ?? 'api').toBe('api');
+  it('serves from the site root (API routes carry api/ themselves) with a bounded function timeout', () => {
+    expect(hostJson.extensions.http?.routePrefix).toBe('');
     expect(seconds(hostJson.functionTimeout)).toBeGreaterThan(0);
     expect(seconds(hostJson.functionTimeout)).toBeLessThanOrEqual(30 * 60);
   });
