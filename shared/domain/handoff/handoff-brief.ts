@@ -6,15 +6,10 @@ import { z } from 'zod';
 import { InstantSchema, ScopeSchema, SeveritySchema } from '../primitives';
 import { TicketStatusSchema } from '../ticket/ticket-status';
 import { VendorCaseSchema } from '../ticket/vendor-case';
-import { SlaMetricSchema } from '../timeline/sla-metric';
+import { SlaClockSchema } from '../sla/sla-clock';
 
-/** One SLA clock as the outgoing side saw it; the SLA engine's figures are passed in. */
-export const HandoffSlaLineSchema = z.object({
-  metric: SlaMetricSchema,
-  state: z.enum(['running', 'paused', 'met', 'breached']),
-  dueAt: InstantSchema.optional(),
-  remainingMinutes: z.number().int().optional(),
-});
+/** One SLA clock as the SLA engine reported it at handoff time. */
+export const HandoffSlaLineSchema = SlaClockSchema.pick({ metric: true, state: true, dueAt: true, remainingMinutes: true, explanation: true });
 export type HandoffSlaLine = z.infer<typeof HandoffSlaLineSchema>;
 
 export const AnsweredQuestionSchema = z.object({

@@ -10,7 +10,7 @@ import { ActorSchema } from '../ticket/actor';
 import { EngineerRefSchema } from '../ticket/engineer-ref';
 import { VendorCaseStatusSchema } from '../ticket/vendor-case';
 import { MessageSchema, ReasonSchema } from '../timeline/event-base';
-import { SlaMetricSchema } from '../timeline/sla-metric';
+import { SlaAlertKindSchema, SlaMetricSchema } from '../timeline/sla-metric';
 
 function commandSchema<Type extends string, Payload extends z.ZodRawShape>(type: Type, payload: Payload) {
   return z.object({ type: z.literal(type), actor: ActorSchema, ...payload });
@@ -62,11 +62,12 @@ export const CommandSchema = z.discriminatedUnion('type', [
   commandSchema('acknowledge-handoff', {}),
   // SLA alerts computed by the SLA engine, recorded once each.
   commandSchema('raise-sla-alert', {
-    level: z.enum(['warning', 'breach']),
+    kind: SlaAlertKindSchema,
     metric: SlaMetricSchema,
     cycleId: z.string().min(1).max(200),
     key: z.string().min(1).max(300),
     dueAt: InstantSchema,
+    explanation: z.string().max(2000).optional(),
   }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;

@@ -20,7 +20,7 @@ export const LifecycleSettingsSchema = z
     handoffStallThreshold: z.number().int().min(1).max(20),
     /** Hours between follow-ups on an open vendor case, per severity. */
     vendorFollowUpHours: z.object({ A: positiveHours, B: positiveHours, C: positiveHours }),
-    /** Words a description needs, vague phrases not counted, to be actionable. */
+    /** Words that carry meaning (not filler, not vague phrases) a description needs to be actionable. */
     clearDescriptionMinWords: z.number().int().min(1).max(200),
   })
   .refine((settings) => settings.resolutionReminderAfterDays < settings.autoCloseAfterDays, {
@@ -35,5 +35,5 @@ export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
   resolutionReminderAfterDays: 3,
   handoffStallThreshold: 3,
   vendorFollowUpHours: { A: 4, B: 24, C: 72 },
-  clearDescriptionMinWords: 12,
+  clearDescriptionMinWords: 8,
 };

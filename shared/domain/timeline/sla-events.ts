@@ -12,6 +12,8 @@ const slaAlertPayload = {
   cycleId: z.string().min(1).max(200),
   key: z.string().min(1).max(300),
   dueAt: InstantSchema,
+  /** The SLA engine's account of the deadline: target, calendar, paused minutes. */
+  explanation: z.string().max(2000).optional(),
 };
 
 export const SlaWarningRaisedSchema = eventSchema('sla-warning-raised', slaAlertPayload);

@@ -1,8 +1,6 @@
 /**
- * The three clocks a ticket runs under (see docs/sla-semantics): named here so that SLA alerts on
- * the timeline and SLA lines in a handoff brief use the same words as the SLA engine.
+ * The SLA vocabulary the timeline records, taken from the SLA engine so that alerts on the
+ * timeline and the engine's clocks always use the same words.
  */
-import { z } from 'zod';
-
-export const SlaMetricSchema = z.enum(['first-response', 'next-update', 'resolution']);
-export type SlaMetric = z.infer<typeof SlaMetricSchema>;
+export { SlaAlertKindSchema, SlaMetricSchema } from '../sla/sla-clock';
+export type { SlaAlertKind, SlaMetric } from '../sla/sla-clock';

@@ -1,0 +1,117 @@
+import { OrgConfigInput, OrgConfigSchema } from '../../../../shared/domain/org/org-config';
+import { sampleOrgConfig } from '../../../../shared/domain/org/sample/sample-org';
+import { DEFAULT_LIFECYCLE_SETTINGS, LifecycleSettingsSchema } from '../../../../shared/domain/org/lifecycle-settings';
+import { ContractSchema } from '../../../../shared/domain/org/contract';
+
+function problemsOf(config: OrgConfigInput): string[] {
+  const parsed = OrgConfigSchema.safeParse(config);
+  return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+
+function edited(edit: (config: OrgConfigInput) => OrgConfigInput): OrgConfigInput {
+  return edit(structuredClone(sampleOrgConfig));
+}
+
+describe('organisation configuration cross-references', () => {
+  it('names every dangling reference with its path, all at once', () => {
+    const problems = problemsOf(
+      edited((config) => ({
+        ...config,
+        contracts: config.contracts.map((contract, index) => (index === 0 ? { ...contract, plan: 'platinum' } : contract)),
+        plans: config.plans.map((plan, index) => (index === 2 ? { ...plan, slaPolicyId: 'gold', productAreas: ['entra-id', 'teams'] } : plan)),
+        queues: config.queues.map((queue, index) => (index === 0 ? { ...queue, leadEngineerId: 'maria-garcia' } : queue)),
+      })),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "contracts.0.plan: plan 'platinum' is not defined in plans",
+        "plans.2.slaPolicyId: SLA policy 'gold' is not defined in slaPolicies",
+        "plans.2.productAreas.1: product area 'teams' is not in the product catalogue",
+        "queues.0.leadEngineerId: 'maria-garcia' is not a team lead on the roster",
+      ]),
+    );
+    expect(problems).toHaveLength(4);
+  });
+
+  it('insists that Severity A runs on a 24x7 calendar that exists', () => {
+    const problems = problemsOf(
+      edited((config) => ({
+        ...config,
+        slaPolicies: config.slaPolicies.map((policy, index) =>
+          index === 0 ? { ...policy, targets: { ...policy.targets, A: { ...policy.targets.A, calendarId: 'emea-business-hours' }, B: { ...policy.targets.B, calendarId: 'mars' } } } : policy,
+        ),
+      })),
+    );
+    expect(problems).toEqual([
+      'slaPolicies.0.targets.A.calendarId: Severity A is worked around the clock: its calendar must be 24x7',
+      "slaPolicies.0.targets.B.calendarId: calendar 'mars' is not defined in calendars",
+    ]);
+  });
+
+  it('finds product areas nobody queues or staffs, and skills matching no product area', () => {
+    const problems = problemsOf(
+      edited((config) => ({
+        ...config,
+        productCatalogue: [...config.productCatalogue, { id: 'defender', name: 'Microsoft Defender' }],
+        roster: { ...config.roster, engineers: config.roster.engineers.map((engineer, index) => (index === 1 ? { ...engineer, skills: [...engineer.skills, 'cobol'] } : engineer)) },
+      })),
+    );
+    expect(problems).toEqual([
+      'productCatalogue.6: no queue takes defender tickets of Severity A',
+      'productCatalogue.6: no queue takes defender tickets of Severity B',
+      'productCatalogue.6: no queue takes defender tickets of Severity C',
+      "roster.engineers.1.skills.3: skill 'cobol' matches no product area",
+      'productCatalogue.6: no engineer on the roster has a skill for defender',
+    ]);
+  });
+
+  it('refuses duplicate ids and a tenant covered by two contracts at the same time', () => {
+    const problems = problemsOf(
+      edited((config) => ({
+        ...config,
+        calendars: [...config.calendars, { id: 'around-the-clock', kind: '24x7' }],
+        contracts: [...config.contracts, { ...config.contracts[0], id: 'contoso-second', company: 'Contoso Ltd', activeFrom: '2027-06-01T00:00:00.000Z', activeUntil: '2029-01-01T00:00:00.000Z', plan: 'unified-standard', tenantDomains: ['contoso.onmicrosoft.com'] }],
+      })),
+    );
+    expect(problems).toEqual([
+      "calendars.4.id: id 'around-the-clock' is used twice in calendars",
+      "contracts.3.tenantDomains: tenant contoso.onmicrosoft.com is also covered by contract 'contoso-unified' at the same time",
+    ]);
+  });
+
+  it('accepts a renewal that takes over a tenant when the old contract ends', () => {
+    const problems = problemsOf(
+      edited((config) => ({
+        ...config,
+        contracts: [...config.contracts, { id: 'northwind-renewed', company: 'Northwind Traders', tenantDomains: ['northwindtraders.onmicrosoft.com'], plan: 'modern-workplace', activeFrom: '2026-06-01T00:00:00.000Z', activeUntil: '2027-06-01T00:00:00.000Z' }],
+      })),
+    );
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('contract', () => {
+  const base = { id: 'x', company: 'X', plan: 'p', activeFrom: '2026-01-01T00:00:00.000Z', activeUntil: '2027-01-01T00:00:00.000Z' };
+
+  it('needs a domain to match requesters by, and to end after it starts', () => {
+    const parsed = ContractSchema.safeParse({ ...base, activeUntil: '2025-01-01T00:00:00.000Z' });
+    expect(parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.'))).toEqual(['tenantDomains', 'activeUntil']);
+  });
+
+  it('lower-cases its domains and checks their form', () => {
+    expect(ContractSchema.parse({ ...base, tenantDomains: ['X.OnMicrosoft.com'], emailDomains: ['X.COM'] })).toMatchObject({ tenantDomains: ['x.onmicrosoft.com'], emailDomains: ['x.com'] });
+    expect(ContractSchema.safeParse({ ...base, emailDomains: ['not a domain'] }).success).toBe(false);
+  });
+});
+
+describe('lifecycle settings', () => {
+  it('default to the house rules and demand the reminder before auto-closure', () => {
+    expect(LifecycleSettingsSchema.parse(DEFAULT_LIFECYCLE_SETTINGS)).toEqual(DEFAULT_LIFECYCLE_SETTINGS);
+    expect(LifecycleSettingsSchema.safeParse({ ...DEFAULT_LIFECYCLE_SETTINGS, resolutionReminderAfterDays: 7 }).success).toBe(false);
+  });
+
+  it('are filled in when an organisation leaves them out', () => {
+    const { lifecycle: _omitted, ...withoutLifecycle } = structuredClone(sampleOrgConfig);
+    expect(OrgConfigSchema.parse(withoutLifecycle).lifecycle).toEqual(DEFAULT_LIFECYCLE_SETTINGS);
+  });
+});
