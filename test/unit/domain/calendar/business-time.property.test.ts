@@ -28,7 +28,7 @@ describe('business time properties', () => {
           expect(fast).toBe(iso(naive));
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 35 },
     );
   });
 

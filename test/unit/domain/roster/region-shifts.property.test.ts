@@ -35,10 +35,12 @@ describe('region shift properties', () => {
         const endMs = Date.parse(end);
         // A region that works a whole week without a break reports its shift ending a week on.
         if (endMs - at >= LONGEST_SHIFT_MS) return;
-        for (let minute = at; minute < endMs; minute += MINUTE) expect(naiveOnShift(roster, minute)).toBe(true);
+        // Sampled every ten minutes, plus the last minute of the shift and the first one after it.
+        for (let minute = at; minute < endMs; minute += 10 * MINUTE) expect(naiveOnShift(roster, minute)).toBe(true);
+        expect(naiveOnShift(roster, endMs - MINUTE)).toBe(true);
         expect(naiveOnShift(roster, endMs)).toBe(false);
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 });
