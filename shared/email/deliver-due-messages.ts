@@ -1,0 +1,157 @@
+/**
+ * The outbox deliverer (run by a timer): finds pending messages whose time has come, claims each
+ * one, sends it through ACS Email and records the outcome. Safe to run in several instances at
+ * once: a message is claimed under its ETag before it is sent, so only one of them sends it.
+ */
+import type { Container } from '@azure/cosmos';
+import type { Clock } from '../clock';
+import { queryDocuments } from '../store/query-documents';
+import type { StoreFailure } from '../store/store-failure';
+import { updateWithEtag } from '../store/update-with-etag';
+import { exponentialBackoff, type Backoff } from './backoff';
+import { claimForDelivery, markSent, recordFailure } from './delivery-transitions';
+import { OutboxMessageSchema, type OutboxMessage } from './outbox-message';
+import { sendOutboxMessage, type EmailSender } from './send-email';
+
+export interface DeliveryOptions {
+  readonly container: Container;
+  readonly emailClient: EmailSender;
+  readonly senderAddress: string;
+  readonly clock: Clock;
+  /** Attempts before a message is kept as `failed`. Default 20: with the default backoff, over half a day. */
+  readonly maxAttempts?: number;
+  readonly backoff?: Backoff;
+  /** Messages handled per run; the rest wait for the next run. */
+  readonly batchSize?: number;
+  /** How long a claim keeps other deliverers off a message; must outlast a send. */
+  readonly leaseMs?: number;
+  readonly pollIntervalMs?: number;
+  readonly sendTimeoutMs?: number;
+}
+
+export interface DeliveryReport {
+  readonly sent: readonly string[];
+  readonly retrying: readonly { readonly id: string; readonly nextAttemptAt: string; readonly error: string }[];
+  readonly failed: readonly { readonly id: string; readonly error: string }[];
+  /** Claimed or finished by another deliverer in the meantime. */
+  readonly skipped: readonly string[];
+  /** Rows that do not match the outbox schema; left untouched for an operator. */
+  readonly unreadable: readonly string[];
+  /** Set when the outbox itself could not be read or written; the run stopped there. */
+  readonly storeFailure?: StoreFailure;
+}
+
+export const DEFAULT_MAX_DELIVERY_ATTEMPTS = 20;
+const DEFAULT_BATCH_SIZE = 25;
+const DEFAULT_LEASE_MS = 5 * 60_000;
+const DEFAULT_POLL_INTERVAL_MS = 1_000;
+const DEFAULT_SEND_TIMEOUT_MS = 60_000;
+/** Claims race only with other deliverers of the same message; a few attempts settle it. */
+const UPDATE_ATTEMPTS = 5;
+
+interface MutableReport {
+  sent: string[];
+  retrying: { id: string; nextAttemptAt: string; error: string }[];
+  failed: { id: string; error: string }[];
+  skipped: string[];
+  unreadable: string[];
+  storeFailure?: StoreFailure;
+}
+
+type Step = 'continue' | 'stop';
+
+function stopOn(report: MutableReport, failure: StoreFailure): Step {
+  report.storeFailure = failure;
+  return 'stop';
+}
+
+async function deliverOne(candidate: OutboxMessage, options: DeliveryOptions, report: MutableReport): Promise<Step> {
+  const { container, clock } = options;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_DELIVERY_ATTEMPTS;
+  const update = { schema: OutboxMessageSchema, maxAttempts: UPDATE_ATTEMPTS };
+
+  const claim = await updateWithEtag(
+    container,
+    candidate.id,
+    candidate.id,
+    (message) => claimForDelivery(message, clock.now(), { leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, maxAttempts }),
+    update,
+  );
+  switch (claim.kind) {
+    case 'updated':
+      break;
+    case 'rejected':
+    case 'unchanged':
+    case 'not-found':
+    case 'contended':
+      report.skipped.push(candidate.id);
+      return 'continue';
+    case 'invalid':
+      report.unreadable.push(candidate.id);
+      return 'continue';
+    case 'failed':
+      return stopOn(report, claim.failure);
+  }
+  if (claim.document.status === 'failed') {
+    report.failed.push({ id: candidate.id, error: claim.document.lastError ?? 'attempts exhausted' });
+    return 'continue';
+  }
+
+  const outcome = await sendOutboxMessage(options.emailClient, claim.document, {
+    senderAddress: options.senderAddress,
+    pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+    timeoutMs: options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS,
+  });
+
+  if (outcome.kind === 'sent') {
+    // If this write fails the lease runs out and the message is sent again under the same
+    // operation id, which the service recognises: late, but never twice in the mailbox.
+    const recorded = await updateWithEtag(container, candidate.id, candidate.id, (message) => markSent(message, clock.now()), update);
+    if (recorded.kind === 'failed') return stopOn(report, recorded.failure);
+    report.sent.push(candidate.id);
+    return 'continue';
+  }
+
+  const backoff = options.backoff ?? exponentialBackoff();
+  const recorded = await updateWithEtag(
+    container,
+    candidate.id,
+    candidate.id,
+    (message) => recordFailure(message, clock.now(), outcome, { maxAttempts, backoff }),
+    update,
+  );
+  if (recorded.kind === 'failed') return stopOn(report, recorded.failure);
+  if (recorded.kind !== 'updated') {
+    report.skipped.push(candidate.id);
+  } else if (recorded.document.status === 'failed') {
+    report.failed.push({ id: candidate.id, error: outcome.error });
+  } else {
+    report.retrying.push({ id: candidate.id, nextAttemptAt: recorded.document.nextAttemptAt, error: outcome.error });
+  }
+  return 'continue';
+}
+
+export async function deliverDueMessages(options: DeliveryOptions): Promise<DeliveryReport> {
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
+  const report: MutableReport = { sent: [], retrying: [], failed: [], skipped: [], unreadable: [] };
+  // Oldest due first, so a backlog after an outage drains in the order it built up.
+  const due = await queryDocuments(
+    options.container,
+    {
+      query: `SELECT TOP ${batchSize} * FROM c WHERE c.status = @pending AND c.nextAttemptAt <= @now ORDER BY c.nextAttemptAt`,
+      parameters: [
+        { name: '@pending', value: 'pending' },
+        { name: '@now', value: options.clock.now().toISOString() },
+      ],
+    },
+    OutboxMessageSchema,
+    { maxItems: batchSize },
+  );
+  if (due.kind === 'failed') return { ...report, storeFailure: due.failure };
+  report.unreadable.push(...due.skipped.map((row) => row.id ?? '(no id)'));
+
+  for (const message of due.documents) {
+    if ((await deliverOne(message, options, report)) === 'stop') break;
+  }
+  return report;
+}
