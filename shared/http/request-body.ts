@@ -50,7 +50,7 @@ async function readBounded(source: BodySource, maxBytes: number): Promise<RawBod
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      const chunk = value instanceof Uint8Array ? value : new Uint8Array(0);
+      const chunk: Uint8Array = value instanceof Uint8Array ? value : Buffer.from(String(value), 'utf8');
       size += chunk.byteLength;
       if (size > maxBytes) {
         await reader.cancel();
