@@ -56,12 +56,21 @@ export const IDEMPOTENCY_INDEXING_POLICY = {
   excludedPaths: [{ path: '/*' }],
 } satisfies IndexingPolicy;
 
-/** Outbox records are small; the dispatcher may look for pending ones, so index everything. */
+/**
+ * The deliverer asks for pending messages that are due, oldest first: the composite index serves
+ * that filter-and-sort across partitions without a scan.
+ */
 export const OUTBOX_INDEXING_POLICY = {
   indexingMode: 'consistent',
   automatic: true,
   includedPaths: [{ path: '/*' }],
   excludedPaths: [],
+  compositeIndexes: [
+    [
+      { path: '/status', order: 'ascending' },
+      { path: '/nextAttemptAt', order: 'ascending' },
+    ],
+  ],
 } satisfies IndexingPolicy;
 
 export const CONFIG_INDEXING_POLICY = {

@@ -93,6 +93,18 @@ var containers = [
         }
       ]
       excludedPaths: []
+      compositeIndexes: [
+        [
+          {
+            path: '/status'
+            order: 'ascending'
+          }
+          {
+            path: '/nextAttemptAt'
+            order: 'ascending'
+          }
+        ]
+      ]
     }
   }
   {
