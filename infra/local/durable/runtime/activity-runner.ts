@@ -1,0 +1,54 @@
+/**
+ * Runs one activity through the host's invoker as the extension does, and reports the outcome as
+ * the message its orchestration receives: TaskCompleted with the JSON result, or TaskFailed with
+ * the reason and details the orchestrator's error will carry.
+ */
+import type { FunctionInvoker } from '../../host/extension-contract';
+import type { OrchestrationMessage } from '../engine/orchestration-messages';
+import { asJsonValue } from '../protocol/orchestrator-state';
+import type { FunctionCatalog } from './function-catalog';
+
+export interface ActivityWork {
+  readonly executionId: string;
+  readonly taskId: number;
+  readonly name: string;
+  /** The input as JSON text, handed to the worker as text for it to parse (as the host does). */
+  readonly input: string | undefined;
+}
+
+export function failureDetails(error: unknown): { message: string; details: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = error instanceof Error ? error.stack : undefined;
+  return { message, details: JSON.stringify({ Message: message, StackTrace: stack ?? null }) };
+}
+
+export async function runActivity(
+  work: ActivityWork,
+  catalog: FunctionCatalog,
+  invoker: FunctionInvoker,
+): Promise<OrchestrationMessage> {
+  const { executionId, taskId } = work;
+  const fn = catalog.activity(work.name);
+  if (!fn) {
+    return {
+      kind: 'taskFailed',
+      executionId,
+      taskId,
+      reason: `The function '${work.name}' doesn't exist, is disabled, or is not an activity function.`,
+      details: '',
+    };
+  }
+  try {
+    const result = await invoker.invoke(fn.name, { triggerValue: work.input });
+    return { kind: 'taskCompleted', executionId, taskId, result: JSON.stringify(asJsonValue(result)) ?? 'null' };
+  } catch (error) {
+    const failure = failureDetails(error);
+    return {
+      kind: 'taskFailed',
+      executionId,
+      taskId,
+      reason: `Activity function '${work.name}' failed: ${failure.message}`,
+      details: failure.details,
+    };
+  }
+}
