@@ -16,9 +16,16 @@ export interface ActivityWork {
   readonly input: string | undefined;
 }
 
+function stringProperty(value: unknown, name: string): string | undefined {
+  if (typeof value !== 'object' || value === null || !(name in value)) return undefined;
+  const property: unknown = Reflect.get(value, name);
+  return typeof property === 'string' ? property : undefined;
+}
+
+/** Message and details of what a function threw (errors from the app's realm fail `instanceof`). */
 export function failureDetails(error: unknown): { message: string; details: string } {
-  const message = error instanceof Error ? error.message : String(error);
-  const stack = error instanceof Error ? error.stack : undefined;
+  const message = stringProperty(error, 'message') ?? String(error);
+  const stack = stringProperty(error, 'stack');
   return { message, details: JSON.stringify({ Message: message, StackTrace: stack ?? null }) };
 }
 
