@@ -23,6 +23,8 @@ const InvokeRequestSchema = z.looseObject({ input: z.unknown().optional() });
 
 export interface AdminApi {
   readonly clock: HostClock;
+  /** The earliest instant something waits for on a virtual clock (a driver steps there next). */
+  nextScheduledAt(): number | undefined;
   readonly keys: KeyRing;
   isReady(): boolean;
   functions(): readonly RegisteredFunction[];
@@ -34,9 +36,15 @@ export interface AdminApi {
   advanceClock(request: AdvanceRequest): Promise<AdvanceResult> | undefined;
 }
 
-function clockReading(clock: HostClock): Record<string, unknown> {
-  const now = clock.now();
-  return { virtual: clock.virtual, now: new Date(now).toISOString(), nowMs: now };
+function clockReading(api: AdminApi): Record<string, unknown> {
+  const now = api.clock.now();
+  const next = api.nextScheduledAt();
+  return {
+    virtual: api.clock.virtual,
+    now: new Date(now).toISOString(),
+    nowMs: now,
+    ...(api.clock.virtual ? { nextScheduledAt: next === undefined ? null : new Date(next).toISOString() } : {}),
+  };
 }
 
 function functionSummary(api: AdminApi, fn: RegisteredFunction): Record<string, unknown> {
@@ -64,7 +72,7 @@ export function registerAdminRoutes(server: FastifyInstance, api: AdminApi): voi
   server.get('/admin/host/status', { onRequest: guard }, async () => ({
     state: api.isReady() ? 'Running' : 'Initializing',
     ready: api.isReady(),
-    clock: clockReading(api.clock),
+    clock: clockReading(api),
     functions: api.functions().map((fn) => functionSummary(api, fn)),
   }));
 
@@ -84,7 +92,7 @@ export function registerAdminRoutes(server: FastifyInstance, api: AdminApi): voi
     return reply.code(202).send();
   });
 
-  server.get('/admin/clock', { onRequest: guard }, async () => clockReading(api.clock));
+  server.get('/admin/clock', { onRequest: guard }, async () => clockReading(api));
 
   server.post('/admin/clock/advance', { onRequest: guard }, async (request, reply) => {
     const parsed = AdvanceRequestSchema.safeParse(parseJsonBody(request.body));
@@ -94,7 +102,7 @@ export function registerAdminRoutes(server: FastifyInstance, api: AdminApi): voi
     const advancing = api.advanceClock(parsed.data);
     if (!advancing) return reply.code(409).send({ error: 'The host runs on the real clock; it cannot be advanced.' });
     const result = await advancing;
-    return { ...clockReading(api.clock), fired: result.fired };
+    return { ...clockReading(api), fired: result.fired };
   });
 }
 

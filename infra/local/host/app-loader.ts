@@ -12,6 +12,7 @@ import { AppInvoker, type InputBindingSource } from './function-invoker';
 import { ActivityTracker } from './activity-tracker';
 import { createHostLogger, fromRpcLogLevel, type HostLogger } from './host-log';
 import { nativeRequire, nativeRequireCache } from './native-runtime';
+import { errorText } from './error-text';
 import type { RegisteredFunction } from './extension-contract';
 
 export interface LoadFunctionAppOptions {
@@ -63,17 +64,18 @@ export async function loadFunctionApp(options: LoadFunctionAppOptions): Promise<
     const hostLevel = fromRpcLogLevel(level);
     if (hostLevel) workerLogger.log(hostLevel, message);
   });
-  const entryPoints = findEntryPoints(appDirectory);
   const detach = attachCoreApiSink(registry);
+  // Like the Node worker, a broken entry point is reported and the host runs with what did load.
+  let entryPoints: string[] = [];
   try {
+    entryPoints = findEntryPoints(appDirectory);
     forgetPreviousLoad(entryPoints);
     for (const file of entryPoints) {
       logger.log('debug', `Loading entry point ${path.relative(appDirectory, file)}`);
       loadEntryPoint(file);
     }
   } catch (error) {
-    detach();
-    throw error;
+    logger.log('error', `Worker was unable to load the app's entry point: ${errorText(error)}`);
   }
   registry.finishStartup();
 

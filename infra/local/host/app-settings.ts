@@ -52,12 +52,14 @@ export class EnvironmentChanges {
     }
   }
 
-  /** Sets the variable only where it is not set yet. */
+  /** Sets the variable unless the host's own environment (the first) already has it, which then wins everywhere. */
   setDefault(name: string, value: string): void {
+    const existing = this.environments[0]?.[name];
+    const effective = existing ?? value;
     for (const env of this.environments) {
-      if (env[name] !== undefined) continue;
-      this.#previous.push({ env, name, value: undefined });
-      env[name] = value;
+      if (env[name] === effective) continue;
+      this.#previous.push({ env, name, value: env[name] });
+      env[name] = effective;
     }
   }
 

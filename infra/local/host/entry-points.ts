@@ -9,13 +9,36 @@ import { z } from 'zod';
 const PackageJsonSchema = z.looseObject({ main: z.string().min(1).optional() });
 
 function escapeRegExp(text: string): string {
-  return text.replace(/[.+^$()|\\]/g, '\\$&');
+  return text.replace(/[.+^$(){}|\\]/g, '\\$&');
 }
 
-/** One path segment of a glob as a regular expression (`*`, `?`, `[...]`, `{a,b}`). */
+/** Expands `{a,b}` alternatives (nested ones too, and across `/`) into plain glob patterns. */
+export function expandBraces(pattern: string): string[] {
+  const open = pattern.indexOf('{');
+  if (open < 0) return [pattern];
+  let depth = 0;
+  const commas: number[] = [];
+  for (let index = open; index < pattern.length; index += 1) {
+    const char = pattern.charAt(index);
+    if (char === '{') depth += 1;
+    else if (char === '}') {
+      depth -= 1;
+      if (depth === 0) {
+        const cuts = [open, ...commas, index];
+        const head = pattern.slice(0, open);
+        const tail = pattern.slice(index + 1);
+        return cuts
+          .slice(0, -1)
+          .flatMap((cut, at) => expandBraces(`${head}${pattern.slice(cut + 1, cuts[at + 1])}${tail}`));
+      }
+    } else if (char === ',' && depth === 1) commas.push(index);
+  }
+  return [pattern];
+}
+
+/** One path segment of a glob as a regular expression (`*`, `?`, `[...]`). */
 function segmentPattern(segment: string): RegExp {
   let source = '';
-  let braceDepth = 0;
   for (let index = 0; index < segment.length; index += 1) {
     const char = segment.charAt(index);
     if (char === '*') source += '[^/]*';
@@ -29,20 +52,13 @@ function segmentPattern(segment: string): RegExp {
         source += `[${body}]`;
         index = close;
       }
-    } else if (char === '{') {
-      braceDepth += 1;
-      source += '(?:';
-    } else if (char === '}' && braceDepth > 0) {
-      braceDepth -= 1;
-      source += ')';
-    } else if (char === ',' && braceDepth > 0) source += '|';
-    else source += escapeRegExp(char);
+    } else source += escapeRegExp(char);
   }
   return new RegExp(`^${source}$`);
 }
 
 function hasMagic(segment: string): boolean {
-  return /[*?[{]/.test(segment);
+  return /[*?[]/.test(segment);
 }
 
 function listDirectory(directory: string): fs.Dirent[] {
@@ -89,9 +105,13 @@ function matchSegments(directory: string, segments: readonly string[], found: Se
 
 /** The files a `main` pattern names, absolute and sorted, as the worker would load them. */
 export function resolveEntryPattern(appDirectory: string, pattern: string): string[] {
-  const normalised = pattern.replace(/\\/g, '/');
-  const absolute = path.isAbsolute(normalised);
-  const segments = normalised.split('/').filter((segment) => segment !== '' && segment !== '.');
+  const found = new Set(expandBraces(pattern.replace(/\\/g, '/')).flatMap((plain) => resolvePlainPattern(appDirectory, plain)));
+  return [...found].sort();
+}
+
+function resolvePlainPattern(appDirectory: string, pattern: string): string[] {
+  const absolute = path.isAbsolute(pattern);
+  const segments = pattern.split('/').filter((segment) => segment !== '' && segment !== '.');
   const firstMagic = segments.findIndex(hasMagic);
   const fixedPart = firstMagic < 0 ? segments : segments.slice(0, firstMagic);
   const root = path.resolve(absolute ? path.sep : appDirectory, ...fixedPart);
@@ -100,7 +120,7 @@ export function resolveEntryPattern(appDirectory: string, pattern: string): stri
   }
   const found = new Set<string>();
   matchSegments(root, segments.slice(firstMagic), found);
-  return [...found].sort();
+  return [...found];
 }
 
 /** Reads the app's package.json and returns the entry files its `main` names. */

@@ -20,6 +20,7 @@ import { registerAdminRoutes, type AdvanceRequest } from './admin-routes';
 import { TimerTriggers } from './timer/timer-triggers';
 import { createFileScheduleMonitor, createMemoryScheduleMonitor } from './timer/schedule-monitor';
 import type { AppInvoker } from './function-invoker';
+import { errorText } from './error-text';
 
 export type HostClockOption = { readonly mode: 'real' } | { readonly mode: 'virtual'; readonly startAt: number };
 
@@ -68,7 +69,7 @@ const BODY_LIMIT_BYTES = 100 * 1024 * 1024;
 
 function createClock(option: HostClockOption | undefined, logger: HostLogger): HostClock {
   if (option?.mode !== 'virtual') return createRealClock();
-  return new VirtualClock(option.startAt, (error) => logger.log('error', `A scheduled call failed: ${String(error)}`));
+  return new VirtualClock(option.startAt, (error) => logger.log('error', `A scheduled call failed: ${errorText(error)}`));
 }
 
 function createServer(): FastifyInstance {
@@ -144,7 +145,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
       try {
         await extension.stop();
       } catch (error) {
-        logger.log('error', `Extension ${extension.name} failed to stop: ${String(error)}`);
+        logger.log('error', `Extension ${extension.name} failed to stop: ${errorText(error)}`);
       }
     }
     await app?.terminate();
@@ -185,6 +186,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
     }
     registerAdminRoutes(server, {
       clock,
+      nextScheduledAt: () => (clock instanceof VirtualClock ? clock.nextScheduledAt() : undefined),
       keys,
       isReady: () => ready,
       functions: () => loaded.functions,

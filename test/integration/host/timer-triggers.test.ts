@@ -105,7 +105,12 @@ describe('timer triggers on a virtual clock', () => {
   it('lets the admin API read and advance the clock, and invoke a timer by hand', async () => {
     const host = await startHost(START);
     const clock = (await (await fetch(`${host.url}/admin/clock`)).json()) as Record<string, unknown>;
-    expect(clock).toEqual({ virtual: true, now: '2026-03-02T08:58:30.000Z', nowMs: START });
+    expect(clock).toEqual({
+      virtual: true,
+      now: '2026-03-02T08:58:30.000Z',
+      nowMs: START,
+      nextScheduledAt: '2026-03-02T09:00:00.000Z',
+    });
 
     const advanced = await fetch(`${host.url}/admin/clock/advance`, {
       method: 'POST',

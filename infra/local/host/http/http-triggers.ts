@@ -14,6 +14,7 @@ import { parseRouteTemplate, routeValues, type ParsedRoute } from './route-templ
 import { isAuthorised, presentedKey, toAuthLevel, type AuthLevel, type KeyRing } from './function-keys';
 import { toRpcHttpRequest } from './request-mapping';
 import { sendRpcHttpResponse } from './response-mapping';
+import { errorText } from '../error-text';
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE'] as const;
 
@@ -139,13 +140,7 @@ async function serve(
     });
     return sendRpcHttpResponse(reply, httpOutput(candidate.fn, response));
   } catch (error) {
-    options.logger.log('error', `Function "${candidate.fn.name}" failed: ${describeError(error)}`);
+    options.logger.log('error', `Function "${candidate.fn.name}" failed: ${errorText(error)}`);
     return reply.code(500).send();
   }
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? error.message;
-  if (typeof error === 'object' && error !== null && 'stack' in error) return String((error as { stack: unknown }).stack);
-  return String(error);
 }

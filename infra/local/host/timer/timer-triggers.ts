@@ -10,6 +10,7 @@ import type { AppInvoker } from '../function-invoker';
 import type { ActivityTracker } from '../activity-tracker';
 import type { HostLogger } from '../host-log';
 import { resolveSettingReferences } from '../app-settings';
+import { errorText } from '../error-text';
 import { monitorsSchedule, parseTimerSchedule, type TimerSchedule } from './timer-schedule';
 import { NEVER, type ScheduleMonitor, type ScheduleStatus } from './schedule-monitor';
 
@@ -149,7 +150,7 @@ export class TimerTriggers {
       await this.options.invoker.invokeRpc(timer.name, { triggerData: this.#timerData(timer, isPastDue) });
     } catch (error) {
       // Like Azure, a failed timer is not retried; it runs again at its next occurrence.
-      this.options.logger.log('error', `Timer function "${timer.name}" failed: ${String(error)}`);
+      this.options.logger.log('error', `Timer function "${timer.name}" failed: ${errorText(error)}`);
     }
   }
 

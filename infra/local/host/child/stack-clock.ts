@@ -1,0 +1,90 @@
+/**
+ * The local stack's clock, on the stack's side of the process boundary. In virtual mode the host
+ * child owns one virtual clock and the stand-ins in the stack process (scripted vendor answers,
+ * token times) another; advancing steps both through every instant either one is waiting for, in
+ * order, so neither can run ahead of the other. Virtual time survives a host restart because the
+ * stack starts the new host at its own reading.
+ */
+import type { HostClock } from '../../clock/host-clock';
+import { createRealClock } from '../../clock/real-clock';
+import { VirtualClock } from '../../clock/virtual-clock';
+
+export interface HostClockReading {
+  readonly nowMs: number;
+  readonly nextScheduledAt: string | null;
+}
+
+/** The host's admin clock API, as the stack reaches it over HTTP. */
+export interface HostClockClient {
+  read(): Promise<HostClockReading>;
+  advanceTo(instant: number): Promise<void>;
+}
+
+export function createHostClockClient(baseUrl: () => string, masterKey: string | undefined): HostClockClient {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(masterKey ? { 'x-functions-key': masterKey } : {}) };
+  const expectOk = async (response: Response): Promise<unknown> => {
+    if (!response.ok) throw new Error(`The host's clock API answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  };
+  return {
+    read: async () => (await expectOk(await fetch(`${baseUrl()}/admin/clock`, { headers }))) as HostClockReading,
+    advanceTo: async (instant) => {
+      await expectOk(
+        await fetch(`${baseUrl()}/admin/clock/advance`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ to: new Date(instant).toISOString() }),
+        }),
+      );
+    },
+  };
+}
+
+export class StackClock {
+  /** The clock the stack's own services use (same shape as the host's). */
+  readonly local: HostClock;
+  #advancing: Promise<unknown> = Promise.resolve();
+
+  constructor(virtualStart: number | undefined) {
+    this.local = virtualStart === undefined ? createRealClock() : new VirtualClock(virtualStart);
+  }
+
+  get virtual(): boolean {
+    return this.local.virtual;
+  }
+
+  now(): number {
+    return this.local.now();
+  }
+
+  /**
+   * Moves both clocks to `target`, stopping at every instant either waits for. `host` is absent
+   * while the host is down (then only the stack's services move); `settleServices` waits for the
+   * stack's services to finish what a step started.
+   */
+  advanceTo(target: number, host: HostClockClient | undefined, settleServices: () => Promise<void>): Promise<number> {
+    const local = this.local;
+    if (!(local instanceof VirtualClock)) {
+      return Promise.reject(new Error('The stack runs on the real clock; start it with a virtual clock to advance time.'));
+    }
+    const run = this.#advancing.then(async () => {
+      const settle = async (): Promise<void> => {
+        await settleServices();
+        if (host) await host.advanceTo(local.now());
+      };
+      for (;;) {
+        const hostNext = host ? (await host.read()).nextScheduledAt : null;
+        const candidates = [target, local.nextScheduledAt(), hostNext === null ? undefined : Date.parse(hostNext)];
+        const next = Math.max(local.now(), Math.min(...candidates.filter((at): at is number => at !== undefined)));
+        // The host moves first, so that services acting at `next` find it there; then the services'
+        // own calls due at `next` fire, and the host settles whatever they caused.
+        if (host) await host.advanceTo(next);
+        await local.advanceTo(next, settle);
+        if (next >= target) break;
+      }
+      return local.now();
+    });
+    this.#advancing = run.catch(() => undefined);
+    return run;
+  }
+}
