@@ -49,7 +49,7 @@ describe('the lifecycle from intake to confirmed resolution', () => {
     statuses.push(ticket.status);
     const steps = [
       { type: 'start-validation', actor: system },
-      { type: 'triage', actor: system, slaPolicyId: 'unified-enterprise', queueId: 'messaging', contractId: 'contoso-unified' },
+      { type: 'triage', actor: system, slaPolicyId: 'enterprise-emea', queueId: 'collaboration', contractId: 'contoso-unified' },
       { type: 'assign', actor: system, engineer: maria },
       { type: 'acknowledge', actor: engineer(maria), message: 'I have your ticket and am looking at the message trace now.' },
       { type: 'request-info', actor: engineer(maria), message: 'Could you send the output of Get-Queue from the hybrid server?' },
@@ -78,7 +78,7 @@ describe('the lifecycle from intake to confirmed resolution', () => {
 
   it('records triage routing and the TAM on the ticket', () => {
     const ticket = assignedTicket();
-    expect(ticket).toMatchObject({ slaPolicyId: 'unified-enterprise', queueId: 'messaging', contractId: 'contoso-unified', tamEmail: 'tom.reyes@css.example', assignee: maria });
+    expect(ticket).toMatchObject({ slaPolicyId: 'enterprise-emea', queueId: 'collaboration', contractId: 'contoso-unified', tamEmail: 'tom.reyes@css.example', assignee: maria });
   });
 
   it('closes a ticket rejected at validation with every reason', () => {

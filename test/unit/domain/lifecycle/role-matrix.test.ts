@@ -87,7 +87,7 @@ function scenario(type: CommandType, actor: Actor): { ticket: Ticket; command: C
     case 'assign':
       return on(triagedTicket(), { type, actor, engineer: maria });
     case 'report-no-engineer':
-      return on(triagedTicket(), { type, actor, queueId: 'messaging', reason: 'Nobody on shift has the skill.' });
+      return on(triagedTicket(), { type, actor, queueId: 'collaboration', reason: 'Nobody on shift has the skill.' });
     case 'acknowledge':
       return on(assignedTicket(), { type, actor, message: 'On it.' });
     case 'respond':

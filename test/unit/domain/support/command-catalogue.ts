@@ -14,9 +14,9 @@ export function candidateCommands(ticket: Ticket): Command[] {
   return [
     { type: 'start-validation', actor: system },
     { type: 'reject', actor: system, reasons: [{ code: 'missing-field', field: 'tenantDomain', message: 'The tenant domain is missing.' }] },
-    { type: 'triage', actor: system, slaPolicyId: 'unified-enterprise', queueId: 'messaging', contractId: 'contoso-unified', tamEmail: 'tom.reyes@css.example' },
+    { type: 'triage', actor: system, slaPolicyId: 'enterprise-emea', queueId: 'collaboration', contractId: 'contoso-unified', tamEmail: 'tom.reyes@css.example' },
     { type: 'assign', actor: system, engineer: next },
-    { type: 'report-no-engineer', actor: system, queueId: 'messaging', reason: 'Nobody on shift has the skill.' },
+    { type: 'report-no-engineer', actor: system, queueId: 'collaboration', reason: 'Nobody on shift has the skill.' },
     { type: 'acknowledge', actor: owner, message: 'I have your ticket.' },
     { type: 'respond', actor: owner, message: 'Here is what we found so far.' },
     { type: 'request-info', actor: owner, message: `Question ${String(sequence)}: which users are affected?` },

@@ -80,7 +80,7 @@ export function applyAll(ticket: Ticket, commands: readonly Command[]): Ticket {
 export function triagedTicket(overrides: Record<string, unknown> = {}): Ticket {
   return applyAll(receivedTicket(overrides), [
     { type: 'start-validation', actor: system },
-    { type: 'triage', actor: system, slaPolicyId: 'unified-enterprise', queueId: 'messaging', contractId: 'contoso-unified', tamEmail: 'tom.reyes@css.example' },
+    { type: 'triage', actor: system, slaPolicyId: 'enterprise-emea', queueId: 'collaboration', contractId: 'contoso-unified', tamEmail: 'tom.reyes@css.example' },
   ]);
 }
 

@@ -1,0 +1,40 @@
+/**
+ * The stall rule: a ticket handed from region to region N times (default 3) without the customer
+ * hearing from us is not making progress, so the team lead is called in, once per stall. Any
+ * customer-visible update resets the count.
+ */
+import { SYSTEM_ACTOR } from '../ticket/actor';
+import { EngineerRef } from '../ticket/engineer-ref';
+import { Ticket } from '../ticket/ticket';
+import { isCustomerVisibleUpdate } from '../timeline/customer-visible-update';
+import { CommandOf } from '../lifecycle/commands';
+
+export function isHandoffStalled(ticket: Ticket, threshold: number): boolean {
+  return ticket.handoffsSinceCustomerUpdate >= threshold;
+}
+
+/** The internal escalation the stall calls for, unless one was already made during this stall. */
+export function handoffStallEscalation(ticket: Ticket, threshold: number, teamLead: EngineerRef): CommandOf<'escalate-internally'> | undefined {
+  if (!isHandoffStalled(ticket, threshold) || alreadyEscalatedThisStall(ticket)) {
+    return undefined;
+  }
+  return {
+    type: 'escalate-internally',
+    actor: SYSTEM_ACTOR,
+    to: teamLead,
+    reason: `${String(ticket.handoffsSinceCustomerUpdate)} handoffs without a customer-visible update: the ticket needs a team lead's attention, not another handoff.`,
+  };
+}
+
+function alreadyEscalatedThisStall(ticket: Ticket): boolean {
+  for (let index = ticket.timeline.length - 1; index >= 0; index -= 1) {
+    const event = ticket.timeline[index];
+    if (event === undefined || isCustomerVisibleUpdate(event)) {
+      return false;
+    }
+    if (event.type === 'escalated-internally') {
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,150 @@
+import { buildHandoffBrief, handoffNoteOnTimeline } from '../../../../shared/domain/handoff/build-handoff-brief';
+import { HandoffBriefSchema } from '../../../../shared/domain/handoff/handoff-brief';
+import { handoffStallEscalation, isHandoffStalled } from '../../../../shared/domain/handoff/handoff-stall';
+import { questionsAndAnswers } from '../../../../shared/domain/handoff/questions-answered';
+import { slaHistoryFromTimeline } from '../../../../shared/domain/lifecycle/sla-history-from-timeline';
+import { slaClocks } from '../../../../shared/domain/sla/sla-clocks';
+import { SlaClock } from '../../../../shared/domain/sla/sla-clock';
+import { Ticket } from '../../../../shared/domain/ticket/ticket';
+import { teamLeadsFor } from '../../../../shared/domain/org/team-leads';
+import { applyAll, engineer, graceRef, investigatingTicket, lead, lukas, maria, priya, requester, system } from '../support/ticket-fixtures';
+import { sampleOrg } from '../support/org-fixtures';
+
+const org = sampleOrg();
+
+function clocksOf(ticket: Ticket): SlaClock[] {
+  const history = slaHistoryFromTimeline(ticket);
+  const policy = org.slaPolicies[0];
+  if (!history || !policy) {
+    return [];
+  }
+  const result = slaClocks({ history, policy, calendars: org.calendars, now: ticket.updatedAt });
+  return result.ok ? [...result.clocks] : [];
+}
+
+/** Hands the ticket to the next engineer with a brief built the way the orchestrator does. */
+function handOff(ticket: Ticket, to = lukas): Ticket {
+  const brief = buildHandoffBrief({ ticket, sla: clocksOf(ticket), stallThreshold: 3 });
+  return applyAll(ticket, [{ type: 'handoff', actor: system, toEngineer: to, brief }]);
+}
+
+const worked = applyAll(investigatingTicket(), [
+  { type: 'request-info', actor: engineer(maria), message: 'Which connector do outbound messages use?' },
+  { type: 'customer-reply', actor: requester, message: 'The "Outbound to smart host" connector.' },
+  { type: 'request-info', actor: engineer(maria), message: 'Did anything change in DNS this week?' },
+  { type: 'request-info', actor: engineer(maria), message: 'Can you share a message trace for one stuck message?' },
+  { type: 'customer-reply', actor: requester, message: 'Yes: the smart host moved to a new IP on Monday.' },
+  { type: 'customer-reply', actor: requester, message: 'Trace attached as trace.csv.' },
+  { type: 'request-info', actor: engineer(maria), message: 'Is the old IP still reachable from the hybrid server?' },
+  {
+    type: 'internal-note',
+    actor: engineer(maria),
+    note: 'DNS for the smart host still returns the old IP from Exchange Online; TTL was 24h.',
+    nextStep: 'Confirm with the customer that the DNS record now resolves to the new IP, then retry the queue.',
+    tried: ['Retried the queue', 'Re-validated the connector'],
+  },
+]);
+
+describe('handoff brief', () => {
+  const brief = buildHandoffBrief({ ticket: worked, sla: clocksOf(worked), stallThreshold: 3 });
+
+  it('states the problem, its impact and the evidence as the requester gave them', () => {
+    expect(brief.problemStatement).toContain('Outbound mail stuck in queue for all users');
+    expect(brief.problemStatement).toContain('inbound mail still arrives');
+    expect(brief.businessImpact).toMatch(/400 users/);
+    expect(brief.evidence.errorText).toBe('451 4.4.0 DNS query failed');
+    expect(brief).toMatchObject({ ticketNumber: worked.ticketNumber, severity: 'A', scope: 'cloud', productArea: 'exchange-online', company: 'Contoso Ltd' });
+  });
+
+  it('carries what was tried and the outgoing engineer’s next step', () => {
+    expect(brief.whatWasTried).toEqual([
+      'Customer: Checked connectors and the message trace; restarted the hybrid agent.',
+      'Retried the queue',
+      'Re-validated the connector',
+    ]);
+    expect(brief.nextStep).toMatch(/^Confirm with the customer/);
+    expect(brief.outgoingNote).toMatch(/TTL was 24h/);
+    expect(brief.engineerNotes).toHaveLength(1);
+  });
+
+  it('lists the questions the customer already answered, so the next engineer never re-asks', () => {
+    expect(brief.answeredQuestions.map((pair) => [pair.question, pair.answer])).toEqual([
+      ['Which connector do outbound messages use?', 'The "Outbound to smart host" connector.'],
+      ['Did anything change in DNS this week?', 'Yes: the smart host moved to a new IP on Monday.\nTrace attached as trace.csv.'],
+      ['Can you share a message trace for one stuck message?', 'Yes: the smart host moved to a new IP on Monday.\nTrace attached as trace.csv.'],
+    ]);
+    expect(brief.openQuestions.map((question) => question.question)).toEqual(['Is the old IP still reachable from the hybrid server?']);
+  });
+
+  it('includes the SLA clocks it was given, and is a valid brief', () => {
+    expect(brief.sla.map((line) => line.metric)).toEqual(['first-response', 'next-update', 'resolution']);
+    expect(HandoffBriefSchema.parse(brief)).toEqual(brief);
+  });
+
+  it('takes an explicit note over the timeline', () => {
+    const explicit = buildHandoffBrief({ ticket: worked, sla: [], stallThreshold: 3, note: { summary: 'Waiting on DNS.', nextStep: 'Call the customer at 09:00 their time.', tried: [] } });
+    expect(explicit.nextStep).toBe('Call the customer at 09:00 their time.');
+  });
+
+  it('only uses the current engineer’s own handoff note', () => {
+    const handed = handOff(worked);
+    expect(handoffNoteOnTimeline(handed)).toBeUndefined();
+    const withNote = applyAll(handed, [{ type: 'internal-note', actor: engineer(lukas), note: 'Asked Microsoft about DNS caching.', nextStep: 'Check the vendor reply.' }]);
+    expect(handoffNoteOnTimeline(withNote)).toEqual({ summary: 'Asked Microsoft about DNS caching.', nextStep: 'Check the vendor reply.', tried: [] });
+  });
+
+  it('records the handoff on the timeline with the brief, and tells the customer who owns the ticket now', () => {
+    const handed = handOff(worked);
+    expect(handed.assignee).toEqual(lukas);
+    expect(handed.timeline.slice(-2)).toEqual([
+      expect.objectContaining({ type: 'handed-off', fromEngineer: maria, toEngineer: lukas, fromRegion: 'AMER', toRegion: 'EMEA', visibility: 'internal' }),
+      expect.objectContaining({ type: 'engineer-assigned', engineer: lukas, reason: 'handoff', visibility: 'customer' }),
+    ]);
+    const acknowledged = applyAll(handed, [{ type: 'acknowledge-handoff', actor: engineer(lukas) }]);
+    expect(acknowledged.timeline.at(-1)?.type).toBe('handoff-acknowledged');
+  });
+});
+
+describe('questions and answers', () => {
+  it('ignores replies nobody asked for', () => {
+    const chatty = applyAll(investigatingTicket(), [{ type: 'customer-reply', actor: requester, message: 'Any news?' }]);
+    expect(questionsAndAnswers(chatty.timeline)).toEqual({ answered: [], open: [] });
+  });
+});
+
+describe('handoff stall', () => {
+  const threeHandoffs = handOff(handOff(handOff(worked, lukas), priya), maria);
+
+  it('escalates to the team lead after three handoffs without a customer-visible update', () => {
+    expect(threeHandoffs.handoffsSinceCustomerUpdate).toBe(3);
+    expect(isHandoffStalled(threeHandoffs, 3)).toBe(true);
+    const command = handoffStallEscalation(threeHandoffs, 3, graceRef);
+    expect(command).toMatchObject({ type: 'escalate-internally', actor: { role: 'system' }, to: graceRef });
+    expect(buildHandoffBrief({ ticket: handOff(worked, lukas), sla: [], stallThreshold: 3 }).stalled).toBe(false);
+    const third = handOff(handOff(worked, lukas), priya);
+    expect(buildHandoffBrief({ ticket: third, sla: [], stallThreshold: 3 })).toMatchObject({ handoffsWithoutCustomerUpdate: 3, stalled: true });
+  });
+
+  it('does not fire below the threshold', () => {
+    expect(handoffStallEscalation(handOff(handOff(worked, lukas), priya), 3, graceRef)).toBeUndefined();
+  });
+
+  it('escalates once per stall', () => {
+    const command = handoffStallEscalation(threeHandoffs, 3, graceRef);
+    const escalated = command ? applyAll(threeHandoffs, [command]) : threeHandoffs;
+    expect(escalated.timeline.at(-1)?.type).toBe('escalated-internally');
+    expect(handoffStallEscalation(handOff(escalated, lukas), 3, graceRef)).toBeUndefined();
+  });
+
+  it('resets the count on any customer-visible update', () => {
+    const updated = applyAll(threeHandoffs, [{ type: 'respond', actor: engineer(maria), message: 'DNS is fixed on our side; please retry.' }]);
+    expect(updated.handoffsSinceCustomerUpdate).toBe(0);
+    expect(handoffStallEscalation(updated, 3, graceRef)).toBeUndefined();
+    expect(applyAll(threeHandoffs, [{ type: 'internal-note', actor: lead, note: 'Watching this one.' }]).handoffsSinceCustomerUpdate).toBe(3);
+  });
+
+  it('finds the team lead to call in: the queue’s lead, then the region’s', () => {
+    expect(teamLeadsFor({ queueId: 'collaboration', assignee: maria }, org).map((leadRef) => leadRef.engineerId)).toEqual(['grace-okafor', 'daniel-brooks']);
+    expect(teamLeadsFor({ queueId: 'collaboration', assignee: lukas }, org).map((leadRef) => leadRef.engineerId)).toEqual(['grace-okafor']);
+  });
+});
