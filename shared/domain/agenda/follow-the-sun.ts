@@ -1,0 +1,59 @@
+/**
+ * Follow-the-sun: when the assignee's shift ends, the ticket goes to a skilled engineer of the next
+ * region on shift, with a brief; and the stall rule, which calls in the queue's team lead once the
+ * handoffs without a customer-visible update reach the organisation's threshold.
+ */
+import type { Instant } from '../primitives';
+import type { OrgConfig } from '../org/org-config';
+import { nextRegionOnShift } from '../roster/handoff-order';
+import { regionOnShift, shiftEnd } from '../roster/region-shifts';
+import { chooseAssignee } from '../routing/choose-assignee';
+import type { SlaClock } from '../sla/sla-clock';
+import type { Ticket } from '../ticket/ticket';
+import type { TicketStatus } from '../ticket/ticket-status';
+import { buildHandoffBrief } from '../handoff/build-handoff-brief';
+import { handoffStallEscalation } from '../handoff/handoff-stall';
+import type { AgendaPart } from './agenda-item';
+import { NOTHING_DUE } from './agenda-item';
+import { type OpenTicketLoad, unstaffedOr } from './staffing';
+import { followsTheSun, queueLeadOf, queueOf } from './ticket-setting';
+
+/**
+ * Statuses in which someone must be actively working the ticket. While it waits on the customer
+ * or on their answer to a proposed resolution nobody owes them anything, so nothing moves (and
+ * such quiet shifts do not count towards a stall).
+ */
+const WORKED_STATUSES: readonly TicketStatus[] = ['assigned', 'investigating', 'escalated-to-vendor'];
+
+export function handoffAgenda(ticket: Ticket, org: OrgConfig, now: Instant, load: OpenTicketLoad, clocks: readonly SlaClock[]): AgendaPart {
+  const assignee = ticket.assignee;
+  if (assignee === undefined || !WORKED_STATUSES.includes(ticket.status) || !followsTheSun(ticket, org)) return NOTHING_DUE;
+  if (regionOnShift(org.roster, assignee.region, now)) return { due: [], wakeAt: [shiftEnd(org.roster, assignee.region, now)] };
+  const queue = queueOf(ticket, org);
+  const productArea = ticket.productArea;
+  if (queue === undefined || productArea === undefined) return NOTHING_DUE;
+  const nextRegion = nextRegionOnShift(org.roster, assignee.region, now);
+  const decision = chooseAssignee({
+    roster: org.roster,
+    queue,
+    productArea,
+    at: now,
+    openTicketLoad: load,
+    excludeEngineerIds: [assignee.engineerId],
+    ...(nextRegion === undefined ? {} : { preferRegion: nextRegion }),
+  });
+  const brief = buildHandoffBrief({ ticket, sla: clocks, stallThreshold: org.lifecycle.handoffStallThreshold });
+  return unstaffedOr(decision, ticket, org, now, (to) => ({ kind: 'handoff', to, brief }));
+}
+
+/**
+ * The domain's stall rule, counting the handoff about to happen, so that the third empty handoff
+ * and the call to the lead land in the same turn.
+ */
+export function stallAgenda(ticket: Ticket, org: OrgConfig, handoffDue: boolean): AgendaPart {
+  const lead = queueLeadOf(ticket, org);
+  if (lead === undefined) return NOTHING_DUE;
+  const counted = { ...ticket, handoffsSinceCustomerUpdate: ticket.handoffsSinceCustomerUpdate + (handoffDue ? 1 : 0) };
+  const escalation = handoffStallEscalation(counted, org.lifecycle.handoffStallThreshold, lead);
+  return escalation === undefined ? NOTHING_DUE : { due: [{ kind: 'stall-escalation', lead, reason: escalation.reason }], wakeAt: [] };
+}

@@ -1,0 +1,101 @@
+/**
+ * Who works the ticket: the first assignment after triage, a new owner after a reopen when the
+ * previous one is off shift, and what happens when nobody qualifies (recorded once, the queue's
+ * lead called in, and another look when the next skilled shift starts).
+ */
+import type { Instant } from '../primitives';
+import type { OrgConfig } from '../org/org-config';
+import { nextShiftStart, onShift, regionOnShift } from '../roster/region-shifts';
+import { chooseAssignee, type AssignmentDecision, type NoAssigneeReason } from '../routing/choose-assignee';
+import type { EngineerRef } from '../ticket/engineer-ref';
+import type { Ticket } from '../ticket/ticket';
+import type { AgendaItem, AgendaPart } from './agenda-item';
+import { NOTHING_DUE } from './agenda-item';
+import { engineerRefOf } from '../org/team-leads';
+import { queueLeadOf, queueOf, rosteredEngineer, slaCalendarOf } from './ticket-setting';
+
+/** Open tickets per engineer id, for load balancing; an engineer not listed carries none. */
+export type OpenTicketLoad = Readonly<Record<string, number>>;
+
+const NO_ASSIGNEE_EXPLANATIONS: Record<NoAssigneeReason, string> = {
+  'product-area-outside-queue': 'the queue does not take this product area',
+  'no-skilled-engineer': 'nobody on the roster has the skill for this product area',
+  'all-skilled-excluded': 'every skilled engineer was excluded',
+  'no-skilled-engineer-on-shift': 'no engineer with the skill is on shift',
+  'all-at-capacity': 'every skilled engineer on shift is at capacity',
+};
+
+export function staffingAgenda(ticket: Ticket, org: OrgConfig, now: Instant, load: OpenTicketLoad): AgendaPart {
+  if (!needsAnOwner(ticket, org, now)) return NOTHING_DUE;
+  const queue = queueOf(ticket, org);
+  const productArea = ticket.productArea;
+  if (queue === undefined || productArea === undefined) return NOTHING_DUE;
+  const previous = ticket.assignee?.engineerId;
+  const decision = chooseAssignee({
+    roster: org.roster,
+    queue,
+    productArea,
+    at: now,
+    openTicketLoad: load,
+    ...(previous === undefined ? {} : { excludeEngineerIds: [previous] }),
+    ...(ticket.assignee === undefined ? {} : { preferRegion: ticket.assignee.region }),
+  });
+  return unstaffedOr(decision, ticket, org, now, (engineer) => ({ kind: 'assign', engineer }));
+}
+
+/**
+ * A triaged ticket needs its first engineer; a reopened one keeps its previous engineer while they
+ * are on shift and still on the roster with the skill.
+ */
+function needsAnOwner(ticket: Ticket, org: OrgConfig, now: Instant): boolean {
+  if (ticket.status === 'triaged') return ticket.assignee === undefined;
+  if (ticket.status !== 'reopened') return false;
+  const previous = ticket.assignee === undefined ? undefined : rosteredEngineer(org, ticket.assignee.engineerId);
+  const skilled = previous !== undefined && ticket.productArea !== undefined && previous.skills.includes(ticket.productArea);
+  return !(skilled && onShift(org.roster, previous.id, now));
+}
+
+/**
+ * The item for a chosen engineer, or what to do without one. A ticket on business hours simply
+ * waits for the next skilled shift when nobody is on shift now: its clocks are stopped too.
+ */
+export function unstaffedOr(
+  decision: AssignmentDecision,
+  ticket: Ticket,
+  org: OrgConfig,
+  now: Instant,
+  itemFor: (engineer: EngineerRef) => AgendaItem,
+): AgendaPart {
+  if (decision.ok) return { due: [itemFor(engineerRefOf(decision.engineer))], wakeAt: [] };
+  const wakeAt = [nextSkilledShiftStart(org, ticket.productArea, now)];
+  const waitsForShift = decision.reason === 'no-skilled-engineer-on-shift' && slaCalendarOf(ticket, org)?.kind === 'business-hours';
+  if (waitsForShift || noEngineerAlreadyReported(ticket) || ticket.queueId === undefined) return { due: [], wakeAt };
+  const lead = queueLeadOf(ticket, org);
+  const reason = `No engineer can take the ticket: ${NO_ASSIGNEE_EXPLANATIONS[decision.reason]}.`;
+  return { due: [{ kind: 'no-engineer', queueId: ticket.queueId, reason, ...(lead === undefined ? {} : { lead }) }], wakeAt };
+}
+
+/** Reported once per owner: since the ticket was last triaged, (re)assigned or reopened. */
+function noEngineerAlreadyReported(ticket: Ticket): boolean {
+  for (let index = ticket.timeline.length - 1; index >= 0; index -= 1) {
+    const type = ticket.timeline[index]?.type;
+    if (type === 'no-engineer-available') return true;
+    if (type === 'engineer-assigned' || type === 'ticket-triaged' || type === 'ticket-reopened') return false;
+  }
+  return false;
+}
+
+/** When the next region with a skilled engineer who can carry tickets comes on shift. */
+export function nextSkilledShiftStart(org: OrgConfig, productArea: string | undefined, now: Instant): Instant | undefined {
+  const regions = new Set(
+    org.roster.engineers
+      .filter((engineer) => productArea !== undefined && engineer.skills.includes(productArea) && engineer.capacity > 0)
+      .map((engineer) => engineer.region),
+  );
+  const starts = [...regions]
+    .filter((region) => !regionOnShift(org.roster, region, now))
+    .map((region) => nextShiftStart(org.roster, region, now))
+    .filter((start): start is Instant => start !== undefined)
+    .map(Date.parse);
+  return starts.length === 0 ? undefined : new Date(Math.min(...starts)).toISOString();
+}

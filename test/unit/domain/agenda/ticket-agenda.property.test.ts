@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { agendaCommands } from '../../../../shared/domain/agenda/agenda-commands';
+import { AgendaItem } from '../../../../shared/domain/agenda/agenda-item';
+import { ticketAgenda } from '../../../../shared/domain/agenda/ticket-agenda';
+import { Command } from '../../../../shared/domain/lifecycle/commands';
+import { decide } from '../../../../shared/domain/lifecycle/decide';
+import { evolve } from '../../../../shared/domain/lifecycle/evolve';
+import { onShift } from '../../../../shared/domain/roster/region-shifts';
+import { routeToQueue } from '../../../../shared/domain/routing/route-to-queue';
+import { Ticket } from '../../../../shared/domain/ticket/ticket';
+import { context, engineer, receivedTicket, requester, system, vendor } from '../support/ticket-fixtures';
+import { applyAt, at, org } from './support/agenda-fixtures';
+
+/** What people do between two looks at the agenda; Baton's own steps come from the agenda alone. */
+const HUMAN_ACTS = ['nothing', 'acknowledge', 'respond', 'request-info', 'customer-reply', 'note', 'escalate', 'vendor-on-premises', 'propose', 'reject', 'confirm', 'reopen'] as const;
+type HumanAct = (typeof HUMAN_ACTS)[number];
+
+function humanCommand(ticket: Ticket, act: HumanAct): Command | undefined {
+  const assignee = ticket.assignee === undefined ? undefined : engineer(ticket.assignee);
+  switch (act) {
+    case 'nothing':
+      return undefined;
+    case 'acknowledge':
+      return assignee && { type: 'acknowledge', actor: assignee, message: 'I have your ticket.' };
+    case 'respond':
+      return assignee && { type: 'respond', actor: assignee, message: 'Still investigating.' };
+    case 'request-info':
+      return assignee && { type: 'request-info', actor: assignee, message: 'Please send the logs.' };
+    case 'customer-reply':
+      return { type: 'customer-reply', actor: requester, message: 'Here they are.' };
+    case 'note':
+      return assignee && { type: 'internal-note', actor: assignee, note: 'Looked at the trace.', nextStep: 'Compare with the tenant config.' };
+    case 'escalate':
+      return assignee && { type: 'escalate-to-vendor', actor: assignee, justification: 'Backend logs are needed.' };
+    case 'vendor-on-premises':
+      return { type: 'vendor-update', actor: vendor, note: 'The fault is on-premises.', status: 'investigating', scope: 'on-premises' };
+    case 'propose':
+      return assignee && { type: 'propose-resolution', actor: assignee, summary: 'Fixed the connector.' };
+    case 'reject':
+      return { type: 'reject-resolution', actor: requester, reason: 'Still broken here.' };
+    case 'confirm':
+      return { type: 'confirm-resolution', actor: requester };
+    case 'reopen':
+      return { type: 'reopen', actor: requester, reason: 'It broke again.' };
+  }
+}
+
+/** Applies the command if the domain accepts it; people's attempts may well be refused. */
+function attempt(ticket: Ticket, command: Command | undefined, now: string): Ticket {
+  if (command === undefined) return ticket;
+  const decision = decide(ticket, command, now, context);
+  return decision.ok ? decision.events.reduce(evolve, ticket) : ticket;
+}
+
+/** The commands the shell issues for an item, the vendor's answer included. */
+function shellCommands(item: AgendaItem, ticket: Ticket): Command[] {
+  if (item.kind === 'raise-vendor-case') return [{ type: 'record-vendor-case', actor: system, outcome: { status: 'opened', caseId: `SR-${ticket.timeline.length}` } }];
+  if (item.kind === 'vendor-follow-up') return [{ type: 'follow-up-vendor', actor: system }];
+  return agendaCommands(item);
+}
+
+interface Violation {
+  readonly at: string;
+  readonly problem: string;
+}
+
+/** One turn of the orchestrator: act on the agenda until nothing is due, checking every item. */
+function reconcile(start: Ticket, now: string, violations: Violation[]): { ticket: Ticket; ended: boolean } {
+  let ticket = start;
+  for (let round = 0; round < 6; round += 1) {
+    const agenda = ticketAgenda(ticket, org, now);
+    if (agenda.nextWakeAt !== undefined && Date.parse(agenda.nextWakeAt) <= Date.parse(now)) violations.push({ at: now, problem: `wake-up ${agenda.nextWakeAt} is not in the future` });
+    if (agenda.due.some((item) => item.kind === 'lifecycle-ends')) return { ticket, ended: true };
+    const keys = agenda.due.flatMap((item) => (item.kind === 'sla-alert' ? [item.alert.key] : []));
+    if (new Set(keys).size !== keys.length) violations.push({ at: now, problem: `an alert key twice in one agenda: ${keys.join()}` });
+    keys.filter((key) => ticket.raisedAlertKeys.includes(key)).forEach((key) => violations.push({ at: now, problem: `alert ${key} proposed again` }));
+    for (const item of agenda.due) {
+      if (item.kind !== 'assign' && item.kind !== 'handoff') continue;
+      const chosen = item.kind === 'assign' ? item.engineer : item.to;
+      const rostered = org.roster.engineers.find((candidate) => candidate.id === chosen.engineerId);
+      if (!onShift(org.roster, chosen.engineerId, now)) violations.push({ at: now, problem: `${chosen.engineerId} proposed off shift` });
+      if (ticket.productArea === undefined || !rostered?.skills.includes(ticket.productArea)) violations.push({ at: now, problem: `${chosen.engineerId} lacks ${String(ticket.productArea)}` });
+    }
+    const commands = agenda.due.flatMap((item) => shellCommands(item, ticket));
+    if (commands.length === 0) return { ticket, ended: false };
+    for (const command of commands) {
+      const decision = decide(ticket, command, now, context);
+      if (!decision.ok) {
+        violations.push({ at: now, problem: `${command.type} refused: ${decision.rejection.message}` });
+        return { ticket, ended: false };
+      }
+      ticket = decision.events.reduce(evolve, ticket);
+    }
+  }
+  violations.push({ at: now, problem: 'the agenda did not settle' });
+  return { ticket, ended: false };
+}
+
+const scenarios = fc.record({
+  severity: fc.constantFrom('A', 'B', 'C'),
+  productArea: fc.constantFrom('exchange-online', 'entra-id', 'azure-compute'),
+  triagedAfterMinutes: fc.integer({ min: 0, max: 7 * 24 * 60 }),
+  steps: fc.array(fc.record({ minutes: fc.integer({ min: 1, max: 9 * 60 }), act: fc.constantFrom(...HUMAN_ACTS) }), { minLength: 1, maxLength: 12 }),
+});
+
+describe('the ticket agenda, over random lifecycles of the sample organisation', () => {
+  it('never proposes an off-shift or unskilled engineer, never an alert twice, and only commands the domain accepts', () => {
+    fc.assert(
+      fc.property(scenarios, ({ severity, productArea, triagedAfterMinutes, steps }) => {
+        const queue = routeToQueue(org.queues, productArea, severity);
+        if (!queue.ok) return;
+        let ticket = applyAt(receivedTicket({ severity, productArea }), [
+          [triagedAfterMinutes, { type: 'start-validation', actor: system }],
+          [triagedAfterMinutes, { type: 'triage', actor: system, slaPolicyId: 'enterprise-emea', queueId: queue.queue.id, contractId: 'contoso-unified' }],
+        ]);
+        const violations: Violation[] = [];
+        let minutes = triagedAfterMinutes;
+        for (const step of [{ minutes: 0, act: 'nothing' as const }, ...steps]) {
+          minutes += step.minutes;
+          const now = at(minutes);
+          const turn = reconcile(attempt(ticket, humanCommand(ticket, step.act), now), now, violations);
+          ticket = turn.ticket;
+          if (turn.ended) break;
+        }
+        const alertKeys = ticket.timeline.flatMap((event) => (event.type === 'sla-warning-raised' || event.type === 'sla-breached' ? [event.key] : []));
+        expect(violations).toEqual([]);
+        expect(new Set(alertKeys).size).toBe(alertKeys.length);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
