@@ -1,8 +1,9 @@
 /**
- * Per-ticket access tokens for requesters: 32 random bytes handed out once (intake answer, email
- * links) and stored only as a SHA-256 hash, so a leaked ticket document grants no access.
+ * Per-ticket access tokens for requesters: 32 bytes (random, or derived from the ticket number under
+ * a secret) handed out in the intake answer and email links, and stored only as a SHA-256 hash, so
+ * a leaked ticket document grants no access.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const REQUESTER_TOKEN_BYTES = 32;
 /** base64url of 32 bytes, without padding. */
@@ -43,4 +44,18 @@ export function verifyRequesterToken(presented: string | null | undefined, store
   const matches = storedDigest.byteLength === presentedDigest.byteLength && timingSafeEqual(presentedDigest, storedDigest);
   // The shape check comes last so a malformed token costs the same work as a wrong one.
   return matches && TOKEN_SHAPE.test(presented);
+}
+
+/**
+ * The token of a ticket, derived rather than drawn: HMAC-SHA256 of `<ticket number>:<version>`
+ * under Baton's access secret. Later emails can so carry the same link without the token ever
+ * being stored, and an idempotent replay of intake hands out the same one. Bumping the version
+ * (with a new stored hash) would revoke every link sent so far.
+ */
+export function deriveRequesterToken(accessSecret: Uint8Array, ticketNumber: string, accessVersion: number): IssuedRequesterToken {
+  if (accessSecret.byteLength < REQUESTER_TOKEN_BYTES) {
+    throw new Error(`the access secret must hold at least ${REQUESTER_TOKEN_BYTES} bytes`);
+  }
+  const token = createHmac('sha256', accessSecret).update(`${ticketNumber}:${String(accessVersion)}`, 'utf8').digest('base64url');
+  return { token, tokenHash: hashRequesterToken(token) };
 }

@@ -1,0 +1,41 @@
+/** To the incoming engineer at a follow-the-sun handoff: the structured brief, so nothing is asked twice. */
+import type { HandoffBrief } from '../../domain/handoff/handoff-brief';
+import { readableInstant, signature, staffLink, ticketLabel } from './common-parts';
+import type { EmailBlock, EmailDocument } from './email-document';
+import { eventOfType, type NotificationModel } from './notification-model';
+
+function briefBlocks(brief: HandoffBrief): EmailBlock[] {
+  const section = (title: string, items: readonly string[]): EmailBlock[] =>
+    items.length === 0 ? [] : [{ kind: 'heading', text: title }, { kind: 'list', items }];
+  return [
+    { kind: 'heading', text: 'Problem' },
+    { kind: 'quote', text: brief.problemStatement },
+    ...(brief.businessImpact === undefined ? [] : [{ kind: 'facts' as const, rows: [['Business impact', brief.businessImpact] as const] }]),
+    ...(brief.nextStep === undefined ? [] : [{ kind: 'heading' as const, text: 'Next step' }, { kind: 'quote' as const, text: brief.nextStep }]),
+    ...(brief.outgoingNote === undefined ? [] : [{ kind: 'heading' as const, text: 'Outgoing engineer’s note' }, { kind: 'quote' as const, text: brief.outgoingNote }]),
+    ...section('Already tried', brief.whatWasTried),
+    ...section('Open questions to the customer', brief.openQuestions.map((question) => `${question.question} (asked ${readableInstant(question.askedAt)})`)),
+    ...section('Answered by the customer (do not ask again)', brief.answeredQuestions.map((answered) => `${answered.question} → ${answered.answer}`)),
+    ...section('SLA', brief.sla.map((line) => `${line.metric}: ${line.state}${line.dueAt === undefined ? '' : `, due ${readableInstant(line.dueAt)}`} (${line.remainingMinutes} min left)`)),
+    ...section('Recent notes', brief.engineerNotes.map((note) => `${readableInstant(note.at)}${note.author === undefined ? '' : ` ${note.author}`}: ${note.note}`)),
+    ...(brief.vendorCase === undefined ? [] : [{ kind: 'facts' as const, rows: [['Vendor case', `${brief.vendorCase.caseId} (${brief.vendorCase.status})`] as const] }]),
+    ...(brief.stalled ? [{ kind: 'paragraph' as const, text: `This ticket has changed hands ${brief.handoffsWithoutCustomerUpdate} times without the customer hearing from us: the team lead has been called in.` }] : []),
+  ];
+}
+
+export function handoffEmail(model: NotificationModel): EmailDocument {
+  const { ticket } = model;
+  const handoff = eventOfType(model.event, 'handed-off');
+  const from = handoff === undefined ? undefined : `${handoff.fromEngineer.name} (${handoff.fromRegion})`;
+  return {
+    subject: `Handed over to you: ${ticketLabel(ticket)} (${ticket.severity === undefined ? 'no severity' : `Sev ${ticket.severity}`})`,
+    blocks: [
+      { kind: 'paragraph', text: `Hello${model.recipient.name === undefined ? '' : ` ${model.recipient.name}`},` },
+      { kind: 'paragraph', text: `${from ?? 'The previous engineer'} has handed ticket ${ticket.ticketNumber} over to you at the end of their shift. Please acknowledge the handoff.` },
+      { kind: 'facts', rows: [['Ticket', ticket.ticketNumber], ['Company', ticket.company ?? 'unknown'], ['Status', ticket.status]] },
+      ...(handoff === undefined ? [] : briefBlocks(handoff.brief)),
+      staffLink(model),
+    ],
+    signature: signature(model),
+  };
+}

@@ -1,0 +1,23 @@
+/** To the customer's TAM when a Severity A ticket is triaged: the business is stopped. */
+import { signature, staffLink, ticketFacts, ticketLabel } from './common-parts';
+import type { EmailDocument } from './email-document';
+import type { NotificationModel } from './notification-model';
+
+export function tamAlertEmail(model: NotificationModel): EmailDocument {
+  const { ticket } = model;
+  const customer = ticket.company ?? ticket.requester.name;
+  return {
+    subject: `Severity A for ${customer}: ${ticketLabel(ticket)}`,
+    blocks: [
+      { kind: 'paragraph', text: `Hello${model.recipient.name === undefined ? '' : ` ${model.recipient.name}`},` },
+      { kind: 'paragraph', text: `${customer} has opened a Severity A ticket: their business is stopped. It is being routed to an on-shift engineer now.` },
+      ticketFacts(ticket),
+      { kind: 'facts', rows: [['Requester', `${ticket.requester.name} <${ticket.requester.email}>`], ...(ticket.requester.phone === undefined ? [] : [['Phone', ticket.requester.phone] as const])] },
+      ...(ticket.businessImpact === undefined ? [] : [{ kind: 'heading' as const, text: 'Business impact' }, { kind: 'quote' as const, text: ticket.businessImpact }]),
+      { kind: 'heading', text: 'Description' },
+      { kind: 'quote', text: ticket.description },
+      staffLink(model),
+    ],
+    signature: signature(model),
+  };
+}

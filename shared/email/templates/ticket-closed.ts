@@ -1,0 +1,35 @@
+/** To the requester when the ticket closes, whichever way: confirmed, after silence, by themselves, or not entitled. */
+import type { ClosureReason } from '../../domain/ticket/ticket';
+import { greeting, signature, statusLink, ticketLabel } from './common-parts';
+import type { EmailDocument } from './email-document';
+import type { NotificationModel } from './notification-model';
+
+const WHY: Readonly<Record<ClosureReason, string>> = {
+  confirmed: 'You confirmed the proposed resolution.',
+  'auto-closed': 'We proposed a resolution and did not hear back within the quiet period.',
+  'self-closed': 'You closed it with your own solution.',
+  'rejected-at-validation': 'It could not be worked on.',
+  'not-entitled': 'It is not covered by your support contract.',
+};
+
+export function ticketClosedEmail(model: NotificationModel): EmailDocument {
+  const { ticket } = model;
+  const closure = ticket.closure;
+  return {
+    subject: `Ticket ${ticketLabel(ticket)} is closed`,
+    blocks: [
+      greeting(model),
+      { kind: 'paragraph', text: `Ticket ${ticket.ticketNumber} is now closed. ${closure === undefined ? '' : WHY[closure.reason]}` },
+      ...(closure === undefined || closure.summary === '' ? [] : [{ kind: 'quote' as const, text: closure.summary }]),
+      {
+        kind: 'paragraph',
+        text:
+          closure?.reason === 'not-entitled'
+            ? 'If your contract has changed, please open a new ticket.'
+            : 'If the problem comes back, you can reopen the ticket from your ticket page for a while after closure.',
+      },
+      ...statusLink(model, 'See your ticket'),
+    ],
+    signature: signature(model),
+  };
+}

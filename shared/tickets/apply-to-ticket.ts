@@ -1,0 +1,170 @@
+/**
+ * The one way a ticket changes after intake, for HTTP functions and orchestrator activities alike:
+ * load it, let the domain decide on each command against the organisation's rules, evolve, save
+ * under If-Match (deciding again from fresh state on a 412), enqueue every notification the new
+ * events call for, and wake the ticket's orchestration.
+ *
+ * Replays are safe. With a `commandId` (an activity passes one derived from its instance and step),
+ * a command already applied returns what it appended the first time and appends nothing; the
+ * notifications and the wake-up are repeated, which is harmless because their ids are
+ * deterministic. Without one, the domain's own rules (alert keys, status checks) stop repeats.
+ */
+import type { Instant } from '../domain/primitives';
+import type { Command } from '../domain/lifecycle/commands';
+import { decide } from '../domain/lifecycle/decide';
+import type { Rejection } from '../domain/lifecycle/decision';
+import { evolve } from '../domain/lifecycle/evolve';
+import type { OrgConfig } from '../domain/org/org-config';
+import type { Ticket } from '../domain/ticket/ticket';
+import type { TicketNumber } from '../domain/ticket/ticket-number';
+import type { TimelineEvent } from '../domain/timeline/timeline-event';
+import type { OrgConfigSource } from '../org/org-config-source';
+import type { StoreFailure } from '../store/store-failure';
+import { noChange, rejectWith, replaceWith, type Mutation } from '../store/update-with-etag';
+import { rememberCommand, ticketOf, type AppliedCommand, type StoredTicket } from './stored-ticket';
+import type { NotificationOutcome, TicketNotifier } from './ticket-notifier';
+import type { TicketRepository } from './ticket-repository';
+
+/** Which commands to issue, given the ticket as it is now; null (or []) for none. Must be pure. */
+export type DecideCommands = (ticket: Ticket) => Command | readonly Command[] | null;
+
+/** Wakes the ticket's orchestration; answers for instances that are gone are the signaller's to ignore. */
+export type TicketChangedSignal = (ticketNumber: TicketNumber) => Promise<void>;
+
+export interface ApplyOptions {
+  /** Makes a re-run of the same step a no-op (see the module comment). */
+  readonly commandId?: string;
+  readonly signalTicketChanged?: TicketChangedSignal;
+}
+
+export type ApplyResult =
+  | {
+      readonly kind: 'applied';
+      readonly ticket: Ticket;
+      readonly events: readonly TimelineEvent[];
+      /** True when `commandId` had been applied before: `events` are the ones appended then. */
+      readonly replayed: boolean;
+      readonly notifications: NotificationOutcome;
+    }
+  /** Nothing to do: no command, or the domain accepted with no event (an alert already raised). */
+  | { readonly kind: 'unchanged'; readonly ticket: Ticket }
+  | { readonly kind: 'rejected'; readonly rejection: Rejection; readonly ticket: Ticket }
+  | { readonly kind: 'not-found' }
+  /** Try again later: the store is down, or too many writers raced for this ticket. */
+  | { readonly kind: 'unavailable'; readonly failure: StoreFailure }
+  /** A bug or a broken configuration, not the caller's mistake: logged and answered 500. */
+  | { readonly kind: 'failed'; readonly reason: string };
+
+export interface ApplyDependencies {
+  readonly repository: TicketRepository;
+  readonly orgConfig: OrgConfigSource;
+  readonly notify: TicketNotifier;
+}
+
+type Refusal = { readonly kind: 'domain'; readonly rejection: Rejection } | { readonly kind: 'replayed'; readonly applied: AppliedCommand };
+
+function commandsOf(decided: Command | readonly Command[] | null): readonly Command[] {
+  if (decided === null) return [];
+  return Array.isArray(decided) ? decided : [decided as Command];
+}
+
+export interface BatchDecision {
+  readonly mutation: Mutation<StoredTicket, Refusal>;
+  /** The events the mutation appends (none unless it replaces). */
+  readonly events: readonly TimelineEvent[];
+}
+
+/** Pure: the whole batch is decided against the ticket as each earlier command left it, all or nothing. */
+export function decideBatch(
+  stored: StoredTicket,
+  decideCommands: DecideCommands,
+  now: Instant,
+  org: OrgConfig,
+  commandId: string | undefined,
+): BatchDecision {
+  const earlier = commandId === undefined ? undefined : stored.appliedCommands.find((applied) => applied.commandId === commandId);
+  if (earlier) return { mutation: rejectWith({ kind: 'replayed', applied: earlier }), events: [] };
+  let ticket = ticketOf(stored);
+  const events: TimelineEvent[] = [];
+  for (const command of commandsOf(decideCommands(ticket))) {
+    const decision = decide(ticket, command, now, { lifecycle: org.lifecycle });
+    if (!decision.ok) return { mutation: rejectWith({ kind: 'domain', rejection: decision.rejection }), events: [] };
+    events.push(...decision.events);
+    ticket = decision.events.reduce(evolve, ticket);
+  }
+  const first = events[0];
+  const last = events[events.length - 1];
+  if (first === undefined || last === undefined) return { mutation: noChange(), events: [] };
+  const appliedCommands =
+    commandId === undefined
+      ? stored.appliedCommands
+      : rememberCommand(stored.appliedCommands, { commandId, firstSequence: first.sequence, lastSequence: last.sequence, at: now });
+  return { mutation: replaceWith({ ...ticket, appliedCommands }), events };
+}
+
+function eventsBetween(ticket: Ticket, applied: AppliedCommand): TimelineEvent[] {
+  return ticket.timeline.filter((event) => event.sequence >= applied.firstSequence && event.sequence <= applied.lastSequence);
+}
+
+async function announce(
+  dependencies: ApplyDependencies,
+  ticket: Ticket,
+  events: readonly TimelineEvent[],
+  org: OrgConfig,
+  options: ApplyOptions,
+): Promise<NotificationOutcome> {
+  const notifications = await dependencies.notify(ticket, events, org);
+  // The change is saved whatever the orchestration says; a lost wake-up is caught at its next turn.
+  await options.signalTicketChanged?.(ticket.ticketNumber).catch(() => undefined);
+  return notifications;
+}
+
+export async function applyToTicket(
+  dependencies: ApplyDependencies,
+  ticketNumber: TicketNumber,
+  decideCommands: DecideCommands,
+  now: Instant,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
+  const org = await dependencies.orgConfig();
+  if (org.kind === 'failed') {
+    return org.failure.kind === 'unavailable' ? { kind: 'unavailable', failure: org.failure } : { kind: 'failed', reason: `organisation configuration: ${org.failure.kind}` };
+  }
+  if (org.kind !== 'loaded') return { kind: 'failed', reason: org.kind === 'missing' ? 'no organisation configuration is loaded' : org.reason };
+  const config = org.config;
+
+  // The mutation runs once per attempt; the attempt that saved is the last one to have run.
+  let appended: readonly TimelineEvent[] = [];
+  const update = await dependencies.repository.update(
+    ticketNumber,
+    (stored) => {
+      const batch = decideBatch(stored, decideCommands, now, config, options.commandId);
+      appended = batch.events;
+      return batch.mutation;
+    },
+    { org: config, now },
+  );
+  switch (update.kind) {
+    case 'updated': {
+      const ticket = ticketOf(update.document);
+      const events = appended;
+      return { kind: 'applied', ticket, events, replayed: false, notifications: await announce(dependencies, ticket, events, config, options) };
+    }
+    case 'unchanged':
+      return { kind: 'unchanged', ticket: ticketOf(update.document) };
+    case 'rejected': {
+      const ticket = ticketOf(update.document);
+      if (update.rejection.kind === 'domain') return { kind: 'rejected', rejection: update.rejection.rejection, ticket };
+      const events = eventsBetween(ticket, update.rejection.applied);
+      return { kind: 'applied', ticket, events, replayed: true, notifications: await announce(dependencies, ticket, events, config, options) };
+    }
+    case 'not-found':
+      return { kind: 'not-found' };
+    case 'contended':
+      return { kind: 'unavailable', failure: { kind: 'unavailable', retryAfterSeconds: 1, reason: `${update.attempts} concurrent updates of ${ticketNumber}` } };
+    case 'invalid':
+      return { kind: 'failed', reason: update.reason };
+    case 'failed':
+      return update.failure.kind === 'unavailable' ? { kind: 'unavailable', failure: update.failure } : { kind: 'failed', reason: `store: ${update.failure.kind}` };
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * The `tickets` container: one document per ticket (partition key = ticket number) holding its
+ * state and append-only timeline under one ETag. Every save parses the document with its schema
+ * and refreshes `slaNextDueAt`, which the queue views sort by.
+ */
+import type { Container } from '@azure/cosmos';
+import type { Instant } from '../domain/primitives';
+import type { Ticket } from '../domain/ticket/ticket';
+import type { TicketNumber } from '../domain/ticket/ticket-number';
+import type { TicketStatus } from '../domain/ticket/ticket-status';
+import { createIfAbsent } from '../store/create-if-absent';
+import { readDocument } from '../store/point-read';
+import { queryDocuments, type SkippedRow } from '../store/query-documents';
+import type { StoreFailure } from '../store/store-failure';
+import { replaceWith, updateWithEtag, type EtagUpdate, type Mutation } from '../store/update-with-etag';
+import { slaNextDueAt, type SlaDeadlineOrg } from './sla-deadline';
+import { StoredTicketSchema, ticketOf, type StoredTicket } from './stored-ticket';
+
+/** What every save needs to refresh the denormalised deadline. */
+export interface SaveStamp {
+  readonly org: SlaDeadlineOrg | undefined;
+  readonly now: Instant;
+}
+
+export type TicketCreation =
+  | { readonly kind: 'created'; readonly ticket: Ticket }
+  | { readonly kind: 'exists' }
+  | { readonly kind: 'invalid'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly failure: StoreFailure };
+
+export type TicketRead =
+  | { readonly kind: 'found'; readonly ticket: Ticket; readonly stored: StoredTicket; readonly etag: string }
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'invalid'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly failure: StoreFailure };
+
+export type TicketList =
+  | { readonly kind: 'read'; readonly tickets: readonly Ticket[]; readonly skipped: readonly SkippedRow[] }
+  | { readonly kind: 'failed'; readonly failure: StoreFailure };
+
+export interface QueueViewFilter {
+  readonly queueId?: string;
+  /** Any of these statuses; all when absent. */
+  readonly statuses?: readonly TicketStatus[];
+  readonly maxItems?: number;
+}
+
+export interface TicketRepository {
+  create(ticket: Ticket, stamp: SaveStamp): Promise<TicketCreation>;
+  read(ticketNumber: TicketNumber): Promise<TicketRead>;
+  /** Read, decide, replace under If-Match, again from fresh state on 412 (see `updateWithEtag`). */
+  update<R>(ticketNumber: TicketNumber, mutate: (stored: StoredTicket) => Mutation<StoredTicket, R>, stamp: SaveStamp): Promise<EtagUpdate<StoredTicket, R>>;
+  /** A requester's tickets, newest first. */
+  listByRequester(requesterEmail: string, options?: { readonly maxItems?: number }): Promise<TicketList>;
+  /** Open work by urgency: the nearest SLA deadline first. */
+  queueView(filter: QueueViewFilter): Promise<TicketList>;
+  /** Tickets still `received` since before `receivedBefore`: their lifecycle may never have started. */
+  awaitingLifecycle(receivedBefore: Instant, maxItems: number): Promise<TicketList>;
+}
+
+export const DEFAULT_LIST_SIZE = 100;
+const MAX_LIST_SIZE = 1000;
+
+function listSize(requested: number | undefined): number {
+  const size = Math.floor(requested ?? DEFAULT_LIST_SIZE);
+  return Math.min(MAX_LIST_SIZE, Math.max(1, Number.isFinite(size) ? size : DEFAULT_LIST_SIZE));
+}
+
+function stamped(ticket: Ticket, stamp: SaveStamp): Ticket {
+  return { ...ticket, slaNextDueAt: slaNextDueAt(ticket, stamp.org, stamp.now) };
+}
+
+/**
+ * Composite indexes (queueId, slaNextDueAt) and (status, slaNextDueAt) serve these orderings;
+ * the filtered property leads the ORDER BY so Cosmos can use them.
+ */
+function queueViewQuery(filter: QueueViewFilter, top: number): { query: string; parameters: { name: string; value: string | string[] }[] } {
+  const where: string[] = [];
+  const parameters: { name: string; value: string | string[] }[] = [];
+  if (filter.queueId !== undefined) {
+    where.push('c.queueId = @queueId');
+    parameters.push({ name: '@queueId', value: filter.queueId });
+  }
+  const statuses = filter.statuses ?? [];
+  if (statuses.length === 1 && statuses[0] !== undefined) {
+    where.push('c.status = @status');
+    parameters.push({ name: '@status', value: statuses[0] });
+  } else if (statuses.length > 1) {
+    where.push('ARRAY_CONTAINS(@statuses, c.status)');
+    parameters.push({ name: '@statuses', value: [...statuses] });
+  }
+  const order =
+    filter.queueId !== undefined
+      ? 'c.queueId ASC, c.slaNextDueAt ASC'
+      : statuses.length === 1
+        ? 'c.status ASC, c.slaNextDueAt ASC'
+        : 'c.slaNextDueAt ASC';
+  const clause = where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`;
+  return { query: `SELECT TOP ${top} * FROM c${clause} ORDER BY ${order}`, parameters };
+}
+
+async function listed(container: Container, query: Parameters<typeof queryDocuments>[1], top: number): Promise<TicketList> {
+  const rows = await queryDocuments(container, query, StoredTicketSchema, { maxItems: top });
+  if (rows.kind === 'failed') return rows;
+  return { kind: 'read', tickets: rows.documents.map(ticketOf), skipped: rows.skipped };
+}
+
+export function cosmosTicketRepository(container: Container): TicketRepository {
+  return {
+    async create(ticket, stamp) {
+      const parsed = StoredTicketSchema.safeParse(stamped(ticket, stamp));
+      if (!parsed.success) return { kind: 'invalid', reason: parsed.error.message };
+      const created = await createIfAbsent(container, parsed.data);
+      return created.kind === 'created' ? { kind: 'created', ticket: ticketOf(created.document) } : created;
+    },
+
+    async read(ticketNumber) {
+      const read = await readDocument(container, ticketNumber, ticketNumber, StoredTicketSchema);
+      return read.kind === 'found' ? { kind: 'found', ticket: ticketOf(read.document), stored: read.document, etag: read.etag } : read;
+    },
+
+    update(ticketNumber, mutate, stamp) {
+      return updateWithEtag(
+        container,
+        ticketNumber,
+        ticketNumber,
+        (stored: StoredTicket) => {
+          const mutation = mutate(stored);
+          if (mutation.kind !== 'replace') return mutation;
+          return replaceWith({ ...mutation.document, slaNextDueAt: slaNextDueAt(mutation.document, stamp.org, stamp.now) });
+        },
+        { schema: StoredTicketSchema },
+      );
+    },
+
+    listByRequester(requesterEmail, options = {}) {
+      const top = listSize(options.maxItems);
+      return listed(
+        container,
+        {
+          query: `SELECT TOP ${top} * FROM c WHERE c.requesterEmail = @email ORDER BY c.createdAt DESC`,
+          parameters: [{ name: '@email', value: requesterEmail.trim().toLowerCase() }],
+        },
+        top,
+      );
+    },
+
+    queueView(filter) {
+      const top = listSize(filter.maxItems);
+      return listed(container, queueViewQuery(filter, top), top);
+    },
+
+    awaitingLifecycle(receivedBefore, maxItems) {
+      const top = listSize(maxItems);
+      return listed(
+        container,
+        {
+          query: `SELECT TOP ${top} * FROM c WHERE c.status = @received AND c.createdAt <= @before ORDER BY c.createdAt ASC`,
+          parameters: [
+            { name: '@received', value: 'received' },
+            { name: '@before', value: receivedBefore },
+          ],
+        },
+        top,
+      );
+    },
+  };
+}
