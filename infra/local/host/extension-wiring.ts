@@ -35,6 +35,20 @@ export function checkTriggersServed(functions: readonly RegisteredFunction[], ex
   }
 }
 
+/**
+ * The extensions the app uses: like the Functions host, which loads an extension only for the
+ * binding types the app's functions declare, an extension none of them needs is not started.
+ */
+export function usedExtensions(
+  functions: readonly RegisteredFunction[],
+  extensions: readonly HostExtension[],
+): HostExtension[] {
+  const bindingTypes = new Set(functions.flatMap((fn) => Object.values(fn.bindings).map((binding) => binding.type.toLowerCase())));
+  return extensions.filter((extension) =>
+    [...extension.triggerTypes, ...extension.inputBindingTypes].some((type) => bindingTypes.has(type.toLowerCase())),
+  );
+}
+
 export function inputBindingSources(extensions: readonly HostExtension[]): Map<string, InputBindingSource> {
   const sources = new Map<string, InputBindingSource>();
   for (const extension of extensions) {

@@ -13,7 +13,7 @@ import { loadFunctionApp, type LoadedFunctionApp } from './app-loader';
 import { applyLocalSettings, EnvironmentChanges, readHostJson, readLocalSettings, routePrefixOf } from './app-settings';
 import { createHostLogger, type HostLogger } from './host-log';
 import { appEnvironments } from './native-runtime';
-import { checkTriggersServed, inputBindingSources, warnUnservedBindings } from './extension-wiring';
+import { checkTriggersServed, inputBindingSources, usedExtensions, warnUnservedBindings } from './extension-wiring';
 import { keyRingFromSettings } from './http/function-keys';
 import { HTTP_METHODS, registerHttpTriggers, type HttpFunctionRoute } from './http/http-triggers';
 import { registerAdminRoutes, type AdvanceRequest } from './admin-routes';
@@ -76,7 +76,8 @@ function createServer(): FastifyInstance {
   const server = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     exposeHeadRoutes: false,
-    forceCloseConnections: true,
+    // At stop, idle keep-alive sockets close at once while requests in flight may finish.
+    forceCloseConnections: 'idle',
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
   });
   // Functions get the body as raw bytes, whatever its type, as the host hands it to the worker.
@@ -119,7 +120,6 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
 
   const clock = createClock(options.clock, logger);
   const uninstallClock = clock.virtual ? installAppClockGlobal(clock) : () => undefined;
-  const sources = inputBindingSources(extensions);
   let app: LoadedFunctionApp | undefined;
   let server: FastifyInstance | undefined;
   const started: HostExtension[] = [];
@@ -137,7 +137,9 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
     }
   };
 
-  const stop = async (): Promise<void> => {
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => (stopping ??= stopEverything());
+  const stopEverything = async (): Promise<void> => {
     timers?.stop();
     await server?.close();
     await app?.activity.whenIdle();
@@ -154,9 +156,12 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
   };
 
   try {
-    const loaded = await loadFunctionApp({ appDirectory, logger, inputBindingSources: sources });
+    const loaded = await loadFunctionApp({ appDirectory, logger });
     app = loaded;
     checkTriggersServed(loaded.functions, extensions);
+    const used = usedExtensions(loaded.functions, extensions);
+    const sources = inputBindingSources(used);
+    loaded.invoker.setInputBindingSources(sources);
     warnUnservedBindings(loaded.functions, sources, logger);
     timers = new TimerTriggers({
       functions: loaded.functions,
@@ -216,7 +221,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
       hostJson,
       log: (level, message, fields) => logger.log(level, message, fields),
     };
-    for (const extension of extensions) {
+    for (const extension of used) {
       const extensionLogger = logger.withSource(extension.name);
       await extension.start({ ...extensionHost, log: (level, message, fields) => extensionLogger.log(level, message, fields) });
       started.push(extension);
@@ -224,7 +229,8 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
     timerTriggers.start();
     ready = true;
     markReady();
-    logger.log('info', `Host ready on http://127.0.0.1:${port} with ${loaded.functions.length} functions.`);
+    const clockNote = clock.virtual ? ` (virtual clock at ${new Date(clock.now()).toISOString()})` : '';
+    logger.log('info', `Host ready on http://127.0.0.1:${port} with ${loaded.functions.length} functions${clockNote}.`);
 
     return {
       url: `http://127.0.0.1:${port}`,

@@ -8,6 +8,7 @@ import { startFunctionHost, type RunningFunctionHost } from './function-host';
 import { createHostLogger } from './host-log';
 import { parseHostProcessOptions } from './host-process-options';
 import type { HostExtension } from './extension-contract';
+import { createDurableExtension } from '../durable';
 import { errorText } from './error-text';
 
 export type HostProcessMessage =
@@ -22,9 +23,9 @@ function report(message: HostProcessMessage): Promise<void> {
   });
 }
 
-/** The extensions every host process runs (the Durable emulator joins here once available). */
+/** The extensions every host process offers; each starts only if the app uses its bindings. */
 function standardExtensions(): HostExtension[] {
-  return [];
+  return [createDurableExtension()];
 }
 
 async function main(): Promise<void> {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { startFunctionHost } from '../../../infra/local/host/function-host';
 import { createHostLogger, type HostLogEntry } from '../../../infra/local/host/host-log';
 import { findEntryPoints, resolveEntryPattern } from '../../../infra/local/host/entry-points';
+import { readLocalSettings } from '../../../infra/local/host/app-settings';
+import { LocalSettingsSchema } from '../../../shared/config/config-schema';
 import { ensureCompiled, REPOSITORY_ROOT } from './support/compiled-output';
 
 const COMPILED_FIXTURE = path.join(REPOSITORY_ROOT, 'dist', 'test', 'fixtures', 'http-timer-app', 'functions');
@@ -125,5 +127,15 @@ describe('entry points from package.json main', () => {
     expect(() => findEntryPoints(appDirectory)).toThrow('Found zero files matching the "main" pattern "dist/missing/*.js"');
     writeApp({ 'package.json': JSON.stringify({ name: 'no-main' }) });
     expect(() => findEntryPoints(appDirectory)).toThrow('has no "main"');
+  });
+});
+
+describe('the local settings sample', () => {
+  it('is a local.settings.json the host reads and whose values satisfy Baton local settings', () => {
+    const sample = readLocalSettings(path.join(REPOSITORY_ROOT, 'infra', 'local', 'local.settings.sample.json'));
+    const values = Object.fromEntries(Object.entries(sample.Values ?? {}).map(([name, value]) => [name, String(value)]));
+    expect(sample.Host?.LocalHttpPort).toBe(7071);
+    const parsed = LocalSettingsSchema.safeParse(values);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
   });
 });

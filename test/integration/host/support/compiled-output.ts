@@ -10,7 +10,7 @@ import path from 'node:path';
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 export const FIXTURE_APP = path.join(REPOSITORY_ROOT, 'test', 'fixtures', 'http-timer-app');
 export const EXTENSION_FIXTURE_APP = path.join(FIXTURE_APP, 'extension-app');
-export const HOST_MAIN = path.join(REPOSITORY_ROOT, 'dist', 'infra', 'local', 'host', 'main.js');
+export const DURABLE_FIXTURE_APP = path.join(FIXTURE_APP, 'durable-app');
 
 const WATCHED_SOURCES = [path.join('infra', 'local'), path.join('test', 'fixtures', 'http-timer-app'), path.join('shared', 'clock.ts')];
 
