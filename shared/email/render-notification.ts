@@ -9,7 +9,10 @@ import { handoffEmail } from './templates/handoff';
 import { infoRequestedEmail } from './templates/info-requested';
 import type { NotificationModel } from './templates/notification-model';
 import { resolutionProposedEmail } from './templates/resolution-proposed';
+import { downgradeAnsweredEmail, downgradeProposedEmail, severityChangedEmail } from './templates/severity-emails';
 import { slaBreachEmail, slaWarningEmail } from './templates/sla-alert';
+import { customerRepliedEmail, resolutionRejectedEmail } from './templates/staff-conversation';
+import { internalEscalationEmail, unassignedEmail } from './templates/staffing-escalations';
 import { tamAlertEmail } from './templates/tam-alert';
 import type { TemplateName } from './templates/template-names';
 import { ticketClosedEmail } from './templates/ticket-closed';
@@ -17,21 +20,32 @@ import { ticketReceivedEmail } from './templates/ticket-received';
 import { ticketRejectedEmail } from './templates/ticket-rejected';
 import { ticketReopenedEmail } from './templates/ticket-reopened';
 import { vendorEscalationEmail } from './templates/vendor-escalation';
+import { vendorEscalationFailedEmail, vendorUpdateEmail } from './templates/vendor-staff';
 
 const TEMPLATES: Readonly<Record<TemplateName, (model: NotificationModel) => EmailDocument>> = {
-  'ticket-received': ticketReceivedEmail,
-  'ticket-rejected': ticketRejectedEmail,
+  received: ticketReceivedEmail,
+  rejected: ticketRejectedEmail,
   'tam-alert': tamAlertEmail,
-  'engineer-assigned': engineerAssignedEmail,
+  assigned: engineerAssignedEmail,
+  unassigned: unassignedEmail,
   'customer-update': customerUpdateEmail,
   'info-requested': infoRequestedEmail,
+  'customer-replied': customerRepliedEmail,
+  'severity-changed': severityChangedEmail,
+  'downgrade-proposed': downgradeProposedEmail,
+  'downgrade-answered': downgradeAnsweredEmail,
+  'internal-escalation': internalEscalationEmail,
+  'vendor-escalation-raised': vendorEscalationEmail,
+  'vendor-escalation-failed': vendorEscalationFailedEmail,
+  'vendor-update': vendorUpdateEmail,
   'sla-warning': slaWarningEmail,
   'sla-breach': slaBreachEmail,
   handoff: handoffEmail,
-  'vendor-escalation': vendorEscalationEmail,
   'resolution-proposed': resolutionProposedEmail,
-  'ticket-closed': ticketClosedEmail,
-  'ticket-reopened': ticketReopenedEmail,
+  'resolution-reminder': resolutionProposedEmail,
+  'resolution-rejected': resolutionRejectedEmail,
+  closed: ticketClosedEmail,
+  reopened: ticketReopenedEmail,
 };
 
 export function renderNotification(model: NotificationModel): RenderedEmail {

@@ -1,9 +1,15 @@
 /**
- * Turns new timeline events into outbox messages: plans who is told what, renders each email and
- * enqueues it under a deterministic id (event id + template + recipient), so enqueuing the same
- * events again, after a crash or a retry, adds nothing. Then tries to send them at once.
+ * Turns new timeline events into outbox messages: asks the domain who is told what
+ * (`notificationsFor`), renders each email against the ticket as it stood after its event, and
+ * enqueues it under a UUID derived from the domain's message id (event id + template +
+ * recipient), so enqueuing the same events again, after a crash or a retry, adds nothing. Then
+ * tries to send them at once.
  */
 import type { Container } from '@azure/cosmos';
+import { ticketFromTimeline } from '../domain/lifecycle/evolve';
+import type { Notification } from '../domain/notifications/notification';
+import { notificationContextFor, type NotificationContext } from '../domain/notifications/notification-context';
+import { notificationsFor } from '../domain/notifications/notifications-for';
 import type { OrgConfig } from '../domain/org/org-config';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { TimelineEvent } from '../domain/timeline/timeline-event';
@@ -12,7 +18,6 @@ import { enqueue } from '../email/enqueue';
 import { messageIdFor } from '../email/message-id';
 import { renderNotification } from '../email/render-notification';
 import type { NotificationLinks } from '../email/templates/notification-model';
-import { notificationsFor, type PlannedNotification } from './notification-plan';
 import { deliverPromptly, type PromptDeliveryOptions } from './prompt-delivery';
 import { requesterLinks, staffTicketUrl } from './ticket-links';
 
@@ -40,29 +45,54 @@ export interface TicketNotifierOptions {
 
 export const DEFAULT_DESK_NAME = 'Baton Support';
 
-/** The id of a notification: the same event, template and recipient always give the same UUID. */
-export function notificationMessageId(planned: PlannedNotification): string {
-  return messageIdFor(planned.eventId, planned.template, planned.recipient.email.toLowerCase());
+/** The outbox id of a notification: ACS wants a UUID, so the domain's id is mapped to a name-based one. */
+export function outboxMessageId(notification: Notification): string {
+  return messageIdFor(notification.messageId);
+}
+
+interface PlannedEmail {
+  readonly notification: Notification;
+  /** The ticket as it stood right after the event, which is what the email speaks of. */
+  readonly ticket: Ticket;
+  readonly event: TimelineEvent;
+}
+
+/** Without the organisation (intake tolerates its absence) only the requester and the assignee are known. */
+function contextFor(ticket: Ticket, org: OrgConfig | undefined): NotificationContext {
+  if (org !== undefined) return notificationContextFor(ticket, org);
+  return ticket.tamEmail === undefined ? { teamLeads: [] } : { teamLeads: [], tam: { email: ticket.tamEmail } };
+}
+
+function ticketAfter(ticket: Ticket, event: TimelineEvent): Ticket {
+  const replay = ticketFromTimeline(ticket.timeline.filter((recorded) => recorded.sequence <= event.sequence));
+  return replay.ok ? replay.ticket : ticket;
+}
+
+export function plannedEmails(ticket: Ticket, events: readonly TimelineEvent[], org: OrgConfig | undefined): PlannedEmail[] {
+  return events.flatMap((event) => {
+    const then = event.sequence === ticket.timeline[ticket.timeline.length - 1]?.sequence ? ticket : ticketAfter(ticket, event);
+    return notificationsFor(then, event, contextFor(then, org)).map((notification) => ({ notification, ticket: then, event }));
+  });
 }
 
 export function ticketNotifier(options: TicketNotifierOptions): TicketNotifier {
   return async (ticket, events, org) => {
-    const planned = notificationsFor(ticket, events, org);
+    const planned = plannedEmails(ticket, events, org);
     const enqueued: string[] = [];
     const alreadyEnqueued: string[] = [];
     const failed: { id: string; reason: string }[] = [];
     if (planned.length === 0) return { enqueued, alreadyEnqueued, failed };
 
-    const needsToken = planned.some((notification) => notification.recipient.role === 'requester');
+    const needsToken = planned.some((email) => email.notification.to[0]?.role === 'requester');
     const token = needsToken ? await options.accessToken(ticket.ticketNumber) : undefined;
     const desk = org?.supportDesk ?? { name: DEFAULT_DESK_NAME, email: options.senderAddress };
-    const byId = new Map(events.map((event) => [event.id, event]));
 
-    for (const notification of planned) {
-      const id = notificationMessageId(notification);
-      const event = byId.get(notification.eventId);
-      if (event === undefined) continue;
-      const forRequester = notification.recipient.role === 'requester';
+    for (const plannedEmail of planned) {
+      const { notification } = plannedEmail;
+      const recipient = notification.to[0];
+      if (recipient === undefined) continue;
+      const id = outboxMessageId(notification);
+      const forRequester = recipient.role === 'requester';
       if (forRequester && token?.ok !== true) {
         failed.push({ id, reason: token?.ok === false ? token.reason : 'no access token' });
         continue;
@@ -71,11 +101,11 @@ export function ticketNotifier(options: TicketNotifierOptions): TicketNotifier {
         staffTicket: staffTicketUrl(options.publicBaseUrl, ticket.ticketNumber),
         ...(forRequester && token?.ok === true ? { requester: requesterLinks(options.publicBaseUrl, ticket.ticketNumber, token.token) } : {}),
       };
-      const email = renderNotification({ template: notification.template, ticket, event, recipient: notification.recipient, desk, links });
-      const recipient = notification.recipient.name === undefined ? { email: notification.recipient.email } : { email: notification.recipient.email, name: notification.recipient.name };
+      const email = renderNotification({ template: notification.template, ticket: plannedEmail.ticket, event: plannedEmail.event, recipient, desk, links });
+      const to = recipient.name === undefined ? { email: recipient.email } : { email: recipient.email, name: recipient.name };
       const result = await enqueue(
         options.outbox,
-        { id, ticketNumber: ticket.ticketNumber, template: notification.template, to: [recipient], ...email },
+        { id, ticketNumber: ticket.ticketNumber, template: notification.template, to: [to], ...email },
         options.clock,
       );
       if (result.kind === 'enqueued') enqueued.push(id);

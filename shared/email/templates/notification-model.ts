@@ -3,17 +3,14 @@
  * the email, who receives it, who sends it and the links to put in it. Requester links exist only
  * for the requester: staff emails never carry an access token.
  */
+import type { Recipient } from '../../domain/notifications/notification';
 import type { Ticket } from '../../domain/ticket/ticket';
 import type { TimelineEvent, TimelineEventOf, TimelineEventType } from '../../domain/timeline/timeline-event';
 import type { TemplateName } from './template-names';
 
-export type RecipientRole = 'requester' | 'engineer' | 'team-lead' | 'tam';
-
-export interface NotificationRecipient {
-  readonly email: string;
-  readonly name?: string;
-  readonly role: RecipientRole;
-}
+/** The domain's recipient: a role, an address and, when known, a name. */
+export type NotificationRecipient = Recipient;
+export type RecipientRole = Recipient['role'];
 
 export interface NotificationLinks {
   /** Present only when the recipient is the requester. */

@@ -1,4 +1,4 @@
-/** To the customer's TAM when a Severity A ticket is triaged: the business is stopped. */
+/** To the customer's TAM when a Severity A ticket is triaged, or a ticket is raised to A: the business is stopped. */
 import { signature, staffLink, ticketFacts, ticketLabel } from './common-parts';
 import type { EmailDocument } from './email-document';
 import type { NotificationModel } from './notification-model';
@@ -10,7 +10,14 @@ export function tamAlertEmail(model: NotificationModel): EmailDocument {
     subject: `Severity A for ${customer}: ${ticketLabel(ticket)}`,
     blocks: [
       { kind: 'paragraph', text: `Hello${model.recipient.name === undefined ? '' : ` ${model.recipient.name}`},` },
-      { kind: 'paragraph', text: `${customer} has opened a Severity A ticket: their business is stopped. It is being routed to an on-shift engineer now.` },
+      {
+        kind: 'paragraph',
+        text:
+          model.event.type === 'severity-raised'
+            ? `A ticket of ${customer} has been raised to Severity A: their business is stopped.`
+            : `${customer} has opened a Severity A ticket: their business is stopped. It is being routed to an on-shift engineer now.`,
+      },
+      ...(model.event.type === 'severity-raised' ? [{ kind: 'quote' as const, text: model.event.reason }] : []),
       ticketFacts(ticket),
       { kind: 'facts', rows: [['Requester', `${ticket.requester.name} <${ticket.requester.email}>`], ...(ticket.requester.phone === undefined ? [] : [['Phone', ticket.requester.phone] as const])] },
       ...(ticket.businessImpact === undefined ? [] : [{ kind: 'heading' as const, text: 'Business impact' }, { kind: 'quote' as const, text: ticket.businessImpact }]),

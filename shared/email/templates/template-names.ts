@@ -1,24 +1,8 @@
 /**
- * Every email Baton sends, by template. The name is recorded on the outbox message and is part of
- * its deterministic id, so renaming a template would re-send nothing but would change new ids.
+ * Every email Baton sends, by template: exactly the domain's notification templates (who is told
+ * what is the domain's call, see `shared/domain/notifications`), each with a renderer here.
  */
-import { z } from 'zod';
+export { NotificationTemplateSchema as TemplateNameSchema, type NotificationTemplate as TemplateName } from '../../domain/notifications/notification';
+import { NotificationTemplateSchema, type NotificationTemplate } from '../../domain/notifications/notification';
 
-export const TemplateNameSchema = z.enum([
-  'ticket-received',
-  'ticket-rejected',
-  'tam-alert',
-  'engineer-assigned',
-  'customer-update',
-  'info-requested',
-  'sla-warning',
-  'sla-breach',
-  'handoff',
-  'vendor-escalation',
-  'resolution-proposed',
-  'ticket-closed',
-  'ticket-reopened',
-]);
-export type TemplateName = z.infer<typeof TemplateNameSchema>;
-
-export const TEMPLATE_NAMES: readonly TemplateName[] = TemplateNameSchema.options;
+export const TEMPLATE_NAMES: readonly NotificationTemplate[] = NotificationTemplateSchema.options;

@@ -1,6 +1,6 @@
-/** To the requester when the ticket closes, whichever way: confirmed, after silence, by themselves, or not entitled. */
+/** To the requester (and the engineer) when the ticket closes, whichever way: confirmed, after silence, by themselves, or not entitled. */
 import type { ClosureReason } from '../../domain/ticket/ticket';
-import { greeting, signature, statusLink, ticketLabel } from './common-parts';
+import { greeting, signature, staffLink, statusLink, ticketLabel } from './common-parts';
 import type { EmailDocument } from './email-document';
 import type { NotificationModel } from './notification-model';
 
@@ -21,14 +21,18 @@ export function ticketClosedEmail(model: NotificationModel): EmailDocument {
       greeting(model),
       { kind: 'paragraph', text: `Ticket ${ticket.ticketNumber} is now closed. ${closure === undefined ? '' : WHY[closure.reason]}` },
       ...(closure === undefined || closure.summary === '' ? [] : [{ kind: 'quote' as const, text: closure.summary }]),
-      {
-        kind: 'paragraph',
-        text:
-          closure?.reason === 'not-entitled'
-            ? 'If your contract has changed, please open a new ticket.'
-            : 'If the problem comes back, you can reopen the ticket from your ticket page for a while after closure.',
-      },
-      ...statusLink(model, 'See your ticket'),
+      ...(model.recipient.role === 'requester'
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text:
+                closure?.reason === 'not-entitled'
+                  ? 'If your contract has changed, please open a new ticket.'
+                  : 'If the problem comes back, you can reopen the ticket from your ticket page for a while after closure.',
+            },
+            ...statusLink(model, 'See your ticket'),
+          ]
+        : [staffLink(model)]),
     ],
     signature: signature(model),
   };
