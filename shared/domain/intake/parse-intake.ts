@@ -14,21 +14,25 @@ export interface IntakeFieldError {
 export type IntakeParseResult = { ok: true; intake: Intake } | { ok: false; errors: IntakeFieldError[] };
 
 export function parseIntake(raw: unknown): IntakeParseResult {
-  const parsed = IntakeSchema.safeParse(raw);
+  const parsed = IntakeSchema.safeParse(raw, { reportInput: true });
   if (parsed.success) {
     return { ok: true, intake: parsed.data };
   }
-  return { ok: false, errors: fieldErrorsOf(parsed.error, raw) };
+  return { ok: false, errors: fieldErrorsOf(parsed.error) };
 }
 
-/** Shared with the lifecycle's mandatory-information check, which re-reads stored tickets. */
-export function fieldErrorsOf(error: z.ZodError, raw: unknown): IntakeFieldError[] {
-  return error.issues.flatMap((issue) => fieldErrorsOfIssue(issue, raw));
+/**
+ * Every field error of a zod error over an intake-shaped body. To tell a missing field from a
+ * wrong one it reads `raw` along the issue's path when given, else the issue's reported input (so
+ * parse with `reportInput` when passing no body).
+ */
+export function fieldErrorsOf(error: z.ZodError, raw?: unknown): IntakeFieldError[] {
+  return error.issues.flatMap((issue) => fieldErrorsOfIssue(issue, raw === undefined ? issue.input : valueAt(raw, issue.path)));
 }
 
-function fieldErrorsOfIssue(issue: z.core.$ZodIssue, raw: unknown): IntakeFieldError[] {
+function fieldErrorsOfIssue(issue: z.core.$ZodIssue, value: unknown): IntakeFieldError[] {
   const field = dotted(issue.path);
-  if (issue.code !== 'unrecognized_keys' && issue.path.length > 0 && valueAt(raw, issue.path) === undefined) {
+  if (issue.code !== 'unrecognized_keys' && issue.path.length > 0 && value === undefined) {
     return [{ field, message: 'is required' }];
   }
   switch (issue.code) {
@@ -37,10 +41,11 @@ function fieldErrorsOfIssue(issue: z.core.$ZodIssue, raw: unknown): IntakeFieldE
       return issue.keys.map((key) => ({ field: dotted([...issue.path, key]), message: 'is not a field of this form' }));
     case 'invalid_type':
       return [{ field, message: expectedTypeMessage(issue.expected) }];
+    // Every bounded intake field is text, so bounds are in characters.
     case 'too_small':
-      return [{ field, message: issue.origin === 'string' ? `must be at least ${String(issue.minimum)} characters` : `must be at least ${String(issue.minimum)}` }];
+      return [{ field, message: `must be at least ${String(issue.minimum)} characters` }];
     case 'too_big':
-      return [{ field, message: issue.origin === 'string' ? `must be at most ${String(issue.maximum)} characters` : `must be at most ${String(issue.maximum)}` }];
+      return [{ field, message: `must be at most ${String(issue.maximum)} characters` }];
     case 'invalid_value':
       return [{ field, message: `must be one of ${issue.values.map(String).join(', ')}` }];
     case 'invalid_union':
@@ -51,32 +56,25 @@ function fieldErrorsOfIssue(issue: z.core.$ZodIssue, raw: unknown): IntakeFieldE
 }
 
 function expectedTypeMessage(expected: string): string {
-  switch (expected) {
-    case 'object':
-      return 'must be an object with the fields of the support form';
-    case 'boolean':
-      return 'must be true or false';
-    case 'array':
-      return 'must be a list';
-    case 'number':
-      return 'must be a number';
-    default:
-      return 'must be text';
+  if (expected === 'object') {
+    return 'must be an object with the fields of the support form';
   }
+  return expected === 'boolean' ? 'must be true or false' : 'must be text';
 }
 
 function dotted(path: readonly PropertyKey[]): string {
   return path.map((segment) => String(segment)).join('.');
 }
 
-/** Reads the raw body along a path, to tell a missing field from a wrongly typed one. */
+/** Reads a body along a path; undefined as soon as a step is missing. */
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = raw;
   for (const segment of path) {
     if (typeof current !== 'object' || current === null) {
       return undefined;
     }
-    current = (current as Record<PropertyKey, unknown>)[segment];
+    const step: unknown = Object.getOwnPropertyDescriptor(current, segment)?.value;
+    current = step;
   }
   return current;
 }

@@ -2,10 +2,10 @@
  * In which statuses each command makes sense. Anything else is an `invalid-state` rejection, so
  * an illegal transition never reaches the timeline.
  */
-import { TicketStatus, TICKET_STATUSES, WORKING_STATUSES } from '../ticket/ticket-status';
+import { isFinished, TicketStatus, TICKET_STATUSES, WORKING_STATUSES } from '../ticket/ticket-status';
 import { CommandType } from './commands';
 
-const OPEN: readonly TicketStatus[] = TICKET_STATUSES.filter((status) => status !== 'closed' && status !== 'rejected');
+const OPEN: readonly TicketStatus[] = TICKET_STATUSES.filter((status) => !isFinished(status));
 const AFTER_TRIAGE: readonly TicketStatus[] = ['triaged', ...WORKING_STATUSES];
 const IN_PROGRESS: readonly TicketStatus[] = ['assigned', 'investigating', 'awaiting-customer', 'escalated-to-vendor', 'reopened'];
 

@@ -61,8 +61,8 @@ function webFormReasons(ticket: Ticket): ValidationReason[] {
     description: ticket.description,
     businessImpact: ticket.businessImpact,
   };
-  const parsed = WebFormIntakeSchema.safeParse(asSubmitted);
-  return parsed.success ? [] : fieldErrorsOf(parsed.error, asSubmitted).map(reasonOf);
+  const parsed = WebFormIntakeSchema.safeParse(asSubmitted, { reportInput: true });
+  return parsed.success ? [] : fieldErrorsOf(parsed.error).map(reasonOf);
 }
 
 function reasonOf(error: IntakeFieldError): ValidationReason {

@@ -1,4 +1,5 @@
-import { parseIntake } from '../../../../shared/domain/intake/parse-intake';
+import { fieldErrorsOf, parseIntake } from '../../../../shared/domain/intake/parse-intake';
+import { WebFormIntakeSchema } from '../../../../shared/domain/intake/intake';
 import { FIELD_LIMITS } from '../../../../shared/domain/intake/intake-fields';
 import { webFormBody } from '../support/ticket-fixtures';
 
@@ -144,5 +145,16 @@ describe('chat intake', () => {
 
   it('still insists on a requester who can be answered and a description', () => {
     expect(fieldsIn({ channel: 'chat', requester: { name: 'Ken', email: 'ken' } })).toEqual(['description', 'requester.email']);
+  });
+});
+
+describe('field errors of any intake-shaped parse', () => {
+  it('tell missing from malformed fields by reading the body they came from', () => {
+    const body = { ...webFormBody(), title: undefined, severity: 'Z' };
+    const parsed = WebFormIntakeSchema.safeParse(body);
+    expect(parsed.success ? [] : fieldErrorsOf(parsed.error, body)).toEqual([
+      { field: 'severity', message: 'must be one of A, B, C' },
+      { field: 'title', message: 'is required' },
+    ]);
   });
 });

@@ -103,3 +103,14 @@ describe('quiet period and reminder', () => {
     expect(rejectionOf(again, { type: 'send-resolution-reminder', actor: system }, instantPlus(secondProposal, { days: 3 }))).toBe('accepted');
   });
 });
+
+describe('acknowledging', () => {
+  it('needs someone to be assigned, even after a reopen', () => {
+    const withdrawn = applyAll(receivedTicket(), [
+      { type: 'self-close', actor: requester, solution: 'Found the answer in the docs.' },
+      { type: 'reopen', actor: requester, reason: 'The documented fix did not hold.' },
+    ]);
+    expect(withdrawn.status).toBe('reopened');
+    expect(rejectionOf(withdrawn, { type: 'acknowledge', actor: lead, message: 'Taking a look.' })).toBe('invalid-state');
+  });
+});
