@@ -2,8 +2,8 @@
  * What the customer has already been asked and what they answered: each question the engineers
  * put to the customer, paired with the replies that followed it, so nobody asks twice.
  */
-import { AnsweredQuestion, OpenQuestion } from './handoff-brief';
 import { TimelineEvent } from '../timeline/timeline-event';
+import { AnsweredQuestion, OpenQuestion } from './handoff-brief';
 
 export interface QuestionsAndAnswers {
   answered: AnsweredQuestion[];

@@ -3,7 +3,7 @@
  * and auto-closure after the quiet period, and reopening within the window.
  */
 import { Instant } from '../primitives';
-import { Ticket } from '../ticket/ticket';
+import { ClosureReason, Ticket } from '../ticket/ticket';
 import { DecisionContext } from './decision-context';
 import { accepted, rejected, Verdict } from './decision';
 import { instantPlus, isAtOrAfter, isBefore } from './instants';
@@ -37,7 +37,8 @@ export function decideAutoClose(ticket: Ticket, now: Instant, context: DecisionC
   return accepted({ type: 'auto-closed' });
 }
 
-const REOPENABLE = ['confirmed', 'auto-closed', 'self-closed'];
+/** Closures the requester can undo; a rejection or lack of entitlement needs a new ticket. */
+const REOPENABLE: readonly ClosureReason[] = ['confirmed', 'auto-closed', 'self-closed'];
 
 export function decideReopen(ticket: Ticket, reason: string, now: Instant, context: DecisionContext): Verdict {
   const closure = ticket.closure;
