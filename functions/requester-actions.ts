@@ -1,0 +1,24 @@
+/**
+ * POST /api/tickets/{ticketNumber}/{action}: the requester replies, answers a proposed resolution
+ * or severity downgrade, closes with their own solution, or reopens. One function per action,
+ * each a domain command decided through the ticket service; JSON and web-form bodies alike.
+ */
+import { app } from '@azure/functions';
+import * as df from 'durable-functions';
+import { apiOperation, functionRoute } from '../shared/api/api-operations';
+import { appTicketApiPort } from '../shared/api/app-ticket-api';
+import { REQUESTER_ACTIONS } from '../shared/api/requester-actions';
+import { requesterActionHandler } from '../shared/api/requester-handlers';
+import { withProblemBoundary } from '../shared/http/problem-boundary';
+
+for (const action of REQUESTER_ACTIONS) {
+  const operation = apiOperation(action.name);
+  app.http(operation.operationId, {
+    route: functionRoute(operation.path),
+    methods: [operation.method],
+    authLevel: 'anonymous',
+    // The Durable client wakes the ticket's orchestration after the change is saved.
+    extraInputs: [df.input.durableClient()],
+    handler: withProblemBoundary(requesterActionHandler(action, appTicketApiPort)),
+  });
+}

@@ -1,0 +1,15 @@
+/** GET /api/tickets/{ticketNumber}: the requester's view of their ticket, opened by its access token. */
+import { app } from '@azure/functions';
+import { apiOperation, functionRoute } from '../shared/api/api-operations';
+import { appTicketApiPort } from '../shared/api/app-ticket-api';
+import { requesterTicketHandler } from '../shared/api/requester-handlers';
+import { withProblemBoundary } from '../shared/http/problem-boundary';
+
+const operation = apiOperation('requesterTicket');
+
+app.http(operation.operationId, {
+  route: functionRoute(operation.path),
+  methods: [operation.method],
+  authLevel: 'anonymous',
+  handler: withProblemBoundary(requesterTicketHandler(appTicketApiPort)),
+});

@@ -1,0 +1,15 @@
+/** GET /api/staff/tickets/{ticketNumber}: a ticket in full for staff, internal notes and SLA explanations included. */
+import { app } from '@azure/functions';
+import { apiOperation, functionRoute } from '../shared/api/api-operations';
+import { appTicketApiPort } from '../shared/api/app-ticket-api';
+import { staffTicketHandler } from '../shared/api/staff-handlers';
+import { withProblemBoundary } from '../shared/http/problem-boundary';
+
+const operation = apiOperation('staffTicket');
+
+app.http(operation.operationId, {
+  route: functionRoute(operation.path),
+  methods: [operation.method],
+  authLevel: 'anonymous',
+  handler: withProblemBoundary(staffTicketHandler({ port: appTicketApiPort })),
+});

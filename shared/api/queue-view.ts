@@ -1,0 +1,59 @@
+/**
+ * The staff queue: open tickets, most urgent SLA deadline first, optionally narrowed to one queue
+ * or one status. One line per ticket, enough to pick the next one to work on.
+ */
+import { z } from 'zod';
+import { InstantSchema, RegionSchema, SeveritySchema, SlugSchema } from '../domain/primitives';
+import type { Ticket } from '../domain/ticket/ticket';
+import { TicketNumberSchema } from '../domain/ticket/ticket-number';
+import { TicketStatusSchema } from '../domain/ticket/ticket-status';
+
+export const DEFAULT_QUEUE_LIMIT = 50;
+export const MAX_QUEUE_LIMIT = 200;
+
+export const QueueQuerySchema = z
+  .strictObject({
+    queue: SlugSchema.max(100).optional().meta({ description: 'Only tickets routed to this queue, e.g. identity-and-devices.' }),
+    status: TicketStatusSchema.optional().meta({ description: 'Only tickets in this status.' }),
+    limit: z.coerce.number().int().min(1).max(MAX_QUEUE_LIMIT).default(DEFAULT_QUEUE_LIMIT).meta({ description: 'At most this many tickets.' }),
+  })
+  .meta({ id: 'QueueQuery' });
+export type QueueQuery = z.infer<typeof QueueQuerySchema>;
+
+export const QueueItemSchema = z
+  .object({
+    ticketNumber: TicketNumberSchema,
+    title: z.string().optional(),
+    company: z.string().optional(),
+    severity: SeveritySchema.optional(),
+    status: TicketStatusSchema,
+    queueId: SlugSchema.optional(),
+    assignee: z.object({ engineerId: SlugSchema, name: z.string(), region: RegionSchema }).optional(),
+    /** The earliest running SLA deadline; absent when no clock is running (waiting, closed). */
+    slaNextDueAt: InstantSchema.optional(),
+    createdAt: InstantSchema,
+    updatedAt: InstantSchema,
+  })
+  .meta({ id: 'QueueItem' });
+export type QueueItem = z.infer<typeof QueueItemSchema>;
+
+export const QueueViewSchema = z
+  .object({ items: z.array(QueueItemSchema), count: z.number().int().nonnegative() })
+  .meta({ id: 'QueueView' });
+export type QueueView = z.infer<typeof QueueViewSchema>;
+
+export function queueItem(ticket: Ticket, slaNextDueAt: string | undefined): QueueItem {
+  const assignee = ticket.assignee;
+  return {
+    ticketNumber: ticket.ticketNumber,
+    ...(ticket.title === undefined ? {} : { title: ticket.title }),
+    ...(ticket.company === undefined ? {} : { company: ticket.company }),
+    ...(ticket.severity === undefined ? {} : { severity: ticket.severity }),
+    status: ticket.status,
+    ...(ticket.queueId === undefined ? {} : { queueId: ticket.queueId }),
+    ...(assignee === undefined ? {} : { assignee: { engineerId: assignee.engineerId, name: assignee.name, region: assignee.region } }),
+    ...(slaNextDueAt === undefined ? {} : { slaNextDueAt }),
+    createdAt: ticket.createdAt,
+    updatedAt: ticket.updatedAt,
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * What the HTTP API needs from the ticket service, and nothing more: read a ticket, apply commands
+ * through the domain, list a queue, and the organisation's configuration (roster, SLA policies).
+ * Handlers take this port, so a unit test can hand them an in-memory service.
+ */
+import type { Instant } from '../domain/primitives';
+import type { TicketNumber } from '../domain/ticket/ticket-number';
+import type { OrgConfigLoad } from '../org/org-config-source';
+import type { ApplyResult, DecideCommands } from '../tickets/apply-to-ticket';
+import type { QueueViewFilter, TicketList, TicketRead } from '../tickets/ticket-repository';
+
+export interface TicketApiPort {
+  readTicket(ticketNumber: TicketNumber): Promise<TicketRead>;
+  applyToTicket(ticketNumber: TicketNumber, decideCommands: DecideCommands, now: Instant): Promise<ApplyResult>;
+  queueView(filter: QueueViewFilter): Promise<TicketList>;
+  orgConfig(): Promise<OrgConfigLoad>;
+  now(): Instant;
+}
