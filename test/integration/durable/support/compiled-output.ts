@@ -7,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+const FOUR_UP = path.resolve(__dirname, '..', '..', '..', '..');
+/** The repository root, whether this runs from the sources (jest) or compiled under dist/. */
+export const REPOSITORY_ROOT = path.basename(FOUR_UP) === 'dist' ? path.dirname(FOUR_UP) : FOUR_UP;
 export const DURABLE_APP = path.join(REPOSITORY_ROOT, 'test', 'fixtures', 'durable-app');
 
 const WATCHED = [path.join('infra', 'local'), path.join('test', 'fixtures', 'durable-app'), path.join('test', 'integration', 'durable', 'support')];

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startAzurite, type RunningAzurite } from '../../../infra/local/azurite';
+import { ensureCompiled } from './support/compiled-output';
+import { HOUR, START } from './support/durable-harness';
+import { spawnHost, type HostProcess } from './support/host-process';
+
+/** The shipping chain is pack → one-hour timer → carrier; `gate` holds packing until released. */
+
+let azurite: RunningAzurite;
+let journal: string;
+let host: HostProcess | undefined;
+
+beforeAll(async () => {
+  ensureCompiled();
+  azurite = await startAzurite({ location: 'memory', blobPort: 0, queuePort: 0, tablePort: 0 });
+}, 180_000);
+
+beforeEach(() => {
+  journal = fs.mkdtempSync(path.join(os.tmpdir(), 'parcel-crash-'));
+});
+
+afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+  fs.rmSync(journal, { recursive: true, force: true });
+});
+
+afterAll(() => azurite.stop());
+
+interface ReadableHistory {
+  runtimeStatus: string;
+  output: unknown;
+  historyEvents: { EventType: string; FunctionName?: string }[];
+}
+
+function entries(step: string): Record<string, unknown>[] {
+  const file = path.join(journal, 'journal.ndjson');
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((entry) => entry['step'] === step);
+}
+
+async function eventually(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+async function history(process: HostProcess, instanceId: string): Promise<ReadableHistory> {
+  const response = await process.rpc(`instances/${instanceId}?showHistory=true&showHistoryOutput=true`);
+  return (await response.json()) as ReadableHistory;
+}
+
+function start(process: HostProcess, instanceId: string, input: unknown): Promise<Response> {
+  return process.api(`start/shipParcel/${instanceId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+}
+
+function expectNoDuplicateCompletions(result: ReadableHistory): void {
+  const completed = result.historyEvents.filter((event) => event.EventType === 'TaskCompleted');
+  const fired = result.historyEvents.filter((event) => event.EventType === 'TimerFired');
+  // Each TaskCompleted carries the name of the TaskScheduled it answers: one each, no more.
+  expect(completed.map((event) => event.FunctionName).sort()).toEqual(['handToCarrier', 'packParcel']);
+  expect(fired).toHaveLength(1);
+}
+
+describe('a host killed with SIGKILL', () => {
+  it('resumes every instance: running activities run again, pending timers fire once, nothing completes twice', async () => {
+    const hub = 'CrashHub';
+    const storage = azurite.connectionString;
+    host = await spawnHost({ storage, hub, journal, startAt: START });
+    const gated = ['gated-1', 'gated-2', 'gated-3'];
+    const waiting = ['timer-1', 'timer-2', 'timer-3'];
+    for (const id of gated) expect((await start(host, id, { parcel: id, gate: true })).status).toBe(202);
+    for (const id of waiting) expect((await start(host, id, { parcel: id })).status).toBe(202);
+    const first = host;
+    // Gated parcels are mid-activity; the others have packed and wait on their one-hour timer.
+    await eventually(() => entries('pack').length === 6, 'six packing activities to start');
+    await eventually(async () => {
+      for (const id of waiting) {
+        const result = await history(first, id);
+        if (!result.historyEvents.some((event) => event.EventType === 'TimerCreated')) return false;
+      }
+      return true;
+    }, 'the timers to be saved');
+    const clockAtCrash = await host.clock();
+    await host.kill();
+
+    fs.writeFileSync(path.join(journal, 'pack.open'), '');
+    host = await spawnHost({ storage, hub, journal, startAt: clockAtCrash });
+    await host.advance(0);
+    await host.advance(HOUR);
+
+    for (const id of [...gated, ...waiting]) {
+      const result = await history(host, id);
+      expect(result.runtimeStatus).toBe('Completed');
+      expect(result.output).toEqual([`packed ${id}`, `shipped ${id}`]);
+      expectNoDuplicateCompletions(result);
+    }
+    const packs = (id: string): number => entries('pack').filter((entry) => entry['parcel'] === id).length;
+    // At least once: an activity killed mid-run runs again; one that had completed does not.
+    for (const id of gated) expect(packs(id)).toBe(2);
+    for (const id of waiting) expect(packs(id)).toBe(1);
+    expect(entries('carrier')).toHaveLength(6);
+  }, 120_000);
+
+  it('keeps every instance correct across kills at arbitrary moments', async () => {
+    const hub = 'ChaosHub';
+    const storage = azurite.connectionString;
+    const ids = Array.from({ length: 24 }, (_, index) => `chaos-${index}`);
+    let clock = START;
+    host = await spawnHost({ storage, hub, journal, startAt: clock });
+    const launched = ids.map((id) => start(host ?? fail(), id, { parcel: id }).catch(() => undefined));
+    // Kill while starts, episodes, activities and saves are in flight; then again mid-advance.
+    const delays = [40, 120, 260];
+    for (const delay of delays) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      const current = host;
+      clock = await current.clock().catch(() => clock);
+      void current.advance(HOUR / 2).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, delay / 2));
+      await current.kill();
+      host = await spawnHost({ storage, hub, journal, startAt: clock });
+    }
+    await Promise.all(launched);
+    // Starts cut off by a kill never answered 202: start those again (an id is started once).
+    for (const id of ids) {
+      const exists = await host.rpc(`instances/${id}`);
+      if (exists.status === 404) expect((await start(host, id, { parcel: id })).status).toBe(202);
+    }
+    await host.advance(0);
+    await host.advance(2 * HOUR);
+    for (const id of ids) {
+      const result = await history(host, id);
+      expect({ id, status: result.runtimeStatus }).toEqual({ id, status: 'Completed' });
+      expect(result.output).toEqual([`packed ${id}`, `shipped ${id}`]);
+      expectNoDuplicateCompletions(result);
+    }
+  }, 180_000);
+});
+
+function fail(): never {
+  throw new Error('no host');
+}
