@@ -1,0 +1,37 @@
+/**
+ * POST /api/vendor/callback: the vendor's signed notice that one of our cases changed. Anonymous
+ * at the Functions level because the vendor holds no function key; the HMAC signature is the
+ * authentication (see shared/lifecycle/vendor-callback).
+ */
+import { app, type HttpRequest, type InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import { systemClock } from '../shared/clock';
+import { payloadTooLargeProblem } from '../shared/http/problem';
+import { withProblemBoundary } from '../shared/http/problem-boundary';
+import { lifecyclePorts } from '../shared/lifecycle/lifecycle-ports';
+import { handleVendorCallback } from '../shared/lifecycle/vendor-callback';
+import { vendorCallbackSecrets } from '../shared/lifecycle/vendor-callback-secrets';
+import { eventLog } from '../shared/logging/structured-log';
+import { VENDOR_SIGNATURE_HEADER } from '../shared/vendor/vendor-callback-signature';
+import { durableLifecycleControl } from '../shared/tickets/lifecycle-control';
+
+/** A service request with its notes; far more is not a callback we sent for. */
+const MAX_CALLBACK_BYTES = 256 * 1024;
+
+app.http('vendorCallback', {
+  route: 'api/vendor/callback',
+  methods: ['POST'],
+  authLevel: 'anonymous',
+  extraInputs: [df.input.durableClient()],
+  handler: withProblemBoundary(async (request: HttpRequest, context: InvocationContext) => {
+    const declared = Number(request.headers.get('content-length') ?? '0');
+    if (declared > MAX_CALLBACK_BYTES) return payloadTooLargeProblem(MAX_CALLBACK_BYTES);
+    const rawBody = await request.text();
+    if (Buffer.byteLength(rawBody) > MAX_CALLBACK_BYTES) return payloadTooLargeProblem(MAX_CALLBACK_BYTES);
+    const control = durableLifecycleControl(df.getClient(context), eventLog(context));
+    return handleVendorCallback(
+      { rawBody, signatureHeader: request.headers.get(VENDOR_SIGNATURE_HEADER) },
+      { ports: lifecyclePorts(), secrets: vendorCallbackSecrets(), now: systemClock.now(), signalTicketChanged: (ticketNumber) => control.signalTicketChanged(ticketNumber) },
+    );
+  }),
+});

@@ -1,0 +1,62 @@
+/**
+ * What the lifecycle's activities and timers need from the outside world, as one port: the ticket
+ * service (read, apply commands, list), the organisation's configuration, the vendor's API and
+ * the email outbox. `lifecyclePorts()` wires the real ones once per process; tests hand in fakes.
+ */
+import type { CosmosClient } from '@azure/cosmos';
+import type { OrgConfig } from '../domain/org/org-config';
+import type { TicketNumber } from '../domain/ticket/ticket-number';
+import { appConfig } from '../config/load-config';
+import { cosmosClientFromConfig } from '../config/cosmos-client';
+import { vendorAuthFromConfig } from '../config/vendor-auth';
+import { enqueue, type Enqueued } from '../email/enqueue';
+import type { OutboxDraft } from '../email/outbox-message';
+import type { OrgConfigSource } from '../org/org-config-source';
+import { OUTBOX_CONTAINER } from '../store/containers';
+import type { ApplyOptions, ApplyResult, DecideCommands } from '../tickets/apply-to-ticket';
+import { createTicketServices } from '../tickets/ticket-services';
+import type { QueueViewFilter, TicketList, TicketRead } from '../tickets/ticket-repository';
+import { createVendorClient, type VendorClient } from '../vendor/vendor-client';
+import type { Instant } from '../domain/primitives';
+
+export interface LifecyclePorts {
+  readTicket(ticketNumber: TicketNumber): Promise<TicketRead>;
+  applyToTicket(ticketNumber: TicketNumber, decideCommands: DecideCommands, now: Instant, options?: ApplyOptions): Promise<ApplyResult>;
+  listTickets(filter: QueueViewFilter): Promise<TicketList>;
+  readonly orgConfig: OrgConfigSource;
+  readonly vendor: VendorClient;
+  /** Emails the lifecycle writes itself (vendor follow-up reminders, TAM digests); idempotent by id. */
+  enqueueEmail(draft: OutboxDraft): Promise<Enqueued>;
+}
+
+let processPorts: LifecyclePorts | undefined;
+let outboxClient: CosmosClient | undefined;
+
+/** The process's ports, built from its configuration on first use and kept (one client of each). */
+export function lifecyclePorts(): LifecyclePorts {
+  if (processPorts) return processPorts;
+  const config = appConfig();
+  const services = createTicketServices(config);
+  const vendor = createVendorClient({ baseUrl: config.vendorApiBaseUrl, auth: vendorAuthFromConfig(config) });
+  processPorts = {
+    readTicket: (ticketNumber) => services.repository.read(ticketNumber),
+    applyToTicket: (ticketNumber, decideCommands, now, options) => services.applyToTicket(ticketNumber, decideCommands, now, options),
+    listTickets: (filter) => services.repository.queueView(filter),
+    orgConfig: services.orgConfig,
+    vendor,
+    async enqueueEmail(draft) {
+      const setup = await services.ensureStore();
+      if (setup.kind !== 'ready') return { kind: 'failed', failure: setup.failure };
+      outboxClient ??= cosmosClientFromConfig(config);
+      return enqueue(outboxClient.database(config.cosmos.database).container(OUTBOX_CONTAINER), draft, services.clock);
+    },
+  };
+  return processPorts;
+}
+
+/** The organisation's configuration, or an error an activity lets Durable retry. */
+export async function requireOrg(ports: Pick<LifecyclePorts, 'orgConfig'>): Promise<OrgConfig> {
+  const load = await ports.orgConfig();
+  if (load.kind === 'loaded') return load.config;
+  throw new Error(load.kind === 'failed' ? `organisation configuration unavailable: ${load.failure.kind}` : `organisation configuration ${load.kind}`);
+}
