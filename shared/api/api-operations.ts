@@ -11,8 +11,9 @@ import { QueueQuerySchema, QueueViewSchema } from './queue-view';
 import { REQUESTER_ACTIONS } from './requester-actions';
 import { StaffCommandBodySchema } from './staff-command-body';
 import { StaffTicketViewSchema } from './staff-ticket-view';
+import { VENDOR_CALLBACK_OPERATION } from './vendor-callback-operation';
 
-export type ApiCredential = 'requester' | 'staff' | 'none';
+export type ApiCredential = 'requester' | 'staff' | 'vendor-signature' | 'none';
 
 export interface ApiOperation {
   /** Also the Azure Functions function name. */
@@ -21,7 +22,7 @@ export interface ApiOperation {
   /** OpenAPI path template, e.g. `/api/tickets/{ticketNumber}`. */
   readonly path: string;
   readonly summary: string;
-  readonly tag: 'intake' | 'requester' | 'staff' | 'meta';
+  readonly tag: 'intake' | 'requester' | 'staff' | 'vendor' | 'meta';
   readonly credential: ApiCredential;
   readonly pathParameters?: z.ZodObject;
   readonly query?: z.ZodObject;
@@ -104,6 +105,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     success: { status: 200, description: 'The ticket after the command, as staff see it.', schema: StaffTicketViewSchema },
     problems: [...STAFF_PROBLEMS, 404, ...BODY_PROBLEMS, ...DECISION_PROBLEMS],
   },
+  VENDOR_CALLBACK_OPERATION,
   {
     operationId: 'openApiDocument',
     method: 'GET',

@@ -6,6 +6,7 @@
 import { createDocument, type ZodOpenApiObject, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from '../http/problem';
 import { FORM_MEDIA_TYPE, JSON_MEDIA_TYPE } from '../http/request-body';
+import { VENDOR_SIGNATURE_HEADER } from '../vendor/vendor-callback-signature';
 import { API_OPERATIONS, type ApiCredential, type ApiOperation } from './api-operations';
 
 type OpenApiDocument = ReturnType<typeof createDocument>;
@@ -28,6 +29,7 @@ const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
 const SECURITY: Readonly<Record<ApiCredential, Array<Record<string, string[]>>>> = {
   requester: [{ requesterBearer: [] }, { requesterLink: [] }],
   staff: [{ staffBearer: [] }],
+  'vendor-signature': [{ vendorSignature: [] }],
   none: [],
 };
 
@@ -95,6 +97,7 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = API_O
       { name: 'intake', description: 'Opening a ticket.' },
       { name: 'requester', description: 'The requester on their own ticket.' },
       { name: 'staff', description: 'Engineers, team leads, TAMs and admins.' },
+      { name: 'vendor', description: 'The upstream (L3) vendor reporting on escalated cases.' },
       { name: 'meta', description: 'About the API itself.' },
     ],
     components: {
@@ -106,6 +109,7 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = API_O
         },
         requesterLink: { type: 'apiKey', in: 'query', name: 'access', description: 'The same access token, as email links carry it.' },
         staffBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A staff access token (Entra ID; the dev issuer locally).' },
+        vendorSignature: { type: 'apiKey', in: 'header', name: VENDOR_SIGNATURE_HEADER, description: 'HMAC-SHA256 signature of the timestamped body with the shared callback secret.' },
       },
     },
     paths: openApiPaths(operations),
