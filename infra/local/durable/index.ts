@@ -13,6 +13,7 @@ import { OrchestrationEngine } from './runtime/orchestration-engine';
 import { WorkTracker } from './runtime/work-tracker';
 import { resolveDurableSettings, type DurableSettings, type SettingOverrides } from './settings';
 import { TaskHubStore } from './storage/task-hub-store';
+import type { GroupCommitStats } from './storage/group-commit';
 
 export interface DurableExtensionOptions extends SettingOverrides {
   /** Port of the management endpoint (0, the default, picks a free one). */
@@ -29,8 +30,8 @@ export interface DurableRuntimeFacts {
   readonly rpcBaseUrl: string;
   readonly webhookBaseUrl: string;
   readonly recovery: RecoveryReport;
-  /** Table transactions written so far (history, then Instances projections). */
-  readonly writes: () => { history: number; projections: number };
+  /** Group-commit figures so far: the History table, then the Instances projections. */
+  readonly writes: () => { history: GroupCommitStats; projections: GroupCommitStats };
 }
 
 export interface DurableExtension extends HostExtension {
@@ -48,6 +49,7 @@ export function createDurableExtension(options: DurableExtensionOptions = {}): D
   let orchestrations: OrchestrationEngine | undefined;
   let entities: EntityEngine | undefined;
   let facts: DurableRuntimeFacts | undefined;
+  let closeStore: (() => void) | undefined;
 
   const extension: DurableExtension = {
     name: 'durable-functions',
@@ -67,6 +69,7 @@ export function createDurableExtension(options: DurableExtensionOptions = {}): D
         onSettled: () => tracker.notify(),
       });
       tracker.addProbe(() => store.busy);
+      closeStore = () => store.close();
       const catalog = new FunctionCatalog(host.functions);
       const common = { store, clock: host.clock, invoker: host.invoker, catalog, tracker, log };
       let entityEngine: EntityEngine | undefined;
@@ -117,7 +120,7 @@ export function createDurableExtension(options: DurableExtensionOptions = {}): D
         rpcBaseUrl: current.rpcBaseUrl,
         webhookBaseUrl: current.webhookBaseUrl,
         recovery,
-        writes: () => ({ history: store.history.stats.transactions, projections: store.projections.stats.transactions }),
+        writes: () => ({ history: { ...store.history.stats }, projections: { ...store.projections.stats } }),
       };
       log('info', `Durable task hub ${settings.hubName} ready at ${current.rpcBaseUrl}`, { ...recovery });
     },
@@ -137,6 +140,7 @@ export function createDurableExtension(options: DurableExtensionOptions = {}): D
       await server?.close();
       // In-flight episodes either finish saving or are replayed at the next start.
       await Promise.race([tracker.whenIdle(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+      closeStore?.();
     },
   };
   return extension;

@@ -34,6 +34,15 @@ export function plainInputText(input: unknown): string | undefined {
 
 type TaskWithRetry = Extract<OpenTask, { kind: 'activity' | 'subOrchestration' }>;
 
+/** A copy the episode may change freely (the state is plain data; tasks are the mutable part). */
+function copyState(base: ExecutionState): ExecutionState {
+  return {
+    ...base,
+    openTasks: base.openTasks.map((task) => ({ ...task })),
+    outbox: [...base.outbox],
+  };
+}
+
 /** Whether the task is currently waiting on a timer this emulator armed. */
 function armsTimer(task: OpenTask): boolean {
   if (task.kind === 'timer') return true;
@@ -57,7 +66,7 @@ export class EpisodeBuilder {
     readonly now: number,
     readonly timers: TimerSettings,
   ) {
-    this.state = structuredClone(base);
+    this.state = copyState(base);
   }
 
   startExecution(): void {

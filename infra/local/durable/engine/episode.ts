@@ -5,7 +5,6 @@
  */
 import { asPlayed, type HistoryEvent } from '../protocol/history-events';
 import {
-  asJsonValue,
   flattenLeaves,
   OrchestratorStateSchema,
   parseOrchestratorFailure,
@@ -50,8 +49,9 @@ type Invocation = { readonly state: OrchestratorState } | { readonly failure: st
 
 async function invokeSafely(invoke: InvokeOrchestrator, payload: OrchestrationTriggerPayload): Promise<Invocation> {
   try {
-    const raw = asJsonValue(await invoke(payload));
-    const parsed = OrchestratorStateSchema.safeParse(raw);
+    // Through the worker the state arrives as parsed JSON; in process, timer dates may be Date
+    // objects, which the schema accepts too.
+    const parsed = OrchestratorStateSchema.safeParse(await invoke(payload));
     if (parsed.success) return { state: parsed.data };
     return { failure: `The orchestrator returned no valid OrchestratorState: ${parsed.error.message}` };
   } catch (error) {

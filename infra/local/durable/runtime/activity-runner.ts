@@ -5,7 +5,6 @@
  */
 import type { FunctionInvoker } from '../../host/extension-contract';
 import type { OrchestrationMessage } from '../engine/orchestration-messages';
-import { asJsonValue } from '../protocol/orchestrator-state';
 import type { FunctionCatalog } from './function-catalog';
 
 export interface ActivityWork {
@@ -47,7 +46,7 @@ export async function runActivity(
   }
   try {
     const result = await invoker.invoke(fn.name, { triggerValue: work.input });
-    return { kind: 'taskCompleted', executionId, taskId, result: JSON.stringify(asJsonValue(result)) ?? 'null' };
+    return { kind: 'taskCompleted', executionId, taskId, result: JSON.stringify(result) ?? 'null' };
   } catch (error) {
     const failure = failureDetails(error);
     return {

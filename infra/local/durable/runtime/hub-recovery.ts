@@ -62,9 +62,10 @@ export async function recoverHub(
     const projection = hub.projections.get(instanceId);
     if (
       !projection ||
-      projection.generation !== state.generation ||
-      projection.episodes !== state.episodes ||
-      projection.runtimeStatus !== state.status
+      projection.executionId !== state.executionId ||
+      projection.runtimeStatus !== state.status ||
+      projection.output !== state.output ||
+      projection.customStatus !== state.customStatus
     ) {
       void tracker.track(store.saveProjection(state));
     }

@@ -26,6 +26,7 @@ import { BoundedPool } from './bounded-pool';
 import { DurableTimers, type TimerKey } from './durable-timers';
 import type { FunctionCatalog } from './function-catalog';
 import { KeyedMutex } from './keyed-mutex';
+import { Semaphore } from './semaphore';
 import type { WorkTracker } from './work-tracker';
 
 export class InstanceActiveError extends Error {
@@ -65,6 +66,19 @@ function durableIds(messages: readonly QueuedMessage[]): string[] {
   return messages.flatMap((queued) => (queued.durableId === undefined ? [] : [queued.durableId]));
 }
 
+/**
+ * Whether what a status query shows changed (status, output, custom status, execution): only then
+ * is the Instances row rewritten. Status reads come from memory, so they are never stale.
+ */
+export function projectionDiffers(before: ExecutionState, after: ExecutionState): boolean {
+  return (
+    before.status !== after.status ||
+    before.output !== after.output ||
+    before.customStatus !== after.customStatus ||
+    before.executionId !== after.executionId
+  );
+}
+
 function sameParent(a: ExecutionState['parent'], b: NonNullable<ExecutionState['parent']>): boolean {
   return a !== undefined && a.instanceId === b.instanceId && a.executionId === b.executionId && a.taskId === b.taskId;
 }
@@ -74,13 +88,14 @@ export class OrchestrationEngine {
   readonly locks = new KeyedMutex();
   readonly timers: DurableTimers;
   readonly #activities: BoundedPool;
+  readonly #invocations: Semaphore;
   #ready: LiveInstance[] = [];
-  #running = 0;
   #stopped = false;
 
   constructor(private readonly options: OrchestrationEngineOptions) {
     this.timers = new DurableTimers(options.clock, (key, fireAt) => this.#timerFired(key, fireAt));
     this.#activities = new BoundedPool(options.maxConcurrentActivities, options.tracker);
+    this.#invocations = new Semaphore(options.maxConcurrentOrchestrations);
     options.tracker.addProbe(() => this.#ready.length > 0 || this.timers.hasDue());
   }
 
@@ -133,8 +148,7 @@ export class OrchestrationEngine {
         generation: previous ? previous.state.generation + 1 : 0,
         now: this.options.clock.now(),
       });
-      await this.options.store.saveStart(state);
-      await this.options.store.saveProjection(state);
+      await Promise.all([this.options.store.saveStart(state), this.options.store.saveProjection(state)]);
       if (previous) void this.options.tracker.track(this.#cleanup(start.instanceId, state.generation));
       return this.adopt(state, []);
     });
@@ -179,20 +193,17 @@ export class OrchestrationEngine {
   }
 
   #pump(): void {
-    while (!this.#stopped && this.#running < this.options.maxConcurrentOrchestrations && this.#ready.length > 0) {
+    while (!this.#stopped && this.#ready.length > 0) {
       const instance = this.#ready.shift();
       if (!instance) break;
       instance.ready = false;
       instance.running = true;
-      this.#running += 1;
       const episode = this.locks
         .run(instance.instanceId, () => this.#runEpisode(instance))
         .catch((error: unknown) => this.#episodeFailed(instance, error))
         .finally(() => {
           instance.running = false;
-          this.#running -= 1;
           this.schedule(instance);
-          this.#pump();
         });
       void this.options.tracker.track(episode);
     }
@@ -219,7 +230,7 @@ export class OrchestrationEngine {
     try {
       outcome = await runEpisode(
         { state: before, history, batch: selection.batch, now: this.options.clock.now(), timers: this.options.timers },
-        (payload) => this.options.invoker.invoke(before.name, { triggerValue: payload }),
+        (payload) => this.#invocations.run(() => this.options.invoker.invoke(before.name, { triggerValue: payload })),
       );
     } catch (error) {
       instance.inbox = [...selection.batch, ...instance.inbox];
@@ -262,13 +273,16 @@ export class OrchestrationEngine {
     delivered.forEach((requestId) => instance.delivered.delete(requestId));
     instance.state = next ?? saved;
     instance.history = next ? [] : [...history, ...outcome.newEvents];
-    this.#afterSave(instance, before.executionId, saved, outcome);
+    this.#afterSave(instance, before, saved, outcome);
   }
 
-  #afterSave(instance: LiveInstance, executionId: string, saved: ExecutionState, outcome: EpisodeOutcome): void {
+  #afterSave(instance: LiveInstance, before: ExecutionState, saved: ExecutionState, outcome: EpisodeOutcome): void {
+    const executionId = before.executionId;
     const { tracker, store } = this.options;
     const instanceId = instance.instanceId;
-    void tracker.track(store.saveProjection(instance.state).catch((error: unknown) => this.#logWriteFailure(instanceId, error)));
+    if (projectionDiffers(before, instance.state)) {
+      void tracker.track(store.saveProjection(instance.state).catch((error: unknown) => this.#logWriteFailure(instanceId, error)));
+    }
     if (instance.state.generation !== saved.generation) void tracker.track(this.#cleanup(instanceId, instance.state.generation));
     const effects = outcome.effects;
     for (const timerId of effects.cancelledTimers) this.timers.disarm({ instanceId, executionId, timerId });

@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { HistoryEventSchema, type HistoryEvent } from '../protocol/history-events';
 import { ExecutionStateSchema, type ExecutionState } from '../engine/execution-state';
 import { EntitySnapshotSchema, type EntitySnapshot } from '../engine/entity-state';
-import { GroupCommitter } from './group-commit';
+import { GroupCommitter, type TransactionSubmitter } from './group-commit';
+import { sharedKeyAccount, TableBatchClient } from './table-batch-client';
 import { hubNames, partitionOf, rowKeys } from './hub-layout';
 import { LargePayloads, readColumns, type EntityColumns } from './payload-columns';
 import { projectionEntity, type ProjectionRecord, readProjection } from './instance-projection';
@@ -75,12 +76,19 @@ export class TaskHubStore {
   private constructor(
     private readonly historyTable: TableClient,
     private readonly instancesTable: TableClient,
+    writers: { history: TransactionSubmitter; instances: TransactionSubmitter },
     private readonly payloads: LargePayloads,
     private readonly partitionCount: number,
     onSettled: () => void,
+    private readonly release: () => void,
   ) {
-    this.history = new GroupCommitter(historyTable, onSettled);
-    this.projections = new GroupCommitter(instancesTable, onSettled);
+    this.history = new GroupCommitter(writers.history, onSettled);
+    this.projections = new GroupCommitter(writers.instances, onSettled);
+  }
+
+  /** Lets go of kept-alive connections. */
+  close(): void {
+    this.release();
   }
 
   static async open(options: {
@@ -99,7 +107,22 @@ export class TaskHubStore {
     const blobs = BlobServiceClient.fromConnectionString(options.connection);
     const payloads = new LargePayloads(blobs.getContainerClient(names.largeMessagesContainer));
     await payloads.ensure();
-    return new TaskHubStore(history, instances, payloads, options.partitionCount, options.onSettled ?? (() => undefined));
+    // Writes go through the lean batch writer when the connection carries an account key.
+    const account = sharedKeyAccount(options.connection);
+    const leanHistory = account ? new TableBatchClient(account, names.historyTable) : undefined;
+    const leanInstances = account ? new TableBatchClient(account, names.instancesTable) : undefined;
+    return new TaskHubStore(
+      history,
+      instances,
+      { history: leanHistory ?? history, instances: leanInstances ?? instances },
+      payloads,
+      options.partitionCount,
+      options.onSettled ?? (() => undefined),
+      () => {
+        leanHistory?.close();
+        leanInstances?.close();
+      },
+    );
   }
 
   get busy(): boolean {

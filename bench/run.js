@@ -1,0 +1,43 @@
+/*
+ * Runs a TypeScript benchmark (`npm run bench`): builds the project first (the local host loads
+ * apps from compiled JavaScript; tsc emits even when some file has a type error), then runs each
+ * benchmark with its TypeScript transpiled on the fly. Benchmarks are not tests: they print figures.
+ */
+'use strict';
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const ts = require('typescript');
+
+const root = path.resolve(__dirname, '..');
+if (process.env.BENCH_SKIP_BUILD !== '1') {
+  try {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'pipe' });
+  } catch {
+    // Type errors elsewhere in the tree do not stop tsc from emitting.
+  }
+}
+
+require.extensions['.ts'] = (module, filename) => {
+  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+    fileName: filename,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, resolveJsonModule: true },
+  });
+  module._compile(outputText, filename);
+};
+
+const only = process.argv[2];
+const benchmarks = fs
+  .readdirSync(__dirname)
+  .filter((file) => file.endsWith('.bench.ts'))
+  .filter((file) => !only || file.includes(only));
+
+(async () => {
+  for (const file of benchmarks) {
+    const { run } = require(path.join(__dirname, file));
+    await run();
+  }
+})().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
