@@ -14,7 +14,7 @@ import type { OutboxDraft } from '../email/outbox-message';
 import type { OrgConfigSource } from '../org/org-config-source';
 import { OUTBOX_CONTAINER } from '../store/containers';
 import type { ApplyOptions, ApplyResult, DecideCommands } from '../tickets/apply-to-ticket';
-import { createTicketServices } from '../tickets/ticket-services';
+import { appTicketServices } from '../tickets/app-ticket-services';
 import type { QueueViewFilter, TicketList, TicketRead } from '../tickets/ticket-repository';
 import { createVendorClient, type VendorClient } from '../vendor/vendor-client';
 import type { Instant } from '../domain/primitives';
@@ -32,11 +32,11 @@ export interface LifecyclePorts {
 let processPorts: LifecyclePorts | undefined;
 let outboxClient: CosmosClient | undefined;
 
-/** The process's ports, built from its configuration on first use and kept (one client of each). */
+/** The process's ports, on the app's ticket services, built on first use and kept. */
 export function lifecyclePorts(): LifecyclePorts {
   if (processPorts) return processPorts;
   const config = appConfig();
-  const services = createTicketServices(config);
+  const services = appTicketServices();
   const vendor = createVendorClient({ baseUrl: config.vendorApiBaseUrl, auth: vendorAuthFromConfig(config) });
   processPorts = {
     readTicket: (ticketNumber) => services.repository.read(ticketNumber),
