@@ -29,6 +29,11 @@ function isMissingInstance(error: unknown): boolean {
   return /HTTP 404|No instance with ID/i.test(messageOf(error));
 }
 
+/** Someone else (a racing intake, the lifecycle watchdog) started it first: that is a success. */
+function isExistingInstance(error: unknown): boolean {
+  return /status code: 409|already exists/i.test(messageOf(error));
+}
+
 export function durableLifecycleControl(client: DurableClient, log?: EventLog): LifecycleControl {
   const start = async (ticketNumber: TicketNumber): Promise<LifecycleStart> => {
     const input: TicketLifecycleInput = { ticketNumber };
@@ -36,6 +41,7 @@ export function durableLifecycleControl(client: DurableClient, log?: EventLog): 
       await client.startNew(TICKET_LIFECYCLE_ORCHESTRATION, { instanceId: lifecycleInstanceId(ticketNumber), input });
       return 'started';
     } catch (error: unknown) {
+      if (isExistingInstance(error)) return 'already-started';
       log?.warn('lifecycle.start-failed', { ticketNumber, error: messageOf(error) });
       return 'start-failed';
     }

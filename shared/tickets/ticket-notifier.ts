@@ -39,8 +39,12 @@ export interface TicketNotifierOptions {
   readonly publicBaseUrl: string;
   readonly senderAddress: string;
   readonly accessToken: AccessTokenSource;
-  /** Send what was enqueued at once, waiting at most `budgetMs`; omitted, the delivery timer sends it. */
-  readonly promptDelivery?: { readonly options: PromptDeliveryOptions; readonly budgetMs: number };
+  /**
+   * Send what was enqueued at once rather than at the timer's next run, within `budgetMs`: awaited
+   * (`wait`), or in the background when the caller must not be held up (intake answers first).
+   * Omitted, the delivery timer sends everything.
+   */
+  readonly promptDelivery?: { readonly options: PromptDeliveryOptions; readonly budgetMs: number; readonly wait: boolean };
 }
 
 export const DEFAULT_DESK_NAME = 'Baton Support';
@@ -113,8 +117,12 @@ export function ticketNotifier(options: TicketNotifierOptions): TicketNotifier {
       else failed.push({ id, reason: result.kind === 'invalid' ? result.reason : result.failure.kind });
     }
 
-    if (options.promptDelivery) {
-      await deliverPromptly([...enqueued, ...alreadyEnqueued], options.promptDelivery.options, options.promptDelivery.budgetMs);
+    const prompt = options.promptDelivery;
+    if (prompt) {
+      const delivery = deliverPromptly([...enqueued, ...alreadyEnqueued], prompt.options, prompt.budgetMs);
+      if (prompt.wait) await delivery;
+      // In the background a failure needs no handling: the message stays pending for the timer.
+      else delivery.catch(() => undefined);
     }
     return { enqueued, alreadyEnqueued, failed };
   };

@@ -27,7 +27,7 @@ import { cosmosTicketRepository, type TicketRepository } from './ticket-reposito
 
 /** Every token handed out so far is version 1; a rotation would bump it together with the stored hash. */
 export const ACCESS_VERSION = 1;
-/** How long a command or intake waits for its emails to go out before leaving them to the timer. */
+/** How long a command waits for its emails to go out (and intake lets them try) before leaving them to the timer. */
 export const PROMPT_DELIVERY_BUDGET_MS = 3_000;
 
 export interface TicketServices {
@@ -131,17 +131,23 @@ export function createTicketServices(config: BatonConfig, options: TicketService
     clock,
     pollIntervalMs: config.email.pollIntervalMs,
   };
-  const notify = ticketNotifier({
-    outbox,
-    clock,
-    publicBaseUrl: config.publicBaseUrl,
-    senderAddress: config.email.senderAddress,
-    accessToken,
-    promptDelivery: {
-      options: { ...delivery, leaseMs: config.email.sendTimeoutMs + 30_000 },
-      budgetMs: options.promptDeliveryBudgetMs ?? PROMPT_DELIVERY_BUDGET_MS,
-    },
-  });
+  const notifier = (wait: boolean): TicketNotifier =>
+    ticketNotifier({
+      outbox,
+      clock,
+      publicBaseUrl: config.publicBaseUrl,
+      senderAddress: config.email.senderAddress,
+      accessToken,
+      promptDelivery: {
+        options: { ...delivery, leaseMs: config.email.sendTimeoutMs + 30_000 },
+        budgetMs: options.promptDeliveryBudgetMs ?? PROMPT_DELIVERY_BUDGET_MS,
+        wait,
+      },
+    });
+  // Commands (and the activities behind SLA alerts) wait for their emails, within the budget;
+  // intake answers the requester first and sends the received email right behind the answer.
+  const notify = notifier(true);
+  const notifyBehindAnswer = notifier(false);
   const repository = cosmosTicketRepository(tickets);
 
   return {
@@ -155,7 +161,7 @@ export function createTicketServices(config: BatonConfig, options: TicketService
     async openTicket(request) {
       const setup = await ensureStore();
       if (setup.kind !== 'ready') return setup.failure.kind === 'unavailable' ? { kind: 'unavailable', failure: setup.failure } : { kind: 'failed', reason: `store setup: ${setup.failure.kind}` };
-      return openTicket({ repository, idempotency, issueToken, notify, orgConfig: loadedOrgConfig }, request);
+      return openTicket({ repository, idempotency, issueToken, notify: notifyBehindAnswer, orgConfig: loadedOrgConfig }, request);
     },
     applyToTicket(ticketNumber, decideCommands, now, applyOptions) {
       return applyToTicket({ repository, orgConfig, notify }, ticketNumber, decideCommands, now, applyOptions);

@@ -6,6 +6,7 @@
 import { createIfAbsent } from '../../../shared/store/create-if-absent';
 import { IDEMPOTENCY_CONTAINER } from '../../../shared/store/containers';
 import { idempotencyRecordId, intakeRequestHash, type IdempotencyRecord } from '../../../shared/tickets/idempotency-record';
+import { eventually } from './support/eventually';
 import { sampleIntake } from './support/sample-intake';
 import { ManualClock, startTicketServiceFixture, type TicketServiceFixture } from './support/ticket-service-fixture';
 
@@ -47,7 +48,8 @@ describe('intake after a crash half-way', () => {
     if (retried.kind !== 'accepted') return;
     expect(retried.ticket.ticketNumber).toBe('BTN-261123-CRASH');
     expect(retried.ticket.createdAt).toBe(START);
-    expect(fixture.email.messages({ to: 'ana.silva@contoso.com' }).filter((mail) => mail.subject.includes('BTN-261123-CRASH'))).toHaveLength(1);
+    const received = await eventually(() => fixture.email.messages({ to: 'ana.silva@contoso.com' }).filter((mail) => mail.subject.includes('BTN-261123-CRASH')), (mails) => mails.length > 0);
+    expect(received).toHaveLength(1);
   });
 
   it('moves the claim to a fresh number when the claimed one belongs to someone else’s ticket', async () => {

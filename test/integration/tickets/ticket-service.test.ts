@@ -10,6 +10,7 @@ import type { EngineerRef } from '../../../shared/domain/ticket/engineer-ref';
 import { NO_SLA_DEADLINE } from '../../../shared/tickets/sla-deadline';
 import { TICKET_NUMBER_PATTERN } from '../../../shared/tickets/ticket-number-allocation';
 import type { TicketServices } from '../../../shared/tickets/ticket-services';
+import { eventually } from './support/eventually';
 import { sampleIntake } from './support/sample-intake';
 import { ManualClock, PUBLIC_BASE_URL, startTicketServiceFixture, type TicketServiceFixture } from './support/ticket-service-fixture';
 
@@ -58,7 +59,11 @@ describe('the ticket service', () => {
       expect(verifyRequesterToken(opened.accessToken, stored.ticket.accessTokenHash)).toBe(true);
       expect(stored.ticket.slaNextDueAt).toBe(NO_SLA_DEADLINE);
 
-      const mail = fixture.email.messages({ to: 'ana.silva@contoso.com' }).filter((message) => message.subject.includes(opened.ticket.ticketNumber));
+      // Intake answers first; the email follows right behind it.
+      const mail = await eventually(
+        () => fixture.email.messages({ to: 'ana.silva@contoso.com' }).filter((message) => message.subject.includes(opened.ticket.ticketNumber)),
+        (messages) => messages.length > 0,
+      );
       expect(mail).toHaveLength(1);
       expect(mail[0]?.plainText).toContain(`${PUBLIC_BASE_URL}/tickets/${opened.ticket.ticketNumber}?access=${opened.accessToken}`);
     });

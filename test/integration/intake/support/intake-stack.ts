@@ -22,15 +22,7 @@ export interface IntakeStack {
   stop(): Promise<void>;
 }
 
-/** Polls until `check` holds (bounded): emails and orchestrations land shortly after the answer. */
-export async function eventually<T>(read: () => Promise<T> | T, check: (value: T) => boolean, attempts = 100, everyMs = 100): Promise<T> {
-  let value = await read();
-  for (let attempt = 0; attempt < attempts && !check(value); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-    value = await read();
-  }
-  return value;
-}
+export { eventually } from '../../tickets/support/eventually';
 
 /** Flattens a nested body into form fields the way the web form names them (requester.email …). */
 export function formBody(body: Record<string, unknown>, prefix = ''): URLSearchParams {
