@@ -90,7 +90,8 @@ export function staffTimelineEntry(event: TimelineEvent): StaffTimelineEntry {
 
 /** `slaNextDueAt` is passed as people should read it: undefined rather than a far-future stand-in. */
 export function staffTicketView(ticket: Ticket, clocks: readonly SlaClock[], slaNextDueAt: string | undefined): StaffTicketView {
-  const { accessTokenHash: _withheld, id: _documentId, timeline, slaNextDueAt: _stored, ...record } = ticket;
+  // The hash is a credential; the document id and the lower-cased email are the store's keys.
+  const { accessTokenHash: _withheld, id: _documentId, requesterEmail: _key, timeline, slaNextDueAt: _stored, ...record } = ticket;
   return {
     ...record,
     ...(slaNextDueAt === undefined ? {} : { slaNextDueAt }),
