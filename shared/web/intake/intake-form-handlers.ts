@@ -1,0 +1,158 @@
+/**
+ * The form page and its plain (JavaScript-free) post. The post is read like the API reads it and
+ * parsed by the domain's intake schema; invalid input comes back as the same form with every error
+ * beside its field and every value kept; a stored ticket redirects (303) to its status page; and
+ * when nothing could be stored the form says so plainly and keeps the idempotency key for the retry.
+ */
+import { randomUUID } from 'node:crypto';
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { Intake } from '../../domain/intake/intake';
+import { parseIntake } from '../../domain/intake/parse-intake';
+import type { ProductArea } from '../../domain/org/product-area';
+import type { FieldError } from '../../http/problem';
+import { readRequestBody } from '../../http/request-body';
+import type { OrgConfigLoad } from '../../org/org-config-source';
+import type { OpenTicketResult } from '../../tickets/open-ticket';
+import { IdempotencyKeySchema } from '../../tickets/idempotency-record';
+import { htmlPageResponse, seeOther } from '../html-response';
+import { DEFAULT_DESK_NAME } from '../page-layout';
+import { accessCookie, ticketPagePath } from '../status/access-cookie';
+import { intakeFormValues, type IntakeFormValues } from './intake-form-state';
+import { INTAKE_FORM_PATH, renderIntakeFormPage, type NotReceived } from './intake-form-page';
+
+export interface IntakeWebPorts {
+  readonly orgConfig: () => Promise<OrgConfigLoad>;
+  readonly openTicket: (intake: Intake, idempotencyKey: string | undefined) => Promise<OpenTicketResult>;
+  /** Logs what the requester must not see (a failure's reason) and answers a correlation id. */
+  readonly reportFailure: (reason: string) => string;
+}
+
+/** The form's one checkbox: browsers leave an unticked box out of the post altogether. */
+const CHECKBOX_FIELDS = ['requester.available24x7'];
+const IDEMPOTENCY_FIELD = 'idempotencyKey';
+
+/** Query string that tells the status page it was reached straight from the form. */
+export const RECEIVED_FLAG = 'received';
+
+const TIME_ZONES: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+
+interface FormState {
+  readonly values: IntakeFormValues;
+  readonly errors: readonly FieldError[];
+  readonly idempotencyKey: string;
+  readonly notReceived?: NotReceived;
+}
+
+interface Desk {
+  readonly deskName: string;
+  readonly productAreas: readonly ProductArea[];
+  readonly unavailable?: NotReceived;
+}
+
+async function deskOf(ports: IntakeWebPorts): Promise<Desk> {
+  const load = await ports.orgConfig();
+  if (load.kind === 'loaded') return { deskName: load.config.supportDesk.name, productAreas: load.config.productCatalogue };
+  if (load.kind === 'failed' && load.failure.kind === 'unavailable') {
+    const reason = 'The support desk cannot take requests right now: it is temporarily unavailable.';
+    return { deskName: DEFAULT_DESK_NAME, productAreas: [], unavailable: { reason, retryAfterSeconds: load.failure.retryAfterSeconds } };
+  }
+  // A missing or broken configuration is ours to fix: logged, and quoted to the requester.
+  const correlation = ports.reportFailure(`organisation configuration: ${load.kind === 'failed' ? load.failure.kind : load.kind}`);
+  const reason = `The support desk cannot take requests right now (quote ${correlation} if you contact us).`;
+  return { deskName: DEFAULT_DESK_NAME, productAreas: [], unavailable: { reason } };
+}
+
+async function formResponse(ports: IntakeWebPorts, state: FormState, status: number, headers: Record<string, string> = {}): Promise<HttpResponseInit> {
+  const desk = await deskOf(ports);
+  const notReceived = state.notReceived ?? desk.unavailable;
+  const page = renderIntakeFormPage({
+    deskName: desk.deskName,
+    productAreas: desk.productAreas,
+    timeZones: TIME_ZONES,
+    values: state.values,
+    errors: state.errors,
+    idempotencyKey: state.idempotencyKey,
+    ...(notReceived === undefined ? {} : { notReceived }),
+  });
+  // A form that cannot be sent must not answer 200: monitors and the browser's retry see why.
+  if (status < 400 && desk.unavailable !== undefined) {
+    const wait = desk.unavailable.retryAfterSeconds;
+    return wait === undefined
+      ? htmlPageResponse(page, { status: 500, headers })
+      : htmlPageResponse(page, { status: 503, headers: { ...headers, 'Retry-After': String(wait) } });
+  }
+  return htmlPageResponse(page, { status, headers });
+}
+
+/** GET /: an empty form with a fresh idempotency key for this fill. */
+export function intakeFormPage(ports: IntakeWebPorts): Promise<HttpResponseInit> {
+  return formResponse(ports, { values: {}, errors: [], idempotencyKey: randomUUID() }, 200);
+}
+
+function keyFrom(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || !Object.hasOwn(body, IDEMPOTENCY_FIELD)) return undefined;
+  const parsed = IdempotencyKeySchema.safeParse((body as Record<string, unknown>)[IDEMPOTENCY_FIELD]);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The intake fields alone, and always a web-form submission: this page offers no other channel. */
+function intakeFieldsOf(body: unknown): Record<string, unknown> {
+  const fields: Record<string, unknown> = typeof body === 'object' && body !== null ? { ...(body as Record<string, unknown>) } : {};
+  delete fields[IDEMPOTENCY_FIELD];
+  return { ...fields, channel: 'web-form' };
+}
+
+/** POST /: the form without JavaScript. */
+export async function intakeFormPost(request: HttpRequest, ports: IntakeWebPorts): Promise<HttpResponseInit> {
+  const read = await readRequestBody(request, { checkboxFields: CHECKBOX_FIELDS, instance: INTAKE_FORM_PATH });
+  if (read.kind === 'rejected') {
+    return formResponse(
+      ports,
+      { values: {}, errors: [], idempotencyKey: randomUUID(), notReceived: { reason: 'The form could not be read (it may be too large).' } },
+      read.response.status ?? 400,
+    );
+  }
+  const values = intakeFormValues(read.body);
+  const key = keyFrom(read.body) ?? randomUUID();
+  const parsed = parseIntake(intakeFieldsOf(read.body));
+  if (!parsed.ok) {
+    // Nothing was stored, so the same key stays valid for the corrected form.
+    return formResponse(ports, { values, errors: parsed.errors, idempotencyKey: key }, 400);
+  }
+  const result = await ports.openTicket(parsed.intake, key);
+  switch (result.kind) {
+    case 'accepted': {
+      const path = ticketPagePath(result.ticket.ticketNumber);
+      return seeOther(`${path}?${RECEIVED_FLAG}=1`, [accessCookie(result.ticket.ticketNumber, result.accessToken, request.url)]);
+    }
+    case 'unavailable': {
+      const wait = result.failure.kind === 'unavailable' ? result.failure.retryAfterSeconds : 5;
+      return formResponse(
+        ports,
+        { values, errors: [], idempotencyKey: key, notReceived: { reason: 'The support desk is temporarily unavailable and did not store it.', retryAfterSeconds: wait } },
+        503,
+        { 'Retry-After': String(wait) },
+      );
+    }
+    case 'idempotency-conflict':
+      // The key went with different content (an earlier try did arrive); this one gets a key of its own.
+      return formResponse(
+        ports,
+        {
+          values,
+          errors: [],
+          idempotencyKey: randomUUID(),
+          notReceived: { reason: 'This form was already sent once with different content, so this version was not stored. Check your email for the first one, or send this version as a new request.' },
+        },
+        422,
+      );
+    case 'failed': {
+      const correlation = ports.reportFailure(result.reason);
+      return formResponse(
+        ports,
+        { values, errors: [], idempotencyKey: key, notReceived: { reason: `Something went wrong on our side (quote ${correlation} if you contact us).` } },
+        500,
+      );
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Baton on the offline stack for browser tests: the whole app on ephemeral ports with real time,
+ * plus a Cosmos client on the same stand-in so a test can count what was really stored.
+ */
+import { CosmosClient, type Container } from '@azure/cosmos';
+import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
+import { cosmosClientOptionsForStandIn } from '../../../infra/local/services/cosmos-standin';
+import { BATON_DATABASE, TICKETS_CONTAINER } from '../../../shared/store/containers';
+import { ensureAppCompiled } from './compiled-app';
+
+export interface WebStack {
+  readonly stack: LocalStack;
+  /** The site root, e.g. http://127.0.0.1:41234 (the pages live at `/`, the API under `/api`). */
+  readonly siteUrl: string;
+  /** Tickets stored for a requester's email, as the store holds them. */
+  storedTicketNumbers(requesterEmail: string): Promise<string[]>;
+  /** Makes the Cosmos stand-in answer every request with 503, or serve again. */
+  setStoreAvailable(available: boolean): void;
+  stop(): Promise<void>;
+}
+
+export interface WebStackOptions {
+  /**
+   * A virtual app clock standing at this instant, so which engineers are on shift (and so who is
+   * assigned) does not depend on when the test runs. Real time when absent.
+   */
+  readonly clockAt?: string;
+}
+
+export async function startWebStack(options: WebStackOptions = {}): Promise<WebStack> {
+  ensureAppCompiled();
+  const stack = await startLocalStack({
+    hostLogLevel: 'warn',
+    ...(options.clockAt === undefined ? {} : { clock: { virtual: true, startAt: options.clockAt } }),
+  });
+  const cosmos = stack.services.cosmos;
+  if (cosmos === undefined) {
+    await stack.stop();
+    throw new Error('the local stack started without its Cosmos stand-in');
+  }
+  const client = new CosmosClient(cosmosClientOptionsForStandIn(cosmos.endpoint, cosmos.key));
+  const tickets = (): Container => client.database(BATON_DATABASE).container(TICKETS_CONTAINER);
+  return {
+    stack,
+    siteUrl: stack.urls.host,
+    async storedTicketNumbers(requesterEmail) {
+      const { resources } = await tickets()
+        .items.query<{ ticketNumber: string }>({
+          query: 'SELECT c.ticketNumber FROM c WHERE c.requesterEmail = @email',
+          parameters: [{ name: '@email', value: requesterEmail.toLowerCase() }],
+        })
+        .fetchAll();
+      return resources.map((row) => row.ticketNumber);
+    },
+    setStoreAvailable(available) {
+      cosmos.setUnavailable(!available);
+    },
+    async stop() {
+      client.dispose();
+      await stack.stop();
+    },
+  };
+}
