@@ -11,6 +11,7 @@ import { fieldErrorsFromZod } from '../http/field-errors';
 import { unauthorizedProblem, validationProblem } from '../http/problem';
 import { readRequestBody } from '../http/request-body';
 import { requesterLinks } from '../tickets/ticket-links';
+import { logCommandOutcome } from './command-log';
 import { customerTicketView } from './customer-ticket-view';
 import { presentedRequesterToken } from './requester-credential';
 import { requesterActor, type RequesterAction } from './requester-actions';
@@ -86,6 +87,7 @@ export function requesterActionHandler(action: RequesterAction, port: (context: 
     const ticket = await requesterTicket(services, target.value, instance);
     if (!ticket.ok) return ticket.response;
     const result = await services.applyToTicket(target.value.ticketNumber, (current) => body.toCommand(requesterActor(current)), services.now());
+    logCommandOutcome(context, { ticketNumber: target.value.ticketNumber, command: action.name, role: 'requester' }, result);
     const applied = applyOutcome(result, instance);
     if (!applied.ok) return applied.response;
     if (read.mediaType === 'form' && wantsHtml(request)) return backToStatusPage(target.value);

@@ -6,11 +6,14 @@
  */
 import type { HttpHandler, HttpRequest, InvocationContext } from '@azure/functions';
 import type { StaffTokenPolicy } from '../auth/staff-token';
+import type { OrgConfig } from '../domain/org/org-config';
+import type { Ticket } from '../domain/ticket/ticket';
 import { fieldErrorsFromZod } from '../http/field-errors';
 import { validationProblem } from '../http/problem';
 import { readRequestBody } from '../http/request-body';
 import { problemForStoreFailure } from '../http/store-failure-problem';
 import { displayedSlaDeadline } from '../tickets/sla-deadline';
+import { logCommandOutcome } from './command-log';
 import { queueItem, QueueQuerySchema } from './queue-view';
 import { rejectionProblem } from './rejection-problem';
 import { requestPath, ticketNumberOf, viewResponse } from './request-parts';
@@ -21,8 +24,6 @@ import { staffTicketView } from './staff-ticket-view';
 import type { TicketApiPort } from './ticket-api-port';
 import { ticketSlaClocks } from './ticket-sla-clocks';
 import { applyOutcome, orgConfigOutcome, readTicketOutcome, ticketNotFound } from './ticket-outcomes';
-import type { Ticket } from '../domain/ticket/ticket';
-import type { OrgConfig } from '../domain/org/org-config';
 
 export interface StaffHandlerDependencies {
   readonly port: (context: InvocationContext) => TicketApiPort;
@@ -110,7 +111,9 @@ export function staffCommandHandler(dependencies: StaffHandlerDependencies): Htt
     if (!built.ok) return validationProblem(built.errors, { instance });
 
     const now = port.now();
-    const applied = applyOutcome(await port.applyToTicket(ticketNumber, () => built.command, now), instance);
+    const result = await port.applyToTicket(ticketNumber, () => built.command, now);
+    logCommandOutcome(context, { ticketNumber, command: built.command.type, role: built.command.actor.role }, result);
+    const applied = applyOutcome(result, instance);
     if (!applied.ok) return applied.response;
     return viewResponse(staffView(applied.value, org.value, now));
   };
