@@ -50,6 +50,7 @@ export function createDurableExtension(options: DurableExtensionOptions = {}): D
   let entities: EntityEngine | undefined;
   let facts: DurableRuntimeFacts | undefined;
   let closeStore: (() => void) | undefined;
+  let bindingData: Record<string, unknown> | undefined;
 
   const extension: DurableExtension = {
     name: 'durable-functions',
@@ -127,7 +128,9 @@ export function createDurableExtension(options: DurableExtensionOptions = {}): D
 
     inputBindingData(binding: BindingMetadata, _fn: RegisteredFunction): unknown {
       if (binding.type.toLowerCase() !== 'durableclient' || !endpoints) return undefined;
-      return clientBindingData(endpoints);
+      // The same for every invocation: built once.
+      bindingData ??= clientBindingData(endpoints);
+      return bindingData;
     },
 
     whenIdle(): Promise<void> {

@@ -14,7 +14,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function eventually(check: () => boolean, attempts = 100): Promise<boolean> {
+async function eventually(check: () => boolean, attempts = 300): Promise<boolean> {
   for (let i = 0; i < attempts; i += 1) {
     if (check()) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -39,7 +39,7 @@ describe('local Azurite', () => {
       await azurite.stop();
     }
     expect(isAlive(azurite.pid)).toBe(false);
-  });
+  }, 60_000);
 
   it('keeps data on disk across a restart in the same folder', async () => {
     const location = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-azurite-'));
@@ -64,7 +64,7 @@ describe('local Azurite', () => {
     } finally {
       fs.rmSync(location, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 
   it('dies with the process that started it', async () => {
     const runner = path.join(__dirname, 'support', 'run-typescript.js');
@@ -83,5 +83,5 @@ describe('local Azurite', () => {
     expect(isAlive(reported.pid)).toBe(true);
     parent.kill('SIGKILL');
     expect(await eventually(() => !isAlive(reported.pid))).toBe(true);
-  });
+  }, 60_000);
 });

@@ -141,12 +141,20 @@ describe('a host killed with SIGKILL', () => {
     }
     await host.advance(0);
     await host.advance(2 * HOUR);
+    const problems: Record<string, unknown>[] = [];
     for (const id of ids) {
       const result = await history(host, id);
-      expect({ id, status: result.runtimeStatus }).toEqual({ id, status: 'Completed' });
-      expect(result.output).toEqual([`packed ${id}`, `shipped ${id}`]);
-      expectNoDuplicateCompletions(result);
+      const completed = result.historyEvents.filter((event) => event.EventType === 'TaskCompleted');
+      const fired = result.historyEvents.filter((event) => event.EventType === 'TimerFired');
+      const healthy =
+        result.runtimeStatus === 'Completed' &&
+        JSON.stringify(result.output) === JSON.stringify([`packed ${id}`, `shipped ${id}`]) &&
+        JSON.stringify(completed.map((event) => event.FunctionName).sort()) === '["handToCarrier","packParcel"]' &&
+        fired.length === 1;
+      if (!healthy) problems.push({ id, status: result.runtimeStatus, output: result.output, history: result.historyEvents });
     }
+    // On failure, the last host's log says what it saw.
+    expect(problems.length === 0 ? [] : [...problems, host.output().slice(-4000)]).toEqual([]);
   }, 180_000);
 });
 

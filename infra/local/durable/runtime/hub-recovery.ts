@@ -8,7 +8,7 @@
 import { emptyEntity } from '../engine/entity-state';
 import { EntityRequestSchema, isTerminal, type EntityRequest } from '../engine/execution-state';
 import { OrchestrationMessageSchema, type QueuedMessage } from '../engine/orchestration-messages';
-import { EventType, type HistoryEvent } from '../protocol/history-events';
+import { asPlayed, EventType, type HistoryEvent } from '../protocol/history-events';
 import type { StoredChunk, TaskHubStore } from '../storage/task-hub-store';
 import type { EntityEngine } from './entity-engine';
 import type { LiveInstance, OrchestrationEngine } from './orchestration-engine';
@@ -56,7 +56,7 @@ export async function recoverHub(
       else orphanMessages.push({ instanceId, messageId: stored.messageId });
     }
     counts.messagesQueued += inbox.length;
-    const history = isTerminal(state.status) ? undefined : execution.chunks.flatMap((chunk) => chunk.events);
+    const history = isTerminal(state.status) ? undefined : execution.chunks.flatMap((chunk) => chunk.events.map(asPlayed));
     orchestrations.adopt(state, history, inbox);
     if (execution.stale) void tracker.track(store.removeGenerationsBefore(instanceId, state.generation));
     const projection = hub.projections.get(instanceId);

@@ -17,7 +17,7 @@ import {
   type NewExecution,
 } from '../engine/execution-state';
 import { selectBatch, type OrchestrationMessage, type QueuedMessage } from '../engine/orchestration-messages';
-import type { HistoryEvent } from '../protocol/history-events';
+import { asPlayed, type HistoryEvent } from '../protocol/history-events';
 import { parseJsonText } from '../protocol/trigger-payloads';
 import type { TaskHubStore } from '../storage/task-hub-store';
 import { newMessageId } from '../storage/hub-layout';
@@ -272,7 +272,8 @@ export class OrchestrationEngine {
     }
     delivered.forEach((requestId) => instance.delivered.delete(requestId));
     instance.state = next ?? saved;
-    instance.history = next ? [] : [...history, ...outcome.newEvents];
+    // Kept as the next episode will replay them (played), so that replaying copies nothing.
+    instance.history = next ? [] : [...history, ...outcome.newEvents.map(asPlayed)];
     this.#afterSave(instance, before, saved, outcome);
   }
 

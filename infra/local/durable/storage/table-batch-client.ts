@@ -55,28 +55,23 @@ type EntityValue = string | number | boolean | Date | undefined;
 
 /** Entity JSON with the OData type annotations the service needs for non-default types. */
 function entityJson(entity: Readonly<Record<string, unknown>>): string {
-  const body: Record<string, unknown> = {
-    PartitionKey: entity['partitionKey'],
-    RowKey: entity['rowKey'],
-  };
-  for (const [name, raw] of Object.entries(entity)) {
+  let json = `{"PartitionKey":${JSON.stringify(entity['partitionKey'])},"RowKey":${JSON.stringify(entity['rowKey'])}`;
+  for (const name of Object.keys(entity)) {
     if (name === 'partitionKey' || name === 'rowKey') continue;
-    const value = raw as EntityValue;
+    const value = entity[name] as EntityValue;
     if (value === undefined) continue;
+    const key = JSON.stringify(name);
     if (value instanceof Date) {
-      body[name] = value.toISOString();
-      body[`${name}@odata.type`] = 'Edm.DateTime';
+      json += `,${key}:"${value.toISOString()}",${JSON.stringify(`${name}@odata.type`)}:"Edm.DateTime"`;
     } else if (typeof value === 'number' && !Number.isSafeInteger(value)) {
-      body[name] = value;
-      body[`${name}@odata.type`] = 'Edm.Double';
+      json += `,${key}:${value},${JSON.stringify(`${name}@odata.type`)}:"Edm.Double"`;
     } else if (typeof value === 'number' && Math.abs(value) > 2 ** 31 - 1) {
-      body[name] = String(value);
-      body[`${name}@odata.type`] = 'Edm.Int64';
+      json += `,${key}:"${value}",${JSON.stringify(`${name}@odata.type`)}:"Edm.Int64"`;
     } else {
-      body[name] = value;
+      json += `,${key}:${JSON.stringify(value)}`;
     }
   }
-  return JSON.stringify(body);
+  return `${json}}`;
 }
 
 const quoteKey = (key: string): string => encodeURIComponent(key.replace(/'/g, "''"));
