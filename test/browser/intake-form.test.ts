@@ -177,7 +177,9 @@ describe('the support request form', () => {
       const retryAfter = Number(refused.headers()['retry-after']);
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       await page.locator('#submission-notice h2', { hasText: 'Your request was NOT received' }).waitFor();
+      // Retry-After is honoured: until it has passed, neither button sends.
       expect(await page.isDisabled('[data-retry]')).toBe(true);
+      expect(await page.isDisabled('#submit-ticket')).toBe(true);
       expect(await page.textContent('#submission-notice')).toContain(`${retryAfter} s`);
       await saveScreenshot(page, 'form-not-received-desktop');
 

@@ -160,6 +160,31 @@ describe('the status page', () => {
     expect(await offeredActions(page)).toEqual(['requesterReopen']);
     await page.setViewportSize(DESKTOP);
     await saveScreenshot(page, 'status-closed-desktop');
+
+    await page.fill('#action-reopen', 'The finance group is blocked again since this morning.');
+    await Promise.all([page.waitForURL(`**/tickets/${answer.ticketNumber}?done=requesterReopen`), page.click('form[data-requester-action="requesterReopen"] button')]);
+    expect(await page.textContent('#ticket-status')).toBe(STATUS_WORDING.reopened);
+    expect(await page.locator('[data-event-type="ticket-reopened"] .said').textContent()).toBe('The finance group is blocked again since this morning.');
+  });
+
+  it('asks the requester before a proposed downgrade takes effect, and applies it once they agree', async () => {
+    const answer = await fileTicket('downgrade');
+    await waitForStatus(web, answer.ticketNumber, answer.accessToken, ['assigned', 'investigating']);
+    const lead = await staffToken(web, 'Grace Okafor', 'team-lead');
+    const reason = 'Only one user is affected and a workaround exists.';
+    expect(await staffCommand(web, answer.ticketNumber, lead, { type: 'change-severity', to: 'C', reason })).toBe(200);
+
+    const page = await newPage({ javaScript: true });
+    await page.goto(linkPath(answer));
+    expect(await page.textContent('#ticket-severity')).toBe('Severity B');
+    expect(await page.textContent('#downgrade-title')).toBe('Support proposes Severity C');
+    expect(await page.textContent('#downgrade .said')).toBe(reason);
+    expect(await offeredActions(page)).toEqual(expect.arrayContaining(['requesterConsentToDowngrade', 'requesterRefuseDowngrade']));
+
+    await Promise.all([page.waitForURL(`**/tickets/${answer.ticketNumber}?done=requesterConsentToDowngrade`), page.click('form[data-requester-action="requesterConsentToDowngrade"] button')]);
+    expect(await page.textContent('#ticket-severity')).toBe('Severity C');
+    expect(await page.locator('#downgrade').count()).toBe(0);
+    expect((await requesterView(web, answer.ticketNumber, answer.accessToken)).severity).toBe('C');
   });
 
   it('refuses an action the domain does not allow now, and a cross-site post, recording nothing', async () => {

@@ -31,6 +31,8 @@ export function enhanceIntakeForm(browser: BrowserWindow): void {
   const sevAWarning = documentRoot.getElementById('sev-a-warning');
   let sending = false;
   let retryTimer: number | undefined;
+  /** While the server's Retry-After runs, neither button sends. */
+  let waitingToRetry = false;
 
   // --- Comfort: the time zone and the Severity A rule -------------------------------------
   if (timeZoneInput !== null && timeZoneInput.value.trim() === '') {
@@ -163,7 +165,7 @@ export function enhanceIntakeForm(browser: BrowserWindow): void {
 
   function setSending(on: boolean): void {
     sending = on;
-    if (submitButton !== null) submitButton.disabled = on;
+    if (submitButton !== null) submitButton.disabled = on || waitingToRetry;
     intakeForm.setAttribute('aria-busy', on ? 'true' : 'false');
     if (sendingStatus !== null) sendingStatus.textContent = on ? 'Sending your request…' : '';
   }
@@ -190,6 +192,8 @@ export function enhanceIntakeForm(browser: BrowserWindow): void {
     row.appendChild(countdown);
     let left = waitSeconds;
     const tick = (): void => {
+      waitingToRetry = left > 0;
+      if (submitButton !== null) submitButton.disabled = sending || waitingToRetry;
       if (left <= 0) {
         button.disabled = false;
         countdown.textContent = 'You can send it again now; it will not create a second ticket.';
@@ -270,7 +274,7 @@ export function enhanceIntakeForm(browser: BrowserWindow): void {
   }
 
   async function send(): Promise<void> {
-    if (sending) return;
+    if (sending || waitingToRetry) return;
     if (retryTimer !== undefined) browser.clearTimeout(retryTimer);
     setSending(true);
     if (notice !== null) notice.hidden = true;
