@@ -113,7 +113,10 @@ export function enhanceIntakeForm(browser: BrowserWindow): void {
   function showErrors(errors: ReadonlyArray<{ field: string; message: string }>): void {
     clearErrors();
     const list = summary === null ? null : summary.querySelector('ul');
-    for (const error of errors) {
+    // The summary reads in the form's order; errors no field owns come first.
+    const position = (field: string): number => wrappers.findIndex((candidate) => candidate.getAttribute('data-field') === field);
+    const ordered = [...errors].sort((a, b) => position(a.field) - position(b.field));
+    for (const error of ordered) {
       const wrapper = wrappers.find((candidate) => candidate.getAttribute('data-field') === error.field);
       const label = wrapper === undefined ? '' : (wrapper.getAttribute('data-label') ?? '');
       const sentence = label === '' ? (error.field === '' ? error.message : `${error.field} ${error.message}`) : `${label} ${error.message}`;

@@ -64,7 +64,7 @@ export const INTAKE_FIELD_GROUPS: readonly IntakeFieldGroup[] = [
       { path: 'productArea', label: 'Product area', control: { kind: 'product-area' } },
       {
         path: 'scope',
-        label: 'Where the problem is',
+        label: 'Location of the problem',
         control: {
           kind: 'choice',
           options: [

@@ -9,7 +9,7 @@ import type { FieldError } from '../../http/problem';
 import { html, type SafeHtml } from '../html';
 import { renderPage } from '../page-layout';
 import { renderIntakeField, type FieldRenderContext } from './intake-field-markup';
-import { anchorIdOf, INTAKE_FIELD_GROUPS, type IntakeField, type IntakeFieldGroup } from './intake-form-fields';
+import { anchorIdOf, INTAKE_FIELD_GROUPS, INTAKE_FIELDS, type IntakeField, type IntakeFieldGroup } from './intake-form-fields';
 import { fieldMessage, messagesFor, type IntakeFormValues } from './intake-form-state';
 import { SEV_A_RULE, SEV_A_WITHOUT_AVAILABILITY_WARNING, SEVERITY_CHOICE_HINT } from './severity-guidance';
 
@@ -34,8 +34,13 @@ export interface IntakeFormPage {
 
 const TIME_ZONE_LIST_ID = 'time-zones';
 
+/** The summary reads in the form's order; errors no field owns come first. */
+function formOrder(error: FieldError): number {
+  return INTAKE_FIELDS.findIndex((field) => field.path === error.field);
+}
+
 function errorSummary(errors: readonly FieldError[]): SafeHtml {
-  const items = errors.map((error) => {
+  const items = [...errors].sort((a, b) => formOrder(a) - formOrder(b)).map((error) => {
     const message = fieldMessage(error);
     return message.field === undefined
       ? html`<li>${message.sentence}</li>`
