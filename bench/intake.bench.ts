@@ -1,11 +1,19 @@
 /**
- * Intake throughput and latency on this machine: POST /api/tickets through the local host on the
- * whole offline stack (Cosmos and email stand-ins, Durable on Azurite, the ticket lifecycle
- * running behind), a bounded number of requests at a fixed concurrency, each with its own
- * Idempotency-Key as the web form sends. Prints requests/s and latency percentiles.
+ * Intake throughput and latency on this machine, two ways, each a bounded number of requests at a
+ * fixed concurrency with its own Idempotency-Key (as the web form sends):
+ * - over HTTP (POST /api/tickets) through the local host on the whole offline stack, with each
+ *   ticket's lifecycle running behind it on the same two cores, as `npm start` runs;
+ * - the ticket service alone, in process against the Cosmos and email stand-ins: what intake
+ *   itself costs, without HTTP, Durable or the lifecycles.
  */
 import os from 'node:os';
+import { CosmosClient } from '@azure/cosmos';
 import { startLocalStack } from '../infra/local/stack';
+import { cosmosClientOptionsForStandIn, startCosmosStandIn } from '../infra/local/services/cosmos-standin';
+import { startEmailStandIn } from '../infra/local/services/email-standin';
+import { loadConfig } from '../shared/config';
+import { WebFormIntakeSchema } from '../shared/domain/intake/intake';
+import { createTicketServices } from '../shared/tickets/ticket-services';
 
 const REQUESTS = Number(process.env['BENCH_INTAKE_REQUESTS'] ?? 400);
 const CONCURRENCY = Number(process.env['BENCH_INTAKE_CONCURRENCY'] ?? 16);
@@ -30,51 +38,91 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[index] ?? Number.NaN;
 }
 
-async function post(url: string, index: number, key: string): Promise<{ status: number; ms: number }> {
-  const started = performance.now();
+async function post(url: string, index: number, key: string): Promise<number> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: body(index) });
   await response.arrayBuffer();
-  return { status: response.status, ms: performance.now() - started };
+  return response.status;
 }
 
-export async function run(): Promise<void> {
+/** Runs `request` REQUESTS times, CONCURRENCY at a time, and prints what it measured. */
+async function measure(title: string, request: (index: number) => Promise<number>): Promise<void> {
+  for (let index = 0; index < WARM_UP; index += 1) await request(REQUESTS + index);
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REQUESTS) {
+        const index = next;
+        next += 1;
+        const sent = performance.now();
+        const status = await request(index);
+        latencies.push(performance.now() - sent);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const line = (label: string, value: string): string => `  ${label.padEnd(28)} ${value}`;
+  console.log(
+    [
+      '',
+      `${title} (${REQUESTS} requests, ${CONCURRENCY} concurrent)`,
+      line('throughput', `${(REQUESTS / seconds).toFixed(1)} requests/s`),
+      line('latency p50 / p95 / p99', `${percentile(latencies, 0.5).toFixed(0)} / ${percentile(latencies, 0.95).toFixed(0)} / ${percentile(latencies, 0.99).toFixed(0)} ms`),
+      line('latency max', `${(latencies[latencies.length - 1] ?? 0).toFixed(0)} ms`),
+      line('answers', [...statuses].map(([status, count]) => `${status} × ${count}`).join(', ')),
+      // Other work on the machine slows every figure above; the load says how busy it was.
+      line('machine', `${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1) ?? '?'} at the end`),
+      '',
+    ].join('\n'),
+  );
+}
+
+async function overHttp(): Promise<void> {
   const stack = await startLocalStack({ hostLogLevel: 'warn' });
   try {
     const url = `${stack.urls.host}/api/tickets`;
-    for (let index = 0; index < WARM_UP; index += 1) await post(url, index, `warm-${index}`);
-
-    const latencies: number[] = [];
-    const statuses = new Map<number, number>();
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < REQUESTS) {
-          const index = next;
-          next += 1;
-          const { status, ms } = await post(url, WARM_UP + index, `bench-${index}`);
-          latencies.push(ms);
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    const line = (label: string, value: string): string => `  ${label.padEnd(28)} ${value}`;
-    console.log(
-      [
-        '',
-        `Intake (POST /api/tickets, full offline stack, ${REQUESTS} requests, ${CONCURRENCY} concurrent)`,
-        line('throughput', `${(REQUESTS / seconds).toFixed(1)} requests/s`),
-        line('latency p50 / p95 / p99', `${percentile(latencies, 0.5).toFixed(0)} / ${percentile(latencies, 0.95).toFixed(0)} / ${percentile(latencies, 0.99).toFixed(0)} ms`),
-        line('latency max', `${(latencies[latencies.length - 1] ?? 0).toFixed(0)} ms`),
-        line('answers', [...statuses].map(([status, count]) => `${status} × ${count}`).join(', ')),
-        // Other work on the machine slows every figure above; the load says how busy it was.
-        line('machine', `${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1) ?? '?'} at the end`),
-        '',
-      ].join('\n'),
-    );
+    await measure('Intake over HTTP, full offline stack with lifecycles', (index) => post(url, index, `bench-${index}`));
   } finally {
     await stack.stop();
   }
+}
+
+async function serviceAlone(): Promise<void> {
+  const [cosmos, email] = await Promise.all([startCosmosStandIn({ port: 0 }), startEmailStandIn({ port: 0 })]);
+  const client = new CosmosClient(cosmosClientOptionsForStandIn(cosmos.endpoint, cosmos.key));
+  try {
+    const config = loadConfig({
+      BATON_ENVIRONMENT: 'local',
+      BATON_COSMOS_ENDPOINT: cosmos.endpoint,
+      BATON_COSMOS_KEY: cosmos.key,
+      BATON_COSMOS_ALLOW_INSECURE_TLS: 'true',
+      BATON_EMAIL_CONNECTION_STRING: email.connectionString,
+      BATON_EMAIL_SENDER_ADDRESS: 'DoNotReply@baton.bench',
+      BATON_PUBLIC_BASE_URL: 'http://baton.bench',
+      BATON_STAFF_TOKEN_ISSUER: 'http://127.0.0.1:1/issuer',
+      BATON_STAFF_TOKEN_AUDIENCE: 'api://baton',
+      BATON_STAFF_TOKEN_JWKS_URI: 'http://127.0.0.1:1/jwks',
+      BATON_VENDOR_API_BASE_URL: 'http://127.0.0.1:1/vendor',
+      BATON_VENDOR_API_KEY: 'unused',
+      BATON_TASK_HUB: 'BatonBench',
+    });
+    const services = createTicketServices(config, { cosmosClient: client });
+    await measure('Intake service alone, in process against the stand-ins', async (index) => {
+      const intake = WebFormIntakeSchema.parse(JSON.parse(body(index)));
+      const opened = await services.openTicket({ intake, receivedAt: new Date(), idempotencyKey: `service-${index}` });
+      return opened.kind === 'accepted' ? 202 : opened.kind === 'unavailable' ? 503 : 500;
+    });
+  } finally {
+    client.dispose();
+    await Promise.all([cosmos.stop(), email.stop()]);
+  }
+}
+
+export async function run(): Promise<void> {
+  await overHttp();
+  await serviceAlone();
 }

@@ -1,7 +1,8 @@
 /**
  * The record that makes intake idempotent: claimed (create-if-absent) under the hash of the
  * client's Idempotency-Key before any ticket is written, it fixes the ticket number and receipt
- * instant, so a retry, or fifty racing copies, all finish the same ticket. The hash of the parsed
+ * instant, so a retry, or fifty racing copies, all finish the same ticket. Whether that ticket
+ * was written is read from the tickets container, never recorded here (one write less per intake). The hash of the parsed
  * request tells a genuine retry from a reused key.
  */
 import { createHash } from 'node:crypto';
@@ -17,8 +18,6 @@ export const IdempotencyRecordSchema = z.object({
   requestHash: z.string().regex(/^[0-9a-f]{64}$/),
   ticketNumber: TicketNumberSchema,
   receivedAt: InstantSchema,
-  /** `claimed` until the ticket is known to be written; then `completed`. */
-  state: z.enum(['claimed', 'completed']),
   createdAt: InstantSchema,
 });
 export type IdempotencyRecord = z.infer<typeof IdempotencyRecordSchema>;

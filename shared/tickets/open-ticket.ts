@@ -60,7 +60,7 @@ const NUMBER_DRAWS = 5;
 type Failure = { readonly kind: 'unavailable'; readonly failure: StoreFailure } | { readonly kind: 'failed'; readonly reason: string };
 
 type Placement =
-  | { readonly kind: 'placed'; readonly ticket: Ticket; readonly token: string; readonly fresh: boolean; readonly record?: IdempotencyRecord }
+  | { readonly kind: 'placed'; readonly ticket: Ticket; readonly token: string; readonly fresh: boolean }
   | { readonly kind: 'conflict' }
   | Failure;
 
@@ -145,35 +145,22 @@ async function placeWithKey(dependencies: OpenTicketDependencies, org: OrgConfig
     requestHash,
     ticketNumber: newTicketNumber(request.receivedAt),
     receivedAt: now,
-    state: 'claimed',
     createdAt: now,
   });
   for (let draw = 0; draw < NUMBER_DRAWS; draw += 1) {
     if (claim.kind !== 'record') return claim;
     const record = claim.record;
     const attempt = await createUnder(dependencies, org, request.intake, record.ticketNumber, record.receivedAt);
-    if (attempt.kind === 'created') return { kind: 'placed', ticket: attempt.ticket, token: attempt.token, fresh: true, record };
+    if (attempt.kind === 'created') return { kind: 'placed', ticket: attempt.ticket, token: attempt.token, fresh: true };
     if (attempt.kind !== 'exists') return attempt;
     const existing = await dependencies.repository.read(record.ticketNumber);
     if (existing.kind === 'failed') return unavailableOr(existing.failure, 'ticket store');
     if (existing.kind === 'found' && isSameSubmission(existing.ticket, requestHash, record.receivedAt)) {
-      return { kind: 'placed', ticket: existing.ticket, token: attempt.token, fresh: false, record };
+      return { kind: 'placed', ticket: existing.ticket, token: attempt.token, fresh: false };
     }
     claim = await renumber(dependencies.idempotency, record, request.receivedAt);
   }
   return { kind: 'failed', reason: `no free ticket number in ${NUMBER_DRAWS} draws` };
-}
-
-async function markCompleted(idempotency: Container, record: IdempotencyRecord): Promise<void> {
-  if (record.state === 'completed') return;
-  // Bookkeeping only: a record left `claimed` is finished the same way by the next retry.
-  await updateWithEtag(
-    idempotency,
-    record.id,
-    record.id,
-    (current: IdempotencyRecord) => (current.state === 'completed' ? noChange() : replaceWith({ ...current, state: 'completed' as const })),
-    { schema: IdempotencyRecordSchema },
-  );
 }
 
 export async function openTicket(dependencies: OpenTicketDependencies, request: OpenTicketRequest): Promise<OpenTicketResult> {
@@ -185,7 +172,7 @@ export async function openTicket(dependencies: OpenTicketDependencies, request: 
   if (placement.kind === 'conflict') return { kind: 'idempotency-conflict' };
   if (placement.kind !== 'placed') return placement;
 
-  const { ticket, token, fresh, record } = placement;
+  const { ticket, token, fresh } = placement;
   const firstEvent = ticket.timeline[0];
   const notifications = await dependencies.notify(ticket, firstEvent === undefined ? [] : [firstEvent], org);
   // Until the "received" email is safely in the outbox the lifecycle waits: the repair timer redoes both.
@@ -195,6 +182,5 @@ export async function openTicket(dependencies: OpenTicketDependencies, request: 
       : fresh
         ? await request.lifecycle.start(ticket.ticketNumber)
         : await request.lifecycle.ensureStarted(ticket.ticketNumber);
-  if (record) await markCompleted(dependencies.idempotency, record).catch(() => undefined);
   return { kind: 'accepted', ticket, accessToken: token, replayed: !fresh, lifecycle, notifications };
 }

@@ -38,7 +38,6 @@ describe('intake after a crash half-way', () => {
       requestHash: intakeRequestHash(intake),
       ticketNumber: 'BTN-261123-CRASH',
       receivedAt: START,
-      state: 'claimed',
       createdAt: START,
     });
     clock.advance(90_000);
@@ -64,7 +63,6 @@ describe('intake after a crash half-way', () => {
       requestHash: intakeRequestHash(intake),
       ticketNumber: stranger.ticket.ticketNumber,
       receivedAt: START,
-      state: 'claimed',
       createdAt: START,
     });
 
