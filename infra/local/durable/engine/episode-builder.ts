@@ -5,11 +5,12 @@
  * events with task ids in the order the library numbers its tasks, and the execution may end.
  */
 import { historyEvents, OrchestrationStatusCode, type HistoryEvent } from '../protocol/history-events';
-import { ActionType, type LeafAction, type RetryOptions } from '../protocol/orchestrator-state';
 import { hasAttemptAfter, retryDelay } from '../protocol/retry-policy';
 import type { ExecutionState, OpenTask } from './execution-state';
 import { taskAwaiting, type OrchestrationMessage } from './orchestration-messages';
-import { deterministicGuid, noEffects, type EpisodeEffects } from './episode-effects';
+import { noEffects, type EpisodeEffects } from './episode-effects';
+import { applyActions } from './action-replay';
+import type { LeafAction } from '../protocol/orchestrator-state';
 
 export interface TimerSettings {
   /** Timers further out than this are split into slices (durable-functions' maximumShortTimerDuration). */
@@ -18,21 +19,8 @@ export interface TimerSettings {
   readonly longRunningTimerIntervalMs: number;
 }
 
-/** A problem with the orchestrator's actions that fails the orchestration (as the extension would). */
-export class OrchestrationContractError extends Error {}
 
-/** Activity and continue-as-new inputs arrive already JSON-encoded when they are strings. */
-export function encodedInputText(input: unknown): string | undefined {
-  if (input === undefined) return undefined;
-  return typeof input === 'string' ? input : JSON.stringify(input);
-}
-
-/** Sub-orchestration and entity inputs arrive as plain values. */
-export function plainInputText(input: unknown): string | undefined {
-  return input === undefined ? undefined : JSON.stringify(input);
-}
-
-type TaskWithRetry = Extract<OpenTask, { kind: 'activity' | 'subOrchestration' }>;
+export type TaskWithRetry = Extract<OpenTask, { kind: 'activity' | 'subOrchestration' }>;
 
 /** A copy the episode may change freely (the state is plain data; tasks are the mutable part). */
 function copyState(base: ExecutionState): ExecutionState {
@@ -144,7 +132,7 @@ export class EpisodeBuilder {
     }
   }
 
-  private nextId(): number {
+  nextId(): number {
     const id = this.state.nextEventId;
     this.state.nextEventId = id + 1;
     return id;
@@ -203,19 +191,19 @@ export class EpisodeBuilder {
     this.scheduleAttempt(task);
   }
 
-  private sliceEnd(finalFireAt: number): number {
+  sliceEnd(finalFireAt: number): number {
     return finalFireAt - this.now > this.timers.maximumShortTimerMs
       ? this.now + this.timers.longRunningTimerIntervalMs
       : finalFireAt;
   }
 
-  private armTimer(timerId: number, fireAt: number): void {
+  armTimer(timerId: number, fireAt: number): void {
     this.scheduled.push(historyEvents.timerCreated(this.now, timerId, fireAt));
     this.effects.timers.push({ timerId, fireAt });
   }
 
   /** Schedules the (next) attempt of an activity or child orchestration under a fresh task id. */
-  private scheduleAttempt(task: TaskWithRetry): void {
+  scheduleAttempt(task: TaskWithRetry): void {
     const id = this.nextId();
     task.eventId = id;
     if (task.kind === 'activity') {
@@ -234,133 +222,9 @@ export class EpisodeBuilder {
     });
   }
 
-  private retryTracking(options: RetryOptions): TaskWithRetry['retry'] {
-    return { options, attempt: 1, firstAttemptAt: this.now, waitingOnDelay: false };
-  }
-
-  /** Applies the cumulative action list the orchestrator returned: cancellations, then new actions. */
+  /** Applies the cumulative action list the orchestrator returned (see action-replay). */
   applyActions(leaves: readonly LeafAction[]): void {
-    const state = this.state;
-    if (leaves.length < state.handledLeaves) {
-      throw new OrchestrationContractError(
-        `Non-deterministic workflow detected: the orchestrator returned ${leaves.length} actions where ${state.handledLeaves} were already scheduled.`,
-      );
-    }
-    for (const task of [...state.openTasks]) {
-      if (task.kind !== 'timer' || task.cancelled) continue;
-      const leaf = leaves[task.leaf];
-      if (leaf?.actionType === ActionType.CreateTimer && leaf.isCanceled) {
-        state.openTasks = state.openTasks.filter((open) => open !== task);
-        this.effects.cancelledTimers.push(task.eventId);
-      }
-    }
-    for (let index = state.handledLeaves; index < leaves.length; index += 1) {
-      const leaf = leaves[index];
-      if (leaf) this.applyLeaf(leaf, index);
-    }
-    state.handledLeaves = leaves.length;
-  }
-
-  private applyLeaf(leaf: LeafAction, index: number): void {
-    const state = this.state;
-    const now = this.now;
-    switch (leaf.actionType) {
-      case ActionType.CallActivity:
-      case ActionType.CallActivityWithRetry: {
-        const task: TaskWithRetry = {
-          kind: 'activity',
-          eventId: -1,
-          leaf: index,
-          name: leaf.functionName,
-          ...(leaf.input === undefined ? {} : { input: encodedInputText(leaf.input) }),
-          ...(leaf.actionType === ActionType.CallActivityWithRetry
-            ? { retry: this.retryTracking(leaf.retryOptions) }
-            : {}),
-        };
-        state.openTasks.push(task);
-        this.scheduleAttempt(task);
-        return;
-      }
-      case ActionType.CallSubOrchestrator:
-      case ActionType.CallSubOrchestratorWithRetry: {
-        const task: TaskWithRetry = {
-          kind: 'subOrchestration',
-          eventId: -1,
-          leaf: index,
-          name: leaf.functionName,
-          ...(leaf.instanceId === undefined ? {} : { requestedInstanceId: leaf.instanceId }),
-          instanceId: '',
-          ...(leaf.input === undefined ? {} : { input: plainInputText(leaf.input) }),
-          ...(leaf.version === undefined ? {} : { version: leaf.version }),
-          ...(leaf.actionType === ActionType.CallSubOrchestratorWithRetry
-            ? { retry: this.retryTracking(leaf.retryOptions) }
-            : {}),
-        };
-        state.openTasks.push(task);
-        this.scheduleAttempt(task);
-        return;
-      }
-      case ActionType.CreateTimer: {
-        const id = this.nextId();
-        const current = this.sliceEnd(leaf.fireAt);
-        if (leaf.isCanceled) {
-          // Created and cancelled before the episode ended: recorded, never armed.
-          this.scheduled.push(historyEvents.timerCreated(now, id, current));
-          return;
-        }
-        state.openTasks.push({
-          kind: 'timer',
-          eventId: id,
-          leaf: index,
-          finalFireAt: leaf.fireAt,
-          currentFireAt: current,
-          cancelled: false,
-        });
-        this.armTimer(id, current);
-        return;
-      }
-      case ActionType.WaitForExternalEvent:
-        // The library itself buffers events raised before the wait; nothing to schedule.
-        return;
-      case ActionType.ContinueAsNew:
-        this.continueAsNewInput = { input: encodedInputText(leaf.input) };
-        return;
-      case ActionType.CallEntity:
-      case ActionType.SignalEntity: {
-        const id = this.nextId();
-        const requestId = deterministicGuid(state.instanceId, state.executionId, id);
-        const signal = leaf.actionType === ActionType.SignalEntity;
-        const input = plainInputText(leaf.input);
-        const request = {
-          requestId,
-          entityId: leaf.instanceId,
-          operation: leaf.operation,
-          ...(input === undefined ? {} : { input }),
-          signal,
-          ...(signal ? {} : { parent: { instanceId: state.instanceId, executionId: state.executionId } }),
-        };
-        const wire = JSON.stringify({
-          op: leaf.operation,
-          signal,
-          input,
-          id: requestId,
-          parent: state.instanceId,
-          parentExecution: state.executionId,
-          timestamp: new Date(now).toISOString(),
-        });
-        this.scheduled.push(historyEvents.eventSent(now, id, leaf.instanceId, 'op', wire));
-        if (!signal) {
-          state.openTasks.push({ kind: 'entityCall', eventId: id, leaf: index, requestId, entityId: leaf.instanceId });
-        }
-        state.outbox.push(request);
-        this.effects.entityRequests.push(request);
-        return;
-      }
-      default:
-        throw new OrchestrationContractError(
-          `Action type ${leaf.actionType} (durable HTTP, entity locks or scheduled signals) is not supported by the local Durable emulator.`,
-        );
-    }
+    applyActions(this, leaves);
   }
 
   private closeExecution(status: ExecutionState['status'], code: number, output: string | undefined): void {

@@ -19,7 +19,8 @@ import {
 } from '../protocol/trigger-payloads';
 import type { ExecutionState } from './execution-state';
 import type { QueuedMessage } from './orchestration-messages';
-import { EpisodeBuilder, OrchestrationContractError, type TimerSettings } from './episode-builder';
+import { EpisodeBuilder, type TimerSettings } from './episode-builder';
+import { OrchestrationContractError } from './action-replay';
 import type { EpisodeEffects } from './episode-effects';
 
 export interface EpisodeRequest {

@@ -81,8 +81,16 @@ export const HistoryEventSchema = z.object({
 
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
 
+let lastInstant = Number.NaN;
+let lastIso = '';
+
+/** ISO text of an instant; an episode stamps all its events with the same one, so remember it. */
 export function isoTime(at: number): string {
-  return new Date(at).toISOString();
+  if (at !== lastInstant) {
+    lastIso = new Date(at).toISOString();
+    lastInstant = at;
+  }
+  return lastIso;
 }
 
 /** The fields every event carries; events created in the current episode are not yet "played". */

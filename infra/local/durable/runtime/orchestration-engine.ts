@@ -18,7 +18,6 @@ import {
 } from '../engine/execution-state';
 import { selectBatch, type OrchestrationMessage, type QueuedMessage } from '../engine/orchestration-messages';
 import { asPlayed, type HistoryEvent } from '../protocol/history-events';
-import { parseJsonText } from '../protocol/trigger-payloads';
 import type { TaskHubStore } from '../storage/task-hub-store';
 import { newMessageId } from '../storage/hub-layout';
 import { runActivity } from './activity-runner';
@@ -26,14 +25,11 @@ import { BoundedPool } from './bounded-pool';
 import { DurableTimers, type TimerKey } from './durable-timers';
 import type { FunctionCatalog } from './function-catalog';
 import { KeyedMutex } from './keyed-mutex';
+import { InstanceActiveError, notifyParent, startChild } from './child-orchestrations';
+import { projectionDiffers } from '../storage/instance-projection';
 import { Semaphore } from './semaphore';
 import type { WorkTracker } from './work-tracker';
 
-export class InstanceActiveError extends Error {
-  constructor(readonly instanceId: string) {
-    super(`An Orchestration instance with the ID '${instanceId}' already exists.`);
-  }
-}
 
 export interface LiveInstance {
   readonly instanceId: string;
@@ -66,22 +62,6 @@ function durableIds(messages: readonly QueuedMessage[]): string[] {
   return messages.flatMap((queued) => (queued.durableId === undefined ? [] : [queued.durableId]));
 }
 
-/**
- * Whether what a status query shows changed (status, output, custom status, execution): only then
- * is the Instances row rewritten. Status reads come from memory, so they are never stale.
- */
-export function projectionDiffers(before: ExecutionState, after: ExecutionState): boolean {
-  return (
-    before.status !== after.status ||
-    before.output !== after.output ||
-    before.customStatus !== after.customStatus ||
-    before.executionId !== after.executionId
-  );
-}
-
-function sameParent(a: ExecutionState['parent'], b: NonNullable<ExecutionState['parent']>): boolean {
-  return a !== undefined && a.instanceId === b.instanceId && a.executionId === b.executionId && a.taskId === b.taskId;
-}
 
 export class OrchestrationEngine {
   readonly instances = new Map<string, LiveInstance>();
@@ -319,34 +299,9 @@ export class OrchestrationEngine {
     }
   }
 
-  /** Starts a child orchestration unless it exists already for this very task (replay after a crash). */
-  async startChild(parentId: string, parent: ExecutionState, child: ChildStart): Promise<void> {
-    const link = { instanceId: parentId, executionId: parent.executionId, name: parent.name, taskId: child.taskId };
-    const existing = this.instances.get(child.instanceId);
-    if (existing && sameParent(existing.state.parent, link)) {
-      if (isTerminal(existing.state.status)) this.#notifyParent(existing.state);
-      return;
-    }
-    const refuse = (reason: string): void =>
-      this.enqueue(parentId, {
-        message: { kind: 'subOrchestrationFailed', executionId: parent.executionId, taskId: child.taskId, reason, details: '' },
-      });
-    if (!this.options.catalog.orchestrator(child.name)) {
-      refuse(`The function '${child.name}' doesn't exist, is disabled, or is not an orchestrator function.`);
-      return;
-    }
-    try {
-      await this.create({
-        instanceId: child.instanceId,
-        name: child.name,
-        ...(child.version === undefined ? {} : { version: child.version }),
-        input: child.input,
-        parent: link,
-      });
-    } catch (error) {
-      if (!(error instanceof InstanceActiveError)) throw error;
-      refuse(error.message);
-    }
+  /** Starts a child orchestration unless it exists already for this very task (see child-orchestrations). */
+  startChild(parentId: string, parent: ExecutionState, child: ChildStart): Promise<void> {
+    return startChild(this, this.options.catalog, parentId, parent, child);
   }
 
   /** Forgets a purged instance (its rows are already deleted). */
@@ -360,26 +315,6 @@ export class OrchestrationEngine {
   #finished(instance: LiveInstance, state: ExecutionState): void {
     this.timers.disarmExecution(instance.instanceId, state.executionId);
     instance.history = undefined;
-    this.#notifyParent(state);
-  }
-
-  #notifyParent(state: ExecutionState): void {
-    const parent = state.parent;
-    if (!parent) return;
-    const output = state.output ?? 'null';
-    const message: OrchestrationMessage =
-      state.status === 'Completed'
-        ? { kind: 'subOrchestrationCompleted', executionId: parent.executionId, taskId: parent.taskId, result: output }
-        : {
-            kind: 'subOrchestrationFailed',
-            executionId: parent.executionId,
-            taskId: parent.taskId,
-            reason:
-              state.status === 'Terminated'
-                ? `The sub-orchestration '${state.instanceId}' was terminated: ${String(parseJsonText(output))}`
-                : String(parseJsonText(output)),
-            details: '',
-          };
-    this.enqueue(parent.instanceId, { message });
+    notifyParent(this, state);
   }
 }

@@ -88,3 +88,16 @@ export async function readProjection(
     ...(customStatus === undefined ? {} : { customStatus }),
   };
 }
+
+/**
+ * Whether what a status query shows changed (status, output, custom status, execution): only then
+ * is the Instances row rewritten. Status reads come from memory, so they are never stale.
+ */
+export function projectionDiffers(before: ExecutionState, after: ExecutionState): boolean {
+  return (
+    before.status !== after.status ||
+    before.output !== after.output ||
+    before.customStatus !== after.customStatus ||
+    before.executionId !== after.executionId
+  );
+}

@@ -7,15 +7,15 @@
  */
 import { TableClient, TableServiceClient, type TransactionAction } from '@azure/data-tables';
 import { BlobServiceClient } from '@azure/storage-blob';
-import { z } from 'zod';
-import { HistoryEventSchema, type HistoryEvent } from '../protocol/history-events';
-import { ExecutionStateSchema, type ExecutionState } from '../engine/execution-state';
-import { EntitySnapshotSchema, type EntitySnapshot } from '../engine/entity-state';
+import type { HistoryEvent } from '../protocol/history-events';
+import type { ExecutionState } from '../engine/execution-state';
+import type { EntitySnapshot } from '../engine/entity-state';
 import { GroupCommitter, type TransactionSubmitter } from './group-commit';
 import { sharedKeyAccount, TableBatchClient } from './table-batch-client';
+import { HubReader } from './hub-reader';
 import { hubNames, partitionOf, rowKeys } from './hub-layout';
-import { LargePayloads, readColumns, type EntityColumns } from './payload-columns';
-import { projectionEntity, type ProjectionRecord, readProjection } from './instance-projection';
+import { LargePayloads, type EntityColumns } from './payload-columns';
+import { projectionEntity, type ProjectionRecord } from './instance-projection';
 
 export interface EpisodeWrite {
   readonly state: ExecutionState;
@@ -46,15 +46,6 @@ export interface HubSnapshot {
   readonly projections: ReadonlyMap<string, ProjectionRecord>;
 }
 
-const ChunkRowSchema = z.object({
-  Kind: z.literal('chunk'),
-  InstanceId: z.string(),
-  Generation: z.number().int(),
-  Sequence: z.number().int(),
-});
-const MessageRowSchema = z.object({ Kind: z.literal('message'), InstanceId: z.string(), MessageId: z.string() });
-const EntityRowSchema = z.object({ Kind: z.literal('entity'), InstanceId: z.string() });
-
 function clientOptions(connection: string): { allowInsecureConnection: boolean } {
   return { allowInsecureConnection: /usedevelopmentstorage=true|=http:\/\//i.test(connection) };
 }
@@ -63,19 +54,15 @@ function isNotFound(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'statusCode' in error && error.statusCode === 404;
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 export class TaskHubStore {
   readonly history: GroupCommitter;
   readonly projections: GroupCommitter;
+  readonly reader: HubReader;
 
   private constructor(
-    private readonly historyTable: TableClient,
-    private readonly instancesTable: TableClient,
+    historyTable: TableClient,
+    instancesTable: TableClient,
     writers: { history: TransactionSubmitter; instances: TransactionSubmitter },
     private readonly payloads: LargePayloads,
     private readonly partitionCount: number,
@@ -84,6 +71,7 @@ export class TaskHubStore {
   ) {
     this.history = new GroupCommitter(writers.history, onSettled);
     this.projections = new GroupCommitter(writers.instances, onSettled);
+    this.reader = new HubReader(historyTable, instancesTable, payloads, (instanceId: string) => this.partition(instanceId));
   }
 
   /** Lets go of kept-alive connections. */
@@ -241,75 +229,27 @@ export class TaskHubStore {
     await this.projections.commit(entity.partitionKey, [['upsert', entity, 'Replace']], entity.rowKey);
   }
 
-  async #readJson(entity: Readonly<Record<string, unknown>>, name: string): Promise<unknown> {
-    const text = await this.payloads.text(readColumns(entity, name));
-    return text === undefined ? undefined : JSON.parse(text);
-  }
-
-  async #chunkFrom(entity: Readonly<Record<string, unknown>>): Promise<StoredChunk> {
-    const row = ChunkRowSchema.parse(entity);
-    return {
-      generation: row.Generation,
-      sequence: row.Sequence,
-      events: z.array(HistoryEventSchema).parse(await this.#readJson(entity, 'Events')),
-      state: ExecutionStateSchema.parse(await this.#readJson(entity, 'State')),
-    };
-  }
-
   /** Reads the whole hub (start-up recovery). */
-  async loadAll(): Promise<HubSnapshot> {
-    const chunks = new Map<string, StoredChunk[]>();
-    const messages = new Map<string, StoredMessage[]>();
-    const entities = new Map<string, EntitySnapshot>();
-    for await (const entity of this.historyTable.listEntities<Record<string, unknown>>()) {
-      const kind = entity['Kind'];
-      if (kind === 'chunk') {
-        const chunk = await this.#chunkFrom(entity);
-        pushTo(chunks, chunk.state.instanceId, chunk);
-      } else if (kind === 'message') {
-        const row = MessageRowSchema.parse(entity);
-        const body = await this.#readJson(entity, 'Body');
-        pushTo(messages, row.InstanceId, { instanceId: row.InstanceId, messageId: row.MessageId, body });
-      } else if (kind === 'entity') {
-        const row = EntityRowSchema.parse(entity);
-        entities.set(row.InstanceId, EntitySnapshotSchema.parse(await this.#readJson(entity, 'Snapshot')));
-      }
-    }
-    for (const list of chunks.values()) list.sort((a, b) => a.generation - b.generation || a.sequence - b.sequence);
-    for (const list of messages.values()) list.sort((a, b) => (a.messageId < b.messageId ? -1 : 1));
-    const projections = new Map<string, ProjectionRecord>();
-    for await (const entity of this.instancesTable.listEntities<Record<string, unknown>>()) {
-      const record = await readProjection(entity, this.payloads);
-      projections.set(record.instanceId, record);
-    }
-    return { chunks, messages, entities, projections };
-  }
-
-  async #instanceRows(instanceId: string): Promise<Record<string, unknown>[]> {
-    const range = rowKeys.instanceRange(instanceId);
-    const filter = `PartitionKey eq '${this.partition(instanceId)}' and RowKey ge '${range.from.replace(/'/g, "''")}' and RowKey lt '${range.to.replace(/'/g, "''")}'`;
-    const rows: Record<string, unknown>[] = [];
-    for await (const entity of this.historyTable.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-      rows.push(entity);
-    }
-    return rows;
+  loadAll(): Promise<HubSnapshot> {
+    return this.reader.loadAll();
   }
 
   /** The saved history of one execution generation (for status with history, after eviction). */
-  async loadHistory(instanceId: string, generation: number): Promise<HistoryEvent[]> {
-    const events: HistoryEvent[] = [];
-    const chunks: StoredChunk[] = [];
-    for (const row of await this.#instanceRows(instanceId)) {
-      if (row['Kind'] === 'chunk' && row['Generation'] === generation) chunks.push(await this.#chunkFrom(row));
-    }
-    chunks.sort((a, b) => a.sequence - b.sequence);
-    for (const chunk of chunks) events.push(...chunk.events);
-    return events;
+  loadHistory(instanceId: string, generation: number): Promise<HistoryEvent[]> {
+    return this.reader.loadHistory(instanceId, generation);
+  }
+
+  queryProjections(
+    filter: string | undefined,
+    pageSize: number,
+    continuationToken: string | undefined,
+  ): Promise<{ records: ProjectionRecord[]; continuationToken: string | undefined }> {
+    return this.reader.queryProjections(filter, pageSize, continuationToken);
   }
 
   /** Deletes chunks of executions before `generation` (after continue-as-new or a restart). */
   async removeGenerationsBefore(instanceId: string, generation: number): Promise<void> {
-    const stale = (await this.#instanceRows(instanceId)).filter(
+    const stale = (await this.reader.instanceRows(instanceId)).filter(
       (row) => row['Kind'] === 'chunk' && typeof row['Generation'] === 'number' && row['Generation'] < generation,
     );
     await this.#deleteRows(instanceId, stale);
@@ -325,25 +265,9 @@ export class TaskHubStore {
 
   /** Deletes everything of one instance: history, pending messages, status row, large payloads. */
   async purge(instanceId: string): Promise<void> {
-    await this.#deleteRows(instanceId, await this.#instanceRows(instanceId));
+    await this.#deleteRows(instanceId, await this.reader.instanceRows(instanceId));
     const partitionKey = this.partition(instanceId);
     await this.projections.commit(partitionKey, [['delete', { partitionKey, rowKey: rowKeys.projection(instanceId) }]], rowKeys.projection(instanceId));
     await this.payloads.remove(`${encodeURIComponent(instanceId)}/`);
-  }
-
-  /** One page of status rows matching `filter` (OData), with the table's continuation token. */
-  async queryProjections(
-    filter: string | undefined,
-    pageSize: number,
-    continuationToken: string | undefined,
-  ): Promise<{ records: ProjectionRecord[]; continuationToken: string | undefined }> {
-    const pages = this.instancesTable
-      .listEntities<Record<string, unknown>>(filter ? { queryOptions: { filter } } : {})
-      .byPage({ maxPageSize: pageSize, ...(continuationToken ? { continuationToken } : {}) });
-    const page = await pages.next();
-    if (page.done) return { records: [], continuationToken: undefined };
-    const records: ProjectionRecord[] = [];
-    for (const entity of page.value) records.push(await readProjection(entity, this.payloads));
-    return { records, continuationToken: page.value.continuationToken };
   }
 }
