@@ -52,6 +52,18 @@ describe('external events', () => {
   });
 });
 
+describe('large payloads', () => {
+  it('keep events and history bigger than a table entity intact (stored as blobs)', async () => {
+    const decision = { cleared: true, notes: 'x'.repeat(600_000) };
+    await harness.api('start/clearCustoms/customs-big', postJson(null));
+    await harness.api('shipments/customs-big/events/customsDecision', postJson(decision));
+    await harness.settle();
+    const finished = await statusWithHistory(harness, 'customs-big');
+    expect(finished.runtimeStatus).toBe('Completed');
+    expect(finished.output).toEqual(decision);
+  });
+});
+
 describe('activity failures', () => {
   it('reach the orchestrator as an error it can catch', async () => {
     await start('payForShipping', 'pay-1', { amount: 12, cardDeclined: true });
