@@ -9,7 +9,10 @@ import { PortBusyError } from './host/child/ports';
 function banner(stack: LocalStack, startedInMs: number): string {
   const { urls } = stack;
   const rows: Array<[string, string | undefined]> = [
-    ['Functions API', urls.api],
+    ['Requester web form', `${urls.host}/`],
+    // Baton serves from the site root (empty route prefix); its API routes all start with api/.
+    ['Ticket API', `${urls.host}/api/tickets`],
+    ['OpenAPI document', `${urls.host}/api/openapi.json`],
     ['Host admin', `${urls.admin}/host/status`],
     ['Mailbox (email stand-in)', urls.mailbox],
     ['Cosmos DB stand-in', urls.cosmos],
