@@ -3,6 +3,7 @@
  * three customers (one with the on-premises add-on, one whose contract has expired), six
  * Microsoft cloud product areas, three queues and a three-region roster.
  */
+import { DEFAULT_LIFECYCLE_SETTINGS } from '../lifecycle-settings';
 import { OrgConfigInput } from '../org-config';
 import { sampleCalendars, sampleSlaPolicies } from './sample-calendars';
 import { sampleRoster } from './sample-roster';
@@ -72,12 +73,6 @@ export const sampleOrgConfig: OrgConfigInput = {
   roster: sampleRoster,
   calendars: sampleCalendars,
   slaPolicies: sampleSlaPolicies,
-  lifecycle: {
-    reopenWindowDays: 14,
-    autoCloseAfterDays: 7,
-    resolutionReminderAfterDays: 3,
-    handoffStallThreshold: 3,
-    vendorFollowUpHours: { A: 4, B: 24, C: 72 },
-    clearDescriptionMinWords: 8,
-  },
+  // The sample organisation runs on Baton's default lifecycle rules; one source for both.
+  lifecycle: { ...DEFAULT_LIFECYCLE_SETTINGS, vendorFollowUpHours: { ...DEFAULT_LIFECYCLE_SETTINGS.vendorFollowUpHours } },
 };
