@@ -1,6 +1,6 @@
 /**
- * Every morning at 07:00 UTC: each TAM's digest of their customers' tickets at risk, through the
- * email outbox (see shared/lifecycle/tam-digest).
+ * Every morning at 07:00 UTC: each TAM's digest of their customers' tickets at risk, decided by the
+ * domain (shared/domain/notifications/tam-digest) and queued in the email outbox.
  */
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 import { systemClock } from '../shared/clock';

@@ -1,6 +1,7 @@
 /**
  * Renders one notification: picks the template by name and turns its document into subject, HTML
- * and plain text, with every user-supplied string escaped.
+ * and plain text, with every user-supplied string escaped. The TAM's daily digest, which speaks of
+ * no single ticket event, has a model of its own and goes through the same rendering.
  */
 import { customerUpdateEmail } from './templates/customer-update';
 import { renderEmail, type EmailDocument, type RenderedEmail } from './templates/email-document';
@@ -14,12 +15,14 @@ import { slaBreachEmail, slaWarningEmail } from './templates/sla-alert';
 import { customerRepliedEmail, resolutionRejectedEmail } from './templates/staff-conversation';
 import { internalEscalationEmail, unassignedEmail } from './templates/staffing-escalations';
 import { tamAlertEmail } from './templates/tam-alert';
+import { tamDigestEmail, type TamDigestModel } from './templates/tam-digest';
 import type { TemplateName } from './templates/template-names';
 import { ticketClosedEmail } from './templates/ticket-closed';
 import { ticketReceivedEmail } from './templates/ticket-received';
 import { ticketRejectedEmail } from './templates/ticket-rejected';
 import { ticketReopenedEmail } from './templates/ticket-reopened';
 import { vendorEscalationEmail } from './templates/vendor-escalation';
+import { vendorFollowUpEmail } from './templates/vendor-follow-up';
 import { vendorEscalationFailedEmail, vendorUpdateEmail } from './templates/vendor-staff';
 
 const TEMPLATES: Readonly<Record<TemplateName, (model: NotificationModel) => EmailDocument>> = {
@@ -38,6 +41,7 @@ const TEMPLATES: Readonly<Record<TemplateName, (model: NotificationModel) => Ema
   'vendor-escalation-raised': vendorEscalationEmail,
   'vendor-escalation-failed': vendorEscalationFailedEmail,
   'vendor-update': vendorUpdateEmail,
+  'vendor-follow-up': vendorFollowUpEmail,
   'sla-warning': slaWarningEmail,
   'sla-breach': slaBreachEmail,
   handoff: handoffEmail,
@@ -50,4 +54,8 @@ const TEMPLATES: Readonly<Record<TemplateName, (model: NotificationModel) => Ema
 
 export function renderNotification(model: NotificationModel): RenderedEmail {
   return renderEmail(TEMPLATES[model.template](model));
+}
+
+export function renderTamDigest(model: TamDigestModel): RenderedEmail {
+  return renderEmail(tamDigestEmail(model));
 }

@@ -1,13 +1,11 @@
 /**
  * What the lifecycle's activities and timers need from the outside world, as one port: the ticket
  * service (read, apply commands, list), the organisation's configuration, the vendor's API and
- * the email outbox. `lifecyclePorts()` wires the real ones once per process; tests hand in fakes.
+ * the email outbox. `lifecyclePorts()` wires the real ones once per process, on the ticket
+ * services' own Cosmos client (one client per endpoint per process); tests hand in fakes.
  */
-import type { CosmosClient } from '@azure/cosmos';
 import type { OrgConfig } from '../domain/org/org-config';
 import type { TicketNumber } from '../domain/ticket/ticket-number';
-import { appConfig } from '../config/load-config';
-import { cosmosClientFromConfig } from '../config/cosmos-client';
 import { vendorAuthFromConfig } from '../config/vendor-auth';
 import { enqueue, type Enqueued } from '../email/enqueue';
 import type { OutboxDraft } from '../email/outbox-message';
@@ -25,18 +23,23 @@ export interface LifecyclePorts {
   listTickets(filter: QueueViewFilter): Promise<TicketList>;
   readonly orgConfig: OrgConfigSource;
   readonly vendor: VendorClient;
-  /** Emails the lifecycle writes itself (vendor follow-up reminders, TAM digests); idempotent by id. */
+  /**
+   * Emails about no single ticket event (the TAM digests), into the same outbox as the ticket
+   * service's notifications; idempotent by id. Emails about ticket events go out with the events.
+   */
   enqueueEmail(draft: OutboxDraft): Promise<Enqueued>;
+  /** Base of the links put in those emails. */
+  readonly publicBaseUrl: string;
 }
 
 let processPorts: LifecyclePorts | undefined;
-let outboxClient: CosmosClient | undefined;
 
 /** The process's ports, on the app's ticket services, built on first use and kept. */
 export function lifecyclePorts(): LifecyclePorts {
   if (processPorts) return processPorts;
-  const config = appConfig();
   const services = appTicketServices();
+  const config = services.config;
+  const outbox = services.cosmosClient.database(config.cosmos.database).container(OUTBOX_CONTAINER);
   const vendor = createVendorClient({ baseUrl: config.vendorApiBaseUrl, auth: vendorAuthFromConfig(config) });
   processPorts = {
     readTicket: (ticketNumber) => services.repository.read(ticketNumber),
@@ -47,9 +50,9 @@ export function lifecyclePorts(): LifecyclePorts {
     async enqueueEmail(draft) {
       const setup = await services.ensureStore();
       if (setup.kind !== 'ready') return { kind: 'failed', failure: setup.failure };
-      outboxClient ??= cosmosClientFromConfig(config);
-      return enqueue(outboxClient.database(config.cosmos.database).container(OUTBOX_CONTAINER), draft, services.clock);
+      return enqueue(outbox, draft, services.clock);
     },
+    publicBaseUrl: config.publicBaseUrl,
   };
   return processPorts;
 }

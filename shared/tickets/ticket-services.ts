@@ -33,6 +33,12 @@ export const PROMPT_DELIVERY_BUDGET_MS = 3_000;
 export interface TicketServices {
   readonly config: BatonConfig;
   readonly clock: Clock;
+  /**
+   * The Cosmos client every store call of these services goes through (the process's shared one
+   * unless the caller handed its own): whatever else the process writes to the store uses it too,
+   * so a process holds one client, with one connection pool, per endpoint.
+   */
+  readonly cosmosClient: CosmosClient;
   readonly repository: TicketRepository;
   readonly orgConfig: OrgConfigSource;
   /** The requester's access token of a ticket (derived: the same every time). */
@@ -153,6 +159,7 @@ export function createTicketServices(config: BatonConfig, options: TicketService
   return {
     config,
     clock,
+    cosmosClient: cosmos,
     repository,
     orgConfig,
     accessToken,

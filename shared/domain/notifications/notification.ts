@@ -1,7 +1,8 @@
 /**
  * A notification as data: which template, to whom, with what facts. Rendering and sending come
  * later; the message id is derived from the event, template and recipient, so a retried send is
- * recognised as the same message and never goes out twice.
+ * recognised as the same message and never goes out twice. These are the notifications of ticket
+ * events; the TAM's daily digest, about no single event, is `tam-digest.ts`.
  */
 import { z } from 'zod';
 
@@ -21,6 +22,7 @@ export const NotificationTemplateSchema = z.enum([
   'vendor-escalation-raised',
   'vendor-escalation-failed',
   'vendor-update',
+  'vendor-follow-up',
   'sla-warning',
   'sla-breach',
   'handoff',

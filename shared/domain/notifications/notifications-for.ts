@@ -1,13 +1,15 @@
 /**
  * Who must be told what about each timeline event. The requester hears only of what they may
- * see; engineers of their work; team leads of SLA alerts, stalls and gaps; the TAM of Severity A
- * tickets and of breaches on A and B. One notification per recipient, with an idempotent id.
+ * see; engineers of their work (and of a vendor case gone quiet); team leads of SLA alerts, stalls
+ * and gaps; the TAM of Severity A tickets and of breaches on A and B. One notification per
+ * recipient, with an idempotent id.
  */
 import { Ticket } from '../ticket/ticket';
 import { TimelineEvent } from '../timeline/timeline-event';
 import { Notification, NotificationTemplate, notificationMessageId, Recipient } from './notification';
 import { NotificationContext } from './notification-context';
 import { toJsonObject } from './notification-data';
+import { callsForFollowUpReminder, vendorFollowUpFacts } from './vendor-follow-up';
 
 interface Audience {
   requester: Recipient[];
@@ -78,6 +80,11 @@ function plansFor(ticket: Ticket, event: TimelineEvent, who: Audience): Plan[] {
       return [{ template: 'vendor-escalation-failed', to: [...who.assignee, ...who.teamLeads], data: { reason: event.reason } }];
     case 'vendor-updated':
       return [{ template: 'vendor-update', to: who.assignee, data: { note: event.note, vendorStatus: event.status, scope: event.scope } }];
+    case 'vendor-followed-up': {
+      // The engineer owns the case: Baton's own follow-up reminds them to chase it.
+      const facts = callsForFollowUpReminder(event) ? vendorFollowUpFacts(ticket, event) : undefined;
+      return facts === undefined ? [] : [{ template: 'vendor-follow-up', to: who.assignee, data: facts }];
+    }
     case 'resolution-proposed':
       return [{ template: 'resolution-proposed', to: who.requester, data: { summary: event.summary } }];
     case 'resolution-reminder-sent':
@@ -100,7 +107,6 @@ function plansFor(ticket: Ticket, event: TimelineEvent, who: Audience): Plan[] {
     case 'validation-started':
     case 'internal-note-added':
     case 'vendor-escalation-requested':
-    case 'vendor-followed-up':
     case 'handoff-acknowledged':
       return [];
   }

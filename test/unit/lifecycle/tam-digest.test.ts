@@ -1,5 +1,6 @@
+import { tamDigestsFor } from '../../../shared/domain/notifications/tam-digest';
 import { sendTamDigests } from '../../../shared/lifecycle/send-tam-digests';
-import { tamDigestEmail, tamDigests } from '../../../shared/lifecycle/tam-digest';
+import { tamDigestDraft } from '../../../shared/lifecycle/tam-digest';
 import { sampleOrg } from '../domain/support/org-fixtures';
 import { receivedTicket, system } from '../domain/support/ticket-fixtures';
 import { inMemoryPorts } from './support/in-memory-ports';
@@ -12,14 +13,16 @@ const fresh = applyAt(receivedTicket({}, 'BTN-2026-000003'), [
   [0, { type: 'start-validation', actor: system }],
   [0, { type: 'triage', actor: system, slaPolicyId: 'enterprise-emea', queueId: 'collaboration', contractId: 'contoso-unified', tamEmail: 'tom.reyes@css.example' }],
 ]);
+const DAY_MINUTES = 24 * 60;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe("the TAM's daily digest", () => {
   it("lists each TAM's tickets at risk with the SLA engine's reasons, and leaves healthy ones out", () => {
-    const digests = tamDigests([silent, fresh], org, minutesAfterT0(20));
+    const digests = tamDigestsFor([silent, fresh], org, minutesAfterT0(20));
     expect(digests).toEqual([]);
-    const [digest, ...others] = tamDigests([silent, fresh], org, minutesAfterT0(70));
+    const [digest, ...others] = tamDigestsFor([silent, fresh], org, minutesAfterT0(70));
     expect(others).toEqual([]);
-    expect(digest).toMatchObject({ tamEmail: 'tom.reyes@css.example', tamName: 'Tom Reyes' });
+    expect(digest?.to).toEqual([{ role: 'tam', email: 'tom.reyes@css.example', name: 'Tom Reyes' }]);
     expect(digest?.tickets.map((ticket) => ticket.ticketNumber)).toEqual(['BTN-2026-000001', 'BTN-2026-000003']);
     expect(digest?.tickets[0]?.risks).toEqual([expect.stringContaining('Next update (Sev A)')]);
     expect(digest?.tickets[1]?.risks).toEqual([expect.stringContaining('First response (Sev A)')]);
@@ -31,14 +34,27 @@ describe("the TAM's daily digest", () => {
     await expect(sendTamDigests(ports, minutesAfterT0(70))).resolves.toEqual({ queued: ['tom.reyes@css.example'], alreadyQueued: [] });
     await expect(sendTamDigests(ports, minutesAfterT0(80))).resolves.toEqual({ queued: [], alreadyQueued: ['tom.reyes@css.example'] });
     expect(ports.emails).toHaveLength(1);
-    expect(ports.emails[0]).toMatchObject({ template: 'tam-digest', to: [{ email: 'tom.reyes@css.example', name: 'Tom Reyes' }] });
+    expect(ports.emails[0]).toMatchObject({ template: 'tam-digest', ticketNumber: 'BTN-2026-000001', to: [{ email: 'tom.reyes@css.example', name: 'Tom Reyes' }] });
     expect(ports.emails[0]?.text).toContain('BTN-2026-000001');
+    expect(ports.emails[0]?.html).toContain('href="https://baton.example/api/staff/tickets/BTN-2026-000001"');
   });
 
-  it('keys the email by TAM and day', () => {
-    const [digest] = tamDigests([silent], org, minutesAfterT0(70));
-    if (digest === undefined) throw new Error('expected a digest');
-    expect(tamDigestEmail(digest, '2026-11-23', org.supportDesk).id).toBe(tamDigestEmail(digest, '2026-11-23', org.supportDesk).id);
-    expect(tamDigestEmail(digest, '2026-11-24', org.supportDesk).id).not.toBe(tamDigestEmail(digest, '2026-11-23', org.supportDesk).id);
+  it('queues the next day’s digest as a new email', async () => {
+    const ports = inMemoryPorts(org, () => minutesAfterT0(70));
+    ports.put(silent);
+    await sendTamDigests(ports, minutesAfterT0(70));
+    await expect(sendTamDigests(ports, minutesAfterT0(70 + DAY_MINUTES))).resolves.toEqual({ queued: ['tom.reyes@css.example'], alreadyQueued: [] });
+    expect(ports.emails.map((email) => email.subject)).toEqual(['Your at-risk tickets, 2026-11-23: 1', 'Your at-risk tickets, 2026-11-24: 1']);
+  });
+
+  it('keys the email by TAM and day, as a UUID the outbox and the email service accept', () => {
+    const draftAt = (minutes: number) => {
+      const [digest] = tamDigestsFor([silent], org, minutesAfterT0(minutes));
+      if (digest === undefined) throw new Error('expected a digest');
+      return tamDigestDraft(digest, org.supportDesk, 'https://baton.example');
+    };
+    expect(draftAt(70).id).toMatch(UUID);
+    expect(draftAt(70).id).toBe(draftAt(500).id);
+    expect(draftAt(70 + DAY_MINUTES).id).not.toBe(draftAt(70).id);
   });
 });

@@ -143,8 +143,9 @@ describe('the ticket lifecycle orchestration', () => {
     await run.advance(openedAt + 4 * HOUR - run.now);
     expect(currentPorts().vendorScript.reads).toEqual(['SR-1']);
     expect(timeline().filter((event) => event.type === 'vendor-followed-up')).toHaveLength(1);
-    const reminder = currentPorts().emails.find((email) => email.template === 'vendor-follow-up');
-    expect(reminder?.to).toEqual([{ email: currentPorts().ticket(TICKET).assignee?.email, name: currentPorts().ticket(TICKET).assignee?.name }]);
+    const reminders = currentPorts().notified.filter((notification) => notification.template === 'vendor-follow-up');
+    const assignee = currentPorts().ticket(TICKET).assignee;
+    expect(reminders.map((reminder) => reminder.to)).toEqual([[{ role: 'engineer', email: assignee?.email, name: assignee?.name }]]);
   });
 
   it('records a failed escalation when the vendor stays down through every retry', async () => {

@@ -52,7 +52,7 @@ describe('who hears of what, across a ticket’s life', () => {
       ['vendor-escalation-requested', ''],
       ['vendor-case-opened', 'vendor-escalation-raised:requester vendor-escalation-raised:tam'],
       ['vendor-updated', 'vendor-update:engineer'],
-      ['vendor-followed-up', ''],
+      ['vendor-followed-up', 'vendor-follow-up:engineer'],
       ['no-engineer-available', 'unassigned:team-lead unassigned:team-lead'],
       ['escalated-internally', 'internal-escalation:team-lead internal-escalation:engineer'],
       ['customer-replied', 'customer-replied:engineer'],

@@ -96,6 +96,7 @@ export const EVENT_FOR: Readonly<Record<TemplateName, EventDraft>> = {
   'vendor-escalation-raised': { type: 'vendor-case-opened', caseId: attack('event.caseId') },
   'vendor-escalation-failed': { type: 'vendor-case-failed', reason: attack('vendor-failure.reason') },
   'vendor-update': { type: 'vendor-updated', note: attack('vendor.note'), status: 'investigating' },
+  'vendor-follow-up': { type: 'vendor-followed-up', note: attack('vendor.unreachable') },
   'sla-warning': { type: 'sla-warning-raised', metric: 'first-response', cycleId: 'c1', key: 'k1', dueAt: AT, explanation: attack('sla.explanation') },
   'sla-breach': { type: 'sla-breached', metric: 'resolution', cycleId: 'c1', key: 'k2', dueAt: AT, explanation: attack('sla.explanation') },
   handoff: {

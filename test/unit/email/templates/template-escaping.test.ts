@@ -28,6 +28,7 @@ const SHOWN_FIELD: Readonly<Record<TemplateName, string>> = {
   'vendor-escalation-raised': 'event.caseId',
   'vendor-escalation-failed': 'vendor-failure.reason',
   'vendor-update': 'vendor.note',
+  'vendor-follow-up': 'vendor.unreachable',
   'sla-warning': 'sla.explanation',
   'sla-breach': 'sla.explanation',
   handoff: 'brief.answered.answer',

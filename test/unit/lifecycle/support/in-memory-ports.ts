@@ -1,9 +1,11 @@
 /**
  * The lifecycle's ports over memory: the real `applyToTicket` of the ticket service on an
  * in-memory repository, the sample organisation, a scriptable vendor and a recording outbox. The
- * notifier records the events it was asked to announce, standing in for the emails.
+ * notifier records the events it was asked to announce and the domain's notifications they make
+ * (once per message id, as the outbox keeps them), standing in for the emails.
  */
 import type { Command } from '../../../../shared/domain/lifecycle/commands';
+import type { Notification } from '../../../../shared/domain/notifications/notification';
 import type { OrgConfig } from '../../../../shared/domain/org/org-config';
 import type { Ticket } from '../../../../shared/domain/ticket/ticket';
 import type { TimelineEvent } from '../../../../shared/domain/timeline/timeline-event';
@@ -11,6 +13,7 @@ import type { OutboxDraft } from '../../../../shared/email/outbox-message';
 import type { LifecyclePorts } from '../../../../shared/lifecycle/lifecycle-ports';
 import { applyToTicket, type DecideCommands } from '../../../../shared/tickets/apply-to-ticket';
 import { StoredTicketSchema, ticketOf, type StoredTicket } from '../../../../shared/tickets/stored-ticket';
+import { plannedEmails } from '../../../../shared/tickets/ticket-notifier';
 import type { TicketRepository } from '../../../../shared/tickets/ticket-repository';
 import type { NewServiceRequest, ServiceRequest } from '../../../../shared/vendor/vendor-schemas';
 import type { RequestOptions, VendorClient, VendorResult } from '../../../../shared/vendor/vendor-client';
@@ -26,6 +29,9 @@ export interface VendorScript {
 export interface InMemoryPorts extends LifecyclePorts {
   readonly tickets: Map<string, StoredTicket>;
   readonly announced: TimelineEvent[];
+  /** What the ticket service's notifier would queue for the announced events. */
+  readonly notified: Notification[];
+  /** What the lifecycle queued itself (the TAM digests). */
   readonly emails: OutboxDraft[];
   readonly vendorScript: VendorScript;
   /** Runs once right after the next reconcile's first apply: a person's command racing the turn. */
@@ -67,6 +73,7 @@ function fakeVendor(script: VendorScript, now: () => string): VendorClient {
 export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts {
   const tickets = new Map<string, StoredTicket>();
   const announced: TimelineEvent[] = [];
+  const notified: Notification[] = [];
   const emails: OutboxDraft[] = [];
   const vendorScript: VendorScript = { createAnswers: ['ok'], created: [], cases: new Map(), reads: [] };
   const repository: TicketRepository = {
@@ -100,14 +107,17 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
   const dependencies = {
     repository,
     orgConfig: async () => ({ kind: 'loaded', config: org }) as const,
-    notify: async (_ticket: Ticket, events: readonly TimelineEvent[]) => {
+    notify: async (ticket: Ticket, events: readonly TimelineEvent[], config: OrgConfig | undefined) => {
       announced.push(...events);
+      const planned = plannedEmails(ticket, events, config).map((email) => email.notification);
+      notified.push(...planned.filter((notification) => !notified.some((queued) => queued.messageId === notification.messageId)));
       return { enqueued: [], alreadyEnqueued: [], failed: [] };
     },
   };
   const ports: InMemoryPorts = {
     tickets,
     announced,
+    notified,
     emails,
     vendorScript,
     readTicket: (ticketNumber) => repository.read(ticketNumber),
@@ -126,6 +136,7 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
       emails.push(draft);
       return { kind: 'enqueued', message: { ...draft, status: 'pending', attempts: 0, nextAttemptAt: now(), createdAt: now() } };
     },
+    publicBaseUrl: 'https://baton.example',
     put(ticket) {
       tickets.set(ticket.ticketNumber, StoredTicketSchema.parse({ ...ticket, appliedCommands: [] }));
     },

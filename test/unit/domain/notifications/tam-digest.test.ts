@@ -1,0 +1,55 @@
+import { digestDay, TamDigestSchema, tamDigestsFor } from '../../../../shared/domain/notifications/tam-digest';
+import type { Ticket } from '../../../../shared/domain/ticket/ticket';
+import { sampleOrg } from '../support/org-fixtures';
+import { applyAll, minutesAfter, receivedTicket, system, T0 } from '../support/ticket-fixtures';
+
+const org = sampleOrg();
+/** Two hours after intake: a Severity A first response (60 minutes) has long breached. */
+const LATER = minutesAfter(T0, 120);
+
+function triaged(ticketNumber: string, contractId: string, tamEmail: string | undefined): Ticket {
+  return applyAll(receivedTicket({}, ticketNumber), [
+    { type: 'start-validation', actor: system },
+    { type: 'triage', actor: system, slaPolicyId: 'enterprise-emea', queueId: 'collaboration', contractId, ...(tamEmail === undefined ? {} : { tamEmail }) },
+  ]);
+}
+
+const contoso = triaged('BTN-2026-000002', 'contoso-unified', 'tom.reyes@css.example');
+const contosoShouted = triaged('BTN-2026-000001', 'contoso-unified', 'Tom.Reyes@CSS.example');
+const fabrikam = triaged('BTN-2026-000005', 'fabrikam-standard', 'lena.schulz@css.example');
+const northwind = triaged('BTN-2026-000009', 'northwind-modern', undefined);
+
+describe("the TAM's digest, as the domain decides it", () => {
+  it('makes one digest per TAM, each a valid notification to that TAM alone, keyed by TAM and day', () => {
+    const digests = tamDigestsFor([contoso, fabrikam, contosoShouted, northwind], org, LATER);
+    expect(digests.map((digest) => TamDigestSchema.parse(digest))).toEqual(digests);
+    expect(digests.map((digest) => [digest.to, digest.messageId, digest.day])).toEqual([
+      [[{ role: 'tam', email: 'lena.schulz@css.example', name: 'Lena Schulz' }], 'tam-digest/2026-11-23/lena.schulz@css.example', '2026-11-23'],
+      [[{ role: 'tam', email: 'tom.reyes@css.example', name: 'Tom Reyes' }], 'tam-digest/2026-11-23/tom.reyes@css.example', '2026-11-23'],
+    ]);
+  });
+
+  it("lists a TAM's tickets in ticket-number order, however the addresses were written", () => {
+    const [, tom] = tamDigestsFor([contoso, fabrikam, contosoShouted], org, LATER);
+    expect(tom?.tickets.map((ticket) => ticket.ticketNumber)).toEqual(['BTN-2026-000001', 'BTN-2026-000002']);
+    expect(tom?.tickets[0]).toMatchObject({ severity: 'A', customer: 'Contoso Ltd', status: 'triaged', risks: [expect.stringContaining('First response (Sev A)')] });
+  });
+
+  it('leaves out tickets of customers without a TAM', () => {
+    expect(tamDigestsFor([northwind], org, LATER)).toEqual([]);
+  });
+
+  it('names stalled follow-the-sun handoffs as a risk', () => {
+    const stalled: Ticket = { ...contoso, handoffsSinceCustomerUpdate: 3 };
+    const [digest] = tamDigestsFor([stalled], org, minutesAfter(T0, 3));
+    expect(digest?.tickets[0]?.risks).toEqual(['3 follow-the-sun handoffs without an update to the customer.']);
+  });
+
+  it('takes its day from UTC, so a run just before and just after midnight makes two digests', () => {
+    expect(digestDay('2026-11-23T23:59:59.999Z')).toBe('2026-11-23');
+    expect(digestDay('2026-11-24T00:00:00.000Z')).toBe('2026-11-24');
+    const [today] = tamDigestsFor([contoso], org, '2026-11-23T23:59:00.000Z');
+    const [tomorrow] = tamDigestsFor([contoso], org, '2026-11-24T00:01:00.000Z');
+    expect(today?.messageId).not.toBe(tomorrow?.messageId);
+  });
+});
