@@ -1,16 +1,19 @@
 /**
  * POST /api/vendor/callback: the vendor's signed notice that one of our cases changed. Anonymous
  * at the Functions level because the vendor holds no function key; the HMAC signature is the
- * authentication (see shared/lifecycle/vendor-callback).
+ * authentication (see shared/lifecycle/vendor-callback), checked with the secrets the app's
+ * configuration holds.
  */
 import { app, type HttpRequest, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { systemClock } from '../shared/clock';
+import { appConfig } from '../shared/config/load-config';
+import { SETTING } from '../shared/config/settings';
 import { payloadTooLargeProblem } from '../shared/http/problem';
 import { withProblemBoundary } from '../shared/http/problem-boundary';
 import { lifecyclePorts } from '../shared/lifecycle/lifecycle-ports';
 import { handleVendorCallback } from '../shared/lifecycle/vendor-callback';
-import { vendorCallbackSecrets } from '../shared/lifecycle/vendor-callback-secrets';
+import { callbackSecretsOf } from '../shared/lifecycle/vendor-callback-secrets';
 import { eventLog } from '../shared/logging/structured-log';
 import { VENDOR_SIGNATURE_HEADER } from '../shared/vendor/vendor-callback-signature';
 import { durableLifecycleControl } from '../shared/tickets/lifecycle-control';
@@ -28,10 +31,14 @@ app.http('vendorCallback', {
     if (declared > MAX_CALLBACK_BYTES) return payloadTooLargeProblem(MAX_CALLBACK_BYTES);
     const rawBody = await request.text();
     if (Buffer.byteLength(rawBody) > MAX_CALLBACK_BYTES) return payloadTooLargeProblem(MAX_CALLBACK_BYTES);
-    const control = durableLifecycleControl(df.getClient(context), eventLog(context));
+    const log = eventLog(context);
+    const callbacks = appConfig().vendorCallbacks;
+    // The vendor only sees "not configured"; the operator needs to know the vault is the cause.
+    if (callbacks.kind === 'unresolved-key-vault-reference') log.warn('vendor-callback.key-vault-reference-unresolved', { setting: SETTING.vendorCallbackSecret });
+    const control = durableLifecycleControl(df.getClient(context), log);
     return handleVendorCallback(
       { rawBody, signatureHeader: request.headers.get(VENDOR_SIGNATURE_HEADER) },
-      { ports: lifecyclePorts(), secrets: vendorCallbackSecrets(), now: systemClock.now(), signalTicketChanged: (ticketNumber) => control.signalTicketChanged(ticketNumber) },
+      { ports: lifecyclePorts(), secrets: callbackSecretsOf(callbacks), now: systemClock.now(), signalTicketChanged: (ticketNumber) => control.signalTicketChanged(ticketNumber) },
     );
   }),
 });

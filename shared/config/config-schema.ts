@@ -19,6 +19,7 @@ import {
   wholeNumber,
   type UrlRule,
 } from './setting-values';
+import { vendorCallbackSecrets } from './vendor-callback-secret';
 
 export const ENVIRONMENT_KINDS = ['local', 'azure'] as const;
 
@@ -45,6 +46,7 @@ function sharedSettings(rule: UrlRule) {
     [SETTING.staffTokenAudience]: text(),
     [SETTING.staffTokenJwksUri]: url(rule),
     [SETTING.vendorApiBaseUrl]: baseUrl(rule),
+    [SETTING.vendorCallbackSecret]: vendorCallbackSecrets(),
     [SETTING.taskHub]: taskHubName(),
     [SETTING.slaWarningFraction]: fraction(0.75),
     [SETTING.intakeRetryAfterSeconds]: wholeNumber({ min: 1, max: 3_600, fallback: 5 }),
@@ -104,6 +106,7 @@ function sharedConfig(settings: LocalSettings | AzureSettings) {
       jwksUri: settings[SETTING.staffTokenJwksUri],
     },
     vendorApiBaseUrl: settings[SETTING.vendorApiBaseUrl],
+    vendorCallbacks: settings[SETTING.vendorCallbackSecret],
     taskHub: settings[SETTING.taskHub],
     sla: { warningFraction: settings[SETTING.slaWarningFraction] },
     intake: { retryAfterSeconds: settings[SETTING.intakeRetryAfterSeconds] },

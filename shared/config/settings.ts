@@ -30,6 +30,7 @@ export const SETTING = {
   vendorApiBaseUrl: 'BATON_VENDOR_API_BASE_URL',
   vendorApiKey: 'BATON_VENDOR_API_KEY',
   vendorApiTokenScope: 'BATON_VENDOR_API_TOKEN_SCOPE',
+  vendorCallbackSecret: 'BATON_VENDOR_CALLBACK_SECRET',
 
   taskHub: 'BATON_TASK_HUB',
   slaWarningFraction: 'BATON_SLA_WARNING_FRACTION',
@@ -56,6 +57,12 @@ export const REQUIRED_IN_AZURE: readonly SettingName[] = [
   SETTING.vendorApiTokenScope,
   SETTING.taskHub,
 ];
+
+/**
+ * The secrets Baton reads in Azure: the Bicep sets each as a Key Vault reference, never as a value,
+ * so the secret stays in the vault, out of the site's configuration and the deployment's history.
+ */
+export const FROM_KEY_VAULT_IN_AZURE: readonly SettingName[] = [SETTING.vendorCallbackSecret];
 
 /** Secrets and test-only switches: accepted by the offline stack, refused in Azure. */
 export const LOCAL_ONLY: readonly SettingName[] = [

@@ -7,7 +7,7 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { TicketNumberSchema } from '../domain/ticket/ticket-number';
 import type { Instant } from '../domain/primitives';
-import { malformedBodyProblem, serviceUnavailableProblem, unauthorizedProblem } from '../http/problem';
+import { malformedBodyProblem, problemType, serviceUnavailableProblem, unauthorizedProblem } from '../http/problem';
 import type { TicketChangedSignal } from '../tickets/apply-to-ticket';
 import { verifyVendorCallback } from '../vendor/vendor-callback-signature';
 import type { LifecyclePorts } from './lifecycle-ports';
@@ -31,8 +31,19 @@ export type CallbackOutcome = 'applied' | 'already-known' | 'unknown-case';
 
 const SIGNATURE_CHALLENGE = 'VendorSignature realm="baton", header="x-vendor-signature"';
 
+/**
+ * 503 rather than 401 or 404: the vendor did nothing wrong, and a sender that retries keeps its
+ * notices until the operator sets the secret (the follow-up timer reads the case meanwhile).
+ */
+function notConfiguredProblem(): HttpResponseInit {
+  return serviceUnavailableProblem(300, {
+    type: problemType('vendor-callback/not-configured'),
+    detail: 'Vendor callbacks are not configured on this Baton: no callback secret is set, so no delivery can be verified. Nothing was changed; please retry later.',
+  });
+}
+
 export async function handleVendorCallback(request: VendorCallbackRequest, context: VendorCallbackContext): Promise<HttpResponseInit> {
-  if (context.secrets.length === 0) return serviceUnavailableProblem(300, { detail: 'Vendor callbacks are not configured yet; please retry later.' });
+  if (context.secrets.length === 0) return notConfiguredProblem();
   const verified = verifyVendorCallback({ rawBody: request.rawBody, signatureHeader: request.signatureHeader, secret: context.secrets, now: context.now });
   if (!verified.ok) {
     return verified.reason === 'invalid-payload'
