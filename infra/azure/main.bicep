@@ -1,6 +1,7 @@
 // Baton on Azure: one resource group holding the Function App (Flex Consumption, Node), its
-// storage and Durable task hub, Cosmos DB, Communication Services Email and Application Insights,
-// wired together through one user-assigned managed identity. No resource accepts keys.
+// storage and Durable task hub, Cosmos DB, Communication Services Email, Application Insights and
+// the Key Vault for the vendor callback secret, wired together through one user-assigned managed
+// identity. No resource accepts keys.
 
 targetScope = 'subscription'
 
@@ -182,6 +183,18 @@ module email 'app/email.bicep' = {
   ]
 }
 
+module keyVault 'app/key-vault.bicep' = {
+  name: 'key-vault'
+  scope: rg
+  params: {
+    name: 'kv-baton-${resourceToken}'
+    location: location
+    tags: tags
+    appPrincipalId: appIdentity.outputs.principalId
+    secretsOfficerPrincipalId: principalId
+  }
+}
+
 module api 'app/api.bicep' = {
   name: 'api'
   scope: rg
@@ -211,6 +224,8 @@ module api 'app/api.bicep' = {
     vendorApiBaseUrl: vendorApiBaseUrl
     vendorApiTokenScope: vendorApiTokenScope
     taskHubName: taskHubName
+    // Using the output also orders the app after the vault and the identity's role on it.
+    vendorCallbackSecretUri: keyVault.outputs.vendorCallbackSecretUri
   }
 }
 
@@ -223,3 +238,5 @@ output BATON_API_BASE_URL string = '${api.outputs.url}/api'
 output BATON_COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output BATON_EMAIL_SENDER_ADDRESS string = email.outputs.senderAddress
 output BATON_TASK_HUB string = taskHubName
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output BATON_VENDOR_CALLBACK_SECRET_NAME string = keyVault.outputs.vendorCallbackSecretName

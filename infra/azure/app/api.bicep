@@ -1,6 +1,7 @@
 // The Function App on the Flex Consumption plan, running as the user-assigned identity. Its app
-// settings name service endpoints and that identity's client id, never a key or a secret; the names
-// are the ones shared/config/settings.ts reads.
+// settings name service endpoints and that identity's client id, never a key or a secret: the one
+// secret Baton reads is a Key Vault reference, resolved by App Service with the same identity. The
+// names are the ones shared/config/settings.ts reads.
 
 param name string
 param planName string
@@ -54,6 +55,9 @@ param vendorApiBaseUrl string
 param vendorApiTokenScope string
 param taskHubName string
 
+@description('Key Vault URI of the vendor callback secret, without a version so that rotations are followed.')
+param vendorCallbackSecretUri string
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -92,6 +96,9 @@ var appSettings = {
   BATON_STAFF_TOKEN_JWKS_URI: staffTokenJwksUri
   BATON_VENDOR_API_BASE_URL: vendorApiBaseUrl
   BATON_VENDOR_API_TOKEN_SCOPE: vendorApiTokenScope
+  // Resolved by App Service at start; until the operator sets the secret it stays unresolved and
+  // Baton refuses callbacks (shared/config never takes the reference text for a secret).
+  BATON_VENDOR_CALLBACK_SECRET: '@Microsoft.KeyVault(SecretUri=${vendorCallbackSecretUri})'
   BATON_TASK_HUB: taskHubName
 }
 
@@ -111,6 +118,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references use the system-assigned identity unless told otherwise; the app has none.
+    keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BATON_CONTAINERS, BATON_DATABASE, TICKETS_CONTAINER, type BatonContainer } from '../../../shared/store/containers';
 import { readBicepFiles, resourceDeclarations, stripComments, type BicepFile } from './bicep-text';
+import { KEY_VAULT_SECRETS_USER_ROLE_ID, keyVaultViolations } from './key-vault-checks';
 import {
   appSettingViolations,
   containerViolations,
@@ -56,6 +57,24 @@ describe('Azure infrastructure template', () => {
     for (const role of ['b7e6dc6d-f1e8-4753-8033-0f276bb0955b', '974c5e8b-45b9-4653-ba55-5f855dd0fb88', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3']) {
       expect(storage).toContain(role);
     }
+  });
+
+  it('keeps the vendor callback secret in a Key Vault, referenced from the app settings and read with the user-assigned identity', () => {
+    const api = template.find((f) => f.file.endsWith(path.join('app', 'api.bicep')))?.code ?? '';
+
+    expect(keyVaultViolations(template)).toEqual([]);
+    expect(api).toMatch(/^\s*BATON_VENDOR_CALLBACK_SECRET:\s*'@Microsoft\.KeyVault\(SecretUri=\$\{\w+\}\)'\s*$/m);
+    expect(api).toMatch(/keyVaultReferenceIdentity:\s*identityId/);
+  });
+
+  it('grants the app identity Key Vault Secrets User on the vault, and no more', () => {
+    const vaultAssignments = resourceDeclarations(template).filter(
+      (r) => r.type === 'Microsoft.Authorization/roleAssignments' && r.file.endsWith('key-vault.bicep') && r.body.includes('appPrincipalId'),
+    );
+    const vault = template.find((f) => f.file.endsWith('key-vault.bicep'))?.code ?? '';
+
+    expect(vaultAssignments).toHaveLength(1);
+    expect(vault).toContain(KEY_VAULT_SECRETS_USER_ROLE_ID);
   });
 
   it('runs the Function App on Flex Consumption with its deployment storage reached by the user-assigned identity', () => {
@@ -121,6 +140,54 @@ describe('infrastructure checks', () => {
     expect(violations).toContain('app setting BATON_COSMOS_KEY is refused in Azure by shared/config');
     expect(violations).toContain('app setting AzureWebJobsStorage carries key material');
     expect(violations).toContain('reads or writes key material');
+  });
+
+  it('catch the callback secret as a plain app setting, or resolved with another identity than the app\'s', () => {
+    const plain = withFile('api.bicep', (code) =>
+      code.replace("'@Microsoft.KeyVault(SecretUri=${vendorCallbackSecretUri})'", 'vendorCallbackSecretUri'),
+    );
+    const systemAssigned = withFile('api.bicep', (code) => code.replace(/^\s*keyVaultReferenceIdentity:.*$/m, ''));
+    const elsewhere = withFile('api.bicep', (code) => code.replace('keyVaultReferenceIdentity: identityId', 'keyVaultReferenceIdentity: planName'));
+
+    expect(appSettingViolations(plain)).toEqual([
+      'app setting BATON_VENDOR_CALLBACK_SECRET looks like a key or connection string',
+      "app setting BATON_VENDOR_CALLBACK_SECRET is not a Key Vault reference '@Microsoft.KeyVault(SecretUri=${…})'",
+    ]);
+    expect(keyVaultViolations(systemAssigned).join('\n')).toContain('does not resolve Key Vault references with its user-assigned identity');
+    expect(keyVaultViolations(elsewhere).join('\n')).toContain('does not resolve Key Vault references with its user-assigned identity');
+  });
+
+  it('catch a vault with access policies, without RBAC, purge protection or soft delete', () => {
+    const policies = withFile('key-vault.bicep', (code) =>
+      code.replace('accessPolicies: []', "accessPolicies: [\n      {\n        objectId: appPrincipalId\n      }\n    ]"),
+    );
+    const unprotected = withFile('key-vault.bicep', (code) =>
+      code
+        .replace('enableRbacAuthorization: true', 'enableRbacAuthorization: false')
+        .replace('enablePurgeProtection: true', '')
+        .replace('enableSoftDelete: true', 'enableSoftDelete: false'),
+    );
+    const closed = withFile('key-vault.bicep', (code) => code.replace("publicNetworkAccess: 'Enabled'", "publicNetworkAccess: 'Disabled'"));
+
+    expect(keyVaultViolations(policies).join('\n')).toContain('(Microsoft.KeyVault/vaults) has access policies');
+    expect(keyVaultViolations(unprotected)).toEqual([
+      'vault (Microsoft.KeyVault/vaults) does not set enableRbacAuthorization: true',
+      'vault (Microsoft.KeyVault/vaults) does not set enableSoftDelete: true',
+      'vault (Microsoft.KeyVault/vaults) does not set enablePurgeProtection: true',
+    ]);
+    expect(keyVaultViolations(closed)).toEqual(['vault (Microsoft.KeyVault/vaults) does not set publicNetworkAccess as the storage account does']);
+  });
+
+  it('catch the app identity losing Key Vault Secrets User, or the reference pointing outside the vault', () => {
+    const officerOnly = withFile('key-vault.bicep', (code) =>
+      code.replace("roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)", "roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsOfficerRoleId)"),
+    );
+    const deployerReads = withFile('key-vault.bicep', (code) => code.replace(/principalId: appPrincipalId/, 'principalId: secretsOfficerPrincipalId'));
+    const elsewhere = withFile('main.bicep', (code) => code.replace('vendorCallbackSecretUri: keyVault.outputs.vendorCallbackSecretUri', "vendorCallbackSecretUri: 'https://kv-other.vault.azure.net/secrets/x'"));
+
+    expect(keyVaultViolations(officerOnly)).toEqual(['the app identity is not granted Key Vault Secrets User on vault (Microsoft.KeyVault/vaults)']);
+    expect(keyVaultViolations(deployerReads)).toEqual(['the app identity is not granted Key Vault Secrets User on vault (Microsoft.KeyVault/vaults)']);
+    expect(keyVaultViolations(elsewhere)).toEqual(['app setting BATON_VENDOR_CALLBACK_SECRET does not reference a secret in a vault the template declares']);
   });
 
   it('catch an app setting Azure needs going missing', () => {

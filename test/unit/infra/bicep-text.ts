@@ -99,6 +99,43 @@ export function resourceDeclarations(files: readonly BicepFile[]): ResourceDecla
   return found;
 }
 
+export interface ModuleDeclaration {
+  readonly file: string;
+  readonly symbol: string;
+  /** The deployed file, resolved against the declaring file's folder. */
+  readonly target: string;
+  /** The module's body: its name, scope and the params it is given. */
+  readonly body: string;
+}
+
+export function moduleDeclarations(files: readonly BicepFile[]): ModuleDeclaration[] {
+  const found: ModuleDeclaration[] = [];
+  for (const { file, code } of files) {
+    const declaration = /^module\s+(\w+)\s+'([^']+)'\s*=\s*(?:if\s*\([^)]*\)\s*)?/gm;
+    for (let match = declaration.exec(code); match; match = declaration.exec(code)) {
+      const open = match.index + match[0].length;
+      if (code[open] !== '{') continue;
+      found.push({
+        file,
+        symbol: match[1] ?? '',
+        target: path.resolve(path.dirname(file), match[2] ?? ''),
+        body: code.slice(open, closingIndex(code, open)),
+      });
+    }
+  }
+  return found;
+}
+
+/** The expression of `output <name> <type> = …` in a file, as written. */
+export function outputExpression(file: BicepFile, name: string): string | undefined {
+  return new RegExp(`^output\\s+${name}\\s+\\w+\\s*=\\s*(.+?)\\s*$`, 'm').exec(file.code)?.[1];
+}
+
+/** Whether a file declares `param <name>`. */
+export function declaresParameter(file: BicepFile, name: string): boolean {
+  return new RegExp(`^param\\s+${name}\\s`, 'm').test(file.code);
+}
+
 /** Every `name: value` line in a piece of Bicep, with the value as written (to end of line). */
 export function propertyLines(code: string, name: string): string[] {
   const pattern = new RegExp(`^\\s*'?${name}'?\\s*:\\s*(.+?)\\s*$`, 'gim');
@@ -199,4 +236,13 @@ export function variableLiteral(file: BicepFile, name: string): BicepValue {
 
 export function isExpression(value: BicepValue): value is BicepExpression {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'expression' in value && Object.keys(value).length === 1;
+}
+
+/**
+ * What an app setting written as a Key Vault reference, `'@Microsoft.KeyVault(SecretUri=${uri})'`,
+ * interpolates; undefined for any other value (a literal secret, a plain parameter…).
+ */
+export function keyVaultReferenceUri(value: BicepValue | undefined): string | undefined {
+  if (value === undefined || !isExpression(value)) return undefined;
+  return /^'@Microsoft\.KeyVault\(SecretUri=\$\{\s*(\w+)\s*\}\)'$/.exec(value.expression)?.[1];
 }

@@ -3,10 +3,11 @@
  * violations (empty when the template is sound), so the same rule can be shown to catch a bad
  * template and to pass the real one.
  */
-import { LOCAL_ONLY, REQUIRED_IN_AZURE } from '../../../shared/config/settings';
+import { FROM_KEY_VAULT_IN_AZURE, LOCAL_ONLY, REQUIRED_IN_AZURE } from '../../../shared/config/settings';
 import type { BatonContainer } from '../../../shared/store/containers';
 import {
   isExpression,
+  keyVaultReferenceUri,
   propertyLines,
   resourceDeclarations,
   variableLiteral,
@@ -15,9 +16,9 @@ import {
   type ResourceDeclaration,
 } from './bicep-text';
 
-const where = (resource: ResourceDeclaration): string => `${resource.symbol} (${resource.type})`;
+export const where = (resource: ResourceDeclaration): string => `${resource.symbol} (${resource.type})`;
 
-function declared(files: readonly BicepFile[], type: string): ResourceDeclaration[] {
+export function declared(files: readonly BicepFile[], type: string): ResourceDeclaration[] {
   return resourceDeclarations(files).filter((r) => !r.existing && r.type.toLowerCase() === type.toLowerCase());
 }
 
@@ -126,7 +127,7 @@ const SECRET_SETTING_NAME = /key|secret|password|connection_?string|(^|_)sas(_|$
 /** Not a secret once the component refuses local auth: it only locates the ingestion endpoint. */
 const TELEMETRY_CONNECTION_STRING = 'APPLICATIONINSIGHTS_CONNECTION_STRING';
 
-function asSettings(value: BicepValue): Record<string, BicepValue> {
+export function asSettings(value: BicepValue): Record<string, BicepValue> {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || isExpression(value)) {
     throw new Error('app settings are not an object literal');
   }
@@ -140,7 +141,8 @@ function settingText(value: BicepValue): string {
 /**
  * The app settings (`var appSettings` in the file that declares the Function App) name endpoints
  * and the identity only: no secret-looking name or value, nothing refused in Azure, and every
- * setting the config module requires in Azure.
+ * setting the config module requires in Azure. The secrets Baton reads in Azure are Key Vault
+ * references, which name where the secret is, not what it is.
  */
 export function appSettingViolations(files: readonly BicepFile[]): string[] {
   const siteFile = files.find((f) => declared([f], 'Microsoft.Web/sites').length > 0);
@@ -154,7 +156,7 @@ export function appSettingViolations(files: readonly BicepFile[]): string[] {
     const text = settingText(value);
     if (name === TELEMETRY_CONNECTION_STRING) {
       if (!telemetryLocked) violations.push(`${name} is set while Application Insights still accepts local auth`);
-    } else if (SECRET_SETTING_NAME.test(name)) {
+    } else if (SECRET_SETTING_NAME.test(name) && keyVaultReferenceUri(value) === undefined) {
       violations.push(`app setting ${name} looks like a key or connection string`);
     }
     if (SECRET_PATTERNS.some((pattern) => pattern.test(text))) violations.push(`app setting ${name} carries key material: ${text}`);
@@ -162,6 +164,11 @@ export function appSettingViolations(files: readonly BicepFile[]): string[] {
   }
   for (const required of REQUIRED_IN_AZURE) {
     if (!(required in settings)) violations.push(`app setting ${required} is missing (shared/config requires it in Azure)`);
+  }
+  for (const secret of FROM_KEY_VAULT_IN_AZURE) {
+    if (keyVaultReferenceUri(settings[secret]) === undefined) {
+      violations.push(`app setting ${secret} is not a Key Vault reference '@Microsoft.KeyVault(SecretUri=\${…})'`);
+    }
   }
   if (settings.BATON_ENVIRONMENT !== 'azure') violations.push(`BATON_ENVIRONMENT is ${settingText(settings.BATON_ENVIRONMENT ?? null)}, not 'azure'`);
   for (const service of ['blob', 'queue', 'table']) {
