@@ -13,6 +13,7 @@ import { startAzurite, type RunningAzurite } from './azurite';
 import { startCosmosStandIn, DEFAULT_COSMOS_STANDIN_PORT, type CosmosStandIn } from './services/cosmos-standin';
 import { startEmailStandIn, DEFAULT_EMAIL_STANDIN_PORT, type EmailStandIn } from './services/email-standin';
 import { startVendorStandIn, DEFAULT_VENDOR_STANDIN_PORT, type VendorStandIn } from './services/vendor-standin';
+import { callbackTargetFor, VENDOR_STANDIN_CALLBACK_SECRET } from './services/vendor-callback-target';
 import { startDevIssuer, DEV_ISSUER_PORT, type RunningDevIssuer } from './identity/dev-issuer';
 import { readHostJson, routePrefixOf } from './host/app-settings';
 import { startHostChild, type HostChild } from './host/child/host-child';
@@ -173,6 +174,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const hostPort = fixed ? FIXED_PORTS.host : await findFreePort();
     const hostUrl = `http://127.0.0.1:${hostPort}`;
     const settings = stackSettings(hostUrl, services, options.settings ?? {});
+    // Signed with the secret the host verifies with, overrides included, so the two always agree.
+    services.vendor?.configureCallback(callbackTargetFor(hostUrl, settings[SETTING.vendorCallbackSecret]));
     const startHost = async (): Promise<HostChild> =>
       startHostChild({
         appDirectory,
@@ -237,7 +240,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
 }
 
-/** The app settings the stack hands the host: every service's endpoint and local key. */
+/** The app settings the stack hands the host: every service's endpoint and local key or secret. */
 function stackSettings(
   hostUrl: string,
   services: LocalStackServices,
@@ -259,7 +262,11 @@ function stackSettings(
       : {}),
     ...(services.email ? { [SETTING.emailConnectionString]: services.email.connectionString } : {}),
     ...(services.vendor
-      ? { [SETTING.vendorApiBaseUrl]: services.vendor.baseUrl, [SETTING.vendorApiKey]: services.vendor.apiKey }
+      ? {
+          [SETTING.vendorApiBaseUrl]: services.vendor.baseUrl,
+          [SETTING.vendorApiKey]: services.vendor.apiKey,
+          [SETTING.vendorCallbackSecret]: VENDOR_STANDIN_CALLBACK_SECRET,
+        }
       : {}),
     ...(services.identity
       ? {
