@@ -60,7 +60,13 @@ export interface HostExtension {
   readonly inputBindingTypes: readonly string[];
   /** Called once, after the app is loaded and before the host reports ready. */
   start(host: ExtensionHost): Promise<void>;
-  /** The value of an input binding of one of `inputBindingTypes` for an invocation of `fn`. */
+  /**
+   * The value of an input binding of one of `inputBindingTypes` for an invocation of `fn`. A
+   * client binding that names a webhook as the Functions host hands them out (`baseUrl` ending
+   * in `/runtime/webhooks/{name}`, `requiredQueryStringParameters` holding `code=<system key>`)
+   * makes the host serve that webhook on its own port and forward it to `baseUrl`
+   * (webhook-targets.ts).
+   */
   inputBindingData(binding: BindingMetadata, fn: RegisteredFunction): unknown;
   /**
    * Resolves when the extension has no work it could do at the current clock reading (nothing

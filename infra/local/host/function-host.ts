@@ -15,8 +15,11 @@ import { createHostLogger, type HostLogger } from './host-log';
 import { appEnvironments } from './native-runtime';
 import { checkTriggersServed, inputBindingSources, usedExtensions, warnUnservedBindings } from './extension-wiring';
 import { keyRingFromSettings } from './http/function-keys';
+import { admitRequestsAsAzureDoes, MAX_REQUEST_LINE_BYTES, NODE_MAX_HEADER_SIZE } from './http/request-admission';
 import { HTTP_METHODS, registerHttpTriggers, type HttpFunctionRoute } from './http/http-triggers';
 import { registerAdminRoutes, type AdvanceRequest } from './admin-routes';
+import { registerExtensionWebhooks } from './http/extension-webhooks';
+import { extensionWebhooks, type ExtensionWebhook } from './webhook-targets';
 import { TimerTriggers } from './timer/timer-triggers';
 import { createFileScheduleMonitor, createMemoryScheduleMonitor } from './timer/schedule-monitor';
 import type { AppInvoker } from './function-invoker';
@@ -78,8 +81,16 @@ function createServer(): FastifyInstance {
     exposeHeadRoutes: false,
     // At stop, idle keep-alive sockets close at once while requests in flight may finish.
     forceCloseConnections: 'idle',
-    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    // Only Kestrel's request-line limit bounds a route value (see request-admission.ts).
+    routerOptions: {
+      caseSensitive: false,
+      ignoreTrailingSlash: true,
+      ignoreDuplicateSlashes: true,
+      maxParamLength: MAX_REQUEST_LINE_BYTES,
+    },
+    http: { maxHeaderSize: NODE_MAX_HEADER_SIZE },
   });
+  admitRequestsAsAzureDoes(server);
   // Functions get the body as raw bytes, whatever its type, as the host hands it to the worker.
   server.removeAllContentTypeParsers();
   server.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -124,6 +135,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
   let server: FastifyInstance | undefined;
   const started: HostExtension[] = [];
   let timers: TimerTriggers | undefined;
+  let webhooks: ReadonlyMap<string, ExtensionWebhook> = new Map();
   let ready = false;
   let markReady: () => void = () => undefined;
   const readyGate = new Promise<void>((resolve) => (markReady = resolve));
@@ -189,6 +201,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
       // Like the Functions host, the root answers that the app is up when no function claims it.
       server.route({ method: [...HTTP_METHODS], url: '/', handler: (_request, reply) => reply.code(200).send() });
     }
+    registerExtensionWebhooks(server, { keys, webhooks: () => webhooks, ready: readyGate, activity: loaded.activity, logger });
     registerAdminRoutes(server, {
       clock,
       nextScheduledAt: () => (clock instanceof VirtualClock ? clock.nextScheduledAt() : undefined),
@@ -226,6 +239,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
       await extension.start({ ...extensionHost, log: (level, message, fields) => extensionLogger.log(level, message, fields) });
       started.push(extension);
     }
+    webhooks = extensionWebhooks(started, loaded.functions, `http://127.0.0.1:${port}`, logger);
     timerTriggers.start();
     ready = true;
     markReady();

@@ -1,5 +1,12 @@
 import { parseRouteTemplate, routeValues } from '../../../infra/local/host/http/route-template';
 import { parseRouteConstraint } from '../../../infra/local/host/http/route-constraints';
+import { httpFunctionRoutes } from '../../../infra/local/host/http/http-triggers';
+import type { RegisteredFunction } from '../../../infra/local/host/extension-contract';
+
+function httpFunction(name: string, route?: string): RegisteredFunction {
+  const trigger = { type: 'httpTrigger', direction: 'in', ...(route === undefined ? {} : { route }) };
+  return { name, triggerType: 'httpTrigger', bindings: { request: trigger }, metadata: {} };
+}
 
 describe('route templates', () => {
   it('puts the route prefix in front and names parameters by position for the router', () => {
@@ -39,6 +46,22 @@ describe('route templates', () => {
 
   it('refuses an optional parameter before the last segment', () => {
     expect(() => parseRouteTemplate('api', 'a/{x?}/b')).toThrow('only the last segment');
+  });
+});
+
+describe('routes the host keeps for itself', () => {
+  it('refuses a function route that begins like admin or runtime, whatever the prefix, as Azure does', () => {
+    for (const route of ['runtime/webhooks/mine', 'runtimes', 'admin/report', '/administration']) {
+      expect(() => httpFunctionRoutes([httpFunction('f', route)], 'api')).toThrow(/built-in routes/);
+      expect(() => httpFunctionRoutes([httpFunction('f', route)], '')).toThrow(/built-in routes/);
+    }
+    // Without a route, the function's name is its route.
+    expect(() => httpFunctionRoutes([httpFunction('adminReport')], 'api')).toThrow(/built-in routes/);
+  });
+
+  it('leaves routes that only contain those words to the app', () => {
+    const routes = httpFunctionRoutes([httpFunction('f', 'reports/runtime'), httpFunction('g', 'my-admin')], '');
+    expect(routes.map((route) => route.route.template)).toEqual(['/reports/runtime', '/my-admin']);
   });
 });
 

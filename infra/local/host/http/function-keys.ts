@@ -76,3 +76,12 @@ export function isAuthorised(ring: KeyRing, level: AuthLevel, functionName: stri
   const own = ring.functionKeys.get(functionName.toLowerCase()) ?? [];
   return [...ring.hostKeys, ...own].some((expected) => sameKey(key, expected));
 }
+
+/**
+ * Whether a request may call an extension's webhook: its system key or the master key, always
+ * required (Azure checks it whatever the other keys; the links the extension hands out carry it).
+ */
+export function isSystemKeyAccepted(ring: KeyRing, systemKey: string | undefined, key: string | undefined): boolean {
+  if (key === undefined) return false;
+  return isMasterKey(ring, key) || (systemKey !== undefined && sameKey(key, systemKey));
+}

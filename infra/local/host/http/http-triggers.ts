@@ -39,7 +39,10 @@ export interface HttpTriggerOptions {
   readonly ready: Promise<void>;
 }
 
-/** Paths the host keeps for itself when the route prefix is empty. */
+/**
+ * Route beginnings the host keeps for itself (its admin API, extension webhooks), whatever the
+ * prefix: Azure refuses such a function at start-up.
+ */
 const RESERVED_PREFIXES = ['admin', 'runtime'];
 
 function stringList(value: unknown): string[] | undefined {
@@ -56,9 +59,10 @@ export function httpFunctionRoutes(functions: readonly RegisteredFunction[], rou
     const [triggerBindingName, trigger] = triggerEntry;
     const template = typeof trigger.route === 'string' && trigger.route.trim() !== '' ? trigger.route : fn.name;
     const route = parseRouteTemplate(routePrefix, template);
-    const firstSegment = route.template.split('/')[1]?.toLowerCase() ?? '';
-    if (RESERVED_PREFIXES.includes(firstSegment)) {
-      throw new Error(`Function "${fn.name}": the route "${route.template}" is reserved by the host.`);
+    // As Azure checks it: the function's own route, before the prefix, by its leading characters.
+    const ownRoute = template.replace(/^\/+|\/+$/g, '').toLowerCase();
+    if (RESERVED_PREFIXES.some((reserved) => ownRoute.startsWith(reserved))) {
+      throw new Error(`Function "${fn.name}": the route "${template}" conflicts with the host's built-in routes (admin, runtime).`);
     }
     const methods = stringList(trigger.methods)?.map((method) => method.toUpperCase());
     routes.push({

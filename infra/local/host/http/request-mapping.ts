@@ -1,10 +1,12 @@
 /**
  * An incoming HTTP request in the shape the Functions host sends it to the worker: URL, method,
- * headers and query (repeated values joined, as ASP.NET does), route values, and the body as raw
- * bytes, untouched (the worker's HttpRequest parses JSON or forms itself).
+ * headers as sent (even a Content-Type nobody can parse), query (repeated values joined, as
+ * ASP.NET does), route values, and the body as raw bytes, untouched (the worker's HttpRequest
+ * parses JSON or forms itself).
  */
 import type { FastifyRequest } from 'fastify';
 import type { RpcHttpData, RpcNullableString } from '../core-api-types';
+import { headersAsSent } from './request-admission';
 
 function nullable(record: Readonly<Record<string, string>>): Record<string, RpcNullableString> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, { value }]));
@@ -12,7 +14,7 @@ function nullable(record: Readonly<Record<string, string>>): Record<string, RpcN
 
 function headerValues(request: FastifyRequest): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
+  for (const [name, value] of Object.entries(headersAsSent(request))) {
     if (value === undefined) continue;
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }

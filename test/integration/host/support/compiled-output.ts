@@ -9,6 +9,7 @@ export { REPOSITORY_ROOT };
 export const FIXTURE_APP = path.join(REPOSITORY_ROOT, 'test', 'fixtures', 'http-timer-app');
 export const EXTENSION_FIXTURE_APP = path.join(FIXTURE_APP, 'extension-app');
 export const DURABLE_FIXTURE_APP = path.join(FIXTURE_APP, 'durable-app');
+export const WEBHOOK_FIXTURE_APP = path.join(FIXTURE_APP, 'webhook-app');
 
 export function ensureCompiled(): void {
   ensureCompiledSources([path.join('infra', 'local'), path.join('test', 'fixtures', 'http-timer-app'), path.join('shared', 'clock.ts')]);
