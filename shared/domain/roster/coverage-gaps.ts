@@ -1,11 +1,12 @@
 /**
  * Where a queue is left uncovered: the stretches in which, for some product area of the queue, no
- * engineer with that skill (and room for tickets) is on shift. A 24x7 queue must have none.
+ * engineer with that skill (and room for tickets) is at work. A 24x7 queue must have none, and
+ * counts engineers on call; a business-hours queue counts shifts only.
  */
-import { type TimeSpan, complementSpans, mergeSpans } from '../calendar/time-span';
+import { type TimeSpan, complementSpans } from '../calendar/time-span';
 import type { Instant } from '../primitives';
 import type { Queue } from '../routing/queue';
-import { shiftSpans } from './region-shifts';
+import { staffedSpans } from './region-shifts';
 import type { Roster } from './roster';
 
 export type CoverageGap = { readonly from: Instant; readonly to: Instant; readonly uncoveredProductAreas: readonly string[] };
@@ -13,7 +14,7 @@ export type CoverageGap = { readonly from: Instant; readonly to: Instant; readon
 export function coverageGaps(roster: Roster, queue: Queue, from: Instant, to: Instant): CoverageGap[] {
   const window = { start: Date.parse(from), end: Date.parse(to) };
   if (window.end <= window.start) return [];
-  const gapsByArea = queue.productAreas.map((productArea) => ({ productArea, gaps: uncoveredSpans(roster, productArea, window) }));
+  const gapsByArea = queue.productAreas.map((productArea) => ({ productArea, gaps: uncoveredSpans(roster, queue, productArea, window) }));
   const boundaries = [...new Set(gapsByArea.flatMap(({ gaps }) => gaps.flatMap((gap) => [gap.start, gap.end])))].sort((a, b) => a - b);
 
   const gaps: { start: number; end: number; areas: string[] }[] = [];
@@ -29,9 +30,8 @@ export function coverageGaps(roster: Roster, queue: Queue, from: Instant, to: In
   return gaps.map((gap) => ({ from: new Date(gap.start).toISOString(), to: new Date(gap.end).toISOString(), uncoveredProductAreas: gap.areas }));
 }
 
-function uncoveredSpans(roster: Roster, productArea: string, window: TimeSpan): TimeSpan[] {
+function uncoveredSpans(roster: Roster, queue: Queue, productArea: string, window: TimeSpan): TimeSpan[] {
   // An engineer who can carry no ticket covers nothing.
-  const regions = new Set(roster.engineers.filter((engineer) => engineer.skills.includes(productArea) && engineer.capacity > 0).map((engineer) => engineer.region));
-  const covered = roster.regions.filter((region) => regions.has(region.id)).flatMap((region) => [...shiftSpans(region, window.start, window.end)]);
-  return complementSpans(mergeSpans(covered), window);
+  const skilled = roster.engineers.filter((engineer) => engineer.skills.includes(productArea) && engineer.capacity > 0);
+  return complementSpans(staffedSpans(roster, skilled, queue.coverage, window.start, window.end), window);
 }

@@ -1,10 +1,11 @@
 /**
  * The follow-the-sun roster: when each region works (weekly shifts in its own time zone, with
- * holidays), who works there with which skills and how many open tickets each can carry.
+ * holidays), who of its engineers is on call outside them, who works there with which skills and
+ * how many open tickets each can carry.
  */
 import { z } from 'zod';
 import { RegionSchema, SlugSchema, TimeZoneSchema } from '../primitives';
-import { ClockTimeSchema, LocalDateSchema, MINUTES_PER_DAY, clockTimesWellFormed, minutesOfDay, weeklySchema } from '../calendar/weekly-hours';
+import { ClockTimeSchema, LocalDateSchema, MINUTES_PER_DAY, WEEKDAYS, clockTimesWellFormed, minutesOfDay, weeklySchema } from '../calendar/weekly-hours';
 
 /**
  * A shift listed under a weekday starts that day; when its end is earlier than its start it
@@ -20,12 +21,33 @@ export const ShiftSchema = z
   });
 export type Shift = z.infer<typeof ShiftSchema>;
 
+/**
+ * Some of a region's engineers on call outside its shifts: a weekend rota, cover on the region's
+ * holidays, an hour that bridges a gap between two regions. On call they take only work whose SLA
+ * runs around the clock (Severity A); business-hours work waits for the next shift.
+ */
+export const OnCallSchema = z
+  .object({
+    engineerIds: z.array(SlugSchema).min(1),
+    /** Weekly on-call hours in the region's time zone, written like shifts; none start on a region holiday. */
+    weekly: weeklySchema(ShiftSchema),
+    /** On-call hours on each of the region's holidays, in place of the weekly ones. */
+    onHolidays: z.array(ShiftSchema).default([]),
+  })
+  .refine((onCall) => new Set(onCall.engineerIds).size === onCall.engineerIds.length, { message: 'each on-call engineer is listed once', path: ['engineerIds'] })
+  .refine((onCall) => onCall.onHolidays.length > 0 || WEEKDAYS.some((day) => onCall.weekly[day].length > 0), {
+    message: 'on-call cover needs hours, weekly or on holidays',
+    path: ['weekly'],
+  });
+export type OnCall = z.infer<typeof OnCallSchema>;
+
 export const RegionRosterSchema = z.object({
   id: RegionSchema,
   timeZone: TimeZoneSchema,
   shifts: weeklySchema(ShiftSchema),
   /** Local dates on which no shift of the region starts. */
   holidays: z.array(LocalDateSchema).default([]),
+  onCall: z.array(OnCallSchema).default([]),
 });
 export type RegionRoster = z.infer<typeof RegionRosterSchema>;
 
@@ -66,9 +88,27 @@ export const RosterSchema = z
         ctx.addIssue({ code: 'custom', message: `region ${engineer.region} has no roster`, path: ['engineers', index, 'region'] });
       }
     });
+    onCallProblems(roster).forEach((problem) => ctx.addIssue({ code: 'custom', ...problem }));
     const order = roster.handoffOrder;
     if (new Set(order).size !== order.length || !regionIds.every((id) => order.includes(id))) {
       ctx.addIssue({ code: 'custom', message: 'the handoff order names every rostered region once', path: ['handoffOrder'] });
     }
   });
 export type Roster = z.infer<typeof RosterSchema>;
+
+/**
+ * On-call engineers must be rostered in the region they cover: they work its hours in its time
+ * zone, and follow-the-sun hands tickets between regions by the engineers' own region.
+ */
+function onCallProblems(roster: Pick<Roster, 'regions' | 'engineers'>): { message: string; path: (string | number)[] }[] {
+  return roster.regions.flatMap((region, regionIndex) =>
+    region.onCall.flatMap((onCall, onCallIndex) =>
+      onCall.engineerIds.flatMap((engineerId, idIndex) => {
+        const path = ['regions', regionIndex, 'onCall', onCallIndex, 'engineerIds', idIndex];
+        const engineer = roster.engineers.find((candidate) => candidate.id === engineerId);
+        if (engineer === undefined) return [{ message: `on-call engineer ${engineerId} is not on the roster`, path }];
+        return engineer.region === region.id ? [] : [{ message: `on-call engineer ${engineerId} works in ${engineer.region}, not ${region.id}`, path }];
+      }),
+    ),
+  );
+}

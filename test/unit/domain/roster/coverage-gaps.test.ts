@@ -1,7 +1,7 @@
 import { coverageGaps } from '../../../../shared/domain/roster/coverage-gaps';
 import { RosterSchema } from '../../../../shared/domain/roster/roster';
 import { type Queue, QueueSchema } from '../../../../shared/domain/routing/queue';
-import { followTheSun, withHolidays } from './support/roster-fixtures';
+import { followTheSun, withEvaOnCall, withHolidays } from './support/roster-fixtures';
 
 const queue = (productAreas: string[], coverage: Queue['coverage'] = '24x7'): Queue =>
   QueueSchema.parse({ id: 'identity', name: 'Identity', productAreas, severities: ['A'], leadEngineerId: 'erin', coverage });
@@ -46,5 +46,26 @@ describe('coverage gaps', () => {
       { from: '2026-11-23T00:00:00.000Z', to: '2026-11-23T12:00:00.000Z', uncoveredProductAreas: ['exchange'] },
     ]);
     expect(coverageGaps(noEngineers, queue(['exchange']), '2026-11-23T12:00:00.000Z', '2026-11-23T12:00:00.000Z')).toEqual([]);
+  });
+
+  it('counts engineers on call for a 24x7 queue, and only shifts for a business-hours queue', () => {
+    // Eva, EMEA's intune engineer, is on call on Monday evenings until 20:00 UTC.
+    const evaOnCall = withEvaOnCall(followTheSun);
+    const monday = ['2026-11-23T00:00:00.000Z', '2026-11-24T00:00:00.000Z'] as const;
+    expect(coverageGaps(evaOnCall, queue(['intune']), ...monday)).toEqual([
+      { from: '2026-11-23T00:00:00.000Z', to: '2026-11-23T08:00:00.000Z', uncoveredProductAreas: ['intune'] },
+      { from: '2026-11-23T20:00:00.000Z', to: '2026-11-24T00:00:00.000Z', uncoveredProductAreas: ['intune'] },
+    ]);
+    expect(coverageGaps(evaOnCall, queue(['intune'], 'business-hours'), ...monday)).toEqual(coverageGaps(followTheSun, queue(['intune']), ...monday));
+  });
+
+  it('closes a holiday gap with holiday cover', () => {
+    const emeaHoliday = withEvaOnCall(withHolidays(followTheSun, 'EMEA', ['2026-12-25']), ['2026-12-25']);
+    const gaps = coverageGaps(emeaHoliday, queue(['exchange']), '2026-12-25T00:00:00.000Z', '2026-12-26T00:00:00.000Z');
+    // Eva covers 10:00–14:00 UTC of the 09:00–16:00 gap between APAC and AMER.
+    expect(gaps).toEqual([
+      { from: '2026-12-25T09:00:00.000Z', to: '2026-12-25T10:00:00.000Z', uncoveredProductAreas: ['exchange'] },
+      { from: '2026-12-25T14:00:00.000Z', to: '2026-12-25T16:00:00.000Z', uncoveredProductAreas: ['exchange'] },
+    ]);
   });
 });

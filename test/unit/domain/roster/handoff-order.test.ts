@@ -1,6 +1,6 @@
 import { nextRegion, nextRegionOnShift } from '../../../../shared/domain/roster/handoff-order';
 import { RosterSchema } from '../../../../shared/domain/roster/roster';
-import { followTheSun, withHolidays } from './support/roster-fixtures';
+import { followTheSun, withEvaOnCall, withHolidays } from './support/roster-fixtures';
 
 describe('follow-the-sun handoff order', () => {
   it('goes AMER → EMEA → APAC → AMER', () => {
@@ -31,5 +31,12 @@ describe('follow-the-sun handoff order', () => {
     const emeaOnly = RosterSchema.parse({ ...followTheSun, regions: followTheSun.regions.filter((region) => region.id === 'EMEA'), engineers: [] });
     expect(nextRegionOnShift(emeaOnly, 'EMEA', '2026-11-23T10:00:00.000Z')).toBe('EMEA');
     expect(nextRegionOnShift(emeaOnly, 'EMEA', '2026-11-23T20:00:00.000Z')).toBeUndefined();
+  });
+
+  it('counts a region whose engineers are on call as on shift for 24x7 work only', () => {
+    // 17:30 UTC on a November Monday: AMER works, EMEA's shift is over but Eva is on call, APAC is off.
+    const evaOnCall = withEvaOnCall(followTheSun);
+    expect(nextRegionOnShift(evaOnCall, 'AMER', '2026-11-23T17:30:00.000Z', '24x7')).toBe('EMEA');
+    expect(nextRegionOnShift(evaOnCall, 'AMER', '2026-11-23T17:30:00.000Z')).toBe('AMER');
   });
 });

@@ -1,5 +1,5 @@
-import { nextShiftStart, onShift, regionOnShift, shiftEnd } from '../../../../shared/domain/roster/region-shifts';
-import { followTheSun, local, withRegion } from './support/roster-fixtures';
+import { engineerShiftEnd, nextShiftStart, nextSkilledShiftStart, onShift, regionOnShift, shiftEnd } from '../../../../shared/domain/roster/region-shifts';
+import { followTheSun, local, withEvaOnCall, withRegion } from './support/roster-fixtures';
 
 const newYork = 'America/New_York';
 const mondayNights = (holidays: string[]) =>
@@ -77,5 +77,53 @@ describe('region shifts', () => {
     const shifts = { mon: wholeDay, tue: wholeDay, wed: wholeDay, thu: wholeDay, fri: wholeDay, sat: wholeDay, sun: wholeDay };
     const nonStop = withRegion(followTheSun, { id: 'EMEA', timeZone: 'UTC', shifts, holidays: [] });
     expect(shiftEnd(nonStop, 'EMEA', '2026-11-23T10:00:00.000Z')).toBe('2026-11-30T10:00:00.000Z');
+  });
+});
+
+describe('engineers on call', () => {
+  const evaOnCall = withEvaOnCall(followTheSun);
+  // Monday 23 November 2026: EMEA's shift ends at 17:00 UTC and Eva is on call until 20:00.
+  const mondayEvening = '2026-11-23T18:00:00.000Z';
+
+  it('count only for 24x7 work, and only for the engineers named', () => {
+    expect(onShift(evaOnCall, 'eva', mondayEvening, '24x7')).toBe(true);
+    expect(onShift(evaOnCall, 'eva', mondayEvening, 'business-hours')).toBe(false);
+    expect(onShift(evaOnCall, 'eva', mondayEvening)).toBe(false);
+    expect(onShift(evaOnCall, 'emil', mondayEvening, '24x7')).toBe(false);
+    expect(onShift(evaOnCall, 'eva', '2026-11-24T18:00:00.000Z', '24x7')).toBe(false);
+  });
+
+  it('keep their region at work for 24x7 work', () => {
+    expect(regionOnShift(evaOnCall, 'EMEA', mondayEvening, '24x7')).toBe(true);
+    expect(regionOnShift(evaOnCall, 'EMEA', mondayEvening)).toBe(false);
+    expect(shiftEnd(evaOnCall, 'EMEA', '2026-11-23T10:00:00.000Z', '24x7')).toBe('2026-11-23T20:00:00.000Z');
+    expect(nextShiftStart(evaOnCall, 'EMEA', '2026-11-23T07:00:00.000Z', '24x7')).toBe('2026-11-23T08:00:00.000Z');
+  });
+
+  it('run straight on from the shift, so the engineer keeps their tickets until on call ends', () => {
+    expect(engineerShiftEnd(evaOnCall, 'eva', '2026-11-23T10:00:00.000Z', '24x7')).toBe('2026-11-23T20:00:00.000Z');
+    expect(engineerShiftEnd(evaOnCall, 'eva', '2026-11-23T10:00:00.000Z')).toBe('2026-11-23T17:00:00.000Z');
+    expect(engineerShiftEnd(evaOnCall, 'emil', '2026-11-23T10:00:00.000Z', '24x7')).toBe('2026-11-23T17:00:00.000Z');
+    expect(engineerShiftEnd(evaOnCall, 'eva', '2026-11-23T21:00:00.000Z', '24x7')).toBeUndefined();
+  });
+
+  it('follow the holiday hours on a region holiday, instead of the shift and the weekly hours', () => {
+    const mondayHoliday = withEvaOnCall(followTheSun, ['2026-11-23']);
+    expect(onShift(mondayHoliday, 'eva', '2026-11-23T09:00:00.000Z', '24x7')).toBe(false);
+    expect(onShift(mondayHoliday, 'eva', '2026-11-23T11:00:00.000Z', '24x7')).toBe(true);
+    expect(onShift(mondayHoliday, 'eva', '2026-11-23T11:00:00.000Z')).toBe(false);
+    expect(onShift(mondayHoliday, 'eva', mondayEvening, '24x7')).toBe(false);
+    expect(engineerShiftEnd(mondayHoliday, 'eva', '2026-11-23T11:00:00.000Z', '24x7')).toBe('2026-11-23T14:00:00.000Z');
+  });
+
+  it('tell when someone with the skill next comes to work', () => {
+    // Eva has EMEA's only intune skill with capacity; Tuesday 24 November is an EMEA holiday.
+    const tuesdayHoliday = withEvaOnCall(followTheSun, ['2026-11-24']);
+    const mondayNight = '2026-11-23T20:30:00.000Z';
+    expect(nextSkilledShiftStart(tuesdayHoliday, 'intune', mondayNight)).toBe('2026-11-25T08:00:00.000Z');
+    expect(nextSkilledShiftStart(tuesdayHoliday, 'intune', mondayNight, '24x7')).toBe('2026-11-24T10:00:00.000Z');
+    // Someone with the skill is at work already: there is nobody further to wait for.
+    expect(nextSkilledShiftStart(tuesdayHoliday, 'intune', mondayEvening, '24x7')).toBeUndefined();
+    expect(nextSkilledShiftStart(tuesdayHoliday, 'teams', mondayNight, '24x7')).toBeUndefined();
   });
 });

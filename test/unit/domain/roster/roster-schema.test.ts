@@ -34,4 +34,17 @@ describe('roster schema', () => {
     expect(issuesOf({ ...followTheSun, engineers: [{ ...ana, email: 'ana' }] }).length).toBeGreaterThan(0);
     expect(issuesOf({ ...followTheSun, engineers: [{ ...ana, capacity: -1 }] }).length).toBeGreaterThan(0);
   });
+
+  it('rejects on-call cover that names someone off the roster or from another region, twice, or with no hours', () => {
+    const withEmeaOnCall = (onCall: unknown) => ({ ...followTheSun, regions: followTheSun.regions.map((region) => (region.id === 'EMEA' ? { ...region, onCall: [onCall] } : region)) });
+    const evenings = { mon: [{ start: '17:00', end: '20:00' }] };
+    expect(issuesOf(withEmeaOnCall({ engineerIds: ['eva', 'emil'], weekly: evenings }))).toEqual([]);
+    expect(issuesOf(withEmeaOnCall({ engineerIds: ['eva'], weekly: {}, onHolidays: [{ start: '22:00', end: '06:00' }] }))).toEqual([]);
+    expect(issuesOf(withEmeaOnCall({ engineerIds: ['nobody'], weekly: evenings }))).toEqual(['on-call engineer nobody is not on the roster']);
+    expect(issuesOf(withEmeaOnCall({ engineerIds: ['ana'], weekly: evenings }))).toEqual(['on-call engineer ana works in AMER, not EMEA']);
+    expect(issuesOf(withEmeaOnCall({ engineerIds: ['eva', 'eva'], weekly: evenings }))).toEqual(['each on-call engineer is listed once']);
+    expect(issuesOf(withEmeaOnCall({ engineerIds: [], weekly: evenings })).length).toBeGreaterThan(0);
+    expect(issuesOf(withEmeaOnCall({ engineerIds: ['eva'], weekly: {} }))).toEqual(['on-call cover needs hours, weekly or on holidays']);
+    expect(issuesOf(withEmeaOnCall({ engineerIds: ['eva'], weekly: { sat: [{ start: '09:00', end: '09:00' }] } }))).toEqual(['a shift must not end when it starts']);
+  });
 });

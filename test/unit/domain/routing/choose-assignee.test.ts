@@ -1,7 +1,7 @@
 import { type AssignmentRequest, chooseAssignee } from '../../../../shared/domain/routing/choose-assignee';
 import { QueueSchema } from '../../../../shared/domain/routing/queue';
 import { RosterSchema } from '../../../../shared/domain/roster/roster';
-import { followTheSun } from '../roster/support/roster-fixtures';
+import { followTheSun, withEvaOnCall } from '../roster/support/roster-fixtures';
 
 const queue = QueueSchema.parse({ id: 'identity', name: 'Identity', productAreas: ['entra-id', 'exchange', 'intune'], severities: ['A', 'B'], leadEngineerId: 'erin', coverage: '24x7' });
 
@@ -63,5 +63,31 @@ describe('choosing an assignee', () => {
     const noIntune = RosterSchema.parse({ ...followTheSun, engineers: followTheSun.engineers.filter((engineer) => !engineer.skills.includes('intune')) });
     expect(assign({ roster: noIntune, productArea: 'intune' })).toEqual({ ok: false, reason: 'no-skilled-engineer', escalateTo: 'erin' });
     expect(assign({ productArea: 'teams' })).toEqual({ ok: false, reason: 'product-area-outside-queue', escalateTo: 'erin' });
+  });
+});
+
+describe('choosing an assignee among engineers on call', () => {
+  // 17:30 UTC on a November Monday: AMER (ana, bob) is on shift; EMEA's shift is over, Eva is on call.
+  const evening = '2026-11-23T17:30:00.000Z';
+  const onCallAssign = (overrides: Partial<AssignmentRequest>) =>
+    chooseAssignee({ roster: withEvaOnCall(followTheSun), queue, productArea: 'intune', at: evening, openTicketLoad: {}, ...overrides });
+  const onCallAssigneeId = (overrides: Partial<AssignmentRequest>): string | undefined => {
+    const decision = onCallAssign(overrides);
+    return decision.ok ? decision.engineer.id : undefined;
+  };
+
+  it('lets someone on call take 24x7 work, and leaves business-hours work for the next shift', () => {
+    expect(onCallAssign({ coverage: '24x7' })).toMatchObject({ ok: true, engineer: { id: 'eva' } });
+    expect(onCallAssign({ coverage: 'business-hours' })).toEqual({ ok: false, reason: 'no-skilled-engineer-on-shift', escalateTo: 'erin' });
+    expect(onCallAssign({})).toEqual({ ok: false, reason: 'no-skilled-engineer-on-shift', escalateTo: 'erin' });
+  });
+
+  it('calls on someone on call only when nobody on shift can take the ticket, whatever the loads', () => {
+    expect(onCallAssigneeId({ productArea: 'entra-id', coverage: '24x7', openTicketLoad: { ana: 2, bob: 1 } })).toBe('bob');
+    expect(onCallAssigneeId({ productArea: 'entra-id', coverage: '24x7', openTicketLoad: { ana: 3, bob: 2 } })).toBe('eva');
+  });
+
+  it('still keeps a ticket in the region it was handed to when someone there is on call', () => {
+    expect(onCallAssigneeId({ productArea: 'entra-id', coverage: '24x7', preferRegion: 'EMEA' })).toBe('eva');
   });
 });

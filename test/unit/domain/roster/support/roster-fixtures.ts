@@ -1,7 +1,8 @@
 /** A follow-the-sun roster that covers every hour of every day, and helpers for the roster specifications. */
 import { DateTime } from 'luxon';
+import type { z } from 'zod';
 import type { Region } from '../../../../../shared/domain/primitives';
-import { type Roster, RosterSchema } from '../../../../../shared/domain/roster/roster';
+import { type RegionRosterSchema, type Roster, RosterSchema } from '../../../../../shared/domain/roster/roster';
 
 const daily = (start: string, end: string) => {
   const shift = [{ start, end }];
@@ -39,7 +40,7 @@ export const followTheSun: Roster = RosterSchema.parse({
   ],
 });
 
-export function withRegion(roster: Roster, region: Roster['regions'][number]): Roster {
+export function withRegion(roster: Roster, region: z.input<typeof RegionRosterSchema>): Roster {
   return RosterSchema.parse({ ...roster, regions: roster.regions.map((candidate) => (candidate.id === region.id ? region : candidate)) });
 }
 
@@ -52,3 +53,12 @@ export const local = (wallTime: string, zone: string): string => {
   if (instant === null) throw new Error(`bad wall time ${wallTime}`);
   return instant;
 };
+
+/**
+ * Eva (EMEA, intune among her skills) on call on Monday evenings, 17:00–20:00 in London, and
+ * 10:00–14:00 on EMEA's holidays, which are given.
+ */
+export function withEvaOnCall(roster: Roster, emeaHolidays: string[] = []): Roster {
+  const onCall = [{ engineerIds: ['eva'], weekly: { mon: [{ start: '17:00', end: '20:00' }] }, onHolidays: [{ start: '10:00', end: '14:00' }] }];
+  return RosterSchema.parse({ ...roster, regions: roster.regions.map((region) => (region.id === 'EMEA' ? { ...region, holidays: emeaHolidays, onCall } : region)) });
+}
