@@ -102,13 +102,25 @@ function intakeFieldsOf(body: unknown): Record<string, unknown> {
   return { ...fields, channel: 'web-form' };
 }
 
+/** Says why a posted form could not be read, so the requester knows whether sending it again can help. */
+export function unreadableFormReason(status: number | undefined): string {
+  switch (status) {
+    case 413:
+      return 'The form is too large to be read: shorten the longest fields and send it again.';
+    case 415:
+      return 'The request was not sent as a form, so it could not be read.';
+    default:
+      return 'The form could not be read.';
+  }
+}
+
 /** POST /: the form without JavaScript. */
 export async function intakeFormPost(request: HttpRequest, ports: IntakeWebPorts): Promise<HttpResponseInit> {
   const read = await readRequestBody(request, { checkboxFields: CHECKBOX_FIELDS, instance: INTAKE_FORM_PATH });
   if (read.kind === 'rejected') {
     return formResponse(
       ports,
-      { values: {}, errors: [], idempotencyKey: randomUUID(), notReceived: { reason: 'The form could not be read (it may be too large).' } },
+      { values: {}, errors: [], idempotencyKey: randomUUID(), notReceived: { reason: unreadableFormReason(read.response.status) } },
       read.response.status ?? 400,
     );
   }
