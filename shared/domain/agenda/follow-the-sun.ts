@@ -6,7 +6,7 @@
 import type { Instant } from '../primitives';
 import type { OrgConfig } from '../org/org-config';
 import { nextRegionOnShift } from '../roster/handoff-order';
-import { regionOnShift, shiftEnd } from '../roster/region-shifts';
+import { engineerShiftEnd, onShift } from '../roster/region-shifts';
 import { chooseAssignee } from '../routing/choose-assignee';
 import type { SlaClock } from '../sla/sla-clock';
 import type { Ticket } from '../ticket/ticket';
@@ -28,11 +28,12 @@ const WORKED_STATUSES: readonly TicketStatus[] = ['assigned', 'investigating', '
 export function handoffAgenda(ticket: Ticket, org: OrgConfig, now: Instant, load: OpenTicketLoad, clocks: readonly SlaClock[]): AgendaPart {
   const assignee = ticket.assignee;
   if (assignee === undefined || !WORKED_STATUSES.includes(ticket.status) || !followsTheSun(ticket, org)) return NOTHING_DUE;
-  if (regionOnShift(org.roster, assignee.region, now)) return { due: [], wakeAt: [shiftEnd(org.roster, assignee.region, now)] };
+  // The assignee's own hours, not their region's: on a weekend only some of a region are on call.
+  if (onShift(org.roster, assignee.engineerId, now, '24x7')) return { due: [], wakeAt: [engineerShiftEnd(org.roster, assignee.engineerId, now, '24x7')] };
   const queue = queueOf(ticket, org);
   const productArea = ticket.productArea;
   if (queue === undefined || productArea === undefined) return NOTHING_DUE;
-  const nextRegion = nextRegionOnShift(org.roster, assignee.region, now);
+  const nextRegion = nextRegionOnShift(org.roster, assignee.region, now, '24x7');
   const decision = chooseAssignee({
     roster: org.roster,
     queue,
@@ -41,6 +42,7 @@ export function handoffAgenda(ticket: Ticket, org: OrgConfig, now: Instant, load
     openTicketLoad: load,
     excludeEngineerIds: [assignee.engineerId],
     ...(nextRegion === undefined ? {} : { preferRegion: nextRegion }),
+    coverage: '24x7',
   });
   const brief = buildHandoffBrief({ ticket, sla: clocks, stallThreshold: org.lifecycle.handoffStallThreshold });
   return unstaffedOr(decision, ticket, org, now, (to) => ({ kind: 'handoff', to, brief }));

@@ -5,14 +5,14 @@
  */
 import type { Instant } from '../primitives';
 import type { OrgConfig } from '../org/org-config';
-import { nextShiftStart, onShift, regionOnShift } from '../roster/region-shifts';
+import { nextSkilledShiftStart, onShift } from '../roster/region-shifts';
 import { chooseAssignee, type AssignmentDecision, type NoAssigneeReason } from '../routing/choose-assignee';
 import type { EngineerRef } from '../ticket/engineer-ref';
 import type { Ticket } from '../ticket/ticket';
 import type { AgendaItem, AgendaPart } from './agenda-item';
 import { NOTHING_DUE } from './agenda-item';
 import { engineerRefOf } from '../org/team-leads';
-import { queueLeadOf, queueOf, rosteredEngineer, slaCalendarOf } from './ticket-setting';
+import { queueLeadOf, queueOf, rosteredEngineer, slaCalendarOf, workCoverage } from './ticket-setting';
 
 /** Open tickets per engineer id, for load balancing; an engineer not listed carries none. */
 export type OpenTicketLoad = Readonly<Record<string, number>>;
@@ -39,6 +39,7 @@ export function staffingAgenda(ticket: Ticket, org: OrgConfig, now: Instant, loa
     openTicketLoad: load,
     ...(previous === undefined ? {} : { excludeEngineerIds: [previous] }),
     ...(ticket.assignee === undefined ? {} : { preferRegion: ticket.assignee.region }),
+    coverage: workCoverage(ticket, org),
   });
   return unstaffedOr(decision, ticket, org, now, (engineer) => ({ kind: 'assign', engineer }));
 }
@@ -52,7 +53,7 @@ function needsAnOwner(ticket: Ticket, org: OrgConfig, now: Instant): boolean {
   if (ticket.status !== 'reopened') return false;
   const previous = ticket.assignee === undefined ? undefined : rosteredEngineer(org, ticket.assignee.engineerId);
   const skilled = previous !== undefined && ticket.productArea !== undefined && previous.skills.includes(ticket.productArea);
-  return !(skilled && onShift(org.roster, previous.id, now));
+  return !(skilled && onShift(org.roster, previous.id, now, workCoverage(ticket, org)));
 }
 
 /**
@@ -67,7 +68,7 @@ export function unstaffedOr(
   itemFor: (engineer: EngineerRef) => AgendaItem,
 ): AgendaPart {
   if (decision.ok) return { due: [itemFor(engineerRefOf(decision.engineer))], wakeAt: [] };
-  const wakeAt = [nextSkilledShiftStart(org, ticket.productArea, now)];
+  const wakeAt = [ticket.productArea === undefined ? undefined : nextSkilledShiftStart(org.roster, ticket.productArea, now, workCoverage(ticket, org))];
   const waitsForShift = decision.reason === 'no-skilled-engineer-on-shift' && slaCalendarOf(ticket, org)?.kind === 'business-hours';
   if (waitsForShift || noEngineerAlreadyReported(ticket) || ticket.queueId === undefined) return { due: [], wakeAt };
   const lead = queueLeadOf(ticket, org);
@@ -83,19 +84,4 @@ function noEngineerAlreadyReported(ticket: Ticket): boolean {
     if (type === 'engineer-assigned' || type === 'ticket-triaged' || type === 'ticket-reopened') return false;
   }
   return false;
-}
-
-/** When the next region with a skilled engineer who can carry tickets comes on shift. */
-export function nextSkilledShiftStart(org: OrgConfig, productArea: string | undefined, now: Instant): Instant | undefined {
-  const regions = new Set(
-    org.roster.engineers
-      .filter((engineer) => productArea !== undefined && engineer.skills.includes(productArea) && engineer.capacity > 0)
-      .map((engineer) => engineer.region),
-  );
-  const starts = [...regions]
-    .filter((region) => !regionOnShift(org.roster, region, now))
-    .map((region) => nextShiftStart(org.roster, region, now))
-    .filter((start): start is Instant => start !== undefined)
-    .map(Date.parse);
-  return starts.length === 0 ? undefined : new Date(Math.min(...starts)).toISOString();
 }

@@ -6,7 +6,7 @@ import type { Calendar } from '../calendar/calendar';
 import type { OrgConfig } from '../org/org-config';
 import { engineerRefOf } from '../org/team-leads';
 import type { Engineer } from '../roster/roster';
-import type { Queue } from '../routing/queue';
+import type { Queue, QueueCoverage } from '../routing/queue';
 import type { SlaPolicy } from '../sla/sla-policy';
 import type { EngineerRef } from '../ticket/engineer-ref';
 import type { Ticket } from '../ticket/ticket';
@@ -30,6 +30,11 @@ export function slaCalendarOf(ticket: Ticket, org: OrgConfig): Calendar | undefi
  */
 export function followsTheSun(ticket: Ticket, org: OrgConfig): boolean {
   return slaCalendarOf(ticket, org)?.kind === '24x7';
+}
+
+/** Engineers on call take only work that runs around the clock; the rest waits for a shift. */
+export function workCoverage(ticket: Ticket, org: OrgConfig): QueueCoverage {
+  return followsTheSun(ticket, org) ? '24x7' : 'business-hours';
 }
 
 export function queueOf(ticket: Ticket, org: OrgConfig): Queue | undefined {

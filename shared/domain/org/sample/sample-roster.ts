@@ -1,6 +1,10 @@
 /**
  * The sample follow-the-sun roster: AMER (New York), EMEA (London) and APAC (Sydney), each with
- * engineers of different skills and a team lead, working weekday shifts in local time.
+ * engineers of different skills and a team lead, working weekday shifts in local time. Each
+ * region's three engineers (between them every product area) are on call for Severity A at the
+ * weekend and on the region's holidays, in the hours of their usual shift; APAC's also from
+ * 07:00 on weekdays, which closes the hour between New York's 17:00 (EDT) and Sydney's 08:00
+ * (AEST) from April to October. Together the 24x7 queues are covered every hour of the year.
  */
 import { z } from 'zod';
 import { RosterSchema } from '../../roster/roster';
@@ -13,11 +17,36 @@ const weekdayShift = (start: string, end: string) => {
 
 const email = (id: string) => `${id.replace('-', '.')}@css.example`;
 
+/** On call at the weekend and on holidays from `start` to `end`, plus any weekday hours given. */
+const onCall = (engineerIds: string[], start: string, end: string, weekdayHours?: { start: string; end: string }) => {
+  const day = [{ start, end }];
+  const weekday = weekdayHours === undefined ? [] : [weekdayHours];
+  return { engineerIds, weekly: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: day, sun: day }, onHolidays: day };
+};
+
 export const sampleRoster: z.input<typeof RosterSchema> = {
   regions: [
-    { id: 'AMER', timeZone: 'America/New_York', shifts: weekdayShift('07:00', '17:00'), holidays: US_HOLIDAYS },
-    { id: 'EMEA', timeZone: 'Europe/London', shifts: weekdayShift('07:00', '16:00'), holidays: UK_HOLIDAYS },
-    { id: 'APAC', timeZone: 'Australia/Sydney', shifts: weekdayShift('08:00', '18:00'), holidays: NSW_HOLIDAYS },
+    {
+      id: 'AMER',
+      timeZone: 'America/New_York',
+      shifts: weekdayShift('07:00', '17:00'),
+      holidays: US_HOLIDAYS,
+      onCall: [onCall(['maria-garcia', 'james-carter', 'sofia-martins'], '07:00', '17:00')],
+    },
+    {
+      id: 'EMEA',
+      timeZone: 'Europe/London',
+      shifts: weekdayShift('07:00', '16:00'),
+      holidays: UK_HOLIDAYS,
+      onCall: [onCall(['lukas-weber', 'chloe-dubois', 'tomasz-nowak'], '07:00', '16:00')],
+    },
+    {
+      id: 'APAC',
+      timeZone: 'Australia/Sydney',
+      shifts: weekdayShift('08:00', '18:00'),
+      holidays: NSW_HOLIDAYS,
+      onCall: [onCall(['priya-nair', 'kenji-tanaka', 'mei-lin'], '07:00', '18:00', { start: '07:00', end: '08:00' })],
+    },
   ],
   handoffOrder: ['AMER', 'EMEA', 'APAC'],
   engineers: [

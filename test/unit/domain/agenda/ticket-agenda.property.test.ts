@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { agendaCommands } from '../../../../shared/domain/agenda/agenda-commands';
+import { workCoverage } from '../../../../shared/domain/agenda/ticket-setting';
 import { AgendaItem } from '../../../../shared/domain/agenda/agenda-item';
 import { ticketAgenda } from '../../../../shared/domain/agenda/ticket-agenda';
 import { Command } from '../../../../shared/domain/lifecycle/commands';
@@ -78,7 +79,7 @@ function reconcile(start: Ticket, now: string, violations: Violation[]): { ticke
       if (item.kind !== 'assign' && item.kind !== 'handoff') continue;
       const chosen = item.kind === 'assign' ? item.engineer : item.to;
       const rostered = org.roster.engineers.find((candidate) => candidate.id === chosen.engineerId);
-      if (!onShift(org.roster, chosen.engineerId, now)) violations.push({ at: now, problem: `${chosen.engineerId} proposed off shift` });
+      if (!onShift(org.roster, chosen.engineerId, now, workCoverage(ticket, org))) violations.push({ at: now, problem: `${chosen.engineerId} proposed off shift` });
       if (ticket.productArea === undefined || !rostered?.skills.includes(ticket.productArea)) violations.push({ at: now, problem: `${chosen.engineerId} lacks ${String(ticket.productArea)}` });
     }
     const commands = agenda.due.flatMap((item) => shellCommands(item, ticket));

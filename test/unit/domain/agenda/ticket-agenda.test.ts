@@ -49,15 +49,22 @@ describe('the ticket agenda: assignment', () => {
     expect(itemsOf(triagedTicket(), 0, 'assign', { 'chloe-dubois': 8 })).toEqual([{ kind: 'assign', engineer: refOf('maria-garcia') }]);
   });
 
-  it('reports a Sev A ticket nobody can take at the weekend to the queue lead, once, and looks again when APAC starts', () => {
+  it('gives a Sev A ticket at the weekend to an engineer on call', () => {
+    expect(itemsOf(triagedTicket(), 5 * DAY, 'assign')).toEqual([{ kind: 'assign', engineer: chloe }]);
+  });
+
+  it('reports a Sev A ticket nobody can take to the queue lead, once, and looks again when someone with the skill comes to work', () => {
+    // Saturday 14:00 UTC: Chloé (EMEA), María and Sofia (AMER) are on call with Exchange Online, and full.
     const saturday = 5 * DAY;
-    const agenda = ticketAgenda(triagedTicket(), org, at(saturday));
+    const full = { 'chloe-dubois': 8, 'maria-garcia': 8, 'sofia-martins': 6 };
+    const agenda = ticketAgenda(triagedTicket(), org, at(saturday), full);
     expect(agenda.due.filter((item) => item.kind === 'no-engineer')).toEqual([
-      { kind: 'no-engineer', queueId: 'collaboration', reason: expect.stringContaining('no engineer with the skill is on shift'), lead: refOf('grace-okafor') },
+      { kind: 'no-engineer', queueId: 'collaboration', reason: expect.stringContaining('every skilled engineer on shift is at capacity'), lead: refOf('grace-okafor') },
     ]);
-    expect(agenda.nextWakeAt).toBe('2026-11-29T21:00:00.000Z');
-    const reported = applyAt(triagedTicket(), [[saturday, { type: 'report-no-engineer', actor: system, queueId: 'collaboration', reason: 'Nobody is on shift.' }]]);
-    expect(itemsOf(reported, saturday + 1, 'no-engineer')).toEqual([]);
+    // APAC's on-call engineers start at 07:00 on Sunday in Sydney.
+    expect(agenda.nextWakeAt).toBe('2026-11-28T20:00:00.000Z');
+    const reported = applyAt(triagedTicket(), [[saturday, { type: 'report-no-engineer', actor: system, queueId: 'collaboration', reason: 'Nobody is free.' }]]);
+    expect(itemsOf(reported, saturday + 1, 'no-engineer', full)).toEqual([]);
   });
 
   it('lets a Sev C ticket on business hours wait for the next shift instead of escalating', () => {
@@ -105,6 +112,12 @@ describe('the ticket agenda: follow-the-sun', () => {
       stalled: false,
     });
     expect(handoff?.brief.sla.map((line) => line.metric)).toEqual(['first-response', 'next-update', 'resolution']);
+  });
+
+  it('goes by the assignee’s own hours: APAC’s on-call hour does not keep a ticket with an engineer who is not on call', () => {
+    // 20:30 UTC is 07:30 in Sydney: Priya, Kenji and Mei are on call, Arjun's shift starts at 08:00.
+    const [handoff] = itemsOf(assignedTicket('arjun-mehta'), 6 * HOUR + 30, 'handoff');
+    expect(handoff?.to).toEqual(refOf('maria-garcia'));
   });
 
   it('leaves a Sev C ticket on business hours with its engineer after the shift', () => {
