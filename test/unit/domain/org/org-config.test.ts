@@ -65,6 +65,19 @@ describe('organisation configuration cross-references', () => {
     ]);
   });
 
+  it('names on-call cover for someone who is not an engineer of that region, with its path', () => {
+    const problems = problemsOf(
+      edited((config) => ({
+        ...config,
+        roster: {
+          ...config.roster,
+          regions: config.roster.regions.map((region, index) => (index === 1 ? { ...region, onCall: [{ engineerIds: ['lukas-weber', 'maria-garcia', 'nobody'], weekly: { sat: [{ start: '07:00', end: '16:00' }] } }] } : region)),
+        },
+      })),
+    );
+    expect(problems).toEqual(['roster.regions.1.onCall.0.engineerIds.1: on-call engineer maria-garcia works in AMER, not EMEA', 'roster.regions.1.onCall.0.engineerIds.2: on-call engineer nobody is not on the roster']);
+  });
+
   it('refuses duplicate ids and a tenant covered by two contracts at the same time', () => {
     const problems = problemsOf(
       edited((config) => ({

@@ -3,6 +3,7 @@ import { coverageGaps } from '../../../../shared/domain/roster/coverage-gaps';
 import { nextSkilledShiftStart } from '../../../../shared/domain/roster/region-shifts';
 import { RosterSchema } from '../../../../shared/domain/roster/roster';
 import { chooseAssignee } from '../../../../shared/domain/routing/choose-assignee';
+import type { QueueCoverage } from '../../../../shared/domain/routing/queue';
 import { naiveEngineerAtWork } from '../roster/support/naive-shifts';
 import { sampleOrg } from '../support/org-fixtures';
 
@@ -14,7 +15,7 @@ const UNTIL = '2028-01-01T00:00:00.000Z';
 const roundTheClockAreas = org.queues.filter((queue) => queue.coverage === '24x7').flatMap((queue) => queue.productAreas.map((productArea) => ({ queue, productArea })));
 const withoutOnCall = RosterSchema.parse({ ...org.roster, regions: org.roster.regions.map((region) => ({ ...region, onCall: [] })) });
 
-const assigneeId = (at: string, productArea: string, coverage: '24x7' | 'business-hours'): string | undefined => {
+const assigneeId = (at: string, productArea: string, coverage: QueueCoverage): string | undefined => {
   const queue = org.queues.find((candidate) => candidate.productAreas.includes(productArea));
   if (queue === undefined) return undefined;
   const decision = chooseAssignee({ roster: org.roster, queue, productArea, at, openTicketLoad: {}, coverage });
