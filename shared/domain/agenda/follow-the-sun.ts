@@ -15,8 +15,9 @@ import { buildHandoffBrief } from '../handoff/build-handoff-brief';
 import { handoffStallEscalation } from '../handoff/handoff-stall';
 import type { AgendaPart } from './agenda-item';
 import { NOTHING_DUE } from './agenda-item';
-import { type OpenTicketLoad, unstaffedOr } from './staffing';
-import { followsTheSun, queueLeadOf, queueOf } from './ticket-setting';
+import { assignmentRequestFor, type OpenTicketLoad } from './assignee-search';
+import { unstaffedOr } from './staffing';
+import { followsTheSun, queueLeadOf } from './ticket-setting';
 
 /**
  * Statuses in which someone must be actively working the ticket. While it waits on the customer
@@ -30,22 +31,15 @@ export function handoffAgenda(ticket: Ticket, org: OrgConfig, now: Instant, load
   if (assignee === undefined || !WORKED_STATUSES.includes(ticket.status) || !followsTheSun(ticket, org)) return NOTHING_DUE;
   // The assignee's own hours, not their region's: on a weekend only some of a region are on call.
   if (onShift(org.roster, assignee.engineerId, now, '24x7')) return { due: [], wakeAt: [engineerShiftEnd(org.roster, assignee.engineerId, now, '24x7')] };
-  const queue = queueOf(ticket, org);
-  const productArea = ticket.productArea;
-  if (queue === undefined || productArea === undefined) return NOTHING_DUE;
-  const nextRegion = nextRegionOnShift(org.roster, assignee.region, now, '24x7');
-  const decision = chooseAssignee({
-    roster: org.roster,
-    queue,
-    productArea,
-    at: now,
-    openTicketLoad: load,
-    excludeEngineerIds: [assignee.engineerId],
-    ...(nextRegion === undefined ? {} : { preferRegion: nextRegion }),
+  // The sun moves on: anyone but the engineer going off shift, in the next region at work.
+  const request = assignmentRequestFor(ticket, org, now, load, {
+    excluding: assignee.engineerId,
+    preferringRegion: nextRegionOnShift(org.roster, assignee.region, now, '24x7'),
     coverage: '24x7',
   });
+  if (request === undefined) return NOTHING_DUE;
   const brief = buildHandoffBrief({ ticket, sla: clocks, stallThreshold: org.lifecycle.handoffStallThreshold });
-  return unstaffedOr(decision, ticket, org, now, (to) => ({ kind: 'handoff', to, brief }));
+  return unstaffedOr(chooseAssignee(request), ticket, org, now, (to) => ({ kind: 'handoff', to, brief }));
 }
 
 /**

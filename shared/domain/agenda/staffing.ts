@@ -12,10 +12,10 @@ import type { Ticket } from '../ticket/ticket';
 import type { AgendaItem, AgendaPart } from './agenda-item';
 import { NOTHING_DUE } from './agenda-item';
 import { engineerRefOf } from '../org/team-leads';
-import { queueLeadOf, queueOf, rosteredEngineer, slaCalendarOf, workCoverage } from './ticket-setting';
+import { assignmentRequestFor, type OpenTicketLoad } from './assignee-search';
+import { queueLeadOf, rosteredEngineer, slaCalendarOf, workCoverage } from './ticket-setting';
 
-/** Open tickets per engineer id, for load balancing; an engineer not listed carries none. */
-export type OpenTicketLoad = Readonly<Record<string, number>>;
+export type { OpenTicketLoad } from './assignee-search';
 
 const NO_ASSIGNEE_EXPLANATIONS: Record<NoAssigneeReason, string> = {
   'product-area-outside-queue': 'the queue does not take this product area',
@@ -27,21 +27,14 @@ const NO_ASSIGNEE_EXPLANATIONS: Record<NoAssigneeReason, string> = {
 
 export function staffingAgenda(ticket: Ticket, org: OrgConfig, now: Instant, load: OpenTicketLoad): AgendaPart {
   if (!needsAnOwner(ticket, org, now)) return NOTHING_DUE;
-  const queue = queueOf(ticket, org);
-  const productArea = ticket.productArea;
-  if (queue === undefined || productArea === undefined) return NOTHING_DUE;
-  const previous = ticket.assignee?.engineerId;
-  const decision = chooseAssignee({
-    roster: org.roster,
-    queue,
-    productArea,
-    at: now,
-    openTicketLoad: load,
-    ...(previous === undefined ? {} : { excludeEngineerIds: [previous] }),
-    ...(ticket.assignee === undefined ? {} : { preferRegion: ticket.assignee.region }),
+  // A reopened ticket moves on from its previous owner but stays in their region if it can.
+  const request = assignmentRequestFor(ticket, org, now, load, {
+    excluding: ticket.assignee?.engineerId,
+    preferringRegion: ticket.assignee?.region,
     coverage: workCoverage(ticket, org),
   });
-  return unstaffedOr(decision, ticket, org, now, (engineer) => ({ kind: 'assign', engineer }));
+  if (request === undefined) return NOTHING_DUE;
+  return unstaffedOr(chooseAssignee(request), ticket, org, now, (engineer) => ({ kind: 'assign', engineer }));
 }
 
 /**
