@@ -1,21 +1,27 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startAzurite, type RunningAzurite } from '../../../infra/local/azurite';
+import type { RunningAzurite } from '../../../infra/local/azurite';
 import { ensureCompiled } from './support/compiled-output';
 import { HOUR, START } from './support/durable-harness';
+import { readJournal, startAzuriteOnFreePorts, SUITE_START_TIMEOUT_MS } from './support/fixture-environment';
+import { eventsOf, statusWithHistory, type InstanceStatus } from './support/history';
 import { spawnHost, type HostProcess } from './support/host-process';
 
-/** The shipping chain is pack → one-hour timer → carrier; `gate` holds packing until released. */
+/**
+ * The shipping chain is pack → one-hour timer → carrier; `gate` holds packing until released.
+ * One Azurite outlives every host a test kills; each test has its own journal and hub.
+ */
 
 let azurite: RunningAzurite;
 let journal: string;
 let host: HostProcess | undefined;
 
 beforeAll(async () => {
+  // The host processes run the compiled fixture app and host entry.
   ensureCompiled();
-  azurite = await startAzurite({ location: 'memory', blobPort: 0, queuePort: 0, tablePort: 0 });
-}, 180_000);
+  azurite = await startAzuriteOnFreePorts();
+}, SUITE_START_TIMEOUT_MS);
 
 beforeEach(() => {
   journal = fs.mkdtempSync(path.join(os.tmpdir(), 'parcel-crash-'));
@@ -29,21 +35,8 @@ afterEach(async () => {
 
 afterAll(() => azurite.stop());
 
-interface ReadableHistory {
-  runtimeStatus: string;
-  output: unknown;
-  historyEvents: { EventType: string; FunctionName?: string }[];
-}
-
 function entries(step: string): Record<string, unknown>[] {
-  const file = path.join(journal, 'journal.ndjson');
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((entry) => entry['step'] === step);
+  return readJournal(journal).filter((entry) => entry['step'] === step);
 }
 
 async function eventually(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
@@ -54,11 +47,6 @@ async function eventually(check: () => Promise<boolean> | boolean, what: string)
   throw new Error(`gave up waiting for ${what}`);
 }
 
-async function history(process: HostProcess, instanceId: string): Promise<ReadableHistory> {
-  const response = await process.rpc(`instances/${instanceId}?showHistory=true&showHistoryOutput=true`);
-  return (await response.json()) as ReadableHistory;
-}
-
 function start(process: HostProcess, instanceId: string, input: unknown): Promise<Response> {
   return process.api(`start/shipParcel/${instanceId}`, {
     method: 'POST',
@@ -67,9 +55,9 @@ function start(process: HostProcess, instanceId: string, input: unknown): Promis
   });
 }
 
-function expectNoDuplicateCompletions(result: ReadableHistory): void {
-  const completed = result.historyEvents.filter((event) => event.EventType === 'TaskCompleted');
-  const fired = result.historyEvents.filter((event) => event.EventType === 'TimerFired');
+function expectNoDuplicateCompletions(result: InstanceStatus): void {
+  const completed = eventsOf(result, 'TaskCompleted');
+  const fired = eventsOf(result, 'TimerFired');
   // Each TaskCompleted carries the name of the TaskScheduled it answers: one each, no more.
   expect(completed.map((event) => event.FunctionName).sort()).toEqual(['handToCarrier', 'packParcel']);
   expect(fired).toHaveLength(1);
@@ -89,8 +77,8 @@ describe('a host killed with SIGKILL', () => {
     await eventually(() => entries('pack').length === 6, 'six packing activities to start');
     await eventually(async () => {
       for (const id of waiting) {
-        const result = await history(first, id);
-        if (!result.historyEvents.some((event) => event.EventType === 'TimerCreated')) return false;
+        const result = await statusWithHistory(first, id);
+        if (eventsOf(result, 'TimerCreated').length === 0) return false;
       }
       return true;
     }, 'the timers to be saved');
@@ -103,7 +91,7 @@ describe('a host killed with SIGKILL', () => {
     await host.advance(HOUR);
 
     for (const id of [...gated, ...waiting]) {
-      const result = await history(host, id);
+      const result = await statusWithHistory(host, id);
       expect(result.runtimeStatus).toBe('Completed');
       expect(result.output).toEqual([`packed ${id}`, `shipped ${id}`]);
       expectNoDuplicateCompletions(result);
@@ -143,9 +131,9 @@ describe('a host killed with SIGKILL', () => {
     await host.advance(2 * HOUR);
     const problems: Record<string, unknown>[] = [];
     for (const id of ids) {
-      const result = await history(host, id);
-      const completed = result.historyEvents.filter((event) => event.EventType === 'TaskCompleted');
-      const fired = result.historyEvents.filter((event) => event.EventType === 'TimerFired');
+      const result = await statusWithHistory(host, id);
+      const completed = eventsOf(result, 'TaskCompleted');
+      const fired = eventsOf(result, 'TimerFired');
       const healthy =
         result.runtimeStatus === 'Completed' &&
         JSON.stringify(result.output) === JSON.stringify([`packed ${id}`, `shipped ${id}`]) &&

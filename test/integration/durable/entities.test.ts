@@ -1,12 +1,6 @@
-import { postJson, readJson, startHarness, type DurableHarness } from './support/durable-harness';
+import { postJson, readJson, useDurableHarness } from './support/durable-harness';
 
-let harness: DurableHarness;
-
-beforeAll(async () => {
-  harness = await startHarness({ hub: 'EntitiesHub' });
-}, 180_000);
-
-afterAll(() => harness.stop());
+const harness = useDurableHarness({ hub: 'EntitiesHub' });
 
 async function stock(depot: string): Promise<{ entityExists: boolean; entityState: unknown }> {
   return readJson(await harness.api(`depots/${depot}`));
@@ -28,10 +22,8 @@ describe('durable entities', () => {
   it('answer calls from an orchestration and take its signals', async () => {
     await harness.api('depots/york/add', postJson(4));
     await harness.settle();
-    await harness.api('start/reserveFromDepot/reserve-1', postJson('york'));
-    await harness.settle();
-    const result = await readJson(await harness.api('shipments/reserve-1'));
-    expect(result).toMatchObject({ runtimeStatus: 'Completed', output: { before: 4, after: 3 } });
+    await harness.start('reserveFromDepot', 'reserve-1', 'york');
+    expect(await harness.status('reserve-1')).toMatchObject({ runtimeStatus: 'Completed', output: { before: 4, after: 3 } });
     expect(await stock('york')).toEqual({ entityExists: true, entityState: 3 });
   });
 

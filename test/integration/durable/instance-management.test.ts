@@ -1,24 +1,8 @@
 import { TableClient } from '@azure/data-tables';
-import { HOUR, postJson, readJson, startHarness, type DurableHarness } from './support/durable-harness';
+import { HOUR, postJson, readJson, useDurableHarness } from './support/durable-harness';
 import { eventsOf, statusWithHistory } from './support/history';
 
-let harness: DurableHarness;
-
-beforeAll(async () => {
-  harness = await startHarness({ hub: 'ManagementHub', extension: { queryPageSize: 2 } });
-}, 180_000);
-
-afterAll(() => harness.stop());
-
-async function start(name: string, instanceId: string, input?: unknown): Promise<void> {
-  const response = await harness.api(`start/${name}/${instanceId}`, postJson(input ?? null));
-  expect(response.status).toBe(202);
-  await harness.settle();
-}
-
-async function status(instanceId: string): Promise<Record<string, unknown>> {
-  return readJson(await harness.api(`shipments/${instanceId}`));
-}
+const harness = useDurableHarness({ hub: 'ManagementHub', extension: { queryPageSize: 2 } });
 
 async function control(instanceId: string, action: string, reason: string): Promise<void> {
   const response = await harness.api(`shipments/${instanceId}/${action}?reason=${encodeURIComponent(reason)}`, { method: 'POST' });
@@ -28,7 +12,7 @@ async function control(instanceId: string, action: string, reason: string): Prom
 
 describe('continue-as-new', () => {
   it('restarts the instance with the new input, keeping only the latest execution’s history', async () => {
-    await start('trackParcel', 'track-1', { parcel: 'track-1', checks: 0, until: 3 });
+    await harness.start('trackParcel', 'track-1', { parcel: 'track-1', checks: 0, until: 3 });
     for (let hour = 0; hour < 3; hour += 1) await harness.advance(HOUR);
     const finished = await statusWithHistory(harness, 'track-1');
     expect(finished).toMatchObject({
@@ -44,9 +28,9 @@ describe('continue-as-new', () => {
 
 describe('terminate', () => {
   it('ends the instance with the reason as output, and its pending timer never fires', async () => {
-    await start('awaitSignature', 'term-1');
+    await harness.start('awaitSignature', 'term-1');
     await control('term-1', 'terminate', 'parcel lost');
-    expect(await status('term-1')).toMatchObject({ runtimeStatus: 'Terminated', output: 'parcel lost' });
+    expect(await harness.status('term-1')).toMatchObject({ runtimeStatus: 'Terminated', output: 'parcel lost' });
     await harness.advance(5 * HOUR);
     const after = await statusWithHistory(harness, 'term-1');
     expect(eventsOf(after, 'TimerFired')).toHaveLength(0);
@@ -59,24 +43,24 @@ describe('terminate', () => {
 
 describe('suspend and resume', () => {
   it('holds what arrives while suspended and carries on after resume', async () => {
-    await start('awaitSignature', 'susp-1');
+    await harness.start('awaitSignature', 'susp-1');
     await control('susp-1', 'suspend', 'address check');
-    expect(await status('susp-1')).toMatchObject({ runtimeStatus: 'Suspended' });
+    expect(await harness.status('susp-1')).toMatchObject({ runtimeStatus: 'Suspended' });
     await harness.api('shipments/susp-1/events/signature', postJson('Bo'));
     await harness.settle();
-    expect(await status('susp-1')).toMatchObject({ runtimeStatus: 'Suspended' });
+    expect(await harness.status('susp-1')).toMatchObject({ runtimeStatus: 'Suspended' });
     expect(harness.journal().some((entry) => entry['signer'] === 'Bo')).toBe(false);
     await control('susp-1', 'resume', 'address fine');
-    expect(await status('susp-1')).toMatchObject({ runtimeStatus: 'Completed', output: 'signed by Bo' });
+    expect(await harness.status('susp-1')).toMatchObject({ runtimeStatus: 'Completed', output: 'signed by Bo' });
   });
 });
 
 describe('sub-orchestrations and custom status', () => {
   it('returns each child’s result to the parent, which reports its stage', async () => {
-    await start('consolidate', 'cons-1');
-    expect(await status('cons-1')).toMatchObject({ runtimeStatus: 'Running', customStatus: { stage: 'shipping parts' } });
+    await harness.start('consolidate', 'cons-1');
+    expect(await harness.status('cons-1')).toMatchObject({ runtimeStatus: 'Running', customStatus: { stage: 'shipping parts' } });
     await harness.advance(HOUR);
-    expect(await status('cons-1')).toMatchObject({
+    expect(await harness.status('cons-1')).toMatchObject({
       runtimeStatus: 'Completed',
       customStatus: { stage: 'consolidated' },
       output: [
@@ -84,14 +68,14 @@ describe('sub-orchestrations and custom status', () => {
         ['packed part-b', 'shipped part-b'],
       ],
     });
-    expect(await status('cons-1:part-a')).toMatchObject({ runtimeStatus: 'Completed', name: 'shipParcel' });
+    expect(await harness.status('cons-1:part-a')).toMatchObject({ runtimeStatus: 'Completed', name: 'shipParcel' });
   });
 });
 
 describe('queries', () => {
   it('page through matching instances with x-ms-continuation-token', async () => {
     const ids = ['page-1', 'page-2', 'page-3', 'page-4', 'page-5'];
-    for (const id of ids) await start('printLabels', id);
+    for (const id of ids) await harness.start('printLabels', id);
     const seen: string[] = [];
     let token: string | null = null;
     let pages = 0;
@@ -127,24 +111,24 @@ describe('purge', () => {
   }
 
   it('deletes one finished instance and refuses one still running', async () => {
-    await start('printLabels', 'purge-1');
+    await harness.start('printLabels', 'purge-1');
     expect(await rowsOf('purge-1')).toBeGreaterThan(0);
     expect(await readJson(await harness.api('shipments/purge-1', { method: 'DELETE' }))).toEqual({ instancesDeleted: 1 });
     expect((await harness.api('shipments/purge-1')).status).toBe(404);
     expect(await rowsOf('purge-1')).toBe(0);
-    await start('awaitSignature', 'purge-2');
+    await harness.start('awaitSignature', 'purge-2');
     expect((await harness.rpc('instances/purge-2', { method: 'DELETE' })).status).toBe(412);
   });
 
   it('deletes finished instances by filter', async () => {
     await harness.advance(24 * HOUR);
     const from = new Date(harness.host.clock.now()).toISOString();
-    await start('printLabels', 'bulk-1');
-    await start('printLabels', 'bulk-2');
-    await start('awaitSignature', 'bulk-3');
+    await harness.start('printLabels', 'bulk-1');
+    await harness.start('printLabels', 'bulk-2');
+    await harness.start('awaitSignature', 'bulk-3');
     const purged = await readJson(await harness.api('purge', postJson({ createdTimeFrom: from, runtimeStatus: ['Completed'] })));
     expect(purged).toEqual({ instancesDeleted: 2 });
     expect((await harness.api('shipments/bulk-1')).status).toBe(404);
-    expect(await status('bulk-3')).toMatchObject({ runtimeStatus: 'Running' });
+    expect(await harness.status('bulk-3')).toMatchObject({ runtimeStatus: 'Running' });
   });
 });

@@ -1,28 +1,12 @@
-import { HOUR, postJson, readJson, START, startHarness, type DurableHarness } from './support/durable-harness';
+import { HOUR, postJson, START, useDurableHarness } from './support/durable-harness';
 import { eventsOf, statusWithHistory } from './support/history';
 
-let harness: DurableHarness;
+const harness = useDurableHarness({ hub: 'SemanticsHub' });
 const MINUTE = 60_000;
-
-beforeAll(async () => {
-  harness = await startHarness({ hub: 'SemanticsHub' });
-}, 180_000);
-
-afterAll(() => harness.stop());
-
-async function start(name: string, instanceId: string, input?: unknown): Promise<void> {
-  const response = await harness.api(`start/${name}/${instanceId}`, postJson(input ?? null));
-  expect(response.status).toBe(202);
-  await harness.settle();
-}
-
-async function status(instanceId: string): Promise<Record<string, unknown>> {
-  return readJson(await harness.api(`shipments/${instanceId}`));
-}
 
 describe('a timer racing an event (Task.any)', () => {
   it('cancels the losing timer: it never fires and its branch never runs', async () => {
-    await start('awaitSignature', 'sign-1');
+    await harness.start('awaitSignature', 'sign-1');
     await harness.api('shipments/sign-1/events/signature', postJson('Ana'));
     await harness.settle();
     await harness.advance(5 * HOUR);
@@ -34,11 +18,11 @@ describe('a timer racing an event (Task.any)', () => {
   });
 
   it('takes the timer branch at the deadline when no event comes', async () => {
-    await start('awaitSignature', 'sign-2');
+    await harness.start('awaitSignature', 'sign-2');
     await harness.advance(4 * HOUR - 1);
-    expect(await status('sign-2')).toMatchObject({ runtimeStatus: 'Running', customStatus: { waitingFor: 'signature' } });
+    expect(await harness.status('sign-2')).toMatchObject({ runtimeStatus: 'Running', customStatus: { waitingFor: 'signature' } });
     await harness.advance(1);
-    expect(await status('sign-2')).toMatchObject({ runtimeStatus: 'Completed', output: 'returned to depot' });
+    expect(await harness.status('sign-2')).toMatchObject({ runtimeStatus: 'Completed', output: 'returned to depot' });
   });
 });
 
@@ -48,7 +32,7 @@ describe('external events', () => {
     // Raised at once: the orchestrator has not even scheduled its activity yet.
     await harness.api('shipments/customs-1/events/customsDecision', postJson({ cleared: true }));
     await harness.settle();
-    expect(await status('customs-1')).toMatchObject({ runtimeStatus: 'Completed', output: { cleared: true } });
+    expect(await harness.status('customs-1')).toMatchObject({ runtimeStatus: 'Completed', output: { cleared: true } });
   });
 });
 
@@ -66,15 +50,15 @@ describe('large payloads', () => {
 
 describe('activity failures', () => {
   it('reach the orchestrator as an error it can catch', async () => {
-    await start('payForShipping', 'pay-1', { amount: 12, cardDeclined: true });
-    const result = await status('pay-1');
+    await harness.start('payForShipping', 'pay-1', { amount: 12, cardDeclined: true });
+    const result = await harness.status('pay-1');
     expect(result['runtimeStatus']).toBe('Completed');
     expect(String(result['output'])).toContain("payment failed: Activity function 'chargeShipping' failed: card declined for 12");
   });
 
   it('fail the instance when uncaught, with the extension’s status output', async () => {
-    await start('payOrFail', 'pay-2', { amount: 7, cardDeclined: true });
-    const result = await status('pay-2');
+    await harness.start('payOrFail', 'pay-2', { amount: 7, cardDeclined: true });
+    const result = await harness.status('pay-2');
     expect(result['runtimeStatus']).toBe('Failed');
     expect(String(result['output'])).toMatch(/^Orchestrator function 'payOrFail' failed: .*card declined for 7/);
   });
@@ -82,7 +66,7 @@ describe('activity failures', () => {
 
 describe('retries', () => {
   it('wait first interval × backoff^n (capped) on durable timers, in virtual time', async () => {
-    await start('bookWithRetries', 'book-1', { parcel: 'book-1', failuresBeforeSuccess: 3 });
+    await harness.start('bookWithRetries', 'book-1', { parcel: 'book-1', failuresBeforeSuccess: 3 });
     const attempts = (): number => harness.journal().filter((entry) => entry['parcel'] === 'book-1').length;
     expect(attempts()).toBe(1);
     await harness.advance(10 * MINUTE - 1);
@@ -103,15 +87,15 @@ describe('retries', () => {
 
 describe('fan-out', () => {
   it('runs Task.all activities and returns their results in order', async () => {
-    await start('printLabels', 'labels-1');
-    expect(await status('labels-1')).toMatchObject({ output: ['label:north', 'label:south', 'label:east'] });
+    await harness.start('printLabels', 'labels-1');
+    expect(await harness.status('labels-1')).toMatchObject({ output: ['label:north', 'label:south', 'label:east'] });
   });
 });
 
 describe('long timers', () => {
   it('wait beyond the short-timer cap in slices and end at the requested instant', async () => {
-    await start('holdAtDepot', 'hold-1', { hours: 240 });
-    const began = Date.parse(String((await status('hold-1'))['createdTime']));
+    await harness.start('holdAtDepot', 'hold-1', { hours: 240 });
+    const began = Date.parse(String((await harness.status('hold-1'))['createdTime']));
     await harness.advance(240 * HOUR);
     const finished = await statusWithHistory(harness, 'hold-1');
     expect(finished.output).toBe(new Date(began + 240 * HOUR).toISOString());
@@ -124,18 +108,18 @@ describe('starting', () => {
   it('refuses an unknown orchestrator and an instance id that is still running', async () => {
     const unknown = await harness.rpc('orchestrators/noSuchFlow', { method: 'POST' });
     expect(unknown.status).toBe(400);
-    await start('awaitSignature', 'busy-1');
+    await harness.start('awaitSignature', 'busy-1');
     const again = await harness.rpc('orchestrators/awaitSignature/busy-1', { method: 'POST' });
     expect(again.status).toBe(409);
     expect((await harness.api('start/awaitSignature/busy-1', postJson(null))).status).toBe(409);
   });
 
   it('restarts an instance id whose previous run has finished, as a new execution', async () => {
-    await start('printLabels', 'again-1');
-    const first = await status('again-1');
+    await harness.start('printLabels', 'again-1');
+    const first = await harness.status('again-1');
     await harness.advance(HOUR);
-    await start('printLabels', 'again-1');
-    const second = await status('again-1');
+    await harness.start('printLabels', 'again-1');
+    const second = await harness.status('again-1');
     expect(second['runtimeStatus']).toBe('Completed');
     expect(Date.parse(String(second['createdTime']))).toBeGreaterThan(Date.parse(String(first['createdTime'])));
     expect(Date.parse(String(second['createdTime']))).toBeGreaterThanOrEqual(START + HOUR);

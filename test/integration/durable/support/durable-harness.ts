@@ -1,16 +1,17 @@
 /**
  * Starts what a durable integration test needs: Azurite in memory on free ports, the local
  * Functions host on a virtual clock with the Durable extension, and the fixture app; plus helpers
- * to call the app, the Durable HTTP API, and to move time.
+ * to call the app, the Durable HTTP API, and to move time. `useDurableHarness` gives a suite one.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startAzurite, type RunningAzurite } from '../../../../infra/local/azurite';
+import type { RunningAzurite } from '../../../../infra/local/azurite';
 import { startFunctionHost, type RunningFunctionHost } from '../../../../infra/local/host/function-host';
 import { createHostLogger } from '../../../../infra/local/host/host-log';
 import { createDurableExtension, type DurableExtension, type DurableExtensionOptions } from '../../../../infra/local/durable';
-import { DURABLE_APP, ensureCompiled } from './compiled-output';
+import { ensureCompiled } from './compiled-output';
+import { fixtureHostOptions, readJournal, startAzuriteOnFreePorts, SUITE_START_TIMEOUT_MS } from './fixture-environment';
 
 export const START = Date.parse('2026-03-02T08:00:00Z');
 export const HOUR = 3_600_000;
@@ -32,6 +33,10 @@ export interface DurableHarness {
   readonly errors: string[];
   api(route: string, init?: RequestInit): Promise<Response>;
   rpc(route: string, init?: RequestInit): Promise<Response>;
+  /** Starts an orchestration through the fixture's HTTP starter, expects 202, and waits until it settles. */
+  start(orchestrator: string, instanceId: string, input?: unknown): Promise<void>;
+  /** The instance's status as the fixture's own status route reports it. */
+  status(instanceId: string): Promise<Record<string, unknown>>;
   advance(ms: number): Promise<void>;
   settle(): Promise<void>;
   journal(): Record<string, unknown>[];
@@ -40,55 +45,52 @@ export interface DurableHarness {
 
 export async function startHarness(options: HarnessOptions): Promise<DurableHarness> {
   ensureCompiled();
-  const azurite =
-    options.azurite ?? (await startAzurite({ location: 'memory', blobPort: 0, queuePort: 0, tablePort: 0 }));
+  const azurite = options.azurite ?? (await startAzuriteOnFreePorts());
   const journalDirectory = options.journalDirectory ?? fs.mkdtempSync(path.join(os.tmpdir(), 'parcel-journal-'));
   const extension = createDurableExtension(options.extension ?? {});
   const errors: string[] = [];
-  const host = await startFunctionHost({
-    appDirectory: DURABLE_APP,
-    port: 0,
-    settings: {
-      AzureWebJobsStorage: azurite.connectionString,
-      PARCEL_TASK_HUB: options.hub,
-      PARCEL_JOURNAL_DIR: journalDirectory,
-    },
-    clock: { mode: 'virtual', startAt: options.startAt ?? START },
-    extensions: [extension],
-    logger: createHostLogger({
-      level: 'warn',
-      write: () => undefined,
-      listener: (entry) => {
-        if (entry.level === 'error') errors.push(entry.message);
-      },
+  const host = await startFunctionHost(
+    fixtureHostOptions({
+      storage: azurite.connectionString,
+      hub: options.hub,
+      journalDirectory,
+      startAt: options.startAt ?? START,
+      extension,
+      logger: createHostLogger({
+        level: 'warn',
+        write: () => undefined,
+        listener: (entry) => {
+          if (entry.level === 'error') errors.push(entry.message);
+        },
+      }),
     }),
-  });
+  );
   const rpcBase = (): string => {
     const base = extension.facts?.rpcBaseUrl;
     if (!base) throw new Error('the durable extension has not started');
     return base;
   };
+  const api = (route: string, init?: RequestInit): Promise<Response> => fetch(`${host.url}/api/${route}`, init);
+  const settle = (): Promise<void> => host.whenIdle();
   return {
     host,
     azurite,
     extension,
     journalDirectory,
     errors,
-    api: (route, init) => fetch(`${host.url}/api/${route}`, init),
+    api,
     rpc: (route, init) => fetch(new URL(route, rpcBase()), init),
+    start: async (orchestrator, instanceId, input) => {
+      const response = await api(`start/${orchestrator}/${instanceId}`, postJson(input ?? null));
+      expect(response.status).toBe(202);
+      await settle();
+    },
+    status: async (instanceId) => readJson(await api(`shipments/${instanceId}`)),
     advance: async (ms) => {
       await host.advanceClock({ ms });
     },
-    settle: () => host.whenIdle(),
-    journal: () => {
-      const file = path.join(journalDirectory, 'journal.ndjson');
-      if (!fs.existsSync(file)) return [];
-      return fs
-        .readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((line) => line.length > 0)
-        .map((line) => JSON.parse(line) as Record<string, unknown>);
-    },
+    settle,
+    journal: () => readJournal(journalDirectory),
     stop: async (stopOptions) => {
       await host.stop();
       if (!stopOptions?.keepAzurite && !options.azurite) {
@@ -96,6 +98,50 @@ export async function startHarness(options: HarnessOptions): Promise<DurableHarn
         fs.rmSync(journalDirectory, { recursive: true, force: true });
       }
     },
+  };
+}
+
+/**
+ * One harness for a whole suite: started before its first test, stopped after its last. The
+ * handle is taken at module level and used inside tests; what a suite needs of its own (its hub,
+ * the extension's settings) is in `options`.
+ */
+export function useDurableHarness(options: HarnessOptions): DurableHarness {
+  let started: DurableHarness | undefined;
+  beforeAll(async () => {
+    started = await startHarness(options);
+  }, SUITE_START_TIMEOUT_MS);
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const current = (): DurableHarness => {
+    if (started === undefined) throw new Error(`the ${options.hub} harness runs only during its suite's tests`);
+    return started;
+  };
+  return {
+    get host() {
+      return current().host;
+    },
+    get azurite() {
+      return current().azurite;
+    },
+    get extension() {
+      return current().extension;
+    },
+    get journalDirectory() {
+      return current().journalDirectory;
+    },
+    get errors() {
+      return current().errors;
+    },
+    api: (route, init) => current().api(route, init),
+    rpc: (route, init) => current().rpc(route, init),
+    start: (orchestrator, instanceId, input) => current().start(orchestrator, instanceId, input),
+    status: (instanceId) => current().status(instanceId),
+    advance: (ms) => current().advance(ms),
+    settle: () => current().settle(),
+    journal: () => current().journal(),
+    stop: (stopOptions) => current().stop(stopOptions),
   };
 }
 

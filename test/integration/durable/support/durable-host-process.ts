@@ -6,7 +6,7 @@
 import { startFunctionHost } from '../../../../infra/local/host/function-host';
 import { createHostLogger } from '../../../../infra/local/host/host-log';
 import { createDurableExtension } from '../../../../infra/local/durable';
-import { DURABLE_APP } from './compiled-output';
+import { fixtureHostOptions } from './fixture-environment';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -16,18 +16,17 @@ function required(name: string): string {
 
 async function main(): Promise<void> {
   const extension = createDurableExtension();
-  const host = await startFunctionHost({
-    appDirectory: DURABLE_APP,
-    port: 0,
-    settings: {
-      AzureWebJobsStorage: required('CRASH_TEST_STORAGE'),
-      PARCEL_TASK_HUB: required('CRASH_TEST_HUB'),
-      PARCEL_JOURNAL_DIR: required('CRASH_TEST_JOURNAL'),
-    },
-    clock: { mode: 'virtual', startAt: Number(required('CRASH_TEST_START_AT')) },
-    extensions: [extension],
-    logger: createHostLogger({ level: 'warn', write: (line) => process.stderr.write(line) }),
-  });
+  const host = await startFunctionHost(
+    fixtureHostOptions({
+      storage: required('CRASH_TEST_STORAGE'),
+      hub: required('CRASH_TEST_HUB'),
+      journalDirectory: required('CRASH_TEST_JOURNAL'),
+      startAt: Number(required('CRASH_TEST_START_AT')),
+      extension,
+      // The parent test keeps this output and shows it when a check fails.
+      logger: createHostLogger({ level: 'warn', write: (line) => process.stderr.write(line) }),
+    }),
+  );
   process.stdout.write(`${JSON.stringify({ url: host.url, rpcBaseUrl: extension.facts?.rpcBaseUrl })}\n`);
   let stopping = false;
   const stop = (): void => {

@@ -19,8 +19,11 @@ const StatusSchema = z.looseObject({
 export type InstanceStatus = z.infer<typeof StatusSchema>;
 export type ReadableEvent = NonNullable<InstanceStatus['historyEvents']>[number];
 
-export async function statusWithHistory(harness: DurableHarness, instanceId: string): Promise<InstanceStatus> {
-  const response = await harness.rpc(`instances/${encodeURIComponent(instanceId)}?showHistory=true&showHistoryOutput=true`);
+/** Any host of the fixture app will do: the in-process harness or a host process a test can kill. */
+type DurableApi = Pick<DurableHarness, 'rpc'>;
+
+export async function statusWithHistory(host: DurableApi, instanceId: string): Promise<InstanceStatus> {
+  const response = await host.rpc(`instances/${encodeURIComponent(instanceId)}?showHistory=true&showHistoryOutput=true`);
   if (response.status === 404) throw new Error(`instance ${instanceId} not found`);
   return StatusSchema.parse(await response.json());
 }
