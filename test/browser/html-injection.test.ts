@@ -3,17 +3,14 @@
  * a script, or add an element with an event handler is shown back exactly as typed, on the form
  * (with and without JavaScript) and on the status page, and nothing runs or appears.
  */
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { IntakeAnswerSchema } from '../../shared/tickets/intake-answer';
 import { INTAKE_FIELDS, maxLengthOf, type IntakeFieldPath } from '../../shared/web/intake/intake-form-fields';
-import { launchChromium } from './support/chromium';
+import { useBrowserSuite } from './support/browser-suite';
 import { fillIntakeForm, shownValue, uniqueRequesterEmail, validEntries, type FormEntries } from './support/intake-form-driver';
 import { shownFieldErrors } from './support/page-inspection';
 import { staffCommand, staffToken, waitForStatus } from './support/requester-api';
-import { DESKTOP } from './support/screenshots';
-import { startWebStack, type WebStack } from './support/web-stack';
-
-jest.setTimeout(120_000);
+import { API_CALL_MS, FORM_FILL_MS, FORM_SEND_MS, LIFECYCLE_WAIT_MS, PAGE_LOAD_MS } from './support/step-limits';
 
 /** Closes an attribute, opens a script, adds an element with a handler and one we can look for. */
 const PAYLOAD = `"'><script>alert('script')</script><img src=x onerror="alert('img')"><b data-injected>&amp;</b>`;
@@ -22,37 +19,23 @@ const SHORT_PAYLOAD = `<b data-injected>'"&</b>`;
 /** A Tuesday afternoon in November: the ticket is assigned at once, so staff can answer it. */
 const APP_TIME = '2026-11-24T14:00:00.000Z';
 
-let web: WebStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [web, browser] = await Promise.all([startWebStack({ clockAt: APP_TIME }), launchChromium()]);
-}, 180_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
+/** Filing, the lifecycle's assignment, a staff answer and a reply: up to 98 s of step limits. */
+const suite = useBrowserSuite({ stack: { clockAt: APP_TIME }, testTimeoutMs: 150_000 });
 
 interface WatchedPage {
   readonly page: Page;
   readonly dialogs: string[];
 }
 
-async function watchedPage(javaScript: boolean): Promise<WatchedPage> {
-  const context = await browser.newContext({ baseURL: web.siteUrl, javaScriptEnabled: javaScript, viewport: DESKTOP });
-  contexts.push(context);
-  const page = await context.newPage();
+/** A page that records every dialog a script opens, opened at `path`. */
+async function watchedPage(javaScript: boolean, path: string): Promise<WatchedPage> {
+  const page = await suite.newPage({ javaScript });
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
+  await page.goto(path);
   return { page, dialogs };
 }
 
@@ -89,21 +72,26 @@ async function expectTypedTextKept(page: Page, entries: FormEntries): Promise<vo
 }
 
 describe('markup typed into the form', () => {
-  it('comes back as text in every field after a plain post, with the errors beside them', async () => {
-    const watched = await watchedPage(false);
-    const { page } = watched;
-    // The chosen fields are rewritten on the way out, as a hostile client would send them.
-    await page.route('**/', async (route) => {
-      const request: Request = route.request();
-      if (request.method() !== 'POST') return route.continue();
-      const body = new URLSearchParams(request.postData() ?? '');
-      for (const field of CHOSEN_FIELDS) body.set(field, PAYLOAD);
-      return route.continue({ postData: body.toString() });
+  suite.test('comes back as text in every field after a plain post, with the errors beside them', async ({ step }) => {
+    const watched = await step('open the form without JavaScript', PAGE_LOAD_MS, async () => {
+      const opened = await watchedPage(false, '/');
+      // The chosen fields are rewritten on the way out, as a hostile client would send them.
+      await opened.page.route('**/', async (route) => {
+        const request: Request = route.request();
+        if (request.method() !== 'POST') return route.continue();
+        const body = new URLSearchParams(request.postData() ?? '');
+        for (const field of CHOSEN_FIELDS) body.set(field, PAYLOAD);
+        return route.continue({ postData: body.toString() });
+      });
+      return opened;
     });
-    await page.goto('/');
+    const { page } = watched;
     const entries = typedPayloads();
-    await fillIntakeForm(page, entries);
-    const [answer] = await Promise.all([page.waitForNavigation(), page.click('#submit-ticket')]);
+    await step('type the markup into every field', FORM_FILL_MS, () => fillIntakeForm(page, entries));
+    const answer = await step('post the form', FORM_SEND_MS, async () => {
+      const [navigation] = await Promise.all([page.waitForNavigation(), page.click('#submit-ticket')]);
+      return navigation;
+    });
     expect(answer?.status()).toBe(400);
     await expectNothingInjected(watched);
     await expectTypedTextKept(page, entries);
@@ -111,30 +99,33 @@ describe('markup typed into the form', () => {
     expect(errors).toEqual(expect.arrayContaining(['requester.email', 'tenantDomain', 'productArea', 'severity', 'scope', 'requester.available24x7']));
   });
 
-  it('comes back as text in every field after the script sent it, with the errors beside them', async () => {
-    const watched = await watchedPage(true);
-    const { page } = watched;
-    await page.route('**/api/tickets', async (route) => {
-      const sent: unknown = JSON.parse(route.request().postData() ?? '{}');
-      const body = typeof sent === 'object' && sent !== null ? (sent as Record<string, unknown>) : {};
-      const requester = typeof body.requester === 'object' && body.requester !== null ? (body.requester as Record<string, unknown>) : {};
-      const hostile = { ...body, productArea: PAYLOAD, severity: PAYLOAD, scope: PAYLOAD, requester: { ...requester, available24x7: PAYLOAD } };
-      return route.continue({ postData: JSON.stringify(hostile) });
+  suite.test('comes back as text in every field after the script sent it, with the errors beside them', async ({ step }) => {
+    const watched = await step('open the form with JavaScript', PAGE_LOAD_MS, async () => {
+      const opened = await watchedPage(true, '/');
+      await opened.page.route('**/api/tickets', async (route) => {
+        const sent: unknown = JSON.parse(route.request().postData() ?? '{}');
+        const body = typeof sent === 'object' && sent !== null ? (sent as Record<string, unknown>) : {};
+        const requester = typeof body.requester === 'object' && body.requester !== null ? (body.requester as Record<string, unknown>) : {};
+        const hostile = { ...body, productArea: PAYLOAD, severity: PAYLOAD, scope: PAYLOAD, requester: { ...requester, available24x7: PAYLOAD } };
+        return route.continue({ postData: JSON.stringify(hostile) });
+      });
+      return opened;
     });
-    await page.goto('/');
+    const { page } = watched;
     const entries = typedPayloads();
-    await fillIntakeForm(page, entries);
-    await page.click('#submit-ticket');
-    await page.locator('#error-summary li').first().waitFor();
+    await step('type the markup into every field', FORM_FILL_MS, () => fillIntakeForm(page, entries));
+    await step('send the form and wait for the error summary', FORM_SEND_MS, async () => {
+      await page.click('#submit-ticket');
+      await page.locator('#error-summary li').first().waitFor();
+    });
     await expectNothingInjected(watched);
     await expectTypedTextKept(page, entries);
     const errors = (await shownFieldErrors(page)).map((error) => error.field);
     expect(errors).toEqual(expect.arrayContaining(['requester.email', 'tenantDomain', 'productArea', 'severity', 'scope', 'requester.available24x7']));
   });
 
-  it('is shown as text on the status page: the title, a reply, and a staff answer', async () => {
-    const filing = await watchedPage(true);
-    await filing.page.goto('/');
+  suite.test('is shown as text on the status page: the title, a reply, and a staff answer', async ({ step }) => {
+    const filing = await step('open the form with JavaScript', PAGE_LOAD_MS, () => watchedPage(true, '/'));
     const free: FormEntries = {
       'requester.name': PAYLOAD,
       company: PAYLOAD,
@@ -148,20 +139,24 @@ describe('markup typed into the form', () => {
       actualBehaviour: PAYLOAD,
       attachmentsNote: PAYLOAD,
     };
-    await fillIntakeForm(filing.page, validEntries(uniqueRequesterEmail('injection'), free));
-    const [response] = await Promise.all([filing.page.waitForResponse((candidate) => new URL(candidate.url()).pathname === '/api/tickets'), filing.page.click('#submit-ticket')]);
-    const answer = IntakeAnswerSchema.parse(await response.json());
+    await step('fill a valid request with markup in its free text', FORM_FILL_MS, () => fillIntakeForm(filing.page, validEntries(uniqueRequesterEmail('injection'), free)));
+    const answer = await step('send the form and read the intake answer', FORM_SEND_MS, async () => {
+      const [response] = await Promise.all([filing.page.waitForResponse((candidate) => new URL(candidate.url()).pathname === '/api/tickets'), filing.page.click('#submit-ticket')]);
+      return IntakeAnswerSchema.parse(await response.json());
+    });
     await expectNothingInjected(filing);
-    await waitForStatus(web, answer.ticketNumber, answer.accessToken, ['assigned', 'investigating']);
-    const lead = await staffToken(web, 'Grace Okafor', 'team-lead');
-    expect(await staffCommand(web, answer.ticketNumber, lead, { type: 'respond', message: PAYLOAD })).toBe(200);
+    await step('wait for the lifecycle to assign the ticket', LIFECYCLE_WAIT_MS, () => waitForStatus(suite.web, answer.ticketNumber, answer.accessToken, ['assigned', 'investigating']));
+    const lead = await staffToken(suite.web, 'Grace Okafor', 'team-lead');
+    const responded = await step('answer with markup as a team lead', API_CALL_MS, () => staffCommand(suite.web, answer.ticketNumber, lead, { type: 'respond', message: PAYLOAD }));
+    expect(responded).toBe(200);
 
-    const watched = await watchedPage(false);
-    const { page } = watched;
     const link = new URL(answer.accessLink);
-    await page.goto(`${link.pathname}${link.search}`);
-    await page.fill('#action-replies', PAYLOAD);
-    await Promise.all([page.waitForURL('**?done=requesterReply'), page.click('form[data-requester-action="requesterReply"] button')]);
+    const watched = await step('open the status page without JavaScript', PAGE_LOAD_MS, () => watchedPage(false, `${link.pathname}${link.search}`));
+    const { page } = watched;
+    await step('reply with markup', FORM_SEND_MS, async () => {
+      await page.fill('#action-replies', PAYLOAD);
+      await Promise.all([page.waitForURL('**?done=requesterReply'), page.click('form[data-requester-action="requesterReply"] button')]);
+    });
 
     await expectNothingInjected(watched);
     expect(await page.textContent('#ticket-title')).toBe(PAYLOAD);

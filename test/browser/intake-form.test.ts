@@ -2,47 +2,27 @@
  * The support request form in a real browser against the real app on the offline stack: with
  * JavaScript (sent to the intake API with an idempotency key) and without (a plain form post).
  */
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { sampleOrgConfig } from '../../shared/domain/org/sample/sample-org';
 import { ProblemSchema } from '../../shared/http/problem';
 import { INTAKE_FIELD_GROUPS, INTAKE_FIELDS, controlIdOf } from '../../shared/web/intake/intake-form-fields';
 import { SEV_A_RULE, SEVERITY_GUIDANCE } from '../../shared/web/intake/severity-guidance';
-import { launchChromium } from './support/chromium';
+import { REQUEST_LIMIT_MS } from './support/bounded-request';
+import { useBrowserSuite } from './support/browser-suite';
 import { fillIntakeForm, shownValue, uniqueRequesterEmail, validEntries, type FormEntries } from './support/intake-form-driver';
 import { errorSummaryLinks, focusedElementId, shownFieldErrors } from './support/page-inspection';
-import { DESKTOP, PHONE, saveScreenshot } from './support/screenshots';
-import { startWebStack, type WebStack } from './support/web-stack';
+import { PHONE, saveScreenshot } from './support/screenshots';
+import { API_CALL_MS, FORM_FILL_MS, FORM_SEND_MS, PAGE_ACTION_MS, PAGE_LOAD_MS } from './support/step-limits';
 
-/** A browser round trip through the whole stack, or a wait for Retry-After, outlasts a unit test's budget. */
-jest.setTimeout(90_000);
-
-let web: WebStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [web, browser] = await Promise.all([startWebStack(), launchChromium()]);
-}, 180_000);
-
-afterEach(async () => {
-  web?.setStoreAvailable(true);
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
+/** A browser round trip through the whole stack and a wait for Retry-After: up to 92 s of step limits. */
+const suite = useBrowserSuite({
+  testTimeoutMs: 150_000,
+  // A test that took the store down must not leave it down for the next.
+  afterEachTest: (web) => web.setStoreAvailable(true),
 });
 
 async function openForm(options: { javaScript: boolean; viewport?: { width: number; height: number } }): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: web.siteUrl,
-    javaScriptEnabled: options.javaScript,
-    viewport: options.viewport ?? DESKTOP,
-    timezoneId: 'Asia/Tokyo',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await suite.newPage({ ...options, timezoneId: 'Asia/Tokyo' });
   await page.goto('/');
   return page;
 }
@@ -80,8 +60,8 @@ async function receivedTicketNumber(page: Page): Promise<string> {
 }
 
 describe('the support request form', () => {
-  it('offers every intake field with its label, grouped, with the severity guidance and the Severity A rule beside the choice', async () => {
-    const page = await openForm({ javaScript: true });
+  suite.test('offers every intake field with its label, grouped, with the severity guidance and the Severity A rule beside the choice', async ({ step }) => {
+    const page = await step('open the form', PAGE_LOAD_MS, () => openForm({ javaScript: true }));
     const legends = await page.locator('fieldset.group > legend').allTextContents();
     expect(legends).toEqual(INTAKE_FIELD_GROUPS.map((group) => group.legend));
     for (const field of INTAKE_FIELDS) {
@@ -98,47 +78,54 @@ describe('the support request form', () => {
     expect(areas.slice(1)).toEqual(sampleOrgConfig.productCatalogue.map((area) => area.name));
     // The script preselects the browser's own time zone.
     expect(await page.inputValue(`#${controlIdOf('requester.timeZone')}`)).toBe('Asia/Tokyo');
-    await saveScreenshot(page, 'form-desktop');
-    const phone = await openForm({ javaScript: true, viewport: PHONE });
-    await saveScreenshot(phone, 'form-phone');
+    await step('save the review screenshot', PAGE_ACTION_MS, () => saveScreenshot(page, 'form-desktop'));
+    const phone = await step('open the form on a phone', PAGE_LOAD_MS, () => openForm({ javaScript: true, viewport: PHONE }));
+    await step("save the phone's review screenshot", PAGE_ACTION_MS, () => saveScreenshot(phone, 'form-phone'));
   });
 
-  it('warns, while the choice is made, that Severity A without 24x7 availability will be proposed as B', async () => {
-    const page = await openForm({ javaScript: true });
+  suite.test('warns, while the choice is made, that Severity A without 24x7 availability will be proposed as B', async ({ step }) => {
+    const page = await step('open the form', PAGE_LOAD_MS, () => openForm({ javaScript: true }));
     const warning = page.locator('#sev-a-warning');
     expect(await warning.isVisible()).toBe(false);
-    await fillIntakeForm(page, { severity: 'A' });
+    await step('choose Severity A', PAGE_ACTION_MS, () => fillIntakeForm(page, { severity: 'A' }));
     expect(await warning.isVisible()).toBe(true);
-    await fillIntakeForm(page, { 'requester.available24x7': true });
+    await step('say the requester is available around the clock', PAGE_ACTION_MS, () => fillIntakeForm(page, { 'requester.available24x7': true }));
     expect(await warning.isVisible()).toBe(false);
   });
 
   describe('with JavaScript', () => {
-    it('says "Received: ticket BTN-…" once the server has stored it, and links to the ticket', async () => {
+    suite.test('says "Received: ticket BTN-…" once the server has stored it, and links to the ticket', async ({ step }) => {
       const email = uniqueRequesterEmail('received');
-      const page = await openForm({ javaScript: true });
-      await fillIntakeForm(page, validEntries(email));
-      await page.click('#submit-ticket');
-      const ticketNumber = await receivedTicketNumber(page);
-      expect(await web.storedTicketNumbers(email)).toEqual([ticketNumber]);
+      const page = await step('open the form', PAGE_LOAD_MS, () => openForm({ javaScript: true }));
+      await step('fill a valid request', FORM_FILL_MS, () => fillIntakeForm(page, validEntries(email)));
+      const ticketNumber = await step('send the form and wait for the confirmation', FORM_SEND_MS, async () => {
+        await page.click('#submit-ticket');
+        return receivedTicketNumber(page);
+      });
+      expect(await step('count the stored tickets', API_CALL_MS, () => suite.web.storedTicketNumbers(email))).toEqual([ticketNumber]);
       expect(await focusedElementId(page)).toBe('submission-notice');
-      await saveScreenshot(page, 'form-received-desktop');
-      await page.click('#submission-notice a');
-      await page.waitForURL(`**/tickets/${ticketNumber}`);
+      await step('save the review screenshot', PAGE_ACTION_MS, () => saveScreenshot(page, 'form-received-desktop'));
+      await step('follow the link to the ticket', PAGE_LOAD_MS, async () => {
+        await page.click('#submission-notice a');
+        await page.waitForURL(`**/tickets/${ticketNumber}`);
+      });
       expect(page.url()).not.toContain('access=');
       expect(await page.textContent('#ticket-number')).toBe(ticketNumber);
     });
 
-    it("shows every field error from the server next to its field, keeps what was typed, and moves focus to the summary", async () => {
+    suite.test("shows every field error from the server next to its field, keeps what was typed, and moves focus to the summary", async ({ step }) => {
       const email = 'invalid.js@contoso.com';
-      const page = await openForm({ javaScript: true });
+      const page = await step('open the form', PAGE_LOAD_MS, () => openForm({ javaScript: true }));
       const entries = invalidEntries();
-      await fillIntakeForm(page, entries);
-      const [answer] = await Promise.all([page.waitForResponse((response) => new URL(response.url()).pathname === '/api/tickets'), page.click('#submit-ticket')]);
-      expect(answer.status()).toBe(400);
-      const problem = ProblemSchema.parse(await answer.json());
+      await step('fill an invalid request', FORM_FILL_MS, () => fillIntakeForm(page, entries));
+      const problem = await step('send the form and wait for the error summary', FORM_SEND_MS, async () => {
+        const [answer] = await Promise.all([page.waitForResponse((response) => new URL(response.url()).pathname === '/api/tickets'), page.click('#submit-ticket')]);
+        expect(answer.status()).toBe(400);
+        const sent = ProblemSchema.parse(await answer.json());
+        await page.locator('#error-summary').waitFor();
+        return sent;
+      });
       const errors = problem.errors ?? [];
-      await page.locator('#error-summary').waitFor();
 
       const shown = await shownFieldErrors(page);
       expect(shown.map((error) => error.field).sort()).toEqual([...new Set(errors.map((error) => error.field))].sort());
@@ -154,71 +141,82 @@ describe('the support request form', () => {
       for (const [path, value] of Object.entries(entries)) {
         expect(await shownValue(page, path as keyof FormEntries)).toBe(value);
       }
-      expect(await web.storedTicketNumbers(email)).toEqual([]);
-      await saveScreenshot(page, 'form-errors-desktop');
-
-      await page.setViewportSize(PHONE);
-      await saveScreenshot(page, 'form-errors-phone');
+      expect(await step('count the stored tickets', API_CALL_MS, () => suite.web.storedTicketNumbers(email))).toEqual([]);
+      await step('save the review screenshots', PAGE_ACTION_MS, async () => {
+        await saveScreenshot(page, 'form-errors-desktop');
+        await page.setViewportSize(PHONE);
+        await saveScreenshot(page, 'form-errors-phone');
+      });
       // A summary link takes the requester to the field it names.
       const first = links[0];
       if (first === undefined) throw new Error('the summary lists no error');
-      await page.click(`#error-summary a[href="#${first.target}"]`);
+      await step('follow the first summary link', PAGE_ACTION_MS, () => page.click(`#error-summary a[href="#${first.target}"]`));
       expect(await focusedElementId(page)).toBe(first.target);
     });
 
-    it('while the store is down says plainly the request was NOT received, and the retry after Retry-After creates exactly one ticket', async () => {
+    suite.test('while the store is down says plainly the request was NOT received, and the retry after Retry-After creates exactly one ticket', async ({ step }) => {
       const email = uniqueRequesterEmail('outage');
-      const page = await openForm({ javaScript: true });
+      const page = await step('open the form', PAGE_LOAD_MS, () => openForm({ javaScript: true }));
       const keys = intakeRequests(page);
-      await fillIntakeForm(page, validEntries(email));
-      web.setStoreAvailable(false);
-      const [refused] = await Promise.all([page.waitForResponse((response) => new URL(response.url()).pathname === '/api/tickets'), page.click('#submit-ticket')]);
-      expect(refused.status()).toBe(503);
-      const retryAfter = Number(refused.headers()['retry-after']);
+      await step('fill a valid request', FORM_FILL_MS, () => fillIntakeForm(page, validEntries(email)));
+      suite.web.setStoreAvailable(false);
+      const retryAfter = await step('send the form while the store is down', FORM_SEND_MS, async () => {
+        const [refused] = await Promise.all([page.waitForResponse((response) => new URL(response.url()).pathname === '/api/tickets'), page.click('#submit-ticket')]);
+        expect(refused.status()).toBe(503);
+        await page.locator('#submission-notice h2', { hasText: 'Your request was NOT received' }).waitFor();
+        return Number(refused.headers()['retry-after']);
+      });
       expect(retryAfter).toBeGreaterThanOrEqual(1);
-      await page.locator('#submission-notice h2', { hasText: 'Your request was NOT received' }).waitFor();
       // Retry-After is honoured: until it has passed, neither button sends.
       expect(await page.isDisabled('[data-retry]')).toBe(true);
       expect(await page.isDisabled('#submit-ticket')).toBe(true);
       expect(await page.textContent('#submission-notice')).toContain(`${retryAfter} s`);
-      await saveScreenshot(page, 'form-not-received-desktop');
+      await step('save the review screenshot', PAGE_ACTION_MS, () => saveScreenshot(page, 'form-not-received-desktop'));
 
-      web.setStoreAvailable(true);
-      expect(await web.storedTicketNumbers(email)).toEqual([]);
-      await page.locator('[data-retry]:not([disabled])').waitFor({ timeout: (retryAfter + 10) * 1000 });
-      await page.click('[data-retry]');
-      const ticketNumber = await receivedTicketNumber(page);
-      expect(await web.storedTicketNumbers(email)).toEqual([ticketNumber]);
+      suite.web.setStoreAvailable(true);
+      expect(await step('count the stored tickets', API_CALL_MS, () => suite.web.storedTicketNumbers(email))).toEqual([]);
+      const retryEnabledWithinMs = (retryAfter + 10) * 1000;
+      // Playwright's own limit ends the wait first, so the failure carries its call log.
+      await step('wait for Retry-After to pass', retryEnabledWithinMs + 1_000, () => page.locator('[data-retry]:not([disabled])').waitFor({ timeout: retryEnabledWithinMs }));
+      const ticketNumber = await step('retry and wait for the confirmation', FORM_SEND_MS, async () => {
+        await page.click('[data-retry]');
+        return receivedTicketNumber(page);
+      });
+      expect(await step('count the stored tickets again', API_CALL_MS, () => suite.web.storedTicketNumbers(email))).toEqual([ticketNumber]);
       expect(keys).toHaveLength(2);
       expect(keys[1]).toBe(keys[0]);
     });
 
-    it('when the answer is lost after the ticket was stored, the retry sends the same key and finds the same ticket', async () => {
+    suite.test('when the answer is lost after the ticket was stored, the retry sends the same key and finds the same ticket', async ({ step }) => {
       const email = uniqueRequesterEmail('lost-answer');
-      const page = await openForm({ javaScript: true });
+      const page = await step('open the form', PAGE_LOAD_MS, () => openForm({ javaScript: true }));
       const keys = intakeRequests(page);
       let storedBehindTheFailure = 0;
       await page.route('**/api/tickets', async (route: Route) => {
         if (storedBehindTheFailure > 0) return route.continue();
         // The request reaches the server and is stored; the browser then sees a 503 instead of the answer.
-        storedBehindTheFailure = (await route.fetch()).status();
+        storedBehindTheFailure = (await route.fetch({ timeout: REQUEST_LIMIT_MS })).status();
         return route.fulfill({ status: 503, headers: { 'Retry-After': '1', 'Content-Type': 'application/problem+json' }, body: '{}' });
       });
-      await fillIntakeForm(page, validEntries(email));
-      await page.click('#submit-ticket');
-      await page.locator('#submission-notice h2', { hasText: 'Your request was NOT received' }).waitFor();
+      await step('fill a valid request', FORM_FILL_MS, () => fillIntakeForm(page, validEntries(email)));
+      await step('send the form and lose the answer', FORM_SEND_MS, async () => {
+        await page.click('#submit-ticket');
+        await page.locator('#submission-notice h2', { hasText: 'Your request was NOT received' }).waitFor();
+      });
       expect(storedBehindTheFailure).toBe(202);
-      await page.locator('[data-retry]:not([disabled])').waitFor();
-      await page.click('[data-retry]');
-      const ticketNumber = await receivedTicketNumber(page);
+      const ticketNumber = await step('retry after Retry-After and wait for the confirmation', FORM_SEND_MS, async () => {
+        await page.locator('[data-retry]:not([disabled])').waitFor();
+        await page.click('[data-retry]');
+        return receivedTicketNumber(page);
+      });
       expect(keys).toHaveLength(2);
       expect(keys[1]).toBe(keys[0]);
-      expect(await web.storedTicketNumbers(email)).toEqual([ticketNumber]);
+      expect(await step('count the stored tickets', API_CALL_MS, () => suite.web.storedTicketNumbers(email))).toEqual([ticketNumber]);
     });
 
-    it('disables the button while sending, so a second press sends nothing', async () => {
+    suite.test('disables the button while sending, so a second press sends nothing', async ({ step }) => {
       const email = uniqueRequesterEmail('double');
-      const page = await openForm({ javaScript: true });
+      const page = await step('open the form', PAGE_LOAD_MS, () => openForm({ javaScript: true }));
       const keys = intakeRequests(page);
       let release: () => void = () => undefined;
       const held = new Promise<void>((resolve) => {
@@ -228,25 +226,28 @@ describe('the support request form', () => {
         await held;
         await route.continue();
       });
-      await fillIntakeForm(page, validEntries(email));
-      await page.click('#submit-ticket');
+      await step('fill a valid request', FORM_FILL_MS, () => fillIntakeForm(page, validEntries(email)));
+      await step('send the form, held on its way', PAGE_ACTION_MS, () => page.click('#submit-ticket'));
       expect(await page.isDisabled('#submit-ticket')).toBe(true);
       expect(await page.getAttribute('#intake-form', 'aria-busy')).toBe('true');
       // Enter in a field submits a form implicitly, unless its button is disabled.
-      await page.press(`#${controlIdOf('title')}`, 'Enter');
+      await step('press Enter in a field', PAGE_ACTION_MS, () => page.press(`#${controlIdOf('title')}`, 'Enter'));
       release();
-      const ticketNumber = await receivedTicketNumber(page);
+      const ticketNumber = await step('let the request through and wait for the confirmation', FORM_SEND_MS, () => receivedTicketNumber(page));
       expect(keys).toHaveLength(1);
-      expect(await web.storedTicketNumbers(email)).toEqual([ticketNumber]);
+      expect(await step('count the stored tickets', API_CALL_MS, () => suite.web.storedTicketNumbers(email))).toEqual([ticketNumber]);
     });
   });
 
   describe('without JavaScript', () => {
-    it('posts the plain form and shows the server\'s field errors next to each field, with every value kept', async () => {
-      const page = await openForm({ javaScript: false });
+    suite.test("posts the plain form and shows the server's field errors next to each field, with every value kept", async ({ step }) => {
+      const page = await step('open the form', PAGE_LOAD_MS, () => openForm({ javaScript: false }));
       const entries = invalidEntries();
-      await fillIntakeForm(page, entries);
-      const [answer] = await Promise.all([page.waitForNavigation(), page.click('#submit-ticket')]);
+      await step('fill an invalid request', FORM_FILL_MS, () => fillIntakeForm(page, entries));
+      const answer = await step('post the form', FORM_SEND_MS, async () => {
+        const [navigation] = await Promise.all([page.waitForNavigation(), page.click('#submit-ticket')]);
+        return navigation;
+      });
       expect(answer?.status()).toBe(400);
       const shown = await shownFieldErrors(page);
       expect(shown.map((error) => error.field).sort()).toEqual(
@@ -261,39 +262,46 @@ describe('the support request form', () => {
       for (const [path, value] of Object.entries(entries)) {
         expect(await shownValue(page, path as keyof FormEntries)).toBe(value);
       }
-      await saveScreenshot(page, 'form-errors-no-javascript-desktop');
+      await step('save the review screenshot', PAGE_ACTION_MS, () => saveScreenshot(page, 'form-errors-no-javascript-desktop'));
     });
 
-    it('redirects a stored request to its status page, which confirms it and keeps the token out of the address', async () => {
+    suite.test('redirects a stored request to its status page, which confirms it and keeps the token out of the address', async ({ step }) => {
       const email = uniqueRequesterEmail('plain');
-      const page = await openForm({ javaScript: false });
-      await fillIntakeForm(page, validEntries(email));
-      await Promise.all([page.waitForURL('**/tickets/*?received=1'), page.click('#submit-ticket')]);
+      const page = await step('open the form', PAGE_LOAD_MS, () => openForm({ javaScript: false }));
+      await step('fill a valid request', FORM_FILL_MS, () => fillIntakeForm(page, validEntries(email)));
+      await step('post the form and follow it to the status page', FORM_SEND_MS, async () => {
+        await Promise.all([page.waitForURL('**/tickets/*?received=1'), page.click('#submit-ticket')]);
+      });
       const ticketNumber = (await page.textContent('#ticket-number')) ?? '';
-      expect(await web.storedTicketNumbers(email)).toEqual([ticketNumber]);
+      expect(await step('count the stored tickets', API_CALL_MS, () => suite.web.storedTicketNumbers(email))).toEqual([ticketNumber]);
       expect(await page.textContent('#flash')).toContain(`Received: ticket ${ticketNumber}`);
       expect(page.url()).not.toContain('access=');
       const cookies = await page.context().cookies();
       expect(cookies).toEqual([expect.objectContaining({ name: 'baton_access', path: `/tickets/${ticketNumber}`, httpOnly: true, sameSite: 'Lax' })]);
     });
 
-    it('while the store is down re-renders the form saying it was NOT received, and sending it again creates exactly one ticket', async () => {
+    suite.test('while the store is down re-renders the form saying it was NOT received, and sending it again creates exactly one ticket', async ({ step }) => {
       const email = uniqueRequesterEmail('plain-outage');
-      const page = await openForm({ javaScript: false });
+      const page = await step('open the form', PAGE_LOAD_MS, () => openForm({ javaScript: false }));
       const entries = validEntries(email);
-      await fillIntakeForm(page, entries);
-      web.setStoreAvailable(false);
-      const [refused] = await Promise.all([page.waitForNavigation(), page.click('#submit-ticket')]);
+      await step('fill a valid request', FORM_FILL_MS, () => fillIntakeForm(page, entries));
+      suite.web.setStoreAvailable(false);
+      const refused = await step('post the form while the store is down', FORM_SEND_MS, async () => {
+        const [navigation] = await Promise.all([page.waitForNavigation(), page.click('#submit-ticket')]);
+        return navigation;
+      });
       expect(refused?.status()).toBe(503);
       expect(await page.textContent('#submission-notice h2')).toBe('Your request was NOT received');
       for (const [path, value] of Object.entries(entries)) {
         expect(await shownValue(page, path as keyof FormEntries)).toBe(value);
       }
-      web.setStoreAvailable(true);
-      expect(await web.storedTicketNumbers(email)).toEqual([]);
-      await Promise.all([page.waitForURL('**/tickets/*?received=1'), page.click('#submit-ticket')]);
+      suite.web.setStoreAvailable(true);
+      expect(await step('count the stored tickets', API_CALL_MS, () => suite.web.storedTicketNumbers(email))).toEqual([]);
+      await step('post the form again and follow it to the status page', FORM_SEND_MS, async () => {
+        await Promise.all([page.waitForURL('**/tickets/*?received=1'), page.click('#submit-ticket')]);
+      });
       const ticketNumber = (await page.textContent('#ticket-number')) ?? '';
-      expect(await web.storedTicketNumbers(email)).toEqual([ticketNumber]);
+      expect(await step('count the stored tickets again', API_CALL_MS, () => suite.web.storedTicketNumbers(email))).toEqual([ticketNumber]);
     });
   });
 });

@@ -4,55 +4,48 @@
  * letting the requester act (reply, confirm a resolution a team lead proposed through the API),
  * only when the domain allows it, with and without JavaScript.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CustomerTicketView } from '../../shared/api/customer-ticket-view';
 import { IntakeAnswerSchema, type IntakeAnswer } from '../../shared/tickets/intake-answer';
 import { REGION_WORDING, STATUS_WORDING } from '../../shared/web/status/status-wording';
-import { launchChromium } from './support/chromium';
+import { useBrowserSuite, type PageOptions } from './support/browser-suite';
 import { offeredActions } from './support/page-inspection';
 import { fillIntakeForm, uniqueRequesterEmail, validEntries } from './support/intake-form-driver';
 import { requesterView, staffCommand, staffToken, waitForStatus } from './support/requester-api';
 import { DESKTOP, PHONE, saveScreenshot } from './support/screenshots';
-import { startWebStack, type WebStack } from './support/web-stack';
-
-/** Filing, the lifecycle's assignment and a few page loads take longer than a unit test's budget. */
-jest.setTimeout(120_000);
+import type { Steps } from './support/steps';
+import { REQUEST_LIMIT_MS } from './support/bounded-request';
+import { API_CALL_MS, FORM_FILL_MS, FORM_SEND_MS, LIFECYCLE_WAIT_MS, PAGE_ACTION_MS, PAGE_LOAD_MS } from './support/step-limits';
 
 /** A Tuesday afternoon in November: AMER and EMEA are on shift, so the ticket is assigned at once. */
 const APP_TIME = '2026-11-24T14:00:00.000Z';
 const REQUESTER_ZONE = 'Asia/Tokyo';
 
-let web: WebStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+/** Filing, the lifecycle's assignment, a dozen page loads and API calls: up to 148 s of step limits. */
+const suite = useBrowserSuite({ stack: { clockAt: APP_TIME }, testTimeoutMs: 180_000 });
 
-beforeAll(async () => {
-  [web, browser] = await Promise.all([startWebStack({ clockAt: APP_TIME }), launchChromium()]);
-}, 180_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-});
-
-async function newPage(options: { javaScript: boolean; viewport?: { width: number; height: number } }): Promise<Page> {
-  // The browser sits in Paris; the page must still speak in the requester's zone (Tokyo).
-  const context = await browser.newContext({ baseURL: web.siteUrl, javaScriptEnabled: options.javaScript, viewport: options.viewport ?? DESKTOP, timezoneId: 'Europe/Paris' });
-  contexts.push(context);
-  return context.newPage();
+/** A page opened at `path`; the browser sits in Paris, but the page must speak in the requester's zone (Tokyo). */
+async function openPage(path: string, options: Omit<PageOptions, 'timezoneId'>): Promise<Page> {
+  const page = await suite.newPage({ ...options, timezoneId: 'Europe/Paris' });
+  await page.goto(path);
+  return page;
 }
 
 /** Files a ticket through the form (with JavaScript) and answers what intake said. */
-async function fileTicket(label: string): Promise<IntakeAnswer> {
-  const page = await newPage({ javaScript: true });
-  await page.goto('/');
-  await fillIntakeForm(page, validEntries(uniqueRequesterEmail(label), { 'requester.timeZone': REQUESTER_ZONE }));
-  const [answer] = await Promise.all([page.waitForResponse((response) => new URL(response.url()).pathname === '/api/tickets'), page.click('#submit-ticket')]);
-  return IntakeAnswerSchema.parse(await answer.json());
+async function fileTicket({ step }: Steps, label: string): Promise<IntakeAnswer> {
+  const page = await step('open the form', PAGE_LOAD_MS, () => openPage('/', { javaScript: true }));
+  await step('fill a valid request', FORM_FILL_MS, () => fillIntakeForm(page, validEntries(uniqueRequesterEmail(label), { 'requester.timeZone': REQUESTER_ZONE })));
+  return step('send the form and read the intake answer', FORM_SEND_MS, async () => {
+    const [answer] = await Promise.all([page.waitForResponse((response) => new URL(response.url()).pathname === '/api/tickets'), page.click('#submit-ticket')]);
+    return IntakeAnswerSchema.parse(await answer.json());
+  });
+}
+
+/** Saves the review screenshots of a page at desktop and then phone width, and leaves it at phone width. */
+async function saveAtBothWidths(page: Page, name: string): Promise<void> {
+  await saveScreenshot(page, `${name}-desktop`);
+  await page.setViewportSize(PHONE);
+  await saveScreenshot(page, `${name}-phone`);
 }
 
 /** The access link as the email carries it, opened on this site. */
@@ -84,30 +77,30 @@ async function expectClocksAsTheApiSays(page: Page, view: CustomerTicketView): P
 }
 
 describe('the status page', () => {
-  it('trades the access link for a path-scoped cookie and a clean address, and opens for nobody else', async () => {
-    const answer = await fileTicket('access');
-    const page = await newPage({ javaScript: false });
-    await page.goto(linkPath(answer));
-    expect(page.url()).toBe(`${web.siteUrl}/tickets/${answer.ticketNumber}`);
+  suite.test('trades the access link for a path-scoped cookie and a clean address, and opens for nobody else', async (steps) => {
+    const { step } = steps;
+    const answer = await fileTicket(steps, 'access');
+    const page = await step('open the access link', PAGE_LOAD_MS, () => openPage(linkPath(answer), { javaScript: false }));
+    expect(page.url()).toBe(`${suite.web.siteUrl}/tickets/${answer.ticketNumber}`);
     expect(await page.textContent('#ticket-number')).toBe(answer.ticketNumber);
     expect(await page.context().cookies()).toEqual([
       expect.objectContaining({ name: 'baton_access', value: answer.accessToken, path: `/tickets/${answer.ticketNumber}`, httpOnly: true, sameSite: 'Lax' }),
     ]);
 
-    const stranger = await newPage({ javaScript: false });
-    const withoutLink = await stranger.goto(`/tickets/${answer.ticketNumber}`);
+    const stranger = await step('open a second browser', PAGE_LOAD_MS, () => suite.newPage({ javaScript: false, timezoneId: 'Europe/Paris' }));
+    const withoutLink = await step('open the status page without the link', PAGE_LOAD_MS, () => stranger.goto(`/tickets/${answer.ticketNumber}`));
     expect(withoutLink?.status()).toBe(404);
-    const wrongLink = await stranger.goto(`/tickets/${answer.ticketNumber}?access=${'A'.repeat(43)}`);
+    const wrongLink = await step('open the status page with a wrong link', PAGE_LOAD_MS, () => stranger.goto(`/tickets/${answer.ticketNumber}?access=${'A'.repeat(43)}`));
     expect(wrongLink?.status()).toBe(404);
     expect(await stranger.textContent('h1')).toBe('We cannot open this ticket');
     expect(await stranger.context().cookies()).toEqual([]);
   });
 
-  it('shows status, severity, region, engineer and each SLA clock due in the requester\'s time zone, and takes a reply', async () => {
-    const answer = await fileTicket('clocks');
-    const view = await waitForStatus(web, answer.ticketNumber, answer.accessToken, ['assigned', 'investigating']);
-    const page = await newPage({ javaScript: true });
-    await page.goto(linkPath(answer));
+  suite.test("shows status, severity, region, engineer and each SLA clock due in the requester's time zone, and takes a reply", async (steps) => {
+    const { step } = steps;
+    const answer = await fileTicket(steps, 'clocks');
+    const view = await step('wait for the lifecycle to assign the ticket', LIFECYCLE_WAIT_MS, () => waitForStatus(suite.web, answer.ticketNumber, answer.accessToken, ['assigned', 'investigating']));
+    const page = await step('open the access link', PAGE_LOAD_MS, () => openPage(linkPath(answer), { javaScript: true }));
 
     expect(await page.textContent('#ticket-status')).toBe(STATUS_WORDING[view.status]);
     expect(await page.textContent('#ticket-severity')).toBe('Severity B');
@@ -118,98 +111,113 @@ describe('the status page', () => {
     await expectClocksAsTheApiSays(page, view);
     // Nothing is proposed yet, so there is nothing to confirm: only a reply, or closing it oneself.
     expect(await offeredActions(page)).toEqual(['requesterReply', 'requesterSelfClose']);
-    await saveScreenshot(page, 'status-desktop');
-    await page.setViewportSize(PHONE);
-    await saveScreenshot(page, 'status-phone');
-    await page.setViewportSize(DESKTOP);
+    await step('save the review screenshots', PAGE_ACTION_MS, async () => {
+      await saveAtBothWidths(page, 'status');
+      await page.setViewportSize(DESKTOP);
+    });
 
-    await page.fill('#action-replies', 'The problem also affects the Lisbon office since 10:00.');
-    await Promise.all([page.waitForURL(`**/tickets/${answer.ticketNumber}?done=requesterReply`), page.click('form[data-requester-action="requesterReply"] button')]);
+    await step('reply', FORM_SEND_MS, async () => {
+      await page.fill('#action-replies', 'The problem also affects the Lisbon office since 10:00.');
+      await Promise.all([page.waitForURL(`**/tickets/${answer.ticketNumber}?done=requesterReply`), page.click('form[data-requester-action="requesterReply"] button')]);
+    });
     expect(await page.textContent('#flash')).toContain('Your reply has been added');
     expect(await page.locator('[data-event-type="customer-replied"] .said').textContent()).toBe('The problem also affects the Lisbon office since 10:00.');
   });
 
-  it('lets the requester confirm a resolution a team lead proposed through the API, without JavaScript, and then offers a reopen', async () => {
-    const answer = await fileTicket('resolution');
-    await waitForStatus(web, answer.ticketNumber, answer.accessToken, ['assigned', 'investigating']);
-    const lead = await staffToken(web, 'Grace Okafor', 'team-lead');
+  suite.test('lets the requester confirm a resolution a team lead proposed through the API, without JavaScript, and then offers a reopen', async (steps) => {
+    const { step } = steps;
+    const answer = await fileTicket(steps, 'resolution');
+    await step('wait for the lifecycle to assign the ticket', LIFECYCLE_WAIT_MS, () => waitForStatus(suite.web, answer.ticketNumber, answer.accessToken, ['assigned', 'investigating']));
+    const lead = await staffToken(suite.web, 'Grace Okafor', 'team-lead');
     const summary = 'The Conditional Access policy excluded the finance group by mistake; it now includes them again.';
-    expect(await staffCommand(web, answer.ticketNumber, lead, { type: 'propose-resolution', summary })).toBe(200);
-    const proposed = await requesterView(web, answer.ticketNumber, answer.accessToken);
+    const proposing = await step('propose a resolution as a team lead', API_CALL_MS, () => staffCommand(suite.web, answer.ticketNumber, lead, { type: 'propose-resolution', summary }));
+    expect(proposing).toBe(200);
+    const proposed = await step('read the proposal through the requester API', API_CALL_MS, () => requesterView(suite.web, answer.ticketNumber, answer.accessToken));
     expect(proposed.status).toBe('resolution-proposed');
 
     // The email's confirm link: the page opens at the proposal with the confirm button in focus.
-    const page = await newPage({ javaScript: false });
-    await page.goto(linkPath(answer, '&answer=confirm#resolution'));
-    expect(page.url()).toBe(`${web.siteUrl}/tickets/${answer.ticketNumber}?answer=confirm#resolution`);
+    const page = await step("open the email's confirm link", PAGE_LOAD_MS, () => openPage(linkPath(answer, '&answer=confirm#resolution'), { javaScript: false }));
+    expect(page.url()).toBe(`${suite.web.siteUrl}/tickets/${answer.ticketNumber}?answer=confirm#resolution`);
     expect(await page.textContent('#resolution .said')).toBe(summary);
     // Opening the link changes nothing: the page only brings the answer forward.
     expect(await page.textContent('#suggested-answer')).toContain('to confirm this solution');
-    expect((await requesterView(web, answer.ticketNumber, answer.accessToken)).status).toBe('resolution-proposed');
+    const afterOpening = await step('read the status after opening the link', API_CALL_MS, () => requesterView(suite.web, answer.ticketNumber, answer.accessToken));
+    expect(afterOpening.status).toBe('resolution-proposed');
     await expectClocksAsTheApiSays(page, proposed);
     expect(proposed.sla.some((clock) => clock.paused)).toBe(true);
-    await saveScreenshot(page, 'status-resolution-proposed-desktop');
-    await page.setViewportSize(PHONE);
-    await saveScreenshot(page, 'status-resolution-proposed-phone');
+    await step('save the review screenshots', PAGE_ACTION_MS, () => saveAtBothWidths(page, 'status-resolution-proposed'));
 
-    await Promise.all([page.waitForURL(`**/tickets/${answer.ticketNumber}?done=requesterConfirmResolution`), page.click('form[data-requester-action="requesterConfirmResolution"] button')]);
+    await step('confirm the solution', FORM_SEND_MS, async () => {
+      await Promise.all([page.waitForURL(`**/tickets/${answer.ticketNumber}?done=requesterConfirmResolution`), page.click('form[data-requester-action="requesterConfirmResolution"] button')]);
+    });
     expect(await page.textContent('#flash')).toContain('you confirmed the solution');
     expect(await page.textContent('#ticket-status')).toBe(STATUS_WORDING.closed);
-    expect((await requesterView(web, answer.ticketNumber, answer.accessToken)).status).toBe('closed');
+    const afterConfirming = await step('read the status after confirming', API_CALL_MS, () => requesterView(suite.web, answer.ticketNumber, answer.accessToken));
+    expect(afterConfirming.status).toBe('closed');
     // Closed: no reply and no second confirmation, but a reopen within the window.
     expect(await offeredActions(page)).toEqual(['requesterReopen']);
-    await page.setViewportSize(DESKTOP);
-    await saveScreenshot(page, 'status-closed-desktop');
+    await step('save the review screenshot of the closed ticket', PAGE_ACTION_MS, async () => {
+      await page.setViewportSize(DESKTOP);
+      await saveScreenshot(page, 'status-closed-desktop');
+    });
 
-    await page.fill('#action-reopen', 'The finance group is blocked again since this morning.');
-    await Promise.all([page.waitForURL(`**/tickets/${answer.ticketNumber}?done=requesterReopen`), page.click('form[data-requester-action="requesterReopen"] button')]);
+    await step('reopen the ticket', FORM_SEND_MS, async () => {
+      await page.fill('#action-reopen', 'The finance group is blocked again since this morning.');
+      await Promise.all([page.waitForURL(`**/tickets/${answer.ticketNumber}?done=requesterReopen`), page.click('form[data-requester-action="requesterReopen"] button')]);
+    });
     expect(await page.textContent('#ticket-status')).toBe(STATUS_WORDING.reopened);
     expect(await page.locator('[data-event-type="ticket-reopened"] .said').textContent()).toBe('The finance group is blocked again since this morning.');
   });
 
-  it('asks the requester before a proposed downgrade takes effect, and applies it once they agree', async () => {
-    const answer = await fileTicket('downgrade');
-    await waitForStatus(web, answer.ticketNumber, answer.accessToken, ['assigned', 'investigating']);
-    const lead = await staffToken(web, 'Grace Okafor', 'team-lead');
+  suite.test('asks the requester before a proposed downgrade takes effect, and applies it once they agree', async (steps) => {
+    const { step } = steps;
+    const answer = await fileTicket(steps, 'downgrade');
+    await step('wait for the lifecycle to assign the ticket', LIFECYCLE_WAIT_MS, () => waitForStatus(suite.web, answer.ticketNumber, answer.accessToken, ['assigned', 'investigating']));
+    const lead = await staffToken(suite.web, 'Grace Okafor', 'team-lead');
     const reason = 'Only one user is affected and a workaround exists.';
-    expect(await staffCommand(web, answer.ticketNumber, lead, { type: 'change-severity', to: 'C', reason })).toBe(200);
+    const proposing = await step('propose Severity C as a team lead', API_CALL_MS, () => staffCommand(suite.web, answer.ticketNumber, lead, { type: 'change-severity', to: 'C', reason }));
+    expect(proposing).toBe(200);
 
-    const page = await newPage({ javaScript: true });
-    await page.goto(linkPath(answer));
+    const page = await step('open the access link', PAGE_LOAD_MS, () => openPage(linkPath(answer), { javaScript: true }));
     expect(await page.textContent('#ticket-severity')).toBe('Severity B');
     expect(await page.textContent('#downgrade-title')).toBe('Support proposes Severity C');
     expect(await page.textContent('#downgrade .said')).toBe(reason);
     expect(await offeredActions(page)).toEqual(expect.arrayContaining(['requesterConsentToDowngrade', 'requesterRefuseDowngrade']));
 
-    await Promise.all([page.waitForURL(`**/tickets/${answer.ticketNumber}?done=requesterConsentToDowngrade`), page.click('form[data-requester-action="requesterConsentToDowngrade"] button')]);
+    await step('agree to the downgrade', FORM_SEND_MS, async () => {
+      await Promise.all([page.waitForURL(`**/tickets/${answer.ticketNumber}?done=requesterConsentToDowngrade`), page.click('form[data-requester-action="requesterConsentToDowngrade"] button')]);
+    });
     expect(await page.textContent('#ticket-severity')).toBe('Severity C');
     expect(await page.locator('#downgrade').count()).toBe(0);
-    expect((await requesterView(web, answer.ticketNumber, answer.accessToken)).severity).toBe('C');
+    const afterAgreeing = await step('read the severity after agreeing', API_CALL_MS, () => requesterView(suite.web, answer.ticketNumber, answer.accessToken));
+    expect(afterAgreeing.severity).toBe('C');
   });
 
-  it('refuses an action the domain does not allow now, and a cross-site post, recording nothing', async () => {
-    const answer = await fileTicket('refusals');
-    await waitForStatus(web, answer.ticketNumber, answer.accessToken, ['assigned', 'investigating']);
-    const page = await newPage({ javaScript: false });
-    await page.goto(linkPath(answer));
-    const before = (await requesterView(web, answer.ticketNumber, answer.accessToken)).timeline.length;
+  suite.test('refuses an action the domain does not allow now, and a cross-site post, recording nothing', async (steps) => {
+    const { step } = steps;
+    const answer = await fileTicket(steps, 'refusals');
+    await step('wait for the lifecycle to assign the ticket', LIFECYCLE_WAIT_MS, () => waitForStatus(suite.web, answer.ticketNumber, answer.accessToken, ['assigned', 'investigating']));
+    const page = await step('open the access link', PAGE_LOAD_MS, () => openPage(linkPath(answer), { javaScript: false }));
+    const before = await step('read the timeline before the refused posts', API_CALL_MS, () => requesterView(suite.web, answer.ticketNumber, answer.accessToken));
+    // The page's own cookie goes with these posts, as it would with a form the browser sends.
+    const post = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
+      page.context().request.post(path, { form, headers, maxRedirects: 0, timeout: REQUEST_LIMIT_MS });
 
     // Nothing was proposed, so confirming is refused with the domain's reason and the page explains.
-    const confirm = await page.context().request.post(`/tickets/${answer.ticketNumber}/resolution/confirm`, { form: {}, maxRedirects: 0 });
+    const confirm = await step('post a confirmation nobody asked for', API_CALL_MS, () => post(`/tickets/${answer.ticketNumber}/resolution/confirm`, {}));
     expect(confirm.status()).toBe(409);
     expect(await confirm.text()).toContain('That did not go through');
 
     // An empty reply is the server's to refuse too, next to the reply field.
-    const emptyReply = await page.context().request.post(`/tickets/${answer.ticketNumber}/replies`, { form: { message: '' }, maxRedirects: 0 });
+    const emptyReply = await step('post an empty reply', API_CALL_MS, () => post(`/tickets/${answer.ticketNumber}/replies`, { message: '' }));
     expect(emptyReply.status()).toBe(400);
     expect(await emptyReply.text()).toContain('Your reply is required');
 
-    const crossSite = await page.context().request.post(`/tickets/${answer.ticketNumber}/replies`, {
-      form: { message: 'Sent from another site' },
-      headers: { Origin: 'https://attacker.example' },
-      maxRedirects: 0,
-    });
+    const crossSite = await step('post a reply from another site', API_CALL_MS, () =>
+      post(`/tickets/${answer.ticketNumber}/replies`, { message: 'Sent from another site' }, { Origin: 'https://attacker.example' }),
+    );
     expect(crossSite.status()).toBe(404);
-    expect((await requesterView(web, answer.ticketNumber, answer.accessToken)).timeline.length).toBe(before);
+    const after = await step('read the timeline after the refused posts', API_CALL_MS, () => requesterView(suite.web, answer.ticketNumber, answer.accessToken));
+    expect(after.timeline.length).toBe(before.timeline.length);
   });
 });

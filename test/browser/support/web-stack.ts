@@ -6,7 +6,9 @@ import { CosmosClient, type Container } from '@azure/cosmos';
 import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
 import { cosmosClientOptionsForStandIn } from '../../../infra/local/services/cosmos-standin';
 import { BATON_DATABASE, TICKETS_CONTAINER } from '../../../shared/store/containers';
+import { REQUEST_LIMIT_MS } from './bounded-request';
 import { ensureAppCompiled } from './compiled-app';
+import { withNotes } from './error-notes';
 
 export interface WebStack {
   readonly stack: LocalStack;
@@ -44,13 +46,21 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
     stack,
     siteUrl: stack.urls.host,
     async storedTicketNumbers(requesterEmail) {
-      const { resources } = await tickets()
-        .items.query<{ ticketNumber: string }>({
-          query: 'SELECT c.ticketNumber FROM c WHERE c.requesterEmail = @email',
-          parameters: [{ name: '@email', value: requesterEmail.toLowerCase() }],
-        })
-        .fetchAll();
-      return resources.map((row) => row.ticketNumber);
+      // Bounded like every request a browser test sends itself (see bounded-request.ts).
+      const signal = AbortSignal.timeout(REQUEST_LIMIT_MS);
+      try {
+        const { resources } = await tickets()
+          .items.query<{ ticketNumber: string }>(
+            { query: 'SELECT c.ticketNumber FROM c WHERE c.requesterEmail = @email', parameters: [{ name: '@email', value: requesterEmail.toLowerCase() }] },
+            { abortSignal: signal },
+          )
+          .fetchAll();
+        return resources.map((row) => row.ticketNumber);
+      } catch (error) {
+        const what = `the query for ${requesterEmail}'s tickets in the Cosmos stand-in`;
+        if (signal.aborted) throw new Error(`${what} got no complete answer within ${REQUEST_LIMIT_MS} ms`);
+        throw withNotes(error, { before: `${what} failed: ` });
+      }
     },
     setStoreAvailable(available) {
       cosmos.setUnavailable(!available);
