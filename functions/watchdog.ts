@@ -1,6 +1,9 @@
 /**
- * Every minute: restarts the lifecycle of any open ticket whose orchestration is missing, failed
- * or terminated, and wakes any ticket whose SLA alert is overdue (see shared/lifecycle/watchdog).
+ * Every minute: queues the emails any ticket has owed for more than a minute (see
+ * shared/tickets/settle-notification-debts), then restarts the lifecycle of any open ticket whose
+ * orchestration is missing, failed or terminated, and wakes any ticket whose SLA alert is overdue
+ * (see shared/lifecycle/watchdog). The two rounds are independent: either may run while the other
+ * cannot.
  */
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 import * as df from 'durable-functions';
@@ -8,18 +11,30 @@ import { systemClock } from '../shared/clock';
 import { durableLifecycleInstances } from '../shared/lifecycle/durable-lifecycle-instances';
 import { lifecyclePorts, requireOrg } from '../shared/lifecycle/lifecycle-ports';
 import { watchOverLifecycles } from '../shared/lifecycle/watchdog';
-import { eventLog } from '../shared/logging/structured-log';
+import { eventLog, type EventLog } from '../shared/logging/structured-log';
+import { appTicketServices } from '../shared/tickets/app-ticket-services';
 import { durableLifecycleControl } from '../shared/tickets/lifecycle-control';
+
+async function settleNotificationDebts(log: EventLog, now: Date): Promise<void> {
+  const report = await appTicketServices().settleNotificationDebts(now);
+  if (report.storeFailure) log.warn('notifications.sweep.store-unavailable', { reason: report.storeFailure.kind });
+  if (report.skipped !== undefined) log.warn('notifications.sweep.skipped', { why: report.skipped, owing: report.examined });
+  if (report.settled.length > 0) log.warn('notifications.sweep.settled', { tickets: report.settled });
+  for (const owing of report.stillOwing) log.warn('notifications.sweep.still-owing', owing);
+  for (const email of report.undeliverable) log.error('notifications.sweep.undeliverable', email);
+}
 
 app.timer('lifecycleWatchdog', {
   schedule: '0 */1 * * * *',
   extraInputs: [df.input.durableClient()],
   handler: async (_timer: Timer, context: InvocationContext) => {
     const log = eventLog(context);
+    const now = systemClock.now();
+    await settleNotificationDebts(log, now).catch((error: unknown) => log.error('notifications.sweep.failed', { error: error instanceof Error ? error.message : String(error) }));
     const ports = lifecyclePorts();
     const client = df.getClient(context);
     const instances = durableLifecycleInstances(client, durableLifecycleControl(client, log));
-    const report = await watchOverLifecycles(ports, await requireOrg(ports), instances, systemClock.now().toISOString());
+    const report = await watchOverLifecycles(ports, await requireOrg(ports), instances, now.toISOString());
     if (report.storeFailure) log.warn('lifecycle.watchdog.store-unavailable', { reason: report.storeFailure.kind });
     if (report.restarted.length + report.woken.length + report.notRestarted.length > 0) {
       log.info('lifecycle.watchdog.repaired', { restarted: report.restarted, woken: report.woken, notRestarted: report.notRestarted });

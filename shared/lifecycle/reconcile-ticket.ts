@@ -2,7 +2,10 @@
  * One turn of the ticket's lifecycle: reloads the ticket (the store is the truth; the wake-up that
  * led here says nothing), applies every item its agenda has due as system commands through the
  * ticket service, follows up the vendor when due, and tells the orchestrator what comes next.
- * Idempotent: the agenda of a ticket that already went through this turn has nothing due.
+ * Idempotent: the agenda of a ticket that already went through this turn has nothing due. A change
+ * whose emails could not be queued fails the turn (see `apply-result`), so Durable retries it: the
+ * retry finds that change applied, nothing due, and the emails still owed by the ticket, which the
+ * ticket service queues before answering (see `apply-to-ticket`).
  */
 import { agendaCommands } from '../domain/agenda/agenda-commands';
 import type { Agenda, AgendaItem, AgendaItemOf } from '../domain/agenda/agenda-item';

@@ -29,7 +29,8 @@ export const CONFIG_PARTITION_KEY_PATH = '/id';
  * Queue views filter by queue or status and sort by the next SLA deadline across partitions; without
  * these composite indexes Cosmos refuses (or scans for) `WHERE … ORDER BY c.slaNextDueAt`. The
  * embedded timeline only grows and is never filtered on, so indexing it would only make every
- * append dearer.
+ * append dearer. The watchdog's sweep for owed emails relies on `/*` covering
+ * `/notificationDebt/since`: tickets that owe nothing are then absent from its range.
  */
 export const TICKETS_INDEXING_POLICY = {
   indexingMode: 'consistent',

@@ -35,6 +35,12 @@ export interface EtagUpdateOptions<T> {
    * always enough: each lost attempt means another writer's change landed.
    */
   readonly maxAttempts?: number;
+  /**
+   * The document as the caller last saw it, with its ETag (from a write it just made, or a query):
+   * the first attempt decides on it instead of reading, so a follow-up write costs one request.
+   * A stale one only costs the 412 and a read.
+   */
+  readonly current?: { readonly document: T; readonly etag: string };
 }
 
 export const DEFAULT_MAX_UPDATE_ATTEMPTS = 10;
@@ -52,7 +58,7 @@ export async function updateWithEtag<T extends ItemDefinition, R = never>(
 ): Promise<EtagUpdate<T, R>> {
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_UPDATE_ATTEMPTS);
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    const current = await readDocument(container, id, partitionKey, options.schema);
+    const current = attempt === 1 && options.current !== undefined ? { kind: 'found' as const, ...options.current } : await readDocument(container, id, partitionKey, options.schema);
     if (current.kind !== 'found') return current;
 
     const mutation = mutate(current.document);

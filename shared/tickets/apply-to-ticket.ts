@@ -4,10 +4,16 @@
  * under If-Match (deciding again from fresh state on a 412), enqueue every notification the new
  * events call for, and wake the ticket's orchestration.
  *
+ * No email is lost between the two containers: the save also records, in the same write, which
+ * new events call for emails (`notification-debt`); the debt is struck off once they are in the
+ * outbox. Whoever applies to the ticket next pays a debt left behind (even when it has nothing to
+ * change, which is what a retried activity does), and the watchdog's sweep pays the rest.
+ *
  * Replays are safe. With a `commandId` (an activity passes one derived from its instance and step),
  * a command already applied returns what it appended the first time and appends nothing; the
  * notifications and the wake-up are repeated, which is harmless because their ids are
- * deterministic. Without one, the domain's own rules (alert keys, status checks) stop repeats.
+ * deterministic. Without one, the domain's own rules (alert keys, status checks) stop repeats, and
+ * the debt alone says which emails are still to be queued.
  */
 import type { Instant } from '../domain/primitives';
 import type { Command } from '../domain/lifecycle/commands';
@@ -21,6 +27,9 @@ import type { TimelineEvent } from '../domain/timeline/timeline-event';
 import type { OrgConfigSource } from '../org/org-config-source';
 import type { StoreFailure } from '../store/store-failure';
 import { noChange, rejectWith, replaceWith, type Mutation } from '../store/update-with-etag';
+import { owe } from './notification-debt';
+import { payNotificationDebt } from './pay-notification-debt';
+import { eventsCallingForEmail } from './planned-emails';
 import { rememberCommand, ticketOf, type AppliedCommand, type StoredTicket } from './stored-ticket';
 import type { NotificationOutcome, TicketNotifier } from './ticket-notifier';
 import type { TicketRepository } from './ticket-repository';
@@ -46,8 +55,11 @@ export type ApplyResult =
       readonly replayed: boolean;
       readonly notifications: NotificationOutcome;
     }
-  /** Nothing to do: no command, or the domain accepted with no event (an alert already raised). */
-  | { readonly kind: 'unchanged'; readonly ticket: Ticket }
+  /**
+   * Nothing to do: no command, or the domain accepted with no event (an alert already raised).
+   * `notifications` is there when the ticket owed emails from an earlier change and this paid them.
+   */
+  | { readonly kind: 'unchanged'; readonly ticket: Ticket; readonly notifications?: NotificationOutcome }
   | { readonly kind: 'rejected'; readonly rejection: Rejection; readonly ticket: Ticket }
   | { readonly kind: 'not-found' }
   /** Try again later: the store is down, or too many writers raced for this ticket. */
@@ -99,23 +111,31 @@ export function decideBatch(
     commandId === undefined
       ? stored.appliedCommands
       : rememberCommand(stored.appliedCommands, { commandId, firstSequence: first.sequence, lastSequence: last.sequence, at: now });
-  return { mutation: replaceWith({ ...ticket, appliedCommands }), events };
+  // Owed in the same write as the events, so no crash can separate the two.
+  const notificationDebt = owe(stored.notificationDebt, eventsCallingForEmail(ticket, events, org), now);
+  return { mutation: replaceWith({ ...ticket, appliedCommands, ...(notificationDebt === undefined ? {} : { notificationDebt }) }), events };
 }
 
 function eventsBetween(ticket: Ticket, applied: AppliedCommand): TimelineEvent[] {
   return ticket.timeline.filter((event) => event.sequence >= applied.firstSequence && event.sequence <= applied.lastSequence);
 }
 
+/**
+ * After the write: pays what the ticket owes (its new events' emails, and any an earlier change
+ * left behind), sends them, then wakes the orchestration. The debt is settled before the emails
+ * are sent, so a reader in the meantime does not pay it a second time.
+ */
 async function announce(
   dependencies: ApplyDependencies,
-  ticket: Ticket,
-  events: readonly TimelineEvent[],
+  version: { readonly stored: StoredTicket; readonly etag?: string },
   org: OrgConfig,
   options: ApplyOptions,
+  replayed: readonly TimelineEvent[] = [],
 ): Promise<NotificationOutcome> {
-  const notifications = await dependencies.notify(ticket, events, org);
+  const { notifications } = await payNotificationDebt(dependencies, version, org, replayed);
+  await dependencies.notify.deliverPromptly(notifications);
   // The change is saved whatever the orchestration says; a lost wake-up is caught at its next turn.
-  await options.signalTicketChanged?.(ticket.ticketNumber).catch(() => undefined);
+  await options.signalTicketChanged?.(version.stored.ticketNumber).catch(() => undefined);
   return notifications;
 }
 
@@ -146,17 +166,22 @@ export async function applyToTicket(
   );
   switch (update.kind) {
     case 'updated': {
-      const ticket = ticketOf(update.document);
-      const events = appended;
-      return { kind: 'applied', ticket, events, replayed: false, notifications: await announce(dependencies, ticket, events, config, options) };
+      const notifications = await announce(dependencies, { stored: update.document, etag: update.etag }, config, options);
+      return { kind: 'applied', ticket: ticketOf(update.document), events: appended, replayed: false, notifications };
     }
-    case 'unchanged':
-      return { kind: 'unchanged', ticket: ticketOf(update.document) };
+    case 'unchanged': {
+      const ticket = ticketOf(update.document);
+      if (update.document.notificationDebt === undefined) return { kind: 'unchanged', ticket };
+      // Nothing new, no wake-up needed: only the debt an earlier change left behind is paid.
+      const payment = await payNotificationDebt(dependencies, { stored: update.document, etag: update.etag }, config);
+      await dependencies.notify.deliverPromptly(payment.notifications);
+      return { kind: 'unchanged', ticket, notifications: payment.notifications };
+    }
     case 'rejected': {
       const ticket = ticketOf(update.document);
       if (update.rejection.kind === 'domain') return { kind: 'rejected', rejection: update.rejection.rejection, ticket };
       const events = eventsBetween(ticket, update.rejection.applied);
-      return { kind: 'applied', ticket, events, replayed: true, notifications: await announce(dependencies, ticket, events, config, options) };
+      return { kind: 'applied', ticket, events, replayed: true, notifications: await announce(dependencies, { stored: update.document }, config, options, events) };
     }
     case 'not-found':
       return { kind: 'not-found' };

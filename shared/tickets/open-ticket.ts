@@ -174,7 +174,8 @@ export async function openTicket(dependencies: OpenTicketDependencies, request: 
 
   const { ticket, token, fresh } = placement;
   const firstEvent = ticket.timeline[0];
-  const notifications = await dependencies.notify(ticket, firstEvent === undefined ? [] : [firstEvent], org);
+  const notifications = await dependencies.notify.enqueue(ticket, firstEvent === undefined ? [] : [firstEvent], org);
+  await dependencies.notify.deliverPromptly(notifications);
   // Until the "received" email is safely in the outbox the lifecycle waits: the repair timer redoes both.
   const lifecycle: LifecycleStart | 'not-attempted' =
     notifications.failed.length > 0 || request.lifecycle === undefined

@@ -39,7 +39,8 @@ export async function repairLifecycles(dependencies: RepairDependencies, lifecyc
   const notStarted: { ticketNumber: string; why: string }[] = [];
   for (const ticket of waiting.tickets) {
     const received = ticket.timeline[0];
-    const notifications = await dependencies.notify(ticket, received === undefined ? [] : [received], org);
+    const notifications = await dependencies.notify.enqueue(ticket, received === undefined ? [] : [received], org);
+    await dependencies.notify.deliverPromptly(notifications);
     if (notifications.failed.length > 0) {
       notStarted.push({ ticketNumber: ticket.ticketNumber, why: 'the received email could not be enqueued' });
       continue;

@@ -1,11 +1,13 @@
 /**
  * The ticket as the `tickets` container holds it: the domain's ticket plus what only the store
  * needs, namely the ids of the system commands already applied (so an activity re-run after a
- * crash appends nothing twice). `slaNextDueAt` is kept current on every save for queue views.
+ * crash appends nothing twice) and the emails its events still owe (see `notification-debt`).
+ * `slaNextDueAt` is kept current on every save for queue views.
  */
 import { z } from 'zod';
 import { InstantSchema } from '../domain/primitives';
 import { TicketSchema, type Ticket } from '../domain/ticket/ticket';
+import { NotificationDebtSchema } from './notification-debt';
 
 export const AppliedCommandSchema = z.object({
   commandId: z.string().min(1).max(300),
@@ -21,12 +23,14 @@ export const APPLIED_COMMANDS_KEPT = 50;
 
 export const StoredTicketSchema = TicketSchema.extend({
   appliedCommands: z.array(AppliedCommandSchema).default([]),
+  /** Absent when every email the timeline calls for is known to be in the outbox. */
+  notificationDebt: NotificationDebtSchema.optional(),
 });
 export type StoredTicket = z.infer<typeof StoredTicketSchema>;
 
 /** The domain's view of a stored ticket: store bookkeeping never leaves the repository. */
 export function ticketOf(stored: StoredTicket): Ticket {
-  const { appliedCommands: _appliedCommands, ...ticket } = stored;
+  const { appliedCommands: _appliedCommands, notificationDebt: _notificationDebt, ...ticket } = stored;
   return ticket;
 }
 

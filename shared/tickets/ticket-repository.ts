@@ -1,9 +1,11 @@
 /**
  * The `tickets` container: one document per ticket (partition key = ticket number) holding its
  * state and append-only timeline under one ETag. Every save parses the document with its schema
- * and refreshes `slaNextDueAt`, which the queue views sort by.
+ * and refreshes `slaNextDueAt`, which the queue views sort by. Settling a notification debt is
+ * bookkeeping, not a change of the ticket: it leaves the ticket's fields as they are.
  */
 import type { Container } from '@azure/cosmos';
+import { z } from 'zod';
 import type { Instant } from '../domain/primitives';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { TicketNumber } from '../domain/ticket/ticket-number';
@@ -12,7 +14,8 @@ import { createIfAbsent } from '../store/create-if-absent';
 import { readDocument } from '../store/point-read';
 import { queryDocuments, type SkippedRow } from '../store/query-documents';
 import type { StoreFailure } from '../store/store-failure';
-import { replaceWith, updateWithEtag, type EtagUpdate, type Mutation } from '../store/update-with-etag';
+import { noChange, replaceWith, updateWithEtag, type EtagUpdate, type Mutation } from '../store/update-with-etag';
+import { owesAnyOf, settle } from './notification-debt';
 import { slaNextDueAt, type SlaDeadlineOrg } from './sla-deadline';
 import { StoredTicketSchema, ticketOf, type StoredTicket } from './stored-ticket';
 
@@ -38,6 +41,22 @@ export type TicketList =
   | { readonly kind: 'read'; readonly tickets: readonly Ticket[]; readonly skipped: readonly SkippedRow[] }
   | { readonly kind: 'failed'; readonly failure: StoreFailure };
 
+/** A stored ticket as a query or a write left it, with the ETag a guarded write needs. */
+export interface StoredTicketVersion {
+  readonly stored: StoredTicket;
+  readonly etag: string;
+}
+
+export type OwingTickets =
+  | { readonly kind: 'read'; readonly tickets: readonly StoredTicketVersion[]; readonly skipped: readonly SkippedRow[] }
+  | { readonly kind: 'failed'; readonly failure: StoreFailure };
+
+export type DebtSettlement =
+  | { readonly kind: 'settled' }
+  /** Someone else settled it first, or the ticket is gone. */
+  | { readonly kind: 'nothing-owed' }
+  | { readonly kind: 'failed'; readonly reason: string };
+
 export interface QueueViewFilter {
   readonly queueId?: string;
   /** Any of these statuses; all when absent. */
@@ -56,6 +75,13 @@ export interface TicketRepository {
   queueView(filter: QueueViewFilter): Promise<TicketList>;
   /** Tickets still `received` since before `receivedBefore`: their lifecycle may never have started. */
   awaitingLifecycle(receivedBefore: Instant, maxItems: number): Promise<TicketList>;
+  /** Tickets owing emails since before `owingSince`, the oldest debt first. */
+  owingNotifications(owingSince: Instant, maxItems: number): Promise<OwingTickets>;
+  /**
+   * Strikes `eventIds` off the ticket's debt (and nothing a later writer added). Given the version
+   * the caller holds, one guarded replace does it; a stale one costs a read and another try.
+   */
+  settleNotifications(ticketNumber: TicketNumber, eventIds: readonly string[], current?: StoredTicketVersion): Promise<DebtSettlement>;
 }
 
 export const DEFAULT_LIST_SIZE = 100;
@@ -97,6 +123,16 @@ function queueViewQuery(filter: QueueViewFilter, top: number): { query: string; 
         : 'c.slaNextDueAt ASC';
   const clause = where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`;
   return { query: `SELECT TOP ${top} * FROM c${clause} ORDER BY ${order}`, parameters };
+}
+
+const OwingRowSchema = StoredTicketSchema.extend({ _etag: z.string().min(1) });
+
+/** Pure: the stored ticket without the debt of `eventIds`; nothing to write when it owed none of them. */
+export function withoutDebt(stored: StoredTicket, eventIds: readonly string[]): Mutation<StoredTicket, never> {
+  if (!owesAnyOf(stored.notificationDebt, eventIds)) return noChange();
+  const { notificationDebt, ...rest } = stored;
+  const left = settle(notificationDebt, eventIds);
+  return replaceWith(left === undefined ? rest : { ...rest, notificationDebt: left });
 }
 
 async function listed(container: Container, query: Parameters<typeof queryDocuments>[1], top: number): Promise<TicketList> {
@@ -163,6 +199,44 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
         },
         top,
       );
+    },
+
+    async owingNotifications(owingSince, maxItems) {
+      const top = listSize(maxItems);
+      // Served by the range index on /notificationDebt/since: tickets that owe nothing are not in it.
+      const rows = await queryDocuments(
+        container,
+        {
+          query: `SELECT TOP ${top} * FROM c WHERE c.notificationDebt.since <= @since ORDER BY c.notificationDebt.since ASC`,
+          parameters: [{ name: '@since', value: owingSince }],
+        },
+        OwingRowSchema,
+        { maxItems: top },
+      );
+      if (rows.kind === 'failed') return rows;
+      const tickets = rows.documents.map(({ _etag, ...stored }) => ({ stored, etag: _etag }));
+      return { kind: 'read', tickets, skipped: rows.skipped };
+    },
+
+    async settleNotifications(ticketNumber, eventIds, current) {
+      const settled = await updateWithEtag(container, ticketNumber, ticketNumber, (stored: StoredTicket) => withoutDebt(stored, eventIds), {
+        schema: StoredTicketSchema,
+        ...(current === undefined ? {} : { current: { document: current.stored, etag: current.etag } }),
+      });
+      switch (settled.kind) {
+        case 'updated':
+          return { kind: 'settled' };
+        case 'unchanged':
+        case 'rejected':
+        case 'not-found':
+          return { kind: 'nothing-owed' };
+        case 'contended':
+          return { kind: 'failed', reason: `${String(settled.attempts)} concurrent updates` };
+        case 'invalid':
+          return { kind: 'failed', reason: settled.reason };
+        case 'failed':
+          return { kind: 'failed', reason: settled.failure.kind };
+      }
     },
   };
 }

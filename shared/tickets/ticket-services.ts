@@ -22,6 +22,7 @@ import type { LifecycleControl } from './lifecycle-control';
 import { ensureLocalStore, type StoreSetup } from './local-store';
 import { openTicket, type OpenTicketRequest, type OpenTicketResult } from './open-ticket';
 import { repairLifecycles, type RepairReport } from './repair-lifecycles';
+import { settleNotificationDebts, type DebtSweepReport } from './settle-notification-debts';
 import { ticketNotifier, type AccessTokenSource, type TicketNotifier } from './ticket-notifier';
 import { cosmosTicketRepository, type TicketRepository } from './ticket-repository';
 
@@ -49,6 +50,8 @@ export interface TicketServices {
   openTicket(request: OpenTicketRequest): Promise<OpenTicketResult>;
   applyToTicket(ticketNumber: TicketNumber, decideCommands: DecideCommands, now: Instant, options?: ApplyOptions): Promise<ApplyResult>;
   repairLifecycles(lifecycle: LifecycleControl, now: Date): Promise<RepairReport>;
+  /** Queues the emails tickets have owed for longer than a writer needs (see `settle-notification-debts`). */
+  settleNotificationDebts(now: Date): Promise<DebtSweepReport>;
   deliverDueEmails(): Promise<DeliveryReport>;
 }
 
@@ -175,6 +178,11 @@ export function createTicketServices(config: BatonConfig, options: TicketService
     },
     repairLifecycles(lifecycle, now) {
       return repairLifecycles({ repository, notify, orgConfig: loadedOrgConfig }, lifecycle, now);
+    },
+    async settleNotificationDebts(now) {
+      const setup = await ensureStore();
+      if (setup.kind !== 'ready') return { examined: 0, settled: [], stillOwing: [], undeliverable: [], storeFailure: setup.failure };
+      return settleNotificationDebts({ repository, notify, orgConfig }, now);
     },
     deliverDueEmails() {
       return deliverDueMessages({ ...delivery, sendTimeoutMs: config.email.sendTimeoutMs });

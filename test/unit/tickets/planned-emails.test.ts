@@ -2,7 +2,7 @@
 import type { Command } from '../../../shared/domain/lifecycle/commands';
 import { SYSTEM_ACTOR } from '../../../shared/domain/ticket/actor';
 import { decideBatch } from '../../../shared/tickets/apply-to-ticket';
-import { outboxMessageId, plannedEmails } from '../../../shared/tickets/ticket-notifier';
+import { outboxMessageId, plannedEmails } from '../../../shared/tickets/planned-emails';
 import { ticketOf } from '../../../shared/tickets/stored-ticket';
 import { RECEIVED_AT, sampleOrg, storedTicket } from './ticket-fixtures';
 

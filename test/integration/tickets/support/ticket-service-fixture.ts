@@ -27,8 +27,15 @@ export interface TicketServiceFixture {
   readonly cosmos: CosmosStandIn;
   readonly email: EmailStandIn;
   readonly client: CosmosClient;
-  /** A service over a database of its own, so tests never see each other's tickets. */
-  services(options?: { readonly clock?: Clock; readonly promptDeliveryBudgetMs?: number }): { readonly services: TicketServices; readonly config: BatonConfig; readonly databaseId: string };
+  /**
+   * A service over a database of its own, so tests never see each other's tickets; `cosmosClient`
+   * puts something between the service and the stand-in (a proxy that counts or breaks requests).
+   */
+  services(options?: { readonly clock?: Clock; readonly promptDeliveryBudgetMs?: number; readonly cosmosClient?: CosmosClient }): {
+    readonly services: TicketServices;
+    readonly config: BatonConfig;
+    readonly databaseId: string;
+  };
   stop(): Promise<void>;
 }
 
@@ -61,7 +68,7 @@ export async function startTicketServiceFixture(): Promise<TicketServiceFixture>
         BATON_TASK_HUB: 'BatonTest',
       });
       const services = createTicketServices(config, {
-        cosmosClient: client,
+        cosmosClient: options.cosmosClient ?? client,
         ...(options.clock ? { clock: options.clock } : {}),
         ...(options.promptDeliveryBudgetMs === undefined ? {} : { promptDeliveryBudgetMs: options.promptDeliveryBudgetMs }),
       });

@@ -2,7 +2,8 @@
  * The lifecycle's ports over memory: the real `applyToTicket` of the ticket service on an
  * in-memory repository, the sample organisation, a scriptable vendor and a recording outbox. The
  * notifier records the events it was asked to announce and the domain's notifications they make
- * (once per message id, as the outbox keeps them), standing in for the emails.
+ * (once per message id, as the outbox keeps them), standing in for the emails; while
+ * `outboxDown` is set it queues nothing and reports every email failed, as a store outage would.
  */
 import type { Command } from '../../../../shared/domain/lifecycle/commands';
 import type { Notification } from '../../../../shared/domain/notifications/notification';
@@ -12,9 +13,10 @@ import type { TimelineEvent } from '../../../../shared/domain/timeline/timeline-
 import type { OutboxDraft } from '../../../../shared/email/outbox-message';
 import type { LifecyclePorts } from '../../../../shared/lifecycle/lifecycle-ports';
 import { applyToTicket, type DecideCommands } from '../../../../shared/tickets/apply-to-ticket';
+import { outboxMessageId, plannedEmails } from '../../../../shared/tickets/planned-emails';
 import { StoredTicketSchema, ticketOf, type StoredTicket } from '../../../../shared/tickets/stored-ticket';
-import { plannedEmails } from '../../../../shared/tickets/ticket-notifier';
-import type { TicketRepository } from '../../../../shared/tickets/ticket-repository';
+import type { NotificationOutcome, TicketNotifier } from '../../../../shared/tickets/ticket-notifier';
+import { withoutDebt, type TicketRepository } from '../../../../shared/tickets/ticket-repository';
 import type { NewServiceRequest, ServiceRequest } from '../../../../shared/vendor/vendor-schemas';
 import type { RequestOptions, VendorClient, VendorResult } from '../../../../shared/vendor/vendor-client';
 
@@ -34,6 +36,11 @@ export interface InMemoryPorts extends LifecyclePorts {
   /** What the lifecycle queued itself (the TAM digests). */
   readonly emails: OutboxDraft[];
   readonly vendorScript: VendorScript;
+  /** The outbox refuses every email while set. */
+  outboxDown: boolean;
+  /** What the ticket service runs on, for the timers that use it directly (the watchdog's sweep). */
+  readonly ticketRepository: TicketRepository;
+  readonly ticketNotifier: TicketNotifier;
   /** Runs once right after the next reconcile's first apply: a person's command racing the turn. */
   afterNextApply?: () => void;
   put(ticket: Ticket): void;
@@ -103,16 +110,33 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
     async awaitingLifecycle() {
       return { kind: 'read', tickets: [], skipped: [] };
     },
+    async owingNotifications(owingSince) {
+      const owing = [...tickets.values()].filter((stored) => stored.notificationDebt !== undefined && stored.notificationDebt.since <= owingSince);
+      return { kind: 'read', tickets: owing.map((stored) => ({ stored, etag: 'e' })), skipped: [] };
+    },
+    async settleNotifications(ticketNumber, eventIds) {
+      const stored = tickets.get(ticketNumber);
+      const mutation = stored === undefined ? undefined : withoutDebt(stored, eventIds);
+      if (mutation?.kind !== 'replace') return { kind: 'nothing-owed' };
+      tickets.set(ticketNumber, StoredTicketSchema.parse(JSON.parse(JSON.stringify(mutation.document))));
+      return { kind: 'settled' };
+    },
+  };
+  const notify: TicketNotifier = {
+    async enqueue(ticket: Ticket, events: readonly TimelineEvent[], config: OrgConfig | undefined): Promise<NotificationOutcome> {
+      announced.push(...events);
+      const planned = plannedEmails(ticket, events, config).map((email) => email.notification);
+      if (ports.outboxDown) return { enqueued: [], alreadyEnqueued: [], failed: planned.map((notification) => ({ id: outboxMessageId(notification), reason: 'unavailable' })), undeliverable: [] };
+      const fresh = planned.filter((notification) => !notified.some((queued) => queued.messageId === notification.messageId));
+      notified.push(...fresh);
+      return { enqueued: fresh.map(outboxMessageId), alreadyEnqueued: planned.filter((notification) => !fresh.includes(notification)).map(outboxMessageId), failed: [], undeliverable: [] };
+    },
+    async deliverPromptly() {},
   };
   const dependencies = {
     repository,
     orgConfig: async () => ({ kind: 'loaded', config: org }) as const,
-    notify: async (ticket: Ticket, events: readonly TimelineEvent[], config: OrgConfig | undefined) => {
-      announced.push(...events);
-      const planned = plannedEmails(ticket, events, config).map((email) => email.notification);
-      notified.push(...planned.filter((notification) => !notified.some((queued) => queued.messageId === notification.messageId)));
-      return { enqueued: [], alreadyEnqueued: [], failed: [] };
-    },
+    notify,
   };
   const ports: InMemoryPorts = {
     tickets,
@@ -120,6 +144,9 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
     notified,
     emails,
     vendorScript,
+    outboxDown: false,
+    ticketRepository: repository,
+    ticketNotifier: notify,
     readTicket: (ticketNumber) => repository.read(ticketNumber),
     async applyToTicket(ticketNumber, decideCommands: DecideCommands, at, options) {
       const result = await applyToTicket(dependencies, ticketNumber, decideCommands, at, options);
