@@ -4,7 +4,7 @@
  */
 import { addWorkingMs, workingMsBetween } from '../calendar/business-time';
 import type { Calendar } from '../calendar/calendar';
-import { MS_PER_MINUTE } from '../calendar/time-span';
+import { MS_PER_MINUTE, type TimeSpan } from '../calendar/time-span';
 import type { Severity } from '../primitives';
 import { explainClock, type ExplainedClock } from './clock-explanation';
 import type { EffectivePauses } from './effective-pauses';
@@ -32,12 +32,15 @@ export function metricClock(input: MetricClockInput): SlaClock {
   }
   const start = cycle.start;
   const end = cycle.stop?.at ?? nowMs;
+  // A stopped cycle is measured up to its stop: a pause that opens after it (the proposal that was
+  // the first response starts one) must not move its due instant, which would then drift with `now`.
+  const spans = pausesUntil(pauses.spans, end);
   const targetMs = targetMinutes * MS_PER_MINUTE;
-  const elapsedMs = workingMsBetween(calendar, start, end, pauses.spans);
+  const elapsedMs = workingMsBetween(calendar, start, end, spans);
   const pausedMs = workingMsBetween(calendar, start, end, []) - elapsedMs;
   // Pauses still open end at `now` here, so while paused these are projections "if resumed now".
-  const due = addWorkingMs(calendar, start, targetMs, pauses.spans);
-  const warning = addWorkingMs(calendar, start, Math.round(targetMs * input.warningFraction), pauses.spans);
+  const due = addWorkingMs(calendar, start, targetMs, spans);
+  const warning = addWorkingMs(calendar, start, Math.round(targetMs * input.warningFraction), spans);
   const state = stateOf(due, cycle, nowMs, pauses);
   const clock: ExplainedClock = {
     ...base,
@@ -61,6 +64,10 @@ export function metricClock(input: MetricClockInput): SlaClock {
 export function cycleIdOf(startMs: number, severity: Severity, severitySinceMs?: number): string {
   const changed = severitySinceMs !== undefined && severitySinceMs > startMs ? `@${iso(severitySinceMs)}` : '';
   return `${iso(startMs)}/${severity}${changed}`;
+}
+
+function pausesUntil(spans: readonly TimeSpan[], endMs: number): TimeSpan[] {
+  return spans.filter((span) => span.start < endMs).map((span) => ({ start: span.start, end: Math.min(span.end, endMs) }));
 }
 
 function stateOf(due: number | undefined, cycle: MetricCycle, nowMs: number, pauses: EffectivePauses): SlaClockState {
