@@ -1,6 +1,7 @@
 /**
- * Baton on the offline stack for browser tests: the whole app on ephemeral ports with real time,
- * plus a Cosmos client on the same stand-in so a test can count what was really stored.
+ * Baton on the offline stack for browser tests: the whole app on ephemeral ports with real time
+ * (or a clock that starts at a chosen instant and then runs at real speed), plus a Cosmos client
+ * on the same stand-in so a test can count what was really stored.
  */
 import { CosmosClient, type Container } from '@azure/cosmos';
 import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
@@ -23,10 +24,42 @@ export interface WebStack {
 
 export interface WebStackOptions {
   /**
-   * A virtual app clock standing at this instant, so which engineers are on shift (and so who is
-   * assigned) does not depend on when the test runs. Real time when absent.
+   * The app clock starts at this instant, so which engineers are on shift (and so who is assigned)
+   * does not depend on when the test runs, and then moves on with real time, so that an activity's
+   * retry or the intake repair timer fires as it would in production. Real time when absent.
    */
   readonly clockAt?: string;
+}
+
+/** How often the virtual clock catches up with the real time gone by. */
+const CLOCK_TICK_MS = 250;
+
+/**
+ * Moves a virtual clock on by the real time gone by, one advance at a time (an advance answers once
+ * the work it caused has settled, and the next one catches up whatever passed meanwhile). Answers
+ * a function that stops it and waits for the advance under way.
+ */
+function keepClockRunning(stack: LocalStack): () => Promise<void> {
+  let caughtUpTo = Date.now();
+  let advancing: Promise<void> | undefined;
+  const tick = setInterval(() => {
+    if (advancing !== undefined) return;
+    const target = Date.now();
+    advancing = stack.advanceClock(target - caughtUpTo).then(
+      () => {
+        caughtUpTo = target;
+        advancing = undefined;
+      },
+      // A failed advance (the host restarting, say) is made up by the next one.
+      () => {
+        advancing = undefined;
+      },
+    );
+  }, CLOCK_TICK_MS);
+  return async () => {
+    clearInterval(tick);
+    await advancing;
+  };
 }
 
 export async function startWebStack(options: WebStackOptions = {}): Promise<WebStack> {
@@ -35,8 +68,10 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
     hostLogLevel: 'warn',
     ...(options.clockAt === undefined ? {} : { clock: { virtual: true, startAt: options.clockAt } }),
   });
+  const stopClock = options.clockAt === undefined ? async () => undefined : keepClockRunning(stack);
   const cosmos = stack.services.cosmos;
   if (cosmos === undefined) {
+    await stopClock();
     await stack.stop();
     throw new Error('the local stack started without its Cosmos stand-in');
   }
@@ -66,6 +101,7 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
       cosmos.setUnavailable(!available);
     },
     async stop() {
+      await stopClock();
       client.dispose();
       await stack.stop();
     },
