@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { RegionSchema, SlugSchema, TimeZoneSchema } from '../primitives';
+import { describeOrder, sameCycle, shiftOrder, startingAt } from './handoff-order';
 import { ClockTimeSchema, LocalDateSchema, MINUTES_PER_DAY, WEEKDAYS, clockTimesWellFormed, minutesOfDay, weeklySchema } from '../calendar/weekly-hours';
 
 /**
@@ -71,8 +72,14 @@ export const RosterSchema = z
   .object({
     regions: z.array(RegionRosterSchema).min(1),
     engineers: z.array(EngineerSchema),
-    /** Where a ticket goes at shift end; wraps around from the last region to the first. */
-    handoffOrder: z.array(RegionSchema).default(['AMER', 'EMEA', 'APAC']),
+    /**
+     * The follow-the-sun order the organisation expects, e.g. APAC → EMEA → AMER; it wraps around
+     * from the last region to the first. Optional, and never the source of the order: tickets go
+     * where the shifts take them (see handoff-order.ts). When given it is checked against the order
+     * the shifts follow around the clock, so that a mistyped time zone or shift, which would
+     * silently reorder the handoffs, stops the configuration from loading instead.
+     */
+    handoffOrder: z.array(RegionSchema).optional(),
   })
   .superRefine((roster, ctx) => {
     const regionIds = roster.regions.map((region) => region.id);
@@ -89,12 +96,24 @@ export const RosterSchema = z
       }
     });
     onCallProblems(roster).forEach((problem) => ctx.addIssue({ code: 'custom', ...problem }));
-    const order = roster.handoffOrder;
-    if (new Set(order).size !== order.length || !regionIds.every((id) => order.includes(id))) {
-      ctx.addIssue({ code: 'custom', message: 'the handoff order names every rostered region once', path: ['handoffOrder'] });
-    }
+    const problem = handoffOrderProblem(roster);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, path: ['handoffOrder'] });
   });
 export type Roster = z.infer<typeof RosterSchema>;
+
+/** What is wrong with a configured handoff order: it misses or repeats a region, or the shifts disagree. */
+function handoffOrderProblem(roster: Pick<Roster, 'regions' | 'handoffOrder'>): string | undefined {
+  const order = roster.handoffOrder;
+  if (order === undefined) return undefined;
+  const regionIds = roster.regions.map((region) => region.id);
+  if (new Set(order).size !== order.length || order.length !== regionIds.length || !regionIds.every((id) => order.includes(id))) {
+    return 'the handoff order names every rostered region once';
+  }
+  const byShifts = shiftOrder(roster.regions);
+  if (!byShifts.ok) return `the handoff order ${describeOrder(order)} cannot be checked: the shifts follow no single order around the clock (${byShifts.reason})`;
+  if (sameCycle(order, byShifts.order)) return undefined;
+  return `the handoff order ${describeOrder(order)} contradicts the shifts, which follow each other ${describeOrder(startingAt(byShifts.order, order[0]))} around the clock`;
+}
 
 /**
  * On-call engineers must be rostered in the region they cover: they work its hours in its time

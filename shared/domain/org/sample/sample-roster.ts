@@ -5,6 +5,8 @@
  * weekend and on the region's holidays, in the hours of their usual shift; APAC's also from
  * 07:00 on weekdays, which closes the hour between New York's 17:00 (EDT) and Sydney's 08:00
  * (AEST) from April to October. Together the 24x7 queues are covered every hour of the year.
+ * Follow-the-sun hands a ticket on APAC → EMEA → AMER → APAC: the order in which these shifts
+ * follow each other around the clock.
  */
 import { z } from 'zod';
 import { RosterSchema } from '../../roster/roster';
@@ -48,7 +50,9 @@ export const sampleRoster: z.input<typeof RosterSchema> = {
       onCall: [onCall(['priya-nair', 'kenji-tanaka', 'mei-lin'], '07:00', '18:00', { start: '07:00', end: '08:00' })],
     },
   ],
-  handoffOrder: ['AMER', 'EMEA', 'APAC'],
+  // The sun moves west: Sydney's day ends as London's begins, London's as New York's is under way,
+  // New York's as Sydney's next begins. Checked against the shifts when the roster loads.
+  handoffOrder: ['APAC', 'EMEA', 'AMER'],
   engineers: [
     { id: 'daniel-brooks', name: 'Daniel Brooks', email: email('daniel-brooks'), region: 'AMER', skills: ['azure-networking', 'azure-compute', 'entra-id'], capacity: 4, role: 'team-lead' },
     { id: 'maria-garcia', name: 'María García', email: email('maria-garcia'), region: 'AMER', skills: ['entra-id', 'exchange-online', 'intune'], capacity: 8, role: 'engineer' },

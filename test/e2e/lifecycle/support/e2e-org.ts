@@ -32,7 +32,10 @@ const roster: RosterInput = {
     // 04–06, 10–12, 16–18, 22–24 UTC
     { id: 'APAC', timeZone: 'Australia/Sydney', shifts: everyDay([{ start: '03:00', end: '05:00' }, { start: '09:00', end: '11:00' }, { start: '15:00', end: '17:00' }, { start: '21:00', end: '23:00' }]) },
   ],
-  handoffOrder: ['AMER', 'EMEA', 'APAC'],
+  // These shifts follow each other AMER → EMEA → APAC only while no region is on summer time (in
+  // July AMER and APAC would work the same hours), so this roster states no handoff order: tickets
+  // go where the shifts take them, and the sample's own order does not apply here.
+  handoffOrder: undefined,
 };
 
 const HOURS = 1 / 24;

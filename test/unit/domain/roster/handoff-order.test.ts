@@ -1,24 +1,27 @@
-import { nextRegion, nextRegionOnShift } from '../../../../shared/domain/roster/handoff-order';
+import { type ShiftOrder, nextRegionOnShift, shiftOrder, startingAt } from '../../../../shared/domain/roster/handoff-order';
 import { RosterSchema } from '../../../../shared/domain/roster/roster';
 import { followTheSun, withEvaOnCall, withHolidays } from './support/roster-fixtures';
 
+const fromApac = (order: ShiftOrder) => (order.ok ? startingAt(order.order, 'APAC') : order.reason);
+
 describe('follow-the-sun handoff order', () => {
-  it('goes AMER → EMEA → APAC → AMER', () => {
-    expect(nextRegion(followTheSun, 'AMER')).toBe('EMEA');
-    expect(nextRegion(followTheSun, 'EMEA')).toBe('APAC');
-    expect(nextRegion(followTheSun, 'APAC')).toBe('AMER');
+  it('is the order in which the shifts follow each other around the clock: APAC → EMEA → AMER', () => {
+    // In UTC: APAC 23:00–09:00, EMEA 08:00–17:00, AMER 16:00–01:00 (an hour earlier in summer).
+    expect(fromApac(shiftOrder(followTheSun.regions))).toEqual(['APAC', 'EMEA', 'AMER']);
   });
 
-  it('follows a configured order', () => {
-    const reversed = RosterSchema.parse({ ...followTheSun, handoffOrder: ['APAC', 'EMEA', 'AMER'] });
-    expect(nextRegion(reversed, 'APAC')).toBe('EMEA');
-    expect(nextRegion(reversed, 'AMER')).toBe('APAC');
-  });
-
-  it('hands off to the next region on shift', () => {
+  it('hands off to the region on shift whose shift began last', () => {
     // 00:30 UTC on a November Monday: AMER (until 01:00) and APAC (since 23:00) work, EMEA does not.
     expect(nextRegionOnShift(followTheSun, 'AMER', '2026-11-23T00:30:00.000Z')).toBe('APAC');
-    // 08:30 UTC: EMEA has started and comes first after AMER.
+    expect(nextRegionOnShift(followTheSun, 'EMEA', '2026-11-23T00:30:00.000Z')).toBe('APAC');
+    // 17:00 UTC, EMEA's shift ends: AMER has worked since 16:00, APAC is off.
+    expect(nextRegionOnShift(followTheSun, 'EMEA', '2026-11-23T17:00:00.000Z')).toBe('AMER');
+    // 01:00 UTC, AMER's shift ends: APAC has worked since 23:00.
+    expect(nextRegionOnShift(followTheSun, 'AMER', '2026-11-23T01:00:00.000Z')).toBe('APAC');
+  });
+
+  it('sends a ticket handed over late to where the sun is now, not to the region about to stop', () => {
+    // 08:30 UTC: APAC stops at 09:00, EMEA began at 08:00; AMER's shift ended hours ago.
     expect(nextRegionOnShift(followTheSun, 'AMER', '2026-11-23T08:30:00.000Z')).toBe('EMEA');
   });
 
@@ -31,6 +34,7 @@ describe('follow-the-sun handoff order', () => {
     const emeaOnly = RosterSchema.parse({ ...followTheSun, regions: followTheSun.regions.filter((region) => region.id === 'EMEA'), engineers: [] });
     expect(nextRegionOnShift(emeaOnly, 'EMEA', '2026-11-23T10:00:00.000Z')).toBe('EMEA');
     expect(nextRegionOnShift(emeaOnly, 'EMEA', '2026-11-23T20:00:00.000Z')).toBeUndefined();
+    expect(shiftOrder(emeaOnly.regions)).toEqual({ ok: true, order: ['EMEA'] });
   });
 
   it('counts a region whose engineers are on call as on shift for 24x7 work only', () => {
@@ -38,5 +42,21 @@ describe('follow-the-sun handoff order', () => {
     const evaOnCall = withEvaOnCall(followTheSun);
     expect(nextRegionOnShift(evaOnCall, 'AMER', '2026-11-23T17:30:00.000Z', '24x7')).toBe('EMEA');
     expect(nextRegionOnShift(evaOnCall, 'AMER', '2026-11-23T17:30:00.000Z')).toBe('AMER');
+  });
+
+  it('finds no order when a region hands over to different regions on different days', () => {
+    const daily = (start: string, end: string) => ({ mon: [{ start, end }], tue: [{ start, end }], wed: [{ start, end }], thu: [{ start, end }], fri: [{ start, end }] });
+    const shuffled = RosterSchema.parse({
+      ...followTheSun,
+      // AMER works 09:00–17:00 UTC on weekdays, EMEA only on Mondays and APAC only on Tuesdays, both from 16:00 UTC.
+      regions: [
+        { id: 'AMER', timeZone: 'UTC', shifts: daily('09:00', '17:00') },
+        { id: 'EMEA', timeZone: 'UTC', shifts: { mon: [{ start: '16:00', end: '23:00' }] } },
+        { id: 'APAC', timeZone: 'UTC', shifts: { tue: [{ start: '16:00', end: '23:00' }] } },
+      ],
+    });
+    const order = shiftOrder(shuffled.regions);
+    expect(order.ok).toBe(false);
+    expect(order.ok ? '' : order.reason).toContain('AMER hands over to EMEA or APAC');
   });
 });

@@ -4,8 +4,24 @@ import { followTheSun } from './support/roster-fixtures';
 const issuesOf = (input: unknown): string[] => RosterSchema.safeParse(input).error?.issues.map((issue) => issue.message) ?? [];
 
 describe('roster schema', () => {
-  it('hands off AMER → EMEA → APAC unless told otherwise', () => {
-    expect(followTheSun.handoffOrder).toEqual(['AMER', 'EMEA', 'APAC']);
+  it('needs no handoff order: the shifts give it', () => {
+    expect(followTheSun.handoffOrder).toBeUndefined();
+    expect(issuesOf({ ...followTheSun, handoffOrder: ['APAC', 'EMEA', 'AMER'] })).toEqual([]);
+    expect(issuesOf({ ...followTheSun, handoffOrder: ['EMEA', 'AMER', 'APAC'] })).toEqual([]);
+  });
+
+  it('rejects a handoff order that contradicts the shifts, under its own path and with the order the shifts follow', () => {
+    const result = RosterSchema.safeParse({ ...followTheSun, handoffOrder: ['AMER', 'EMEA', 'APAC'] });
+    expect(result.error?.issues.map(({ path, message }) => ({ path, message }))).toEqual([
+      { path: ['handoffOrder'], message: 'the handoff order AMER → EMEA → APAC contradicts the shifts, which follow each other AMER → APAC → EMEA around the clock' },
+    ]);
+  });
+
+  it('rejects a handoff order that the shifts cannot confirm', () => {
+    // APAC works only on Saturdays, at the same UTC hours as EMEA: AMER hands over to EMEA on weekdays and to APAC on Saturdays.
+    const regions = followTheSun.regions.map((region) => (region.id === 'APAC' ? { ...region, timeZone: 'Europe/London', shifts: { sat: [{ start: '08:00', end: '17:00' }] } } : region));
+    const [issue] = issuesOf({ ...followTheSun, regions, handoffOrder: ['APAC', 'EMEA', 'AMER'] });
+    expect(issue).toMatch(/^the handoff order APAC → EMEA → AMER cannot be checked: the shifts follow no single order around the clock \(.+\)$/);
   });
 
   it('rejects duplicate regions and engineers, and engineers of a region without a roster', () => {
@@ -19,6 +35,9 @@ describe('roster schema', () => {
   it('rejects a handoff order that leaves out a rostered region or repeats one', () => {
     expect(issuesOf({ ...followTheSun, handoffOrder: ['AMER', 'EMEA'] })).toContain('the handoff order names every rostered region once');
     expect(issuesOf({ ...followTheSun, handoffOrder: ['AMER', 'EMEA', 'APAC', 'AMER'] })).toContain('the handoff order names every rostered region once');
+    expect(issuesOf({ ...followTheSun, regions: followTheSun.regions.filter((region) => region.id !== 'APAC'), engineers: [], handoffOrder: ['AMER', 'EMEA', 'APAC'] })).toContain(
+      'the handoff order names every rostered region once',
+    );
   });
 
   it('accepts a shift across midnight or up to 24:00, and rejects one that ends when it starts', () => {
