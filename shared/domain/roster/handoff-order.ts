@@ -6,7 +6,7 @@
 import { type TimeSpan, MS_PER_MINUTE, mergeSpans } from '../calendar/time-span';
 import type { Instant, Region } from '../primitives';
 import type { QueueCoverage } from '../routing/queue';
-import { LONGEST_SHIFT_MS, regionOnShift, regionWorkingSpans, shiftSpans } from './region-shifts';
+import { regionOnShift, regionWorkingSpans, shiftSpans } from './region-shifts';
 import type { RegionRoster, Roster } from './roster';
 
 const MS_PER_DAY = 24 * 60 * MS_PER_MINUTE;
@@ -17,6 +17,12 @@ const MS_PER_WEEK = 7 * MS_PER_DAY;
  * regimes of both hemispheres (each week from Monday 00:00 UTC).
  */
 const REFERENCE_WEEKS = ['2026-01-05T00:00:00.000Z', '2026-07-06T00:00:00.000Z'].map(Date.parse);
+
+/**
+ * How far back to look for when a stretch at work began. Regions that have worked for longer are
+ * all equally far from where the sun is; they count as having begun a day ago.
+ */
+const ARRIVAL_HORIZON_MS = MS_PER_DAY;
 
 /** A region's stretch at work and when it began. */
 type Arrival = { readonly region: Region; readonly since: number };
@@ -42,7 +48,7 @@ export function nextRegionOnShift(roster: Roster, fromRegion: Region, at: Instan
   const arrivals = roster.regions
     .filter((region) => region.id !== fromRegion)
     .flatMap((region): Arrival[] => {
-      const stretch = spanAt(regionWorkingSpans(region, coverage, atMs - LONGEST_SHIFT_MS, atMs + 1), atMs);
+      const stretch = spanAt(regionWorkingSpans(region, coverage, atMs - ARRIVAL_HORIZON_MS, atMs + 1), atMs);
       return stretch === undefined ? [] : [{ region: region.id, since: stretch.start }];
     });
   return latestArrival(arrivals) ?? (regionOnShift(roster, fromRegion, at, coverage) ? fromRegion : undefined);

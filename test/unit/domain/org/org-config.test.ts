@@ -78,6 +78,21 @@ describe('organisation configuration cross-references', () => {
     expect(problems).toEqual(['roster.regions.1.onCall.0.engineerIds.1: on-call engineer maria-garcia works in AMER, not EMEA', 'roster.regions.1.onCall.0.engineerIds.2: on-call engineer nobody is not on the roster']);
   });
 
+  it('names a handoff order that contradicts the roster’s shifts, with its path and the order the shifts follow', () => {
+    expect(problemsOf(edited((config) => ({ ...config, roster: { ...config.roster, handoffOrder: ['AMER', 'EMEA', 'APAC'] } })))).toEqual([
+      'roster.handoffOrder: the handoff order AMER → EMEA → APAC contradicts the shifts, which follow each other AMER → APAC → EMEA around the clock',
+    ]);
+  });
+
+  it('catches a time zone mistake through the handoff order it upsets', () => {
+    // Sydney's shifts entered on London time would start as London's end, ahead of New York's.
+    const sydneyAsLondon = edited((config) => ({
+      ...config,
+      roster: { ...config.roster, regions: config.roster.regions.map((region) => (region.id === 'APAC' ? { ...region, timeZone: 'Europe/London' } : region)) },
+    }));
+    expect(problemsOf(sydneyAsLondon)).toEqual([expect.stringMatching(/^roster\.handoffOrder: the handoff order APAC → EMEA → AMER /)]);
+  });
+
   it('refuses duplicate ids and a tenant covered by two contracts at the same time', () => {
     const problems = problemsOf(
       edited((config) => ({
