@@ -99,7 +99,7 @@ function plansFor(ticket: Ticket, event: TimelineEvent, who: Audience): Plan[] {
     case 'ticket-reopened':
       return [{ template: 'reopened', to: [...who.assignee, ...who.requester], data: { reason: event.reason } }];
     case 'handed-off':
-      return [{ template: 'handoff', to: [engineerRecipient(event.toEngineer)], data: { fromEngineer: event.fromEngineer.name, fromRegion: event.fromRegion, brief: event.brief } }];
+      return [{ template: 'handoff', to: [engineerRecipient(event.toEngineer)], data: { fromEngineer: event.fromEngineer.name, fromRegion: event.fromRegion, toEngineer: event.toEngineer.name, toRegion: event.toRegion, brief: event.brief } }];
     case 'sla-warning-raised':
       return [{ template: 'sla-warning', to: [...who.assignee, ...who.teamLeads], data: slaData(event) }];
     case 'sla-breached':

@@ -1,4 +1,8 @@
-/** To the incoming engineer at a follow-the-sun handoff: the structured brief, so nothing is asked twice. */
+/**
+ * To the incoming engineer at a follow-the-sun handoff: who hands over from which region to which
+ * (as the shifts follow each other, APAC → EMEA → AMER in the sample), and the structured brief, so
+ * nothing is asked twice.
+ */
 import type { HandoffBrief } from '../../domain/handoff/handoff-brief';
 import { readableInstant, signature, staffLink, ticketLabel } from './common-parts';
 import type { EmailBlock, EmailDocument } from './email-document';
@@ -26,13 +30,16 @@ function briefBlocks(brief: HandoffBrief): EmailBlock[] {
 export function handoffEmail(model: NotificationModel): EmailDocument {
   const { ticket } = model;
   const handoff = eventOfType(model.event, 'handed-off');
-  const from = handoff === undefined ? undefined : `${handoff.fromEngineer.name} (${handoff.fromRegion})`;
+  const handedOver = handoff === undefined ? 'The previous engineer has handed' : `${handoff.fromEngineer.name} (${handoff.fromRegion}) has handed`;
+  const shiftEnd = handoff === undefined ? 'their shift' : `${handoff.fromRegion}’s shift, as the ticket follows the sun from ${handoff.fromRegion} to ${handoff.toRegion}`;
+  const route: [string, string][] =
+    handoff === undefined ? [] : [['From', `${handoff.fromEngineer.name} (${handoff.fromRegion})`], ['To', `${handoff.toEngineer.name} (${handoff.toRegion})`]];
   return {
     subject: `Handed over to you: ${ticketLabel(ticket)} (${ticket.severity === undefined ? 'no severity' : `Sev ${ticket.severity}`})`,
     blocks: [
       { kind: 'paragraph', text: `Hello${model.recipient.name === undefined ? '' : ` ${model.recipient.name}`},` },
-      { kind: 'paragraph', text: `${from ?? 'The previous engineer'} has handed ticket ${ticket.ticketNumber} over to you at the end of their shift. Please acknowledge the handoff.` },
-      { kind: 'facts', rows: [['Ticket', ticket.ticketNumber], ['Company', ticket.company ?? 'unknown'], ['Status', ticket.status]] },
+      { kind: 'paragraph', text: `${handedOver} ticket ${ticket.ticketNumber} over to you at the end of ${shiftEnd}. Please acknowledge the handoff.` },
+      { kind: 'facts', rows: [['Ticket', ticket.ticketNumber], ['Company', ticket.company ?? 'unknown'], ['Status', ticket.status], ...route] },
       ...(handoff === undefined ? [] : briefBlocks(handoff.brief)),
       staffLink(model),
     ],
