@@ -96,6 +96,8 @@ describe('a Severity A ticket on the offline stack', () => {
     const emeaEngineer = staffMember(emea?.engineerId ?? '');
     const briefMail = lifecycle.mailAbout(number).find((mail) => mail.subject.startsWith('Handed over to you') && to(mail) === emea?.email);
     expect(briefMail?.plainText).toContain('Compare the device compliance state with Intune.');
+    expect(briefMail?.plainText).toContain('at the end of AMER’s shift, as the ticket follows the sun from AMER to EMEA.');
+    expect(briefMail?.plainText).toContain(`To: ${emea?.name ?? ''} (EMEA)`);
     await staffOk(emeaEngineer, number, { type: 'acknowledge-handoff' });
     await staffOk(emeaEngineer, number, { type: 'respond', message: 'I have taken over from María; the vendor is investigating.' });
 
