@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Settles the browser tests' Chromium once per run (see test/global-setup.ts).
+  globalSetup: '<rootDir>/test/global-setup.ts',
   modulePathIgnorePatterns: ['<rootDir>/dist'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   maxWorkers: 2,

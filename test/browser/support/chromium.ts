@@ -1,16 +1,17 @@
 /**
- * Headless Chromium from Debian's `chromium` package, driven by playwright-core: no browser is
- * ever downloaded. One browser per test file; Playwright gives each launch a fresh temporary
+ * Headless Chromium driven by playwright-core, which never downloads a browser: Debian's when the
+ * machine has one, else the one the `@sparticuz/chromium` devDependency ships (see
+ * chromium-binary.ts). One browser per test file; Playwright gives each launch a fresh temporary
  * `--user-data-dir` and removes it when the browser closes.
  */
-import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-
-export const CHROMIUM_EXECUTABLE = '/usr/bin/chromium';
+import { resolveChromium } from './chromium-binary';
 
 /**
  * What headless Chromium needs as root, offline, in a container: no sandbox, no GPU, and none of
  * the background traffic (QUIC, component updates, sync) that would try to reach the internet.
+ * The npm build's own recommended flags are for AWS Lambda (a single process, web security off)
+ * and are left out: both builds run with these.
  */
 export const CHROMIUM_ARGUMENTS = [
   '--headless',
@@ -24,8 +25,11 @@ export const CHROMIUM_ARGUMENTS = [
 ] as const;
 
 export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_EXECUTABLE)) {
-    throw new Error(`${CHROMIUM_EXECUTABLE} is missing: install Debian's chromium package (apt-get install -y chromium), as .ci/run does.`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, headless: true, args: [...CHROMIUM_ARGUMENTS] });
+  const binary = await resolveChromium();
+  return chromium.launch({
+    executablePath: binary.executablePath,
+    headless: true,
+    args: [...CHROMIUM_ARGUMENTS],
+    env: { ...process.env, ...binary.environment },
+  });
 }

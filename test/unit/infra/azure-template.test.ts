@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BATON_CONTAINERS, BATON_DATABASE, TICKETS_CONTAINER, type BatonContainer } from '../../../shared/store/containers';
-import { readBicepFiles, resourceDeclarations, stripComments, type BicepFile } from './bicep-text';
+import { readBicepFiles, resourceDeclarations, stripComments, variableLiteral, type BicepFile } from './bicep-text';
 import { KEY_VAULT_SECRETS_USER_ROLE_ID, keyVaultViolations } from './key-vault-checks';
 import {
   appSettingViolations,
+  asSettings,
   containerViolations,
+  declared,
   sharedKeyAndLocalAuthViolations,
   transportViolations,
 } from './template-checks';
@@ -103,6 +105,13 @@ describe('Azure infrastructure template', () => {
     expect(azureYaml).toMatch(/^\s+path:\s*infra\/azure\s*$/m);
     expect(azureYaml).toMatch(/^\s+host:\s*function\s*$/m);
     expect(template.some((f) => f.code.includes("'azd-service-name': 'api'"))).toBe(true);
+  });
+
+  it("has Azure's remote build ship the production dependencies only, never the test tooling", () => {
+    const siteFile = template.find((f) => declared([f], 'Microsoft.Web/sites').length > 0);
+    if (!siteFile) throw new Error('no Microsoft.Web/sites resource is declared');
+
+    expect(asSettings(variableLiteral(siteFile, 'appSettings')).PRUNE_DEV_DEPENDENCIES).toBe('true');
   });
 });
 
