@@ -1,7 +1,7 @@
 /**
  * Baton on the whole offline stack for intake tests: HTTP in through the local host, tickets read
  * back from the Cosmos stand-in, emails from the email stand-in, orchestrations from the task hub
- * in Azurite. Requires the compiled app (`npx tsc -p tsconfig.json`), as the host loads dist/.
+ * in Azurite. Requires the compiled app (`npm run build`), as the host loads dist/.
  */
 import { TableClient } from '@azure/data-tables';
 import { CosmosClient } from '@azure/cosmos';
