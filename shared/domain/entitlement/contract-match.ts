@@ -1,35 +1,39 @@
 /**
- * Who the requester's organisation is: the contract matched by the tenant domain on the ticket
- * and/or the domain of the requester's email. When several match, the best evidence wins.
+ * Which contract a requester asks under. Only the contracts of customers the requester speaks for
+ * (by verified email domain or as a registered contact) are candidates: naming another customer's
+ * tenant or company never brings theirs into play. Among the candidates, the one holding the named
+ * tenant wins, then the one with the named company, then the one in force, then the most recent.
  */
 import { Instant } from '../primitives';
-import { emailDomainOf } from '../intake/intake-fields';
 import { Contract, isContractActive } from '../org/contract';
+import { sameCompany } from './company-name';
+import { speaksForCustomer } from './customer-membership';
 
 export interface RequesterIdentity {
+  /** Well-formed and lower-cased, when the requester gave one. */
   tenantDomain?: string;
   requesterEmail: string;
+  /** The company the requester named, when given. */
+  company?: string;
 }
 
-/**
- * Ranking: matched on both domains before one, in force now before not, then the most recent.
- * So a renewed contract wins over the expired one it replaced.
- */
 export function matchContract(contracts: readonly Contract[], identity: RequesterIdentity, now: Instant): Contract | undefined {
   const tenant = identity.tenantDomain?.trim().toLowerCase();
-  const emailDomain = emailDomainOf(identity.requesterEmail);
-  const scored = contracts
-    .map((contract) => {
-      const byTenant = tenant !== undefined && contract.tenantDomains.includes(tenant);
-      const byEmail = contract.emailDomains.includes(emailDomain);
-      return { contract, evidence: Number(byTenant) + Number(byEmail), active: isContractActive(contract, now) };
-    })
-    .filter((candidate) => candidate.evidence > 0)
+  const company = identity.company;
+  const ranked = contracts
+    .filter((contract) => speaksForCustomer(contract, identity.requesterEmail))
+    .map((contract) => ({
+      contract,
+      holdsTenant: tenant !== undefined && contract.tenantDomains.includes(tenant),
+      namesCompany: company !== undefined && sameCompany(company, contract.company),
+      active: isContractActive(contract, now),
+    }))
     .sort(
       (first, second) =>
-        second.evidence - first.evidence ||
+        Number(second.holdsTenant) - Number(first.holdsTenant) ||
+        Number(second.namesCompany) - Number(first.namesCompany) ||
         Number(second.active) - Number(first.active) ||
         Date.parse(second.contract.activeUntil) - Date.parse(first.contract.activeUntil),
     );
-  return scored[0]?.contract;
+  return ranked[0]?.contract;
 }

@@ -7,13 +7,14 @@ import { z } from 'zod';
 export const ValidationReasonCodeSchema = z.enum([
   // Entitlement: who the requester is and what their contract covers.
   'no-contract',
+  'tenant-domain-not-registered',
+  'company-not-on-contract',
   'contract-not-active',
   'severity-not-in-plan',
   'on-premises-not-covered',
   // Mandatory information: what the web form requires and what the catalogue knows.
   'missing-field',
   'malformed-field',
-  'tenant-domain-not-registered',
   'product-area-unknown',
   'product-area-not-covered',
   'description-unclear',
@@ -30,6 +31,8 @@ export type ValidationReason = z.infer<typeof ValidationReasonSchema>;
 
 export const ENTITLEMENT_REASON_CODES: readonly ValidationReasonCode[] = [
   'no-contract',
+  'tenant-domain-not-registered',
+  'company-not-on-contract',
   'contract-not-active',
   'severity-not-in-plan',
   'on-premises-not-covered',

@@ -1,13 +1,13 @@
 /**
  * The second validation layer: everything the web form requires is present and well formed (this
- * catches chat tickets with gaps), the tenant is registered to the contract, the product area is
- * in the catalogue and the plan, and the description is clear. Every reason is returned.
+ * catches chat tickets with gaps), the product area is in the catalogue and the plan, and the
+ * description is clear. Every reason is returned. (Whether the tenant and company named are the
+ * requester's own is entitlement's question.)
  */
 import { WebFormIntakeSchema } from '../intake/intake';
 import { descriptionClarity } from '../intake/description-clarity';
 import { fieldErrorsOf, IntakeFieldError } from '../intake/parse-intake';
 import { ValidationReason } from '../intake/validation-reason';
-import { Contract } from '../org/contract';
 import { OrgConfig } from '../org/org-config';
 import { Plan, planCovers } from '../org/plan';
 import { Ticket } from '../ticket/ticket';
@@ -33,16 +33,14 @@ export interface MandatoryInformationInput {
   ticket: Ticket;
   org: Pick<OrgConfig, 'productCatalogue' | 'lifecycle'>;
   /** From the entitlement layer, when a contract was found. */
-  contract?: Contract;
   plan?: Plan;
 }
 
-export function mandatoryInformationCheck({ ticket, org, contract, plan }: MandatoryInformationInput): ValidationReason[] {
+export function mandatoryInformationCheck({ ticket, org, plan }: MandatoryInformationInput): ValidationReason[] {
   const formReasons = webFormReasons(ticket);
   const faulty = new Set(formReasons.map((reason) => reason.field));
   return [
     ...formReasons,
-    ...tenantReasons(ticket, contract, faulty),
     ...productAreaReasons(ticket, org, plan, faulty),
     ...clarityReasons(ticket, org, faulty),
   ];
@@ -70,20 +68,6 @@ function reasonOf(error: IntakeFieldError): ValidationReason {
   return error.message === 'is required'
     ? { code: 'missing-field', field: error.field, message: `${label} is missing.` }
     : { code: 'malformed-field', field: error.field, message: `${label} ${error.message}.` };
-}
-
-function tenantReasons(ticket: Ticket, contract: Contract | undefined, faulty: ReadonlySet<string | undefined>): ValidationReason[] {
-  const tenant = ticket.tenantDomain?.toLowerCase();
-  if (!contract || tenant === undefined || faulty.has('tenantDomain') || contract.tenantDomains.includes(tenant)) {
-    return [];
-  }
-  return [
-    {
-      code: 'tenant-domain-not-registered',
-      field: 'tenantDomain',
-      message: `The tenant ${tenant} is not registered to the support contract of ${contract.company}.`,
-    },
-  ];
 }
 
 function productAreaReasons(ticket: Ticket, org: MandatoryInformationInput['org'], plan: Plan | undefined, faulty: ReadonlySet<string | undefined>): ValidationReason[] {

@@ -4,6 +4,7 @@
  * and, for Severity A without 24x7 availability, which downgrade to propose.
  */
 import { Instant } from '../primitives';
+import { WebFormIntakeSchema } from '../intake/intake';
 import { TenantDomainSchema } from '../intake/intake-fields';
 import { ValidationReason } from '../intake/validation-reason';
 import { entitlementCheck } from '../entitlement/entitlement-check';
@@ -20,15 +21,14 @@ export type TicketValidation =
 
 export function validateTicket(ticket: Ticket, org: OrgConfig, now: Instant): TicketValidation {
   const entitlement = entitlementCheck(
-    { requesterEmail: ticket.requesterEmail, severity: ticket.severity, scope: ticket.scope, ...tenantOf(ticket) },
+    { requesterEmail: ticket.requesterEmail, severity: ticket.severity, scope: ticket.scope, ...tenantOf(ticket), ...companyOf(ticket) },
     org,
     now,
   );
-  const contract = entitlement.contract;
   const plan = entitlement.plan;
   const reasons = [
     ...(entitlement.ok ? [] : entitlement.reasons),
-    ...mandatoryInformationCheck({ ticket, org, ...(contract ? { contract } : {}), ...(plan ? { plan } : {}) }),
+    ...mandatoryInformationCheck({ ticket, org, ...(plan ? { plan } : {}) }),
   ];
   if (!entitlement.ok || reasons.length > 0) {
     return { ok: false, reasons };
@@ -38,8 +38,13 @@ export function validateTicket(ticket: Ticket, org: OrgConfig, now: Instant): Ti
   return severityProposal ? { ok: true, ...matched, severityProposal } : { ok: true, ...matched };
 }
 
-/** Only a well-formed tenant domain is evidence of who the requester is. */
+/** Only a well-formed tenant or company is held against the contract; a malformed one is the form's reason. */
 function tenantOf(ticket: Ticket): { tenantDomain?: string } {
   const tenant = TenantDomainSchema.safeParse(ticket.tenantDomain);
   return tenant.success ? { tenantDomain: tenant.data } : {};
+}
+
+function companyOf(ticket: Ticket): { company?: string } {
+  const company = WebFormIntakeSchema.shape.company.safeParse(ticket.company);
+  return company.success ? { company: company.data } : {};
 }

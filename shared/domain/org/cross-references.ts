@@ -1,7 +1,8 @@
 /**
  * Checks that an organisation's configuration hangs together: every id it references exists,
  * Severity A runs on a 24x7 calendar, every product area can be queued and staffed, and no tenant
- * belongs to two contracts at once. Each problem names its path, so a bad config is fixed in one go.
+ * or verified email domain belongs to two contracts at once (a requester writing from it would
+ * otherwise speak for both customers). Each problem names its path, so a bad config is fixed in one go.
  */
 import { Severity } from '../primitives';
 import { Calendar } from '../calendar/calendar';
@@ -53,13 +54,18 @@ function contractProblems(config: OrgReferences): ConfigProblem[] {
   const planIds = new Set(config.plans.map((plan) => plan.id));
   return config.contracts.flatMap((contract, index) => {
     const unknownPlan = planIds.has(contract.plan) ? [] : [{ path: ['contracts', index, 'plan'], message: `plan '${contract.plan}' is not defined in plans` }];
+    const earlier = config.contracts.slice(0, index).filter((other) => periodsOverlap(other, contract));
     const sharedTenants = contract.tenantDomains.flatMap((domain) =>
-      config.contracts
-        .slice(0, index)
-        .filter((earlier) => earlier.tenantDomains.includes(domain) && periodsOverlap(earlier, contract))
-        .map((earlier) => ({ path: ['contracts', index, 'tenantDomains'], message: `tenant ${domain} is also covered by contract '${earlier.id}' at the same time` })),
+      earlier
+        .filter((other) => other.tenantDomains.includes(domain))
+        .map((other) => ({ path: ['contracts', index, 'tenantDomains'], message: `tenant ${domain} is also covered by contract '${other.id}' at the same time` })),
     );
-    return [...unknownPlan, ...sharedTenants];
+    const sharedEmailDomains = contract.emailDomains.flatMap((domain) =>
+      earlier
+        .filter((other) => other.emailDomains.includes(domain))
+        .map((other) => ({ path: ['contracts', index, 'emailDomains'], message: `email domain ${domain} is also verified for contract '${other.id}' at the same time` })),
+    );
+    return [...unknownPlan, ...sharedTenants, ...sharedEmailDomains];
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * A realistic sample organisation that local start-up loads: a partner's cloud support desk with
- * three customers (one with the on-premises add-on, one whose contract has expired), six
- * Microsoft cloud product areas, three queues and a three-region roster.
+ * four customers (one with the on-premises add-on, one whose contract has expired, one known only
+ * by its registered contacts, and two served by the same outside IT consultant), six Microsoft
+ * cloud product areas, three queues and a three-region roster.
  */
 import { DEFAULT_LIFECYCLE_SETTINGS } from '../lifecycle-settings';
 import { OrgConfigInput } from '../org-config';
@@ -35,6 +36,8 @@ export const sampleOrgConfig: OrgConfigInput = {
       company: 'Contoso Ltd',
       tenantDomains: ['contoso.onmicrosoft.com'],
       emailDomains: ['contoso.com'],
+      // Adatum runs IT for both Contoso and Fabrikam: the tenant named says which customer a request is for.
+      contacts: ['noah.kim@adatum.com'],
       plan: 'unified-enterprise',
       addOns: [],
       activeFrom: '2026-01-01T00:00:00.000Z',
@@ -47,6 +50,7 @@ export const sampleOrgConfig: OrgConfigInput = {
       company: 'Fabrikam, Inc.',
       tenantDomains: ['fabrikam.onmicrosoft.com', 'fabrikamlabs.onmicrosoft.com'],
       emailDomains: ['fabrikam.com'],
+      contacts: ['noah.kim@adatum.com'],
       plan: 'unified-standard',
       addOns: ['on-premises'],
       activeFrom: '2025-07-01T00:00:00.000Z',
@@ -63,6 +67,18 @@ export const sampleOrgConfig: OrgConfigInput = {
       addOns: [],
       activeFrom: '2024-06-01T00:00:00.000Z',
       activeUntil: '2026-06-01T00:00:00.000Z',
+    },
+    {
+      // A small business on consumer mailboxes: no domain to verify, so only its registered contacts are recognised.
+      id: 'wide-world-modern',
+      company: 'Wide World Importers',
+      tenantDomains: ['wideworldimporters.onmicrosoft.com'],
+      emailDomains: [],
+      contacts: ['olga.petrova@outlook.com'],
+      plan: 'modern-workplace',
+      addOns: [],
+      activeFrom: '2026-03-01T00:00:00.000Z',
+      activeUntil: '2027-03-01T00:00:00.000Z',
     },
   ],
   queues: [

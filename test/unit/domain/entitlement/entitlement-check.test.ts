@@ -11,9 +11,10 @@ describe('entitlement', () => {
     expect(result).toMatchObject({ ok: true, contract: { id: 'contoso-unified' }, plan: { id: 'unified-enterprise' } });
   });
 
-  it('finds nobody behind an unknown organisation', () => {
-    const result = entitlementCheck({ tenantDomain: 'tailspin.onmicrosoft.com', requesterEmail: 'sam@tailspin.com', severity: 'B', scope: 'cloud' }, org, NOW);
-    expect(result).toEqual({ ok: false, reasons: [{ code: 'no-contract', message: expect.stringContaining('tailspin.onmicrosoft.com') }] });
+  it('finds nobody behind an unknown organisation, and says how to be recognised', () => {
+    const result = entitlementCheck({ tenantDomain: 'tailspin.onmicrosoft.com', requesterEmail: 'Sam@Tailspin.com', severity: 'B', scope: 'cloud' }, org, NOW);
+    expect(result).toEqual({ ok: false, reasons: [{ code: 'no-contract', message: expect.stringContaining('sam@tailspin.com') }] });
+    expect(result.ok ? '' : result.reasons[0]?.message).toMatch(/register/);
   });
 
   it('rejects an expired contract', () => {
@@ -51,16 +52,27 @@ describe('entitlement', () => {
 });
 
 describe('contract matching', () => {
-  it('matches by tenant domain or by email domain, case-insensitively', () => {
-    expect(matchContract(org.contracts, { tenantDomain: 'Fabrikamlabs.onmicrosoft.com', requesterEmail: 'x@gmail.com' }, NOW)?.id).toBe('fabrikam-standard');
+  it('matches by the requester\'s email, case-insensitively, and never by the tenant alone', () => {
     expect(matchContract(org.contracts, { requesterEmail: 'Ken@FABRIKAM.com' }, NOW)?.id).toBe('fabrikam-standard');
+    expect(matchContract(org.contracts, { tenantDomain: 'fabrikamlabs.onmicrosoft.com', requesterEmail: 'ken@fabrikam.com' }, NOW)?.id).toBe('fabrikam-standard');
+    expect(matchContract(org.contracts, { tenantDomain: 'fabrikamlabs.onmicrosoft.com', requesterEmail: 'x@gmail.com' }, NOW)).toBeUndefined();
   });
 
   it('prefers the contract both domains point at, then the one in force, then the latest', () => {
     const renewal = { ...org.contracts[2], id: 'northwind-renewed', activeFrom: '2026-06-01T00:00:00.000Z', activeUntil: '2027-06-01T00:00:00.000Z' };
-    const contracts = [...org.contracts, { ...renewal, tenantDomains: ['northwindtraders.onmicrosoft.com'], emailDomains: ['northwindtraders.com'], company: 'Northwind', plan: 'modern-workplace', addOns: [] }];
+    const contracts = [...org.contracts, { ...renewal, tenantDomains: ['northwindtraders.onmicrosoft.com'], emailDomains: ['northwindtraders.com'], contacts: [], company: 'Northwind', plan: 'modern-workplace', addOns: [] }];
     expect(matchContract(contracts, { tenantDomain: 'northwindtraders.onmicrosoft.com', requesterEmail: 'lee@northwindtraders.com' }, NOW)?.id).toBe('northwind-renewed');
     expect(matchContract(contracts, { tenantDomain: 'northwindtraders.onmicrosoft.com', requesterEmail: 'lee@northwindtraders.com' }, '2026-03-01T00:00:00.000Z')?.id).toBe('northwind-modern');
-    expect(matchContract(org.contracts, { tenantDomain: 'contoso.onmicrosoft.com', requesterEmail: 'ken@fabrikam.com' }, NOW)).toBeDefined();
+  });
+
+  it('keeps the requester on their own contract when they name another customer\'s tenant or company', () => {
+    expect(matchContract(org.contracts, { tenantDomain: 'contoso.onmicrosoft.com', company: 'Contoso Ltd', requesterEmail: 'ken@fabrikam.com' }, NOW)?.id).toBe('fabrikam-standard');
+  });
+
+  it('lets a contact registered with several customers ask under the one whose tenant, else company, they name', () => {
+    const noah = 'noah.kim@adatum.com';
+    expect(matchContract(org.contracts, { tenantDomain: 'contoso.onmicrosoft.com', company: 'Fabrikam, Inc.', requesterEmail: noah }, NOW)?.id).toBe('contoso-unified');
+    expect(matchContract(org.contracts, { tenantDomain: 'fabrikamlabs.onmicrosoft.com', requesterEmail: noah }, NOW)?.id).toBe('fabrikam-standard');
+    expect(matchContract(org.contracts, { tenantDomain: 'northwindtraders.onmicrosoft.com', company: 'Fabrikam Inc', requesterEmail: noah }, NOW)?.id).toBe('fabrikam-standard');
   });
 });

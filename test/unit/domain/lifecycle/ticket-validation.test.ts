@@ -47,9 +47,29 @@ describe('ticket validation', () => {
     expect(unknownArea.ok ? [] : unknownArea.reasons).toEqual([expect.objectContaining({ code: 'product-area-unknown' })]);
   });
 
+  it('does not serve a requester under the contract of the customer whose tenant and company they name', () => {
+    const borrowed = receivedTicket({ requester: { name: 'Ken Ito', email: 'ken@fabrikam.com', timeZone: 'Asia/Tokyo', available24x7: true } });
+    const validation = validateTicket(borrowed, org, T0);
+    expect(validation.ok ? [] : validation.reasons.map((reason) => [reason.code, reason.field])).toEqual([
+      ['tenant-domain-not-registered', 'tenantDomain'],
+      ['company-not-on-contract', 'company'],
+      ['severity-not-in-plan', 'severity'],
+    ]);
+    const rejected = applyAll(borrowed, [{ type: 'start-validation', actor: { role: 'system' } }, ...commandsAfterValidation(validation, 'collaboration')]);
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.contractId).toBeUndefined();
+    expect(rejected.tamEmail).toBeUndefined();
+  });
+
+  it('does not hold a malformed tenant or company against the contract as well: the form\'s reason says it', () => {
+    const validation = validateTicket(chatTicket({ company: 'C', tenantDomain: 'contoso.com' }), org, T0);
+    const reasons = validation.ok ? [] : validation.reasons;
+    expect(reasons.filter((reason) => reason.field === 'company' || reason.field === 'tenantDomain').map((reason) => reason.code)).toEqual(['malformed-field', 'malformed-field']);
+  });
+
   it('rejects a product area the plan does not cover', () => {
     const northwind = receivedTicket(
-      { requester: { name: 'Lee Chen', email: 'lee@northwindtraders.com', timeZone: 'America/Chicago', available24x7: false }, tenantDomain: 'northwindtraders.onmicrosoft.com', severity: 'B', productArea: 'azure-compute' },
+      { requester: { name: 'Lee Chen', email: 'lee@northwindtraders.com', timeZone: 'America/Chicago', available24x7: false }, company: 'Northwind Traders', tenantDomain: 'northwindtraders.onmicrosoft.com', severity: 'B', productArea: 'azure-compute' },
     );
     const validation = validateTicket(northwind, org, '2026-03-01T00:00:00.000Z');
     expect(validation.ok ? [] : validation.reasons).toEqual([expect.objectContaining({ code: 'product-area-not-covered', field: 'productArea' })]);
@@ -58,6 +78,7 @@ describe('ticket validation', () => {
   it('gives entitlement and information reasons together, not just the first', () => {
     const ticket = receivedTicket({
       requester: { name: 'Lee Chen', email: 'lee@northwindtraders.com', timeZone: 'America/Chicago', available24x7: true },
+      company: 'Northwind Traders',
       tenantDomain: 'northwindtraders.onmicrosoft.com',
       severity: 'A',
       scope: 'on-premises',

@@ -93,7 +93,7 @@ describe('organisation configuration cross-references', () => {
     expect(problemsOf(sydneyAsLondon)).toEqual([expect.stringMatching(/^roster\.handoffOrder: the handoff order APAC → EMEA → AMER /)]);
   });
 
-  it('refuses duplicate ids and a tenant covered by two contracts at the same time', () => {
+  it('refuses duplicate ids, and a tenant or verified email domain on two contracts at the same time', () => {
     const problems = problemsOf(
       edited((config) => ({
         ...config,
@@ -103,15 +103,16 @@ describe('organisation configuration cross-references', () => {
     );
     expect(problems).toEqual([
       "calendars.4.id: id 'around-the-clock' is used twice in calendars",
-      "contracts.3.tenantDomains: tenant contoso.onmicrosoft.com is also covered by contract 'contoso-unified' at the same time",
+      "contracts.4.tenantDomains: tenant contoso.onmicrosoft.com is also covered by contract 'contoso-unified' at the same time",
+      "contracts.4.emailDomains: email domain contoso.com is also verified for contract 'contoso-unified' at the same time",
     ]);
   });
 
-  it('accepts a renewal that takes over a tenant when the old contract ends', () => {
+  it('accepts a renewal that takes over a tenant and email domain when the old contract ends', () => {
     const problems = problemsOf(
       edited((config) => ({
         ...config,
-        contracts: [...config.contracts, { id: 'northwind-renewed', company: 'Northwind Traders', tenantDomains: ['northwindtraders.onmicrosoft.com'], plan: 'modern-workplace', activeFrom: '2026-06-01T00:00:00.000Z', activeUntil: '2027-06-01T00:00:00.000Z' }],
+        contracts: [...config.contracts, { id: 'northwind-renewed', company: 'Northwind Traders', tenantDomains: ['northwindtraders.onmicrosoft.com'], emailDomains: ['northwindtraders.com'], plan: 'modern-workplace', activeFrom: '2026-06-01T00:00:00.000Z', activeUntil: '2027-06-01T00:00:00.000Z' }],
       })),
     );
     expect(problems).toEqual([]);
@@ -121,9 +122,17 @@ describe('organisation configuration cross-references', () => {
 describe('contract', () => {
   const base = { id: 'x', company: 'X', plan: 'p', activeFrom: '2026-01-01T00:00:00.000Z', activeUntil: '2027-01-01T00:00:00.000Z' };
 
-  it('needs a domain to match requesters by, and to end after it starts', () => {
-    const parsed = ContractSchema.safeParse({ ...base, activeUntil: '2025-01-01T00:00:00.000Z' });
-    expect(parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.'))).toEqual(['tenantDomains', 'activeUntil']);
+  it('needs a verified email domain or registered contact to recognise requesters by, and to end after it starts', () => {
+    const parsed = ContractSchema.safeParse({ ...base, tenantDomains: ['x.onmicrosoft.com'], activeUntil: '2025-01-01T00:00:00.000Z' });
+    expect(parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.'))).toEqual(['emailDomains', 'activeUntil']);
+    expect(parsed.success ? '' : parsed.error.issues[0]?.message).toMatch(/never by the tenant/);
+    expect(ContractSchema.safeParse({ ...base, tenantDomains: ['x.onmicrosoft.com'], contacts: ['it@partner.example'] }).success).toBe(true);
+    expect(ContractSchema.safeParse({ ...base, emailDomains: ['x.com'] }).success).toBe(true);
+  });
+
+  it('normalises registered contacts and checks they are addresses', () => {
+    expect(ContractSchema.parse({ ...base, contacts: [' Olga.Petrova@Outlook.com '] }).contacts).toEqual(['olga.petrova@outlook.com']);
+    expect(ContractSchema.safeParse({ ...base, contacts: ['outlook.com'] }).success).toBe(false);
   });
 
   it('lower-cases its domains and checks their form', () => {

@@ -12,9 +12,11 @@ describe('the sample organisation', () => {
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
   });
 
-  it('has three contracts: one expired, one with the on-premises add-on', () => {
+  it('has four contracts: one expired, one with the on-premises add-on, one known by contacts only, two sharing a partner contact', () => {
     const org = sampleOrg();
-    expect(org.contracts).toHaveLength(3);
+    expect(org.contracts).toHaveLength(4);
+    expect(org.contracts.filter((contract) => contract.emailDomains.length === 0).map((contract) => contract.id)).toEqual(['wide-world-modern']);
+    expect(org.contracts.filter((contract) => contract.contacts.includes('noah.kim@adatum.com')).map((contract) => contract.id)).toEqual(['contoso-unified', 'fabrikam-standard']);
     expect(org.contracts.filter((contract) => !isContractActive(contract, NOW)).map((contract) => contract.id)).toEqual(['northwind-modern']);
     expect(org.contracts.filter((contract) => contract.addOns.includes('on-premises')).map((contract) => contract.id)).toEqual(['fabrikam-standard']);
   });
