@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { TicketNumberSchema } from '../domain/ticket/ticket-number';
+import { CUSTOMER_CONTACT_OPERATION } from './customer-contact-operation';
 import { CustomerTicketViewSchema } from './customer-ticket-view';
 import { INTAKE_OPERATION } from './intake-operation';
 import { QueueQuerySchema, QueueViewSchema } from './queue-view';
@@ -105,6 +106,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     success: { status: 200, description: 'The ticket after the command, as staff see it.', schema: StaffTicketViewSchema },
     problems: [...STAFF_PROBLEMS, 404, ...BODY_PROBLEMS, ...DECISION_PROBLEMS],
   },
+  CUSTOMER_CONTACT_OPERATION,
   VENDOR_CALLBACK_OPERATION,
   {
     operationId: 'openApiDocument',

@@ -17,7 +17,7 @@ const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: 'Invalid fields (each listed in `errors`) or an unreadable body.',
   401: 'No valid credential.',
   403: 'Authenticated, but not allowed: no Baton role, or the role matrix refuses the command.',
-  404: 'No such ticket, or not one the credential opens.',
+  404: 'No such ticket (or contract), or not one the credential opens.',
   409: 'The ticket is not in a state that allows this.',
   413: 'The body is too large.',
   415: 'The body is neither JSON nor a web form.',

@@ -20,6 +20,9 @@ export type OrgConfigLoad =
 
 export type OrgConfigSource = () => Promise<OrgConfigLoad>;
 
+/** A cached source this process can tell to read again, after it changed the stored configuration itself. */
+export type CachedOrgConfigSource = OrgConfigSource & { forget(): void };
+
 export interface OrgConfigSourceOptions {
   readonly container: Container;
   readonly clock: Clock;
@@ -53,11 +56,11 @@ async function readOrSeed(options: OrgConfigSourceOptions): Promise<OrgConfigLoa
 }
 
 /** Only a loaded configuration is cached: a failure is retried by the next caller. */
-export function cachedOrgConfigSource(options: OrgConfigSourceOptions): OrgConfigSource {
+export function cachedOrgConfigSource(options: OrgConfigSourceOptions): CachedOrgConfigSource {
   const cacheMs = options.cacheMs ?? DEFAULT_ORG_CONFIG_CACHE_MS;
   let cached: { readonly config: OrgConfig; readonly readAt: number } | undefined;
   let inFlight: Promise<OrgConfigLoad> | undefined;
-  return async () => {
+  const read = async (): Promise<OrgConfigLoad> => {
     // Staleness is real elapsed time: a virtual app clock says nothing about how old this copy is.
     if (cached && Date.now() - cached.readAt < cacheMs) return { kind: 'loaded', config: cached.config };
     inFlight ??= readOrSeed(options).finally(() => {
@@ -67,4 +70,9 @@ export function cachedOrgConfigSource(options: OrgConfigSourceOptions): OrgConfi
     if (load.kind === 'loaded') cached = { config: load.config, readAt: Date.now() };
     return load;
   };
+  return Object.assign(read, {
+    forget: () => {
+      cached = undefined;
+    },
+  });
 }

@@ -15,6 +15,7 @@ import { cosmosClientFromConfig } from '../config/cosmos-client';
 import { emailClientFromConfig } from '../config/email-client';
 import { deliverDueMessages, type DeliveryReport } from '../email/deliver-due-messages';
 import { cachedOrgConfigSource, type OrgConfigSource } from '../org/org-config-source';
+import { registerCustomerContact, type CustomerContactRequest, type StoredContactRegistration } from '../org/register-customer-contact';
 import { CONFIG_CONTAINER, IDEMPOTENCY_CONTAINER, OUTBOX_CONTAINER, TICKETS_CONTAINER } from '../store/containers';
 import { cachedAccessSecret } from './access-secret';
 import { applyToTicket, type ApplyOptions, type ApplyResult, type DecideCommands } from './apply-to-ticket';
@@ -53,6 +54,8 @@ export interface TicketServices {
   /** Queues the emails tickets have owed for longer than a writer needs (see `settle-notification-debts`). */
   settleNotificationDebts(now: Date): Promise<DebtSweepReport>;
   deliverDueEmails(): Promise<DeliveryReport>;
+  /** The support desk registers a customer contact; this process reads the configuration afresh, others within their cache time. */
+  registerCustomerContact(request: CustomerContactRequest): Promise<StoredContactRegistration>;
 }
 
 export interface TicketServiceOptions {
@@ -186,6 +189,13 @@ export function createTicketServices(config: BatonConfig, options: TicketService
     },
     deliverDueEmails() {
       return deliverDueMessages({ ...delivery, sendTimeoutMs: config.email.sendTimeoutMs });
+    },
+    async registerCustomerContact(request) {
+      const setup = await ensureStore();
+      if (setup.kind !== 'ready') return { kind: 'failed', failure: setup.failure };
+      const registration = await registerCustomerContact(configuration, request, clock.now().toISOString());
+      if (registration.kind === 'registered') orgSource.forget();
+      return registration;
     },
   };
 }

@@ -128,7 +128,7 @@ describe('markup typed into the form', () => {
     const filing = await step('open the form with JavaScript', PAGE_LOAD_MS, () => watchedPage(true, '/'));
     const free: FormEntries = {
       'requester.name': PAYLOAD,
-      company: PAYLOAD,
+      // The company stays the contract's own (entitlement checks it); the status page does not show it.
       title: PAYLOAD,
       description: `${PAYLOAD} Since Monday 09:00 every member of the finance group gets AADSTS53003 when signing in.`,
       businessImpact: PAYLOAD,

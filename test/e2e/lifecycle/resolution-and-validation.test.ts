@@ -91,8 +91,22 @@ describe('the rest of the lifecycle on the offline stack', () => {
     expect(ticket.status).toBe('rejected');
     expect(eventsOf(ticket, 'ticket-rejected')[0]?.reasons.map((reason) => reason.code)).toEqual(['no-contract']);
     const [rejection] = mailsTo(answer.ticketNumber, 'it.desk@unknown-corp.example', 'We cannot work on ticket');
-    expect(rejection?.plainText).toContain('We have no support contract for unknowncorp.onmicrosoft.com');
+    expect(rejection?.plainText).toContain('We could not find a support contract that it.desk@unknown-corp.example may ask under');
     expect(await lifecycle.lifecycleStatus(answer.ticketNumber)).toBe('Completed');
+  });
+
+  it("refuses a requester who names another customer's tenant and company, without a word about that customer", async () => {
+    await lifecycle.quietlyTo('2026-11-25T09:05:00.000Z');
+    // Fabrikam's plan stops at Severity B; Contoso's covers A and alerts its TAM.
+    const answer = await lifecycle.openTicket(intake('bo@fabrikam.com', { company: 'Contoso Ltd', tenantDomain: 'contoso.onmicrosoft.com', severity: 'A' }, true));
+    const ticket = await lifecycle.ticket(answer.ticketNumber);
+    expect(ticket).toMatchObject({ status: 'rejected' });
+    expect(ticket.contractId).toBeUndefined();
+    expect(eventsOf(ticket, 'ticket-rejected')[0]?.reasons.map((reason) => reason.code)).toEqual(['tenant-domain-not-registered', 'company-not-on-contract', 'severity-not-in-plan']);
+    const [rejection] = mailsTo(answer.ticketNumber, 'bo@fabrikam.com', 'We cannot work on ticket');
+    expect(rejection?.plainText).toContain('is not registered to your support contract (Fabrikam, Inc.)');
+    expect(rejection?.plainText).not.toMatch(/Tom Reyes|Unified Enterprise/);
+    expect(mailsTo(answer.ticketNumber, TAM.email, '')).toEqual([]);
   });
 
   it('rejects a chat ticket with missing mandatory fields, naming every one of them', async () => {
