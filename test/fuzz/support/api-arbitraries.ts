@@ -118,7 +118,8 @@ const body: fc.Arbitrary<Uint8Array | undefined> = fc.oneof(
 const extraQuery = fc.dictionary(fc.constantFrom('access', 'queue', 'status', 'limit', 'x', 'access[]'), fc.string({ maxLength: 40 }), { maxKeys: 3 });
 
 function pathOf(operation: ApiOperation, segment: string, query: Record<string, string>): string {
-  const path = operation.path.replace('{ticketNumber}', segment);
+  // A contract id takes the same careless segments: never a real contract, so the fuzz changes no configuration.
+  const path = operation.path.replace('{ticketNumber}', segment).replace('{contractId}', segment);
   const search = new URLSearchParams(query).toString();
   return search === '' ? path : `${path}?${search}`;
 }

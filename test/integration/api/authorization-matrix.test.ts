@@ -97,6 +97,12 @@ const ENDPOINTS: readonly Endpoint[] = [
   staffCommand('assign', { type: 'assign', engineerId: 'maria-garcia' }, ['team-lead', 'admin']),
   staffCommand('confirm-resolution (the requester’s)', { type: 'confirm-resolution' }, []),
   {
+    name: 'POST /api/staff/contracts/{id}/contacts',
+    operationId: 'registerCustomerContact',
+    request: () => ({ method: 'POST', path: '/api/staff/contracts/wide-world-modern/contacts', json: { email: 'matrix.contact@partner.example' } }),
+    expected: staffOnly(['team-lead', 'admin']),
+  },
+  {
     name: 'POST /api/vendor/callback',
     operationId: 'vendorCallback',
     // Only the vendor's HMAC signature opens this route; no token of ours does.

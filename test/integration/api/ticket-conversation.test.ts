@@ -78,6 +78,52 @@ describe('a requester opening a ticket', () => {
   });
 });
 
+describe('a partner the support desk registers as a customer contact', () => {
+  const partner = { name: 'Ines Duarte', email: 'ines.duarte@lisbon-it.example', timeZone: 'Europe/Lisbon', available24x7: false };
+  const request = {
+    requester: partner,
+    company: 'Contoso Ltd',
+    tenantDomain: 'contoso.onmicrosoft.com',
+    productArea: 'intune',
+    severity: 'C',
+    scope: 'cloud',
+    title: 'Autopilot profile not assigned to new laptops',
+    description: 'Twenty laptops imported into Autopilot yesterday still show no deployment profile; older devices in the same group are fine.',
+    businessImpact: 'New starters in Lisbon cannot be set up this week.',
+  };
+
+  async function statusAfterValidation(ticketNumber: string, accessToken: string): Promise<string> {
+    for (let attempt = 0; attempt < 120; attempt += 1) {
+      const view = CustomerTicketViewSchema.parse((await callApi(api.baseUrl, { method: 'GET', path: `/api/tickets/${ticketNumber}`, headers: bearer(accessToken) })).body);
+      if (!['received', 'validating'].includes(view.status)) return view.status;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`${ticketNumber} was never validated`);
+  }
+
+  async function openTicket(key: string): Promise<string> {
+    const intake = await callApi(api.baseUrl, { method: 'POST', path: '/api/tickets', headers: { 'idempotency-key': key }, json: request });
+    expect(intake.status).toBe(202);
+    const opened = IntakeAnswerSchema.parse(intake.body);
+    return statusAfterValidation(opened.ticketNumber, opened.accessToken);
+  }
+
+  it('is refused before, and served under the customer\'s contract after, a team lead registers them', async () => {
+    expect(await openTicket('partner-before-registration')).toBe('rejected');
+
+    const refused = await callApi(api.baseUrl, { method: 'POST', path: '/api/staff/contracts/contoso-unified/contacts', headers: bearer(tokens.maria), json: { email: partner.email } });
+    expect(problemOf(refused).status).toBe(403);
+    const badInput = await callApi(api.baseUrl, { method: 'POST', path: '/api/staff/contracts/contoso-unified/contacts', headers: bearer(tokens.lead), json: { email: 'not an address' } });
+    expect(problemOf(badInput)).toMatchObject({ status: 400, errors: [{ field: 'email' }] });
+
+    const registered = await callApi(api.baseUrl, { method: 'POST', path: '/api/staff/contracts/contoso-unified/contacts', headers: bearer(tokens.lead), json: { email: 'Ines.Duarte@Lisbon-IT.example' } });
+    expect(registered.status).toBe(200);
+    expect(registered.body).toMatchObject({ contractId: 'contoso-unified', registered: true, contacts: expect.arrayContaining(['ines.duarte@lisbon-it.example']) });
+
+    expect(await openTicket('partner-after-registration')).not.toBe('rejected');
+  });
+});
+
 describe('a conversation on one ticket', () => {
   let seeded: SeededTicket;
   const internalNote = 'Named location list was edited on Friday by the network team';
