@@ -48,7 +48,7 @@ export const INTAKE_FIELD_GROUPS: readonly IntakeFieldGroup[] = [
     legend: 'Who you are',
     fields: [
       { path: 'requester.name', label: 'Your name', control: { kind: 'text', inputType: 'text', autocomplete: 'name' } },
-      { path: 'company', label: 'Company', control: { kind: 'text', inputType: 'text', autocomplete: 'organization' } },
+      { path: 'company', label: 'Company', hint: 'The company your support contract is with.', control: { kind: 'text', inputType: 'text', autocomplete: 'organization' } },
       {
         path: 'tenantDomain',
         label: 'Microsoft 365 tenant domain',
@@ -141,7 +141,7 @@ export const INTAKE_FIELD_GROUPS: readonly IntakeFieldGroup[] = [
       {
         path: 'requester.email',
         label: 'Email address',
-        hint: 'We send the link to follow your ticket here.',
+        hint: 'Your work address, or the one the support desk registered for you: it tells us which contract you ask under. We send the link to follow your ticket here.',
         control: { kind: 'text', inputType: 'email', autocomplete: 'email', spellcheck: false },
       },
       { path: 'requester.phone', label: 'Phone number', hint: 'With the country code, for example +44 20 7946 0000.', control: { kind: 'text', inputType: 'tel', autocomplete: 'tel' } },
