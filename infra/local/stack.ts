@@ -20,6 +20,7 @@ import { startHostChild, type HostChild } from './host/child/host-child';
 import { assertPortFree, findFreePort } from './host/child/ports';
 import { createHostClockClient, StackClock } from './host/child/stack-clock';
 import { MASTER_KEY_SETTING } from './host/http/function-keys';
+import type { ClockAdvanceReport } from './clock/advance-report';
 
 export type StackService = 'azurite' | 'cosmos' | 'email' | 'vendor' | 'identity';
 
@@ -78,6 +79,8 @@ export interface LocalStack {
   /** Advances the virtual clock by `ms`, answering once everything it caused has settled. */
   advanceClock(ms: number): Promise<Date>;
   advanceClockTo(instant: Date | number | string): Promise<Date>;
+  /** Moves the virtual clock by `ms` or to an instant and, once settled, reports what fired on the way. */
+  moveClock(move: ClockMove): Promise<ClockAdvanceReport>;
   /** Kills the host with SIGKILL, as a crash would. */
   killHost(): Promise<void>;
   /** Starts the host again (stopping it first if it runs), at the stack's clock reading. */
@@ -87,6 +90,9 @@ export interface LocalStack {
   hostOutput(): string;
   stop(): Promise<void>;
 }
+
+/** How far to move a virtual clock: by a number of milliseconds, or to an instant (never backwards). */
+export type ClockMove = { readonly by: number } | { readonly to: Date | number | string };
 
 const FIXED_PORTS = { host: 7071, blob: 10000, queue: 10001, table: 10002 } as const;
 const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', ...(__dirname.split(path.sep).includes('dist') ? ['..'] : []));
@@ -153,7 +159,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           (started) => (services.cosmos = started),
         ),
       wanted('email') &&
-        startEmailStandIn({ port: port(DEFAULT_EMAIL_STANDIN_PORT), dataDir: data('email') }).then(
+        startEmailStandIn({ port: port(DEFAULT_EMAIL_STANDIN_PORT), dataDir: data('email'), clock: clock.local }).then(
           (started) => (services.email = started),
         ),
       wanted('vendor') &&
@@ -189,8 +195,33 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     host = await startHost();
     const hostClock = createHostClockClient(() => hostUrl, settings[MASTER_KEY_SETTING]);
     const routePrefix = routePrefixOf(readHostJson(appDirectory));
-    const advanceTo = async (target: number): Promise<Date> =>
-      new Date(await clock.advanceTo(target, host ? hostClock : undefined, async () => services.vendor?.settled()));
+    const moveClock = async (move: ClockMove): Promise<ClockAdvanceReport> => {
+      const from = clock.now();
+      const target = 'by' in move ? from + move.by : instantOf(move.to);
+      // By sequence, not by count: the mailbox may be emptied while time moves.
+      const lastEmailBefore = services.email?.messages().at(-1)?.sequence ?? 0;
+      const callbacksBefore = services.vendor?.callbackDeliveries().length ?? 0;
+      const moved = await clock.advanceTo(target, host ? hostClock : undefined, async () => services.vendor?.settled());
+      return {
+        from: new Date(from).toISOString(),
+        to: new Date(moved.now).toISOString(),
+        timersFired: moved.fired,
+        invocations: [...moved.invocations],
+        emails: (services.email?.messages().filter((email) => email.sequence > lastEmailBefore) ?? []).map((email) => ({
+          at: email.storedAt,
+          to: [...email.to, ...email.cc, ...email.bcc].map((recipient) => recipient.address),
+          subject: email.subject,
+        })),
+        vendorCallbacks: (services.vendor?.callbackDeliveries().slice(callbacksBefore) ?? []).map((delivery) => ({
+          at: delivery.at,
+          caseId: delivery.caseId,
+          change: delivery.change,
+          ...(delivery.status === undefined ? {} : { status: delivery.status }),
+          ...(delivery.error === undefined ? {} : { error: delivery.error }),
+        })),
+      };
+    };
+    const advanceTo = async (target: number): Promise<Date> => new Date((await moveClock({ to: target })).to);
 
     let stopped: Promise<void> | undefined;
     return {
@@ -213,6 +244,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       now: () => new Date(clock.now()),
       advanceClock: (ms) => advanceTo(clock.now() + ms),
       advanceClockTo: (instant) => advanceTo(instantOf(instant)),
+      moveClock,
       killHost: async () => {
         await host?.kill();
         host = undefined;

@@ -1,12 +1,23 @@
 /**
  * `npm start`: the whole offline stack on its well-known ports, with data under `.local/`. Prints
- * one banner with every URL once everything is ready, and stops everything on Ctrl-C or SIGTERM.
- * (The npm script builds first; this file runs compiled, from dist/.)
+ * one banner with every URL and the clock it runs on once everything is ready, and stops
+ * everything on Ctrl-C or SIGTERM. `npm start -- --virtual-clock [--start <instant>]` puts the
+ * whole stack on one virtual clock that `npm run clock` moves. (The npm script builds first; this
+ * file runs compiled, from dist/.)
  */
 import { startLocalStack, type LocalStack } from './stack';
-import { PortBusyError } from './host/child/ports';
+import { assertPortFree } from './host/child/ports';
+import { CLOCK_CONTROL_PORT, startClockControl, type ClockControl } from './clock/clock-control';
+import { formatInstant } from './clock/clock-text';
+import { parseStartOptions, START_USAGE } from './start-options';
 
-function banner(stack: LocalStack, startedInMs: number): string {
+function clockLine(stack: LocalStack): string {
+  return stack.virtualClock
+    ? `Virtual clock at ${formatInstant(stack.now().toISOString())}: it moves only with \`npm run clock -- advance 3h\` or \`npm run clock -- to <instant>\`.`
+    : 'Real clock (start with `npm start -- --virtual-clock` to travel in time).';
+}
+
+function banner(stack: LocalStack, clockControl: ClockControl, startedInMs: number): string {
   const { urls } = stack;
   const rows: Array<[string, string | undefined]> = [
     ['Requester web form', `${urls.host}/`],
@@ -18,6 +29,7 @@ function banner(stack: LocalStack, startedInMs: number): string {
     ['Cosmos DB stand-in', urls.cosmos],
     ['Vendor stand-in', urls.vendor],
     ['Token issuer (staff)', urls.identity],
+    ['Clock control', clockControl.url],
     ['Azurite blob', urls.blob],
     ['Azurite queue', urls.queue],
     ['Azurite table', urls.table],
@@ -31,6 +43,7 @@ function banner(stack: LocalStack, startedInMs: number): string {
     `Baton is running locally (ready in ${(startedInMs / 1000).toFixed(1)} s; data in ${stack.dataDirectory}).`,
     ...lines,
     '',
+    clockLine(stack),
     'Press Ctrl-C to stop.',
     '',
   ].join('\n');
@@ -38,18 +51,28 @@ function banner(stack: LocalStack, startedInMs: number): string {
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  let stack: LocalStack;
+  const options = parseStartOptions(process.argv.slice(2), startedAt);
+  if (options.kind === 'help') {
+    process.stdout.write(START_USAGE);
+    return;
+  }
+  if (options.kind === 'invalid') {
+    process.stderr.write(`${options.error}\n${START_USAGE}`);
+    process.exit(2);
+  }
+  let stack: LocalStack | undefined;
+  let clockControl: ClockControl;
   try {
-    stack = await startLocalStack({ ports: 'fixed', hostOutput: 'inherit', hostLogLevel: 'info' });
+    await assertPortFree(CLOCK_CONTROL_PORT, 'clock control');
+    stack = await startLocalStack({ ports: 'fixed', hostOutput: 'inherit', hostLogLevel: 'info', clock: options.clock });
+    clockControl = await startClockControl(stack, { port: CLOCK_CONTROL_PORT });
   } catch (error) {
-    if (error instanceof PortBusyError) {
-      process.stderr.write(`\nCannot start: ${error.message}\n`);
-    } else {
-      process.stderr.write(`\nCannot start: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
+    await stack?.stop();
+    process.stderr.write(`\nCannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  process.stdout.write(banner(stack, Date.now() - startedAt));
+  const running = stack;
+  process.stdout.write(banner(running, clockControl, Date.now() - startedAt));
 
   let stopping = false;
   const stop = (signal: string): void => {
@@ -59,7 +82,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     process.stdout.write(`\n${signal}: stopping the local stack (Ctrl-C again to stop at once)...\n`);
-    stack.stop().then(
+    Promise.all([clockControl.stop(), running.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {
         process.stderr.write(`Stopping failed: ${String(error)}\n`);

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { HostClock } from '../clock/host-clock';
 import type { AdvanceResult } from '../clock/virtual-clock';
+import type { InvocationRecord } from '../clock/advance-report';
 import type { RegisteredFunction } from './extension-contract';
 import { isMasterKey, presentedKey, type KeyRing } from './http/function-keys';
 import type { HttpFunctionRoute } from './http/http-triggers';
@@ -18,6 +19,11 @@ export const AdvanceRequestSchema = z.union([
 ]);
 
 export type AdvanceRequest = z.infer<typeof AdvanceRequestSchema>;
+
+/** A settled advance: the clock reading, how many scheduled calls fired, and the invocations they set off. */
+export interface HostAdvanceResult extends AdvanceResult {
+  readonly invocations: readonly InvocationRecord[];
+}
 
 const InvokeRequestSchema = z.looseObject({ input: z.unknown().optional() });
 
@@ -33,7 +39,7 @@ export interface AdminApi {
   /** Invokes a non-HTTP function by hand; resolves when the invocation has finished. */
   invokeByHand(functionName: string, input: unknown): Promise<'invoked' | 'not-found' | 'http-function'>;
   /** Advances a virtual clock; `undefined` when the clock is real. */
-  advanceClock(request: AdvanceRequest): Promise<AdvanceResult> | undefined;
+  advanceClock(request: AdvanceRequest): Promise<HostAdvanceResult> | undefined;
 }
 
 function clockReading(api: AdminApi): Record<string, unknown> {
@@ -102,7 +108,7 @@ export function registerAdminRoutes(server: FastifyInstance, api: AdminApi): voi
     const advancing = api.advanceClock(parsed.data);
     if (!advancing) return reply.code(409).send({ error: 'The host runs on the real clock; it cannot be advanced.' });
     const result = await advancing;
-    return { ...clockReading(api), fired: result.fired };
+    return { ...clockReading(api), fired: result.fired, invocations: result.invocations };
   });
 }
 

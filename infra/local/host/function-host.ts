@@ -6,7 +6,8 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { HostClock } from '../clock/host-clock';
 import { createRealClock } from '../clock/real-clock';
-import { VirtualClock, type AdvanceResult } from '../clock/virtual-clock';
+import { VirtualClock } from '../clock/virtual-clock';
+import type { InvocationRecord } from '../clock/advance-report';
 import { installAppClockGlobal } from '../clock/app-clock-global';
 import type { ExtensionHost, HostExtension, RegisteredFunction } from './extension-contract';
 import { loadFunctionApp, type LoadedFunctionApp } from './app-loader';
@@ -17,7 +18,7 @@ import { checkTriggersServed, inputBindingSources, usedExtensions, warnUnservedB
 import { keyRingFromSettings } from './http/function-keys';
 import { admitRequestsAsAzureDoes, MAX_REQUEST_LINE_BYTES, NODE_MAX_HEADER_SIZE } from './http/request-admission';
 import { HTTP_METHODS, registerHttpTriggers, type HttpFunctionRoute } from './http/http-triggers';
-import { registerAdminRoutes, type AdvanceRequest } from './admin-routes';
+import { registerAdminRoutes, type AdvanceRequest, type HostAdvanceResult } from './admin-routes';
 import { registerExtensionWebhooks } from './http/extension-webhooks';
 import { extensionWebhooks, type ExtensionWebhook } from './webhook-targets';
 import { TimerTriggers } from './timer/timer-triggers';
@@ -54,7 +55,7 @@ export interface RunningFunctionHost {
   readonly invoker: AppInvoker;
   readonly clock: HostClock;
   /** Advances a virtual clock, stepping through every scheduled instant and settling after each. */
-  advanceClock(request: AdvanceRequest): Promise<AdvanceResult>;
+  advanceClock(request: AdvanceRequest): Promise<HostAdvanceResult>;
   /** Resolves once no invocation is in flight and every extension is idle. */
   whenIdle(): Promise<void>;
   stop(): Promise<void>;
@@ -102,8 +103,23 @@ function createServer(): FastifyInstance {
   return server;
 }
 
-function advance(clock: VirtualClock, request: AdvanceRequest, settle: () => Promise<void>): Promise<AdvanceResult> {
-  return 'ms' in request ? clock.advanceBy(request.ms, settle) : clock.advanceTo(Date.parse(request.to), settle);
+/** Advances the virtual clock and lists every invocation started on the way, with the instant it began. */
+async function advance(
+  clock: VirtualClock,
+  invoker: AppInvoker,
+  request: AdvanceRequest,
+  settle: () => Promise<void>,
+): Promise<HostAdvanceResult> {
+  const invocations: InvocationRecord[] = [];
+  const stopListening = invoker.onInvocation(({ functionName, triggerType }) =>
+    invocations.push({ at: new Date(clock.now()).toISOString(), function: functionName, trigger: triggerType }),
+  );
+  try {
+    const result = await ('ms' in request ? clock.advanceBy(request.ms, settle) : clock.advanceTo(Date.parse(request.to), settle));
+    return { ...result, invocations };
+  } finally {
+    stopListening();
+  }
 }
 
 async function listen(server: FastifyInstance, port: number, host: string): Promise<number> {
@@ -218,7 +234,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
         else await loaded.invoker.invoke(fn.name, { triggerValue: input });
         return 'invoked';
       },
-      advanceClock: (request) => (clock instanceof VirtualClock ? advance(clock, request, whenIdle) : undefined),
+      advanceClock: (request) => (clock instanceof VirtualClock ? advance(clock, loaded.invoker, request, whenIdle) : undefined),
     });
     const requestedPort = options.port ?? localSettings.Host?.LocalHttpPort ?? DEFAULT_PORT;
     const port = await listen(server, requestedPort, options.listenHost ?? '127.0.0.1');
@@ -255,7 +271,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
       clock,
       advanceClock: (request) =>
         clock instanceof VirtualClock
-          ? advance(clock, request, whenIdle)
+          ? advance(clock, loaded.invoker, request, whenIdle)
           : Promise.reject(new Error('The host runs on the real clock; it cannot be advanced.')),
       whenIdle,
       stop,

@@ -46,6 +46,14 @@ export interface AppInvokerOptions {
   readonly inputBindingSources?: ReadonlyMap<string, InputBindingSource>;
 }
 
+/** One invocation the host started, as a listener hears of it (an orchestrator replay counts each time). */
+export interface InvocationNotice {
+  readonly functionName: string;
+  readonly triggerType: string;
+}
+
+export type InvocationListener = (notice: InvocationNotice) => void;
+
 export class FunctionNotFoundError extends Error {
   constructor(functionName: string) {
     super(`No function named "${functionName}" is registered.`);
@@ -56,9 +64,16 @@ export class FunctionNotFoundError extends Error {
 export class AppInvoker implements FunctionInvoker {
   #inputBindingSources: ReadonlyMap<string, InputBindingSource>;
   #insideLogHook = false;
+  readonly #listeners = new Set<InvocationListener>();
 
   constructor(private readonly options: AppInvokerOptions) {
     this.#inputBindingSources = options.inputBindingSources ?? new Map();
+  }
+
+  /** Tells `listener` of every invocation from now on (a clock advance lists what it set off); returns the unsubscribe. */
+  onInvocation(listener: InvocationListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Lets the host add the extensions' binding sources once they are known. */
@@ -88,6 +103,7 @@ export class AppInvoker implements FunctionInvoker {
       return Promise.reject(new Error('The app registered functions but no programming model.'));
     }
     const invocationId = randomUUID();
+    for (const listener of this.#listeners) listener({ functionName: entry.registered.name, triggerType: entry.registered.triggerType });
     const request: RpcInvocationRequest = {
       invocationId,
       functionId: entry.coreMetadata.functionId ?? entry.registered.name,

@@ -19,6 +19,7 @@ import { verifyAcsSignature } from './email-signature';
 import { openEmailStore, type EmailStore } from './email-store';
 import { closeServer, listenOnLoopback, LOOPBACK, parseJsonBody, readBody, sendJson } from './http-server';
 import { MAILBOX_CONTENT_SECURITY_POLICY, renderMailboxPage } from './mailbox-page';
+import { realTimeClock, type StandInClock } from './standin-clock';
 
 /** The port `npm start` uses (the mailbox page is at http://127.0.0.1:8025/). */
 export const DEFAULT_EMAIL_STANDIN_PORT = 8025;
@@ -35,6 +36,12 @@ export interface EmailStandInOptions {
   readonly dataDir?: string;
   /** Base64 access key requests must be signed with; default {@link EMAIL_STANDIN_ACCESS_KEY}. */
   readonly accessKey?: string;
+  /**
+   * Time for the stored messages' `storedAt`: real time by default; the stack passes its clock so a
+   * mailbox on a virtual clock reads like one. Request signatures are still judged against real
+   * time, because the email SDK signs with the system clock whatever the app's clock says.
+   */
+  readonly clock?: Pick<StandInClock, 'now'>;
 }
 
 export interface EmailStandIn {
@@ -72,10 +79,10 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   sendJson(res, status, { error: { code, message } }, { 'x-ms-error-code': code });
 }
 
-function toStoredEmail(operationId: string, message: SendEmailRequest): Omit<StoredEmail, 'sequence'> {
+function toStoredEmail(operationId: string, message: SendEmailRequest, storedAt: number): Omit<StoredEmail, 'sequence'> {
   return {
     operationId,
-    storedAt: new Date().toISOString(), // real wall time, even when the stack runs a virtual clock
+    storedAt: new Date(storedAt).toISOString(),
     senderAddress: message.senderAddress,
     subject: message.content.subject,
     plainText: message.content.plainText,
@@ -91,6 +98,7 @@ function toStoredEmail(operationId: string, message: SendEmailRequest): Omit<Sto
 
 export async function startEmailStandIn(options: EmailStandInOptions = {}): Promise<EmailStandIn> {
   const accessKey = options.accessKey ?? EMAIL_STANDIN_ACCESS_KEY;
+  const clock = options.clock ?? realTimeClock;
   const store: EmailStore = await openEmailStore(options.dataDir);
   let failNext = 0;
   let failureStatus: InjectedFailureStatus = 503;
@@ -116,7 +124,7 @@ export async function startEmailStandIn(options: EmailStandInOptions = {}): Prom
       return sendError(res, 400, 'InvalidOperationId', 'Operation-Id must be a UUID.');
     }
     const operationId = requestedId ?? randomUUID();
-    await store.add(toStoredEmail(operationId, parsed.data));
+    await store.add(toStoredEmail(operationId, parsed.data, clock.now()));
     const location = `${endpoint}emails/operations/${encodeURIComponent(operationId)}?api-version=${encodeURIComponent(apiVersion)}`;
     sendJson(res, 202, { id: operationId, status: 'Running' }, { 'operation-location': location });
   };

@@ -10,9 +10,7 @@ function fakeHost(clock: VirtualClock): HostClockClient {
       const next = clock.nextScheduledAt();
       return { nowMs: clock.now(), nextScheduledAt: next === undefined ? null : new Date(next).toISOString() };
     },
-    advanceTo: async (instant) => {
-      await clock.advanceTo(instant, () => Promise.resolve());
-    },
+    advanceTo: async (instant) => ({ fired: (await clock.advanceTo(instant, () => Promise.resolve())).fired, invocations: [] }),
   };
 }
 
@@ -30,15 +28,17 @@ describe('stack clock', () => {
       // A service reacting by scheduling more host work shortly after.
       hostClock.schedule(hostClock.now() + 500, at(hostClock, 'host-reaction'));
     });
-    const now = await stack.advanceTo(T0 + 5_000, fakeHost(hostClock), () => Promise.resolve());
+    const { now, fired } = await stack.advanceTo(T0 + 5_000, fakeHost(hostClock), () => Promise.resolve());
     expect(now).toBe(T0 + 5_000);
+    expect(fired).toBe(5);
     expect(hostClock.now()).toBe(T0 + 5_000);
     expect(seen).toEqual(['vendor@1', 'host@2', 'vendor@3', 'host-reaction@3.5', 'host@4']);
   });
 
   it('moves only its own clock while the host is down', async () => {
     const stack = new StackClock(T0);
-    await stack.advanceTo(T0 + 60_000, undefined, () => Promise.resolve());
+    const { now } = await stack.advanceTo(T0 + 60_000, undefined, () => Promise.resolve());
+    expect(now).toBe(T0 + 60_000);
     expect(stack.now()).toBe(T0 + 60_000);
   });
 

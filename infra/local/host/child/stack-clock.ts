@@ -5,6 +5,8 @@
  * order, so neither can run ahead of the other. Virtual time survives a host restart because the
  * stack starts the new host at its own reading.
  */
+import { z } from 'zod';
+import { InvocationRecordSchema, type InvocationRecord } from '../../clock/advance-report';
 import type { HostClock } from '../../clock/host-clock';
 import { createRealClock } from '../../clock/real-clock';
 import { VirtualClock } from '../../clock/virtual-clock';
@@ -14,10 +16,24 @@ export interface HostClockReading {
   readonly nextScheduledAt: string | null;
 }
 
+/** What one host advance set off (see the host's `POST /admin/clock/advance`). */
+export const HostAdvanceAnswerSchema = z.object({
+  fired: z.number().int().nonnegative(),
+  invocations: z.array(InvocationRecordSchema),
+});
+export type HostAdvanceAnswer = z.infer<typeof HostAdvanceAnswerSchema>;
+
 /** The host's admin clock API, as the stack reaches it over HTTP. */
 export interface HostClockClient {
   read(): Promise<HostClockReading>;
-  advanceTo(instant: number): Promise<void>;
+  advanceTo(instant: number): Promise<HostAdvanceAnswer>;
+}
+
+/** A settled stack advance: the reading, and what fired on either side of the process boundary. */
+export interface StackAdvance {
+  readonly now: number;
+  readonly fired: number;
+  readonly invocations: readonly InvocationRecord[];
 }
 
 export function createHostClockClient(baseUrl: () => string, masterKey: string | undefined): HostClockClient {
@@ -28,15 +44,16 @@ export function createHostClockClient(baseUrl: () => string, masterKey: string |
   };
   return {
     read: async () => (await expectOk(await fetch(`${baseUrl()}/admin/clock`, { headers }))) as HostClockReading,
-    advanceTo: async (instant) => {
-      await expectOk(
-        await fetch(`${baseUrl()}/admin/clock/advance`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({ to: new Date(instant).toISOString() }),
-        }),
-      );
-    },
+    advanceTo: async (instant) =>
+      HostAdvanceAnswerSchema.parse(
+        await expectOk(
+          await fetch(`${baseUrl()}/admin/clock/advance`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ to: new Date(instant).toISOString() }),
+          }),
+        ),
+      ),
   };
 }
 
@@ -62,15 +79,23 @@ export class StackClock {
    * while the host is down (then only the stack's services move); `settleServices` waits for the
    * stack's services to finish what a step started.
    */
-  advanceTo(target: number, host: HostClockClient | undefined, settleServices: () => Promise<void>): Promise<number> {
+  advanceTo(target: number, host: HostClockClient | undefined, settleServices: () => Promise<void>): Promise<StackAdvance> {
     const local = this.local;
     if (!(local instanceof VirtualClock)) {
       return Promise.reject(new Error('The stack runs on the real clock; start it with a virtual clock to advance time.'));
     }
     const run = this.#advancing.then(async () => {
+      let fired = 0;
+      const invocations: InvocationRecord[] = [];
+      const advanceHost = async (instant: number): Promise<void> => {
+        if (!host) return;
+        const answer = await host.advanceTo(instant);
+        fired += answer.fired;
+        invocations.push(...answer.invocations);
+      };
       const settle = async (): Promise<void> => {
         await settleServices();
-        if (host) await host.advanceTo(local.now());
+        await advanceHost(local.now());
       };
       for (;;) {
         const hostNext = host ? (await host.read()).nextScheduledAt : null;
@@ -78,11 +103,11 @@ export class StackClock {
         const next = Math.max(local.now(), Math.min(...candidates.filter((at): at is number => at !== undefined)));
         // The host moves first, so that services acting at `next` find it there; then the services'
         // own calls due at `next` fire, and the host settles whatever they caused.
-        if (host) await host.advanceTo(next);
-        await local.advanceTo(next, settle);
+        await advanceHost(next);
+        fired += (await local.advanceTo(next, settle)).fired;
         if (next >= target) break;
       }
-      return local.now();
+      return { now: local.now(), fired, invocations };
     });
     this.#advancing = run.catch(() => undefined);
     return run;
