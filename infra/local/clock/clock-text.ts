@@ -60,15 +60,36 @@ function shortTrigger(triggerType: string): string {
   return triggerType.replace(/Trigger$/i, '');
 }
 
-/** Consecutive identical invocations (an orchestrator replaying at one instant) fold into one line with a count. */
-function foldInvocations(invocations: readonly InvocationRecord[]): Array<{ record: InvocationRecord; count: number }> {
-  const folded: Array<{ record: InvocationRecord; count: number }> = [];
+interface InvocationSummary {
+  readonly function: string;
+  readonly trigger: string;
+  count: number;
+  readonly first: string;
+  last: string;
+}
+
+/**
+ * One line per function, in the order each first ran: a routine timer firing every 15 seconds
+ * would otherwise bury the few orchestrations and activities a person is looking for.
+ */
+function summariseInvocations(invocations: readonly InvocationRecord[]): InvocationSummary[] {
+  const byFunction = new Map<string, InvocationSummary>();
   for (const record of invocations) {
-    const last = folded.at(-1);
-    if (last && last.record.at === record.at && last.record.function === record.function && last.record.trigger === record.trigger) last.count += 1;
-    else folded.push({ record, count: 1 });
+    const key = `${record.function}\u0000${record.trigger}`;
+    const known = byFunction.get(key);
+    if (known) {
+      known.count += 1;
+      known.last = record.at;
+    } else {
+      byFunction.set(key, { function: record.function, trigger: shortTrigger(record.trigger), count: 1, first: record.at, last: record.at });
+    }
   }
-  return folded;
+  return [...byFunction.values()];
+}
+
+function table(rows: ReadonlyArray<readonly string[]>): string[] {
+  const widths = rows.reduce<number[]>((max, row) => row.map((cell, index) => Math.max(max[index] ?? 0, cell.length)), []);
+  return rows.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] ?? 0))).join('  ').trimEnd());
 }
 
 function section(title: string, total: number, lines: readonly string[]): string[] {
@@ -83,8 +104,13 @@ export function formatAdvanceReport(report: ClockAdvanceReport): string {
   const spansDays = report.from.slice(0, 10) !== report.to.slice(0, 10);
   const time = (iso: string): string => DateTime.fromISO(iso, { zone: 'utc' }).toFormat(spansDays ? 'MM-dd HH:mm:ss' : 'HH:mm:ss');
   const moved = Date.parse(report.to) - Date.parse(report.from);
-  const invocationLines = foldInvocations(report.invocations).map(
-    ({ record, count }) => `${time(record.at)}  ${record.function} (${shortTrigger(record.trigger)})${count > 1 ? ` ×${count}` : ''}`,
+  const invocationLines = table(
+    summariseInvocations(report.invocations).map((summary) => [
+      summary.function,
+      summary.trigger,
+      `×${summary.count}`,
+      summary.count === 1 ? time(summary.first) : `${time(summary.first)} … ${time(summary.last)}`,
+    ]),
   );
   const emailLines = report.emails.map((email) => `${time(email.at)}  to ${email.to.join(', ')}: ${email.subject}`);
   const callbackLines = report.vendorCallbacks.map(

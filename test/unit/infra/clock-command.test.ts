@@ -1,4 +1,5 @@
 import { formatAdvanceReport, formatDuration, parseDuration, parseInstant } from '../../../infra/local/clock/clock-text';
+import { startClockControl } from '../../../infra/local/clock/clock-control';
 import { parseStartOptions } from '../../../infra/local/start-options';
 import { parseClockAction, runClockCommand } from '../../../scripts/clock';
 
@@ -62,20 +63,52 @@ describe('npm run clock words', () => {
     expect(result.err).toContain('No local stack answers at http://127.0.0.1:1');
   });
 
+  it('says clearly that a stack on the real clock cannot be moved, with exit code 1', async () => {
+    let moved = false;
+    const control = await startClockControl(
+      {
+        virtualClock: false,
+        now: () => new Date('2026-12-07T05:00:00Z'),
+        moveClock: async () => {
+          moved = true;
+          throw new Error('a real clock does not move');
+        },
+      },
+      { port: 0 },
+    );
+    try {
+      const advance = await run(['advance', '3h', '--stack-url', control.url]);
+      expect(advance).toMatchObject({ code: 1, out: '' });
+      expect(advance.err).toContain('The stack runs on the real clock');
+      expect(advance.err).toContain('npm start -- --virtual-clock');
+      await expect(run(['now', '--stack-url', control.url])).resolves.toEqual({
+        code: 0,
+        out: 'Real clock: 2026-12-07 05:00:00 UTC (Monday)\n',
+        err: '',
+      });
+      const direct = await fetch(`${control.url}/clock/advance`, { method: 'POST', body: JSON.stringify({ by: 1000 }) });
+      expect(direct.status).toBe(409);
+      expect(moved).toBe(false);
+    } finally {
+      await control.stop();
+    }
+  });
+
   it('writes durations back compactly', () => {
     expect(formatDuration(3 * HOUR)).toBe('3h');
     expect(formatDuration(26 * HOUR + 90_000)).toBe('1d2h1m30s');
   });
 
-  it('prints an advance report in time order, folding an orchestrator replayed at one instant', () => {
+  it('prints an advance report with one line per function, and each email and vendor callback in time order', () => {
     const text = formatAdvanceReport({
       from: '2026-12-24T09:00:00.000Z',
       to: '2026-12-24T12:00:00.000Z',
       timersFired: 3,
       invocations: [
-        { at: '2026-12-24T09:15:00.000Z', function: 'watchdog', trigger: 'timerTrigger' },
+        { at: '2026-12-24T09:15:00.000Z', function: 'lifecycleWatchdog', trigger: 'timerTrigger' },
         { at: '2026-12-24T09:15:00.000Z', function: 'ticketLifecycle', trigger: 'orchestrationTrigger' },
-        { at: '2026-12-24T09:15:00.000Z', function: 'ticketLifecycle', trigger: 'orchestrationTrigger' },
+        { at: '2026-12-24T09:16:00.000Z', function: 'lifecycleWatchdog', trigger: 'timerTrigger' },
+        { at: '2026-12-24T09:45:00.000Z', function: 'ticketLifecycle', trigger: 'orchestrationTrigger' },
       ],
       emails: [{ at: '2026-12-24T09:45:00.000Z', to: ['maria.garcia@css.example'], subject: 'SLA warning: BTN-1' }],
       vendorCallbacks: [{ at: '2026-12-24T10:00:00.000Z', caseId: '2699', change: 'note-added', status: 200 }],
@@ -83,9 +116,9 @@ describe('npm run clock words', () => {
     expect(text.split('\n')).toEqual([
       'Clock moved 3h: 2026-12-24 09:00:00 UTC (Thursday) → 2026-12-24 12:00:00 UTC (Thursday).',
       'Scheduled calls that came due (durable timers, timer triggers, retries, vendor script): 3.',
-      'Functions invoked (3):',
-      '  09:15:00  watchdog (timer)',
-      '  09:15:00  ticketLifecycle (orchestration) ×2',
+      'Functions invoked (4):',
+      '  lifecycleWatchdog  timer          ×2  09:15:00 … 09:16:00',
+      '  ticketLifecycle    orchestration  ×2  09:15:00 … 09:45:00',
       'Emails stored by the email stand-in (1):',
       '  09:45:00  to maria.garcia@css.example: SLA warning: BTN-1',
       'Vendor callbacks sent (1):',
