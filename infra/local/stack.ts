@@ -196,14 +196,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const hostClock = createHostClockClient(() => hostUrl, settings[MASTER_KEY_SETTING]);
     const routePrefix = routePrefixOf(readHostJson(appDirectory));
     const moveClock = async (move: ClockMove): Promise<ClockAdvanceReport> => {
-      const from = clock.now();
-      const target = 'by' in move ? from + move.by : instantOf(move.to);
+      const target = 'by' in move ? (now: number) => now + move.by : instantOf(move.to);
       // By sequence, not by count: the mailbox may be emptied while time moves.
       const lastEmailBefore = services.email?.messages().at(-1)?.sequence ?? 0;
       const callbacksBefore = services.vendor?.callbackDeliveries().length ?? 0;
       const moved = await clock.advanceTo(target, host ? hostClock : undefined, async () => services.vendor?.settled());
       return {
-        from: new Date(from).toISOString(),
+        from: new Date(moved.from).toISOString(),
         to: new Date(moved.now).toISOString(),
         timersFired: moved.fired,
         invocations: [...moved.invocations],
@@ -221,7 +220,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         })),
       };
     };
-    const advanceTo = async (target: number): Promise<Date> => new Date((await moveClock({ to: target })).to);
 
     let stopped: Promise<void> | undefined;
     return {
@@ -242,8 +240,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dataDirectory,
       virtualClock: clock.virtual,
       now: () => new Date(clock.now()),
-      advanceClock: (ms) => advanceTo(clock.now() + ms),
-      advanceClockTo: (instant) => advanceTo(instantOf(instant)),
+      advanceClock: async (ms) => new Date((await moveClock({ by: ms })).to),
+      advanceClockTo: async (instant) => new Date((await moveClock({ to: instant })).to),
       moveClock,
       killHost: async () => {
         await host?.kill();

@@ -7,7 +7,7 @@ import { parseInstant } from './clock/clock-text';
 
 export const START_USAGE = [
   'usage: npm start [-- --virtual-clock [--start <instant>]]',
-  '  --virtual-clock     run the whole stack on one virtual clock, moved with `npm run clock`',
+  '  --virtual-clock     run the whole stack on one virtual clock: real speed, and jumps with `npm run clock`',
   '  --start <instant>   where the virtual clock starts, e.g. 2026-12-24T09:00 (UTC unless an offset is given; default now)',
   '',
 ].join('\n');

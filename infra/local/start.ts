@@ -2,18 +2,23 @@
  * `npm start`: the whole offline stack on its well-known ports, with data under `.local/`. Prints
  * one banner with every URL and the clock it runs on once everything is ready, and stops
  * everything on Ctrl-C or SIGTERM. `npm start -- --virtual-clock [--start <instant>]` puts the
- * whole stack on one virtual clock that `npm run clock` moves. (The npm script builds first; this
+ * whole stack on one virtual clock that runs at real speed from its start and jumps ahead when
+ * `npm run clock` says so. (The npm script builds first; this
  * file runs compiled, from dist/.)
  */
 import { startLocalStack, type LocalStack } from './stack';
 import { assertPortFree } from './host/child/ports';
 import { CLOCK_CONTROL_PORT, startClockControl, type ClockControl } from './clock/clock-control';
 import { formatInstant } from './clock/clock-text';
+import { keepClockRunning } from './clock/running-clock';
 import { parseStartOptions, START_USAGE } from './start-options';
 
 function clockLine(stack: LocalStack): string {
   return stack.virtualClock
-    ? `Virtual clock at ${formatInstant(stack.now().toISOString())}: it moves only with \`npm run clock -- advance 3h\` or \`npm run clock -- to <instant>\`.`
+    ? [
+        `Virtual clock, now ${formatInstant(stack.now().toISOString())}: the whole stack runs on it at real speed.`,
+        'Jump ahead with `npm run clock -- advance 3h` or `npm run clock -- to 2026-12-24T09:00`; each prints what fired.',
+      ].join('\n')
     : 'Real clock (start with `npm start -- --virtual-clock` to travel in time).';
 }
 
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const running = stack;
+  const stopClock = running.virtualClock ? keepClockRunning(running) : async () => undefined;
   process.stdout.write(banner(running, clockControl, Date.now() - startedAt));
 
   let stopping = false;
@@ -82,7 +88,9 @@ async function main(): Promise<void> {
     }
     stopping = true;
     process.stdout.write(`\n${signal}: stopping the local stack (Ctrl-C again to stop at once)...\n`);
-    Promise.all([clockControl.stop(), running.stop()]).then(
+    Promise.all([clockControl.stop(), stopClock()])
+      .then(() => running.stop())
+      .then(
       () => process.exit(0),
       (error: unknown) => {
         process.stderr.write(`Stopping failed: ${String(error)}\n`);

@@ -4,6 +4,7 @@
  * on the same stand-in so a test can count what was really stored.
  */
 import { CosmosClient, type Container } from '@azure/cosmos';
+import { keepClockRunning } from '../../../infra/local/clock/running-clock';
 import { startLocalStack, type LocalStack } from '../../../infra/local/stack';
 import { cosmosClientOptionsForStandIn } from '../../../infra/local/services/cosmos-standin';
 import { BATON_DATABASE, TICKETS_CONTAINER } from '../../../shared/store/containers';
@@ -29,37 +30,6 @@ export interface WebStackOptions {
    * retry or the intake repair timer fires as it would in production. Real time when absent.
    */
   readonly clockAt?: string;
-}
-
-/** How often the virtual clock catches up with the real time gone by. */
-const CLOCK_TICK_MS = 250;
-
-/**
- * Moves a virtual clock on by the real time gone by, one advance at a time (an advance answers once
- * the work it caused has settled, and the next one catches up whatever passed meanwhile). Answers
- * a function that stops it and waits for the advance under way.
- */
-function keepClockRunning(stack: LocalStack): () => Promise<void> {
-  let caughtUpTo = Date.now();
-  let advancing: Promise<void> | undefined;
-  const tick = setInterval(() => {
-    if (advancing !== undefined) return;
-    const target = Date.now();
-    advancing = stack.advanceClock(target - caughtUpTo).then(
-      () => {
-        caughtUpTo = target;
-        advancing = undefined;
-      },
-      // A failed advance (the host restarting, say) is made up by the next one.
-      () => {
-        advancing = undefined;
-      },
-    );
-  }, CLOCK_TICK_MS);
-  return async () => {
-    clearInterval(tick);
-    await advancing;
-  };
 }
 
 export async function startWebStack(options: WebStackOptions = {}): Promise<WebStack> {

@@ -1,7 +1,7 @@
 /**
  * The local stack's clock, on the stack's side of the process boundary. In virtual mode the host
  * child owns one virtual clock and the stand-ins in the stack process (scripted vendor answers,
- * token times) another; advancing steps both through every instant either one is waiting for, in
+ * callback signatures, token times, mailbox stamps) another; advancing steps both through every instant either one is waiting for, in
  * order, so neither can run ahead of the other. Virtual time survives a host restart because the
  * stack starts the new host at its own reading.
  */
@@ -31,6 +31,8 @@ export interface HostClockClient {
 
 /** A settled stack advance: the reading, and what fired on either side of the process boundary. */
 export interface StackAdvance {
+  /** The reading when this advance began (after any advance before it had settled). */
+  readonly from: number;
   readonly now: number;
   readonly fired: number;
   readonly invocations: readonly InvocationRecord[];
@@ -77,14 +79,21 @@ export class StackClock {
   /**
    * Moves both clocks to `target`, stopping at every instant either waits for. `host` is absent
    * while the host is down (then only the stack's services move); `settleServices` waits for the
-   * stack's services to finish what a step started.
+   * stack's services to finish what a step started. A function target is worked out from the
+   * reading once the advances before this one have settled ("3 hours from now" means from then).
    */
-  advanceTo(target: number, host: HostClockClient | undefined, settleServices: () => Promise<void>): Promise<StackAdvance> {
+  advanceTo(
+    target: number | ((now: number) => number),
+    host: HostClockClient | undefined,
+    settleServices: () => Promise<void>,
+  ): Promise<StackAdvance> {
     const local = this.local;
     if (!(local instanceof VirtualClock)) {
       return Promise.reject(new Error('The stack runs on the real clock; start it with a virtual clock to advance time.'));
     }
     const run = this.#advancing.then(async () => {
+      const from = local.now();
+      const to = typeof target === 'number' ? target : target(from);
       let fired = 0;
       const invocations: InvocationRecord[] = [];
       const advanceHost = async (instant: number): Promise<void> => {
@@ -99,15 +108,15 @@ export class StackClock {
       };
       for (;;) {
         const hostNext = host ? (await host.read()).nextScheduledAt : null;
-        const candidates = [target, local.nextScheduledAt(), hostNext === null ? undefined : Date.parse(hostNext)];
+        const candidates = [to, local.nextScheduledAt(), hostNext === null ? undefined : Date.parse(hostNext)];
         const next = Math.max(local.now(), Math.min(...candidates.filter((at): at is number => at !== undefined)));
         // The host moves first, so that services acting at `next` find it there; then the services'
         // own calls due at `next` fire, and the host settles whatever they caused.
         await advanceHost(next);
         fired += (await local.advanceTo(next, settle)).fired;
-        if (next >= target) break;
+        if (next >= to) break;
       }
-      return { now: local.now(), fired, invocations };
+      return { from, now: local.now(), fired, invocations };
     });
     this.#advancing = run.catch(() => undefined);
     return run;
