@@ -1,8 +1,8 @@
 /**
  * The local stack's clock, on the stack's side of the process boundary. In virtual mode the host
  * child owns one virtual clock and the stand-ins in the stack process (scripted vendor answers,
- * callback signatures, token times, mailbox stamps) another; advancing steps both through every instant either one is waiting for, in
- * order, so neither can run ahead of the other. Virtual time survives a host restart because the
+ * callback signatures, token times, mailbox stamps) another; advancing steps both through every
+ * instant either one is waiting for, in order, so neither can run ahead of the other. Virtual time survives a host restart because the
  * stack starts the new host at its own reading.
  */
 import { z } from 'zod';
