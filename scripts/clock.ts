@@ -133,6 +133,8 @@ export async function runClockCommand(argv: readonly string[], output: CommandOu
     output.err(`${formatInstant(action.target.toISOString())} is before the stack's clock (${formatInstant(reading.data.now)}); the clock only moves forward.\n`);
     return 2;
   }
+  // A jump of a day steps through thousands of timer firings; say why the prompt is quiet meanwhile.
+  output.out(`Moving the clock from ${formatInstant(reading.data.now)}; the answer comes once everything it sets off has settled...\n`);
   let answer: Answer;
   try {
     answer = await request(`${base}/clock/advance`, 'POST', action.move);

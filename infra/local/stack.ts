@@ -21,6 +21,7 @@ import { assertPortFree, findFreePort } from './host/child/ports';
 import { createHostClockClient, StackClock } from './host/child/stack-clock';
 import { MASTER_KEY_SETTING } from './host/http/function-keys';
 import type { ClockAdvanceReport } from './clock/advance-report';
+import { watchWhatFires } from './clock/advance-watch';
 
 export type StackService = 'azurite' | 'cosmos' | 'email' | 'vendor' | 'identity';
 
@@ -197,28 +198,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const routePrefix = routePrefixOf(readHostJson(appDirectory));
     const moveClock = async (move: ClockMove): Promise<ClockAdvanceReport> => {
       const target = 'by' in move ? (now: number) => now + move.by : instantOf(move.to);
-      // By sequence, not by count: the mailbox may be emptied while time moves.
-      const lastEmailBefore = services.email?.messages().at(-1)?.sequence ?? 0;
-      const callbacksBefore = services.vendor?.callbackDeliveries().length ?? 0;
-      const moved = await clock.advanceTo(target, host ? hostClock : undefined, async () => services.vendor?.settled());
-      return {
-        from: new Date(moved.from).toISOString(),
-        to: new Date(moved.now).toISOString(),
-        timersFired: moved.fired,
-        invocations: [...moved.invocations],
-        emails: (services.email?.messages().filter((email) => email.sequence > lastEmailBefore) ?? []).map((email) => ({
-          at: email.storedAt,
-          to: [...email.to, ...email.cc, ...email.bcc].map((recipient) => recipient.address),
-          subject: email.subject,
-        })),
-        vendorCallbacks: (services.vendor?.callbackDeliveries().slice(callbacksBefore) ?? []).map((delivery) => ({
-          at: delivery.at,
-          caseId: delivery.caseId,
-          change: delivery.change,
-          ...(delivery.status === undefined ? {} : { status: delivery.status }),
-          ...(delivery.error === undefined ? {} : { error: delivery.error }),
-        })),
-      };
+      const report = watchWhatFires(services);
+      return report(await clock.advanceTo(target, host ? hostClock : undefined, async () => services.vendor?.settled()));
     };
 
     let stopped: Promise<void> | undefined;
