@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Account from '@vercel/cosmosdb-server/lib/account';
 import routeRequest from '@vercel/cosmosdb-server/lib/routes';
+import { parsePartitionKey } from '@vercel/cosmosdb-server/lib/utils/get-partition-from-header';
 
 export { Account as CosmosAccount };
 
@@ -53,6 +54,53 @@ export function isWriteRequest(req: IncomingMessage): boolean {
   return !isQuery;
 }
 
+/**
+ * What a successful write changed: one document (named by the key the engine files it under), or
+ * the account's structure (databases, containers, user-defined functions) or several documents at
+ * once (a transactional batch, which the app does not use).
+ */
+export type WriteEffect =
+  | {
+      readonly kind: 'document';
+      readonly databaseId: string;
+      readonly containerId: string;
+      readonly id: string;
+      readonly partitionKey: string | number | boolean | null | undefined;
+    }
+  | { readonly kind: 'account' };
+
+/** Called after a successful write and before its answer is sent; the answer waits for it. */
+export type CommitWrite = (effect: WriteEffect) => Promise<void>;
+
+const DOCUMENTS_PATH = /\/docs\/?$/;
+
+type PartitionValue = string | number | boolean | null | undefined;
+
+function partitionValue(value: unknown): PartitionValue {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null
+    ? value
+    : undefined;
+}
+
+/** The effect of a write the engine has just answered with a 2xx `body`. */
+function effectOf(account: Account, req: IncomingMessage, route: Route, body: unknown): WriteEffect {
+  const { dbId, collId, docId } = route.params;
+  if (dbId === undefined || collId === undefined || isTrueHeader(req, 'x-ms-cosmos-is-batch-request')) return { kind: 'account' };
+  const onDocument = docId !== undefined || DOCUMENTS_PATH.test(new URL(req.url ?? '/', 'http://x').pathname);
+  if (!onDocument) return { kind: 'account' };
+  if (req.method === 'DELETE' && docId !== undefined) {
+    const header = req.headers['x-ms-documentdb-partitionkey'];
+    // The handler parsed the same header, so it is present and well-formed here.
+    const value: unknown = parsePartitionKey(String(Array.isArray(header) ? header[0] : header), docId);
+    return { kind: 'document', databaseId: dbId, containerId: collId, id: docId, partitionKey: partitionValue(value) };
+  }
+  const document = typeof body === 'object' && body !== null ? (body as { id?: unknown }) : {};
+  if (typeof document.id !== 'string') return { kind: 'account' };
+  const collection = account.database(dbId).collection(collId);
+  const partitionKey = partitionValue(collection.documents._getPartition(document));
+  return { kind: 'document', databaseId: dbId, containerId: collId, id: document.id, partitionKey };
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -66,6 +114,7 @@ export async function handleCosmosRequest(
   req: IncomingMessage,
   res: ServerResponse,
   onError: (error: unknown) => void,
+  commit?: CommitWrite,
 ): Promise<void> {
   const route = findRoute(req);
   let body: unknown;
@@ -79,6 +128,16 @@ export async function handleCosmosRequest(
       onError(error);
       res.statusCode = 500;
       body = { message: messageOf(error) };
+    }
+    // An acknowledged write must be durable: the answer waits until the commit hook has made it so.
+    if (commit && res.statusCode < 300 && isWriteRequest(req)) {
+      try {
+        await commit(effectOf(account, req, route, body));
+      } catch (error) {
+        onError(error);
+        res.statusCode = 503;
+        body = { code: 'ServiceUnavailable', message: `The write could not be made durable: ${messageOf(error)}` };
+      }
     }
   }
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : undefined;

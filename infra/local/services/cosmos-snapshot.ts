@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CosmosAccount } from './cosmos-engine';
+import { restoreDocument } from './cosmos-journal';
 
 export const SNAPSHOT_FORMAT = 'baton.cosmos-standin.snapshot/1';
 
@@ -27,6 +28,8 @@ const DatabaseSnapshotSchema = z.object({
 export const CosmosSnapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   savedAt: z.string(),
+  /** The last write-ahead journal generation whose effects the snapshot holds (absent: none). */
+  journalGeneration: z.number().int().nonnegative().optional(),
   databases: z.array(DatabaseSnapshotSchema),
 });
 export type CosmosSnapshot = z.infer<typeof CosmosSnapshotSchema>;
@@ -55,7 +58,7 @@ function withoutSystemProperties(resource: Resource): Resource {
 }
 
 /** Captures the whole account synchronously, so the snapshot is consistent between requests. */
-export function captureSnapshot(account: CosmosAccount, savedAt: Date): CosmosSnapshot {
+export function captureSnapshot(account: CosmosAccount, savedAt: Date, journalGeneration?: number): CosmosSnapshot {
   const databases = [...account.databases._data.values()].flatMap((database) => {
     const definition = ResourceSchema.safeParse(database.read());
     if (!definition.success) return [];
@@ -75,7 +78,12 @@ export function captureSnapshot(account: CosmosAccount, savedAt: Date): CosmosSn
     });
     return [{ definition: withoutSystemProperties(definition.data), containers }];
   });
-  return { format: SNAPSHOT_FORMAT, savedAt: savedAt.toISOString(), databases };
+  return {
+    format: SNAPSHOT_FORMAT,
+    savedAt: savedAt.toISOString(),
+    ...(journalGeneration === undefined ? {} : { journalGeneration }),
+    databases,
+  };
 }
 
 /** Loads a snapshot into an empty account. */
@@ -87,12 +95,7 @@ export function restoreSnapshot(account: CosmosAccount, snapshot: CosmosSnapshot
       restoredDatabase.collections.create(container.definition);
       const collection = restoredDatabase.collection(container.definition.id);
       for (const udf of container.userDefinedFunctions) collection.userDefinedFunctions.create(udf);
-      for (const document of container.documents) {
-        const created = collection.documents.create(document);
-        // `create` stamps a fresh ETag and timestamp; put back the ones clients have already seen.
-        if (typeof document._etag === 'string') created._etag = document._etag;
-        if (typeof document._ts === 'number') created._ts = document._ts;
-      }
+      for (const document of container.documents) restoreDocument(collection, document);
     }
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The offline Cosmos DB: @vercel/cosmosdb-server in process over HTTPS with keep-alive, whose data
- * survives restarts through a JSON snapshot, and which can be switched into an outage on demand.
+ * survives restarts and crashes (a write-ahead journal flushed before each write is answered,
+ * compacted into a JSON snapshot), and which can be switched into an outage on demand.
  *
  * Outage model: while unavailable, every request gets `503 ServiceUnavailable`, which is what a
  * regional or partition outage looks like to the SDK (it never sees refused connections from the
@@ -21,7 +22,14 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CosmosClientOptions } from '@azure/cosmos';
-import { CosmosAccount, handleCosmosRequest, isWriteRequest } from './cosmos-engine';
+import { CosmosAccount, handleCosmosRequest, type CommitWrite } from './cosmos-engine';
+import {
+  applyJournalRecord,
+  listJournalGenerations,
+  readJournalFile,
+  WriteAheadJournal,
+  type StoredDocument,
+} from './cosmos-journal';
 import { captureSnapshot, CosmosSnapshotSchema, restoreSnapshot, type CosmosSnapshot } from './cosmos-snapshot';
 import { closeServer, listenOnLoopback, LOOPBACK } from './http-server';
 import { readJsonFile, writeJsonAtomically } from './json-file';
@@ -47,8 +55,14 @@ export interface CosmosStandInOptions {
   readonly port?: number;
   /** Where the snapshot lives; without it, data lives in memory only (but survives `restart()`). */
   readonly dataFile?: string;
-  /** How often a dirty account is snapshotted; default 1000 ms. */
+  /** How often a changed account is snapshotted (compacting the journal); default 1000 ms. */
   readonly snapshotIntervalMs?: number;
+  /**
+   * With `dataFile`, every acknowledged write is in the write-ahead journal before its answer
+   * (default). `false` leaves only the periodic snapshot — writes of the last interval are lost in a
+   * crash; it exists so the benchmark can measure what the journal costs, and for nothing else.
+   */
+  readonly journal?: boolean;
   /** Called with unexpected errors (a handler crash, a failed snapshot write); default console.error. */
   readonly onError?: (error: unknown) => void;
 }
@@ -58,7 +72,7 @@ export interface CosmosStandIn {
   readonly endpoint: string;
   readonly key: string;
   readonly port: number;
-  /** Writes a final snapshot (when `dataFile` is set), then closes the server and its connections. */
+  /** Closes the server and its connections, then writes a final snapshot (when `dataFile` is set). */
   stop(): Promise<void>;
   /** Goes away and comes back on the same port; with `dataFile`, the data comes back from the snapshot. */
   restart(): Promise<void>;
@@ -66,7 +80,7 @@ export interface CosmosStandIn {
   setUnavailable(unavailable: boolean): void;
   /** How many requests were answered 503 because of `setUnavailable(true)` since start. */
   refusedRequests(): number;
-  /** Writes the snapshot now (when `dataFile` is set and anything changed since the last one). */
+  /** Writes the snapshot now (when `dataFile` is set and anything changed since the last one), compacting the journal. */
   flush(): Promise<void>;
 }
 
@@ -108,20 +122,89 @@ function serviceUnavailable(res: ServerResponse): void {
   res.end(body);
 }
 
-async function loadSnapshot(dataFile: string | undefined): Promise<CosmosSnapshot | undefined> {
-  if (!dataFile) return undefined;
+async function loadSnapshot(dataFile: string): Promise<CosmosSnapshot | undefined> {
   const content = await readJsonFile(dataFile);
   return content === undefined ? undefined : CosmosSnapshotSchema.parse(content);
 }
 
+/**
+ * The account as the data file and its journal left it: the snapshot, then every later journal
+ * generation in order. Answers the journal to append to next (a fresh generation).
+ */
+async function loadAccount(
+  account: CosmosAccount,
+  dataFile: string,
+  journaled: boolean,
+): Promise<{ journal: WriteAheadJournal | undefined; replayed: number }> {
+  const snapshot = await loadSnapshot(dataFile);
+  if (snapshot) restoreSnapshot(account, snapshot);
+  const covered = snapshot?.journalGeneration ?? 0;
+  const directory = path.dirname(dataFile);
+  const baseName = path.basename(dataFile);
+  let replayed = 0;
+  let lastGeneration = covered;
+  for (const { generation, file } of await listJournalGenerations(directory, baseName)) {
+    lastGeneration = Math.max(lastGeneration, generation);
+    if (generation <= covered) continue;
+    for (const record of await readJournalFile(file)) {
+      applyJournalRecord(account, record);
+      replayed += 1;
+    }
+  }
+  return { journal: journaled ? new WriteAheadJournal(directory, baseName, lastGeneration + 1) : undefined, replayed };
+}
+
+function isStoredDocument(value: unknown): value is StoredDocument {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
+}
+
 export async function startCosmosStandIn(options: CosmosStandInOptions = {}): Promise<CosmosStandIn> {
   const { dataFile, snapshotIntervalMs = 1_000 } = options;
+  const journaled = dataFile !== undefined && options.journal !== false;
   const onError = options.onError ?? ((error: unknown) => console.error('[cosmos stand-in]', error));
   let account: CosmosAccount | undefined;
+  let journal: WriteAheadJournal | undefined;
   let unavailable = false;
   let refused = 0;
-  let dirty = false;
-  let writing: Promise<void> = Promise.resolve();
+  let changed = false;
+  let snapshotting: Promise<void> = Promise.resolve();
+
+  /** Writes a snapshot covering every journal generation so far, then drops those generations. */
+  const snapshotNow = (): Promise<void> => {
+    // Snapshots are chained so two never race for the same rename.
+    const next = snapshotting.then(async () => {
+      if (!dataFile || !account || !changed) return;
+      changed = false;
+      // Capture and rotation happen in one tick: the snapshot holds exactly the closed generations.
+      const covered = journal?.rotate();
+      const snapshot = captureSnapshot(account, new Date(), covered);
+      try {
+        await writeJsonAtomically(dataFile, snapshot);
+      } catch (error) {
+        changed = true;
+        throw error;
+      }
+      if (journal && covered !== undefined) await journal.removeThrough(covered);
+    });
+    snapshotting = next.catch(() => undefined);
+    return next;
+  };
+  const flush = (): Promise<void> => snapshotNow().catch(onError);
+
+  const commitTo =
+    (target: CosmosAccount): CommitWrite =>
+    async (effect) => {
+      changed = true;
+      if (!journal) return;
+      // Structural writes are rare (start-up, tests): a full snapshot makes them durable.
+      if (effect.kind === 'account') return snapshotNow();
+      const { databaseId, containerId, id, partitionKey } = effect;
+      // The document's state now, not the handler's answer: records for one document then replay
+      // to the latest state whatever order concurrent writes reached the journal in.
+      const current: unknown = target.database(databaseId).collection(containerId).document(id, partitionKey).read();
+      const doc = isStoredDocument(current) ? current : null;
+      await journal.append({ db: databaseId, coll: containerId, id, ...(partitionKey === undefined ? {} : { pk: partitionKey }), doc });
+    };
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (unavailable || !account) {
@@ -129,44 +212,28 @@ export async function startCosmosStandIn(options: CosmosStandInOptions = {}): Pr
       serviceUnavailable(res);
       return;
     }
-    if (isWriteRequest(req)) {
-      res.on('finish', () => {
-        if (res.statusCode < 400) dirty = true;
-      });
-    }
-    handleCosmosRequest(account, req, res, onError).catch((error: unknown) => {
+    handleCosmosRequest(account, req, res, onError, commitTo(account)).catch((error: unknown) => {
       onError(error);
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   };
 
-  const flush = (): Promise<void> => {
-    // Writes are chained so two snapshots never race for the same rename.
-    writing = writing.then(async () => {
-      if (!dataFile || !account || !dirty) return;
-      dirty = false;
-      try {
-        await writeJsonAtomically(dataFile, captureSnapshot(account, new Date()));
-      } catch (error) {
-        dirty = true;
-        onError(error);
-      }
-    });
-    return writing;
-  };
-
   const tls = tlsMaterial();
   let server = https.createServer({ ...tls, keepAlive: true }, handle);
   const bringUp = async (port: number): Promise<number> => {
-    const snapshot = await loadSnapshot(dataFile);
+    // Until the data is loaded, requests are answered 503 (no account yet).
     const boundPort = await listenOnLoopback(server, port);
     const fresh = new CosmosAccount(LOOPBACK, boundPort);
-    if (snapshot) restoreSnapshot(fresh, snapshot);
+    if (dataFile) {
+      const loaded = await loadAccount(fresh, dataFile, journaled);
+      journal = loaded.journal;
+      // Replayed generations are compacted into the next snapshot.
+      if (loaded.replayed > 0) changed = true;
+    }
     account = fresh;
     return boundPort;
   };
-
   const port = await bringUp(options.port ?? DEFAULT_COSMOS_STANDIN_PORT);
   const timer = setInterval(() => void flush(), snapshotIntervalMs);
   timer.unref();
@@ -184,11 +251,14 @@ export async function startCosmosStandIn(options: CosmosStandInOptions = {}): Pr
       clearInterval(timer);
       await closeServer(server);
       await flush();
+      await journal?.close();
     },
     async restart() {
       await closeServer(server);
       await flush();
-      if (dataFile) account = undefined; // forget memory: prove the snapshot brings the data back
+      await journal?.close();
+      journal = undefined;
+      if (dataFile) account = undefined; // forget memory: prove the data file brings the data back
       const survivor = account;
       server = https.createServer({ ...tls, keepAlive: true }, handle);
       if (survivor) {
