@@ -4,9 +4,13 @@
  * - over HTTP (POST /api/tickets) through the local host on the whole offline stack, with each
  *   ticket's lifecycle running behind it on the same two cores, as `npm start` runs;
  * - the ticket service alone, in process against the Cosmos and email stand-ins: what intake
- *   itself costs, without HTTP, Durable or the lifecycles.
+ *   itself costs, without HTTP, Durable or the lifecycles;
+ * - the same with the stand-ins keeping their data on disk, with and without the Cosmos stand-in's
+ *   write-ahead journal: what making every acknowledged write durable costs intake.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
 import { startLocalStack } from '../infra/local/stack';
 import { cosmosClientOptionsForStandIn, startCosmosStandIn } from '../infra/local/services/cosmos-standin';
@@ -44,8 +48,8 @@ async function post(url: string, index: number, key: string): Promise<number> {
   return response.status;
 }
 
-/** Runs `request` REQUESTS times, CONCURRENCY at a time, and prints what it measured. */
-async function measure(title: string, request: (index: number) => Promise<number>): Promise<void> {
+/** Runs `request` REQUESTS times, CONCURRENCY at a time, prints what it measured and answers the throughput. */
+async function measure(title: string, request: (index: number) => Promise<number>): Promise<number> {
   for (let index = 0; index < WARM_UP; index += 1) await request(REQUESTS + index);
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
@@ -79,6 +83,7 @@ async function measure(title: string, request: (index: number) => Promise<number
       '',
     ].join('\n'),
   );
+  return REQUESTS / seconds;
 }
 
 async function overHttp(): Promise<void> {
@@ -91,8 +96,22 @@ async function overHttp(): Promise<void> {
   }
 }
 
-async function serviceAlone(): Promise<void> {
-  const [cosmos, email] = await Promise.all([startCosmosStandIn({ port: 0 }), startEmailStandIn({ port: 0 })]);
+/**
+ * How the Cosmos stand-in keeps its data: `journal` is what the stack runs (every acknowledged write
+ * flushed to the write-ahead journal before its answer); `snapshot only` is the stand-in as it was
+ * before, its data on disk only at the next snapshot; `memory` keeps nothing on disk.
+ */
+type Durability = 'journal' | 'snapshot only' | 'memory';
+
+async function serviceAlone(durability: Durability = 'memory'): Promise<number> {
+  const dataDirectory = durability === 'memory' ? undefined : mkdtempSync(path.join(os.tmpdir(), 'bench-intake-'));
+  const cosmosOptions = dataDirectory
+    ? { port: 0, dataFile: path.join(dataDirectory, 'cosmos.json'), journal: durability === 'journal' }
+    : { port: 0 };
+  const [cosmos, email] = await Promise.all([
+    startCosmosStandIn(cosmosOptions),
+    startEmailStandIn({ port: 0, ...(dataDirectory ? { dataDir: path.join(dataDirectory, 'email') } : {}) }),
+  ]);
   const client = new CosmosClient(cosmosClientOptionsForStandIn(cosmos.endpoint, cosmos.key));
   try {
     const config = loadConfig({
@@ -111,18 +130,46 @@ async function serviceAlone(): Promise<void> {
       BATON_TASK_HUB: 'BatonBench',
     });
     const services = createTicketServices(config, { cosmosClient: client });
-    await measure('Intake service alone, in process against the stand-ins', async (index) => {
+    return await measure(`Intake service alone, in process against the stand-ins (Cosmos data: ${durability})`, async (index) => {
       const intake = WebFormIntakeSchema.parse(JSON.parse(body(index)));
-      const opened = await services.openTicket({ intake, receivedAt: new Date(), idempotencyKey: `service-${index}` });
+      const opened = await services.openTicket({ intake, receivedAt: new Date(), idempotencyKey: `service-${durability}-${index}` });
       return opened.kind === 'accepted' ? 202 : opened.kind === 'unavailable' ? 503 : 500;
     });
   } finally {
     client.dispose();
     await Promise.all([cosmos.stop(), email.stop()]);
+    if (dataDirectory) rmSync(dataDirectory, { recursive: true, force: true });
   }
+}
+
+/**
+ * What the write-ahead journal costs intake: the same service against the stand-in with and without
+ * it, each measured twice in alternation so a change in the machine's load hits both alike.
+ */
+async function journalCost(): Promise<void> {
+  const without: number[] = [];
+  const withJournal: number[] = [];
+  for (let round = 0; round < 2; round += 1) {
+    without.push(await serviceAlone('snapshot only'));
+    withJournal.push(await serviceAlone('journal'));
+  }
+  const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const before = mean(without);
+  const after = mean(withJournal);
+  console.log(
+    [
+      'Intake throughput with the Cosmos write-ahead journal (same run, alternating rounds)',
+      `  before (snapshot only)        ${before.toFixed(1)} requests/s`,
+      `  after (journal)               ${after.toFixed(1)} requests/s`,
+      `  ratio after / before          ${(after / before).toFixed(2)} (the journal may cost at most a third: ≥ 0.67)`,
+      `  machine                       ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1) ?? '?'} at the end`,
+      '',
+    ].join('\n'),
+  );
 }
 
 export async function run(): Promise<void> {
   await overHttp();
   await serviceAlone();
+  await journalCost();
 }

@@ -14,7 +14,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import type { CosmosAccount } from './cosmos-engine';
-import { isMissingFile } from './json-file';
+import { isMissingFile, syncDirectory } from './json-file';
 
 const DocumentSchema = z.looseObject({ id: z.string() });
 
@@ -87,16 +87,6 @@ export async function readJournalFile(file: string): Promise<JournalRecord[]> {
       throw new Error(`${file}: record ${index + 1} is unreadable (${error instanceof Error ? error.message : String(error)})`);
     }
   });
-}
-
-async function syncDirectory(directory: string): Promise<void> {
-  // A new file's name is durable only once its directory is flushed too.
-  const handle = await fs.open(directory, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 interface Batch {
@@ -207,6 +197,7 @@ export class WriteAheadJournal {
     this.file = undefined;
     await fs.mkdir(this.directory, { recursive: true });
     const handle = await fs.open(path.join(this.directory, generationFileName(this.baseName, generation)), 'a');
+    // A new file's name is durable only once its directory is flushed too.
     await syncDirectory(this.directory);
     this.file = { generation, handle };
     return handle;

@@ -1,6 +1,7 @@
 /**
  * Durable JSON files for the local stand-ins: a reader that tells "absent" from "unreadable", and
- * an atomic writer (temp file + rename) so a crash mid-write never leaves half a snapshot behind.
+ * an atomic writer (temp file + rename, then the directory flushed) so a crash mid-write never leaves
+ * half a snapshot behind, and a written file stays written.
  */
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -41,6 +42,18 @@ export async function writeJsonAtomically(file: string, value: unknown): Promise
   } catch (error) {
     await fs.rm(temp, { force: true });
     throw error;
+  }
+  // The rename itself is durable only once the directory is flushed (a power cut could undo it).
+  await syncDirectory(directory);
+}
+
+/** Flushes a directory's entries (new, renamed or removed files) to disk. */
+export async function syncDirectory(directory: string): Promise<void> {
+  const handle = await fs.open(directory, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
