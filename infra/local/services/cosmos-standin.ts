@@ -55,7 +55,11 @@ export interface CosmosStandInOptions {
   readonly port?: number;
   /** Where the snapshot lives; without it, data lives in memory only (but survives `restart()`). */
   readonly dataFile?: string;
-  /** How often a changed account is snapshotted (compacting the journal); default 1000 ms. */
+  /**
+   * How often a changed account is snapshotted, compacting the journal; default 5000 ms. Durability
+   * does not depend on it (the journal has every acknowledged write); it bounds the journal's length
+   * and so the replay at start, while a snapshot costs a serialisation of the whole account.
+   */
   readonly snapshotIntervalMs?: number;
   /**
    * With `dataFile`, every acknowledged write is in the write-ahead journal before its answer
@@ -159,7 +163,7 @@ function isStoredDocument(value: unknown): value is StoredDocument {
 }
 
 export async function startCosmosStandIn(options: CosmosStandInOptions = {}): Promise<CosmosStandIn> {
-  const { dataFile, snapshotIntervalMs = 1_000 } = options;
+  const { dataFile, snapshotIntervalMs = 5_000 } = options;
   const journaled = dataFile !== undefined && options.journal !== false;
   const onError = options.onError ?? ((error: unknown) => console.error('[cosmos stand-in]', error));
   let account: CosmosAccount | undefined;

@@ -31,7 +31,7 @@ const KILLS = 20;
 const SEED = Number(process.env['BATON_CRASH_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 /** Requesters submitting at once during a burst, each pausing briefly between submissions. */
 const CONCURRENCY = 3;
-const PAUSE_BETWEEN_SUBMISSIONS_MS = 150;
+const PAUSE_BETWEEN_SUBMISSIONS_MS = 250;
 const KILL_DELAY_MS = { min: 50, max: 1_500 } as const;
 /** Compiled, as `npm start` runs: transpiling the stack on every start would double the test's time. */
 const ENTRY = path.join(REPOSITORY_ROOT, 'dist', 'test', 'e2e', 'crash', 'support', 'stack-process.js');
@@ -226,7 +226,7 @@ describe('the whole offline stack killed with SIGKILL during intake', () => {
     expect({ context, mismatched }).toEqual({ context, mismatched: [] });
     expect({ context, statuses: [...new Set(retried.map(({ status }) => status))] }).toEqual({ context, statuses: [202] });
 
-    await finalStack.advanceClock(4 * 60_000);
+    await finalStack.advanceClock(3 * 60_000);
     const tickets = await storedTickets(finalStack);
     const perRequester = new Map<string, string[]>();
     for (const ticket of tickets) perRequester.set(ticket.requesterEmail, [...(perRequester.get(ticket.requesterEmail) ?? []), ticket.ticketNumber]);
