@@ -6,7 +6,7 @@ param accountName string
 param location string
 param tags object = {}
 
-@description('serverless (pay per request, the default) or provisioned (autoscale throughput shared by the containers).')
+@description('serverless (pay per request, the default) or provisioned (autoscale throughput shared by the containers). Fixed when the account is created: Cosmos DB cannot switch an existing account between the two.')
 @allowed([
   'serverless'
   'provisioned'
@@ -174,6 +174,8 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15
   }
 }
 
+// One at a time, for the same account lock as the role assignments below.
+@batchSize(1)
 resource databaseContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [
   for container in containers: {
     parent: database
@@ -194,17 +196,23 @@ resource databaseContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/
   }
 ]
 
-// Scoped to the database, not the account: the identity reaches Baton's data and nothing else.
+// Scoped to the account, as the built-in role is meant to be used: the SDK reads the account's
+// metadata at `/` (regions, and with BATON_COSMOS_ENDPOINT_DISCOVERY on, their endpoints), which a
+// database scope would refuse with 403. The account holds nothing but Baton's database.
+//
+// Cosmos DB takes an exclusive lock on the account for each role assignment and each container
+// write and answers 412 "another operation in progress" to a concurrent one, so these run one after
+// another: containers, then the app's assignment, then the deployer's.
 resource appDataAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
   parent: account
   name: guid(account.id, appPrincipalId, dataContributorRoleDefinitionId)
   properties: {
     roleDefinitionId: '${account.id}/sqlRoleDefinitions/${dataContributorRoleDefinitionId}'
     principalId: appPrincipalId
-    scope: '${account.id}/dbs/${databaseName}'
+    scope: account.id
   }
   dependsOn: [
-    database
+    databaseContainers
   ]
 }
 
@@ -214,10 +222,10 @@ resource deployerDataAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssign
   properties: {
     roleDefinitionId: '${account.id}/sqlRoleDefinitions/${dataContributorRoleDefinitionId}'
     principalId: dataContributorPrincipalId
-    scope: '${account.id}/dbs/${databaseName}'
+    scope: account.id
   }
   dependsOn: [
-    database
+    appDataAccess
   ]
 }
 
