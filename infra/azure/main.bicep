@@ -43,8 +43,11 @@ param vendorApiTokenScope string
 @description('Base URL for links in emails. Empty: the Function App\'s own https URL.')
 param publicBaseUrl string = ''
 
-@description('Your own email domain (DNS verification needed after deployment). Empty: an Azure-managed *.azurecomm.net domain.')
+@description('Your own email domain. Provisioning creates it and outputs the DNS records to add (BATON_EMAIL_DOMAIN_DNS_RECORDS); mail goes out from the Azure-managed *.azurecomm.net domain until linkCustomEmailDomain. Empty: the Azure-managed domain only.')
 param customEmailDomain string = ''
+
+@description('Send from customEmailDomain. Set it only once Azure has verified the domain\'s DNS records: Communication Services refuses to link an unverified domain.')
+param linkCustomEmailDomain bool = false
 
 @description('Local part of the sender address on a custom domain; Azure-managed domains always send as DoNotReply.')
 param emailSenderUsername string = 'DoNotReply'
@@ -173,6 +176,7 @@ module email 'app/email.bicep' = {
     tags: tags
     dataLocation: emailDataLocation
     customDomain: customEmailDomain
+    linkCustomDomain: linkCustomEmailDomain
     senderUsername: emailSenderUsername
     senderDisplayName: emailSenderDisplayName
     appPrincipalId: appIdentity.outputs.principalId
@@ -237,6 +241,7 @@ output BATON_APP_URL string = api.outputs.url
 output BATON_API_BASE_URL string = '${api.outputs.url}/api'
 output BATON_COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output BATON_EMAIL_SENDER_ADDRESS string = email.outputs.senderAddress
+output BATON_EMAIL_DOMAIN_DNS_RECORDS object = email.outputs.customDomainVerificationRecords
 output BATON_TASK_HUB string = taskHubName
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output BATON_VENDOR_CALLBACK_SECRET_NAME string = keyVault.outputs.vendorCallbackSecretName
