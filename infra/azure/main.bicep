@@ -58,8 +58,15 @@ param emailSenderDisplayName string = 'Baton Support'
 @description('Geography where Communication Services keeps email data at rest, e.g. United States, Europe, UK.')
 param emailDataLocation string = 'United States'
 
-@description('Assign the built-in Communication and Email Service Owner role instead of defining the narrower Baton sender role (for deployers allowed to assign roles but not to define them).')
-param useBuiltInEmailSenderRole bool = false
+@description('builtIn (the default): the app identity gets Communication and Email Service Owner on the Communication Services resource. custom: a narrower Baton sender role is defined, and assigned on the provision after the one that defines it (a new role definition takes a while to replicate, and an assignment made before then fails).')
+@allowed([
+  'builtIn'
+  'custom'
+])
+param emailSenderRole string = 'builtIn'
+
+@description('Whether an earlier provision of this environment defined the custom sender role; azd feeds back the output BATON_EMAIL_SENDER_ROLE_DEFINED.')
+param emailSenderRoleDefined bool = false
 
 @description('serverless (the default) or provisioned (autoscale throughput shared by Baton\'s containers).')
 @allowed([
@@ -154,7 +161,7 @@ module cosmos 'app/cosmos.bicep' = {
 // can name it without reading an output of a module that may not be deployed.
 var emailSenderRoleName = guid(rg.id, 'baton-email-sender')
 
-module emailSenderRole 'core/email-sender-role.bicep' = if (!useBuiltInEmailSenderRole) {
+module emailSenderRole 'core/email-sender-role.bicep' = if (emailSenderRole == 'custom') {
   name: 'email-sender-role-${resourceToken}'
   params: {
     roleDefinitionName: emailSenderRoleName
@@ -163,9 +170,13 @@ module emailSenderRole 'core/email-sender-role.bicep' = if (!useBuiltInEmailSend
   }
 }
 
-// Communication and Email Service Owner: broader, but built in.
+// Communication and Email Service Owner: broader, but built in, so assignable on the first run.
 var builtInEmailSenderRoleName = '09976791-48a7-449e-bb21-39d1a415f350'
-var emailSenderRoleDefinitionName = useBuiltInEmailSenderRole ? builtInEmailSenderRoleName : emailSenderRoleName
+// The custom role is assigned only once it existed before this deployment began; meanwhile none is,
+// and mail waits in the outbox (it retries) until the next `azd provision`.
+var emailSenderRoleDefinitionId = emailSenderRole == 'builtIn'
+  ? subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInEmailSenderRoleName)
+  : (emailSenderRoleDefined ? subscriptionResourceId('Microsoft.Authorization/roleDefinitions', emailSenderRoleName) : '')
 
 module email 'app/email.bicep' = {
   name: 'email'
@@ -180,11 +191,8 @@ module email 'app/email.bicep' = {
     senderUsername: emailSenderUsername
     senderDisplayName: emailSenderDisplayName
     appPrincipalId: appIdentity.outputs.principalId
-    senderRoleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', emailSenderRoleDefinitionName)
+    senderRoleDefinitionId: emailSenderRoleDefinitionId
   }
-  dependsOn: [
-    emailSenderRole
-  ]
 }
 
 module keyVault 'app/key-vault.bicep' = {
@@ -242,6 +250,7 @@ output BATON_API_BASE_URL string = '${api.outputs.url}/api'
 output BATON_COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output BATON_EMAIL_SENDER_ADDRESS string = email.outputs.senderAddress
 output BATON_EMAIL_DOMAIN_DNS_RECORDS object = email.outputs.customDomainVerificationRecords
+output BATON_EMAIL_SENDER_ROLE_DEFINED bool = emailSenderRole == 'custom'
 output BATON_TASK_HUB string = taskHubName
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output BATON_VENDOR_CALLBACK_SECRET_NAME string = keyVault.outputs.vendorCallbackSecretName

@@ -24,7 +24,7 @@ param senderDisplayName string = 'Baton Support'
 @description('Principal id of the app identity.')
 param appPrincipalId string
 
-@description('Role definition (resource id) that lets the app identity send: the narrow Baton sender role, or the built-in Communication and Email Service Owner.')
+@description('Role definition (resource id) that lets the app identity send. Empty: none yet (the custom role is assigned on the provision after the one that defines it).')
 param senderRoleDefinitionId string
 
 var hasCustomDomain = !empty(customDomain)
@@ -96,7 +96,7 @@ resource communicationService 'Microsoft.Communication/communicationServices@202
   }
 }
 
-resource appSenderRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource appSenderRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(senderRoleDefinitionId)) {
   name: guid(communicationService.id, appPrincipalId, senderRoleDefinitionId)
   scope: communicationService
   properties: {
