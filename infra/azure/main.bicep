@@ -68,12 +68,15 @@ param emailSenderRole string = 'builtIn'
 @description('Whether an earlier provision of this environment defined the custom sender role; azd feeds back the output BATON_EMAIL_SENDER_ROLE_DEFINED.')
 param emailSenderRoleDefined bool = false
 
-@description('serverless (the default) or provisioned (autoscale throughput shared by Baton\'s containers).')
+@description('serverless (the default) or provisioned (autoscale throughput shared by Baton\'s containers). Chosen when the Cosmos DB account is created and fixed afterwards: Cosmos DB cannot turn the EnableServerless capability on or off on an existing account.')
 @allowed([
   'serverless'
   'provisioned'
 ])
 param cosmosThroughputMode string = 'serverless'
+
+@description('The mode the account was created with, as an earlier provision reported it (azd feeds back the output BATON_COSMOS_THROUGHPUT_MODE_AT_CREATION). Empty: not created yet.')
+param cosmosThroughputModeAtCreation string = ''
 
 @minValue(1000)
 @description('Autoscale maximum RU/s of the Baton database when cosmosThroughputMode is provisioned.')
@@ -102,6 +105,10 @@ var tags = {
 var entraIdAuthority = '${environment().authentication.loginEndpoint}${tenant().tenantId}'
 // Letters and digits only, as the Durable storage provider requires; one task hub per environment.
 var taskHubName = 'baton${resourceToken}'
+// Refused here with a message naming the way out, rather than by Cosmos DB mid-deployment.
+var checkedCosmosThroughputMode = empty(cosmosThroughputModeAtCreation) || cosmosThroughputModeAtCreation == cosmosThroughputMode
+  ? cosmosThroughputMode
+  : fail('The Cosmos DB account was created ${cosmosThroughputModeAtCreation} and cannot become ${cosmosThroughputMode}: set BATON_COSMOS_THROUGHPUT_MODE back to ${cosmosThroughputModeAtCreation}, or create a new environment and move the data.')
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -150,7 +157,7 @@ module cosmos 'app/cosmos.bicep' = {
     accountName: 'cosmos-baton-${resourceToken}'
     location: location
     tags: tags
-    throughputMode: cosmosThroughputMode
+    throughputMode: checkedCosmosThroughputMode
     autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
     appPrincipalId: appIdentity.outputs.principalId
     dataContributorPrincipalId: principalId
@@ -251,6 +258,7 @@ output BATON_COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output BATON_EMAIL_SENDER_ADDRESS string = email.outputs.senderAddress
 output BATON_EMAIL_DOMAIN_DNS_RECORDS object = email.outputs.customDomainVerificationRecords
 output BATON_EMAIL_SENDER_ROLE_DEFINED bool = emailSenderRole == 'custom'
+output BATON_COSMOS_THROUGHPUT_MODE_AT_CREATION string = checkedCosmosThroughputMode
 output BATON_TASK_HUB string = taskHubName
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output BATON_VENDOR_CALLBACK_SECRET_NAME string = keyVault.outputs.vendorCallbackSecretName
