@@ -89,7 +89,8 @@ param cosmosAutoscaleMaxThroughput int = 1000
 ])
 param nodeVersion string = '22'
 
-@minValue(40)
+// Flex Consumption accepts 1 to 1000; 40 was the floor only while the plan was in preview.
+@minValue(1)
 @maxValue(1000)
 @description('Upper bound on Function App instances when it scales out.')
 param maximumInstanceCount int = 40

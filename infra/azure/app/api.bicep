@@ -15,7 +15,7 @@ param tags object = {}
 ])
 param nodeVersion string = '22'
 
-@minValue(40)
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
