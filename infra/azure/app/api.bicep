@@ -100,10 +100,6 @@ var appSettings = {
   // Baton refuses callbacks (shared/config never takes the reference text for a secret).
   BATON_VENDOR_CALLBACK_SECRET: '@Microsoft.KeyVault(SecretUri=${vendorCallbackSecretUri})'
   BATON_TASK_HUB: taskHubName
-  // The remote build (Oryx) installs every dependency to run `npm run build`; this has it keep only
-  // the production ones in the deployed app, so no test tooling (jest, Azurite, the browser the
-  // browser tests unpack) is shipped.
-  PRUNE_DEV_DEPENDENCIES: 'true'
 }
 
 resource functionApp 'Microsoft.Web/sites@2024-04-01' = {

@@ -1,44 +1,25 @@
 /**
- * What a production install (`npm ci --omit=dev`, and Azure's remote build once it prunes the
- * development dependencies) puts into the deployed app, read from package-lock.json: npm marks
+ * What a production install (`npm ci --omit=dev`, which `npm run package:azure` runs to stage the
+ * deployment package) puts into the deployed app, read from package-lock.json: npm marks
  * `dev` every package that only development dependencies need, and leaves exactly those out.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { isBrowserPackage, packageNameOf, productionInstall, readLockfile, type Lockfile } from '../../../scripts/azure-package';
 
 const REPO = path.join(__dirname, '../../..');
-
-const LockfileSchema = z.looseObject({
-  lockfileVersion: z.literal(3),
-  packages: z.record(z.string(), z.looseObject({ dev: z.boolean().optional() })),
-});
-type Lockfile = z.infer<typeof LockfileSchema>;
 
 const ManifestSchema = z.looseObject({
   dependencies: z.record(z.string(), z.string()),
   devDependencies: z.record(z.string(), z.string()),
 });
 
-/** A package that ships a browser or drives one: its name (without scope) starts with one of these. */
-const BROWSER_PACKAGE = /^(chromium|playwright|puppeteer)(-|$)/;
-
-function isBrowserPackage(name: string): boolean {
-  return BROWSER_PACKAGE.test(name.split('/').pop() ?? name);
-}
-
-/** `node_modules/a/node_modules/@b/c` → `@b/c`; the root project ('') has no name. */
-function packageName(lockPath: string): string {
-  return lockPath.slice(lockPath.lastIndexOf('node_modules/') + 'node_modules/'.length);
-}
-
 function browserPackagesInProduction(lockfile: Lockfile): string[] {
-  return Object.entries(lockfile.packages)
-    .filter(([lockPath, entry]) => lockPath !== '' && entry.dev !== true && isBrowserPackage(packageName(lockPath)))
-    .map(([lockPath]) => packageName(lockPath));
+  return productionInstall(lockfile).flatMap((folder) => packageNameOf(folder) ?? []).filter(isBrowserPackage);
 }
 
-const lockfile = LockfileSchema.parse(JSON.parse(fs.readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')));
+const lockfile = readLockfile(REPO);
 const manifest = ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')));
 
 describe('the production install', () => {
