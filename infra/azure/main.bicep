@@ -258,6 +258,7 @@ output BATON_API_BASE_URL string = '${api.outputs.url}/api'
 output BATON_COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output BATON_EMAIL_SENDER_ADDRESS string = email.outputs.senderAddress
 output BATON_EMAIL_DOMAIN_DNS_RECORDS object = email.outputs.customDomainVerificationRecords
+output BATON_EMAIL_SERVICE_NAME string = email.outputs.emailServiceName
 output BATON_EMAIL_SENDER_ROLE_DEFINED bool = emailSenderRole == 'custom'
 output BATON_COSMOS_THROUGHPUT_MODE_AT_CREATION string = checkedCosmosThroughputMode
 output BATON_TASK_HUB string = taskHubName

@@ -115,3 +115,4 @@ output senderAddress string = sendsFromCustomDomain
 @description('DNS records that verify the custom domain (Domain, SPF, DKIM, DKIM2, DMARC); empty without one.')
 output customDomainVerificationRecords object = hasCustomDomain ? customEmailDomain.properties.verificationRecords : {}
 output communicationServiceName string = communicationService.name
+output emailServiceName string = emailService.name
