@@ -169,7 +169,7 @@ module cosmos 'app/cosmos.bicep' = {
 // can name it without reading an output of a module that may not be deployed.
 var emailSenderRoleName = guid(rg.id, 'baton-email-sender')
 
-module emailSenderRole 'core/email-sender-role.bicep' = if (emailSenderRole == 'custom') {
+module emailSenderRoleDefinition 'core/email-sender-role.bicep' = if (emailSenderRole == 'custom') {
   name: 'email-sender-role-${resourceToken}'
   params: {
     roleDefinitionName: emailSenderRoleName

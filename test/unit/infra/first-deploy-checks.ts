@@ -184,3 +184,11 @@ export function minimumOf(file: BicepFile, name: string): number | undefined {
   const minimum = /@minValue\((\d+)\)/.exec(decorators)?.[1];
   return minimum === undefined ? undefined : Number(minimum);
 }
+
+/** Bicep gives parameters, variables, resources and modules one namespace per file: a name twice does not compile. */
+export function duplicateIdentifierViolations(files: readonly BicepFile[]): string[] {
+  return files.flatMap(({ file, code }) => {
+    const names = [...code.matchAll(/^(?:param|var|resource|module)\s+(\w+)\b/gm)].map(([, name]) => name ?? '');
+    return [...new Set(names.filter((name, i) => names.indexOf(name) !== i))].map((name) => `${file}: ${name} is declared more than once`);
+  });
+}

@@ -5,6 +5,7 @@ import {
   cosmosAccountLockViolations,
   cosmosRoleScopeViolations,
   customDomainLinkViolations,
+  duplicateIdentifierViolations,
   minimumOf,
   roleReplicationViolations,
   senderAddressViolations,
@@ -29,6 +30,10 @@ function withFile(name: string, transform: (code: string) => string): BicepFile[
 }
 
 describe('the Azure template on a first azd up', () => {
+  it('declares each parameter, variable, resource and module name once per file, as Bicep requires', () => {
+    expect(duplicateIdentifierViolations(template)).toEqual([]);
+  });
+
   it('runs the Cosmos operations that lock the account one after another: containers, the app identity, the deployer', () => {
     expect(cosmosAccountLockViolations(template)).toEqual([]);
   });
@@ -64,6 +69,12 @@ describe('the Azure template on a first azd up', () => {
 });
 
 describe('first-deploy checks', () => {
+  it('catch a module named like a parameter', () => {
+    const clash = withFile('main.bicep', (code) => code.replace('module emailSenderRoleDefinition ', 'module emailSenderRole '));
+
+    expect(duplicateIdentifierViolations(clash)).toEqual([`${path.join(INFRA, 'main.bicep')}: emailSenderRole is declared more than once`]);
+  });
+
   it('catch role assignments that depend on the database only, and containers created in parallel', () => {
     const parallel = withFile('app/cosmos.bicep', (code) =>
       code.replace(/dependsOn: \[\s*databaseContainers\s*\]/, 'dependsOn: [\n    database\n  ]').replace(/dependsOn: \[\s*appDataAccess\s*\]/, 'dependsOn: [\n    database\n  ]').replace('@batchSize(1)', ''),
@@ -91,10 +102,10 @@ describe('first-deploy checks', () => {
     );
 
     expect(roleReplicationViolations(sameDeployment, file('main.bicep', sameDeployment), parameters)).toEqual([
-      'the role emailSenderRole defines is assigned in the deployment that defines it',
+      'the role emailSenderRoleDefinition defines is assigned in the deployment that defines it',
     ]);
     expect(roleReplicationViolations(template, file('main.bicep'), { ...parameters, emailSenderRoleDefined: { value: 'true' } })).toEqual([
-      'the role emailSenderRole defines is assigned in the deployment that defines it',
+      'the role emailSenderRoleDefinition defines is assigned in the deployment that defines it',
     ]);
   });
 
