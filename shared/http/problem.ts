@@ -18,6 +18,8 @@ export function problemType(slug: string): string {
 export const ProblemTypes = {
   validation: problemType('validation'),
   malformedBody: problemType('malformed-body'),
+  /** The request itself (its target, header bytes or method) could not be parsed; the host answers before any function. */
+  malformedRequest: problemType('malformed-request'),
   unauthenticated: problemType('unauthenticated'),
   forbidden: problemType('forbidden'),
   notFound: problemType('not-found'),

@@ -1,7 +1,8 @@
 /**
- * How a static asset is answered: the right content type, `nosniff`, an ETag, and a cache policy
- * that depends on the name asked for (a current fingerprint is immutable for a year; anything else
- * must be revalidated), with 304 when the browser already holds this version.
+ * How a static asset is answered: the right content type, an ETag, and a cache policy that
+ * depends on the name asked for (a current fingerprint is immutable for a year; anything else must
+ * be revalidated), with 304 when the browser already holds this version. `nosniff` comes from
+ * host.json's custom headers, which the host adds to every response.
  */
 import type { HttpResponseInit } from '@azure/functions';
 import { lookUpAsset } from './static-assets';
@@ -20,12 +21,11 @@ function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
 export function assetResponse(file: string, ifNoneMatch: string | null, method: string): HttpResponseInit {
   const found = lookUpAsset(file);
   if (found.kind === 'unknown') {
-    return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' }, body: 'Not found' };
+    return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, body: 'Not found' };
   }
   const { asset } = found;
   const headers = {
     'Content-Type': asset.contentType,
-    'X-Content-Type-Options': 'nosniff',
     'Cache-Control': found.kind === 'fingerprinted' ? IMMUTABLE : REVALIDATE,
     ETag: asset.etag,
   };

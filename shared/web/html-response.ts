@@ -20,12 +20,12 @@ const CONTENT_SECURITY_POLICY = [
 /**
  * Headers every page shares. `same-origin` keeps every URL (an access link's `?access=` included)
  * from leaking to another site as a Referer, while the page's own form posts keep their Origin
- * header, which the action routes check (`no-referrer` would make it `null`).
+ * header, which the action routes check (`no-referrer` would make it `null`). `nosniff` is not
+ * here: host.json's custom headers add it to every response, pages and API alike.
  */
 export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'Referrer-Policy': 'same-origin',
-  'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
 };
 

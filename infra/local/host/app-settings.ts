@@ -19,7 +19,12 @@ const HostJsonSchema = z.looseObject({
   version: z.string().optional(),
   extensions: z
     .looseObject({
-      http: z.looseObject({ routePrefix: z.string().optional() }).optional(),
+      http: z
+        .looseObject({
+          routePrefix: z.string().optional(),
+          customHeaders: z.record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/), z.string().regex(/^[^\r\n]*$/)).optional(),
+        })
+        .optional(),
     })
     .optional(),
 });
@@ -105,6 +110,14 @@ export function readHostJson(appDirectory: string): HostJson {
 export function routePrefixOf(hostJson: HostJson): string {
   const prefix = hostJson.extensions?.http?.routePrefix ?? 'api';
   return prefix.replace(/^\/+|\/+$/g, '');
+}
+
+/**
+ * host.json `extensions.http.customHeaders`: headers the host adds to every HTTP response, its own
+ * answers included (Azure documents `X-Content-Type-Options: nosniff` as the example).
+ */
+export function customHeadersOf(hostJson: HostJson): Readonly<Record<string, string>> {
+  return hostJson.extensions?.http?.customHeaders ?? {};
 }
 
 /** Resolves `%NAME%` app setting references, as the host does in binding properties. */

@@ -11,11 +11,12 @@ import type { InvocationRecord } from '../clock/advance-report';
 import { installAppClockGlobal } from '../clock/app-clock-global';
 import type { ExtensionHost, HostExtension, RegisteredFunction } from './extension-contract';
 import { loadFunctionApp, type LoadedFunctionApp } from './app-loader';
-import { applyLocalSettings, EnvironmentChanges, readHostJson, readLocalSettings, routePrefixOf } from './app-settings';
+import { applyLocalSettings, customHeadersOf, EnvironmentChanges, readHostJson, readLocalSettings, routePrefixOf } from './app-settings';
 import { createHostLogger, type HostLogger } from './host-log';
 import { appEnvironments } from './native-runtime';
 import { checkTriggersServed, inputBindingSources, usedExtensions, warnUnservedBindings } from './extension-wiring';
 import { keyRingFromSettings } from './http/function-keys';
+import { addCustomHeaders, answerClientError, answerFrameworkError, malformedRequestProblem, sendProblem, type CustomHeaders } from './http/host-answers';
 import { admitRequestsAsAzureDoes, MAX_REQUEST_LINE_BYTES, NODE_MAX_HEADER_SIZE } from './http/request-admission';
 import { HTTP_METHODS, registerHttpTriggers, type HttpFunctionRoute } from './http/http-triggers';
 import { registerAdminRoutes, type AdvanceRequest, type HostAdvanceResult } from './admin-routes';
@@ -76,8 +77,10 @@ function createClock(option: HostClockOption | undefined, logger: HostLogger): H
   return new VirtualClock(option.startAt, (error) => logger.log('error', `A scheduled call failed: ${errorText(error)}`));
 }
 
-function createServer(): FastifyInstance {
+function createServer(customHeaders: CustomHeaders): FastifyInstance {
   const server = Fastify({
+    frameworkErrors: answerFrameworkError(customHeaders),
+    clientErrorHandler: answerClientError(customHeaders),
     bodyLimit: BODY_LIMIT_BYTES,
     exposeHeadRoutes: false,
     // At stop, idle keep-alive sockets close at once while requests in flight may finish.
@@ -91,6 +94,7 @@ function createServer(): FastifyInstance {
     },
     http: { maxHeaderSize: NODE_MAX_HEADER_SIZE },
   });
+  addCustomHeaders(server, customHeaders);
   admitRequestsAsAzureDoes(server);
   // Functions get the body as raw bytes, whatever its type, as the host hands it to the worker.
   server.removeAllContentTypeParsers();
@@ -98,6 +102,7 @@ function createServer(): FastifyInstance {
   server.setNotFoundHandler((_request, reply) => reply.code(404).send());
   server.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 400) return sendProblem(reply, malformedRequestProblem('The request could not be read', 'The request is not valid HTTP.'), customHeaders);
     return reply.code(status).send();
   });
   return server;
@@ -203,7 +208,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
       logger,
     });
     const timerTriggers = timers;
-    server = createServer();
+    server = createServer(customHeadersOf(hostJson));
     const httpRoutes: HttpFunctionRoute[] = registerHttpTriggers(server, {
       functions: loaded.functions,
       routePrefix,

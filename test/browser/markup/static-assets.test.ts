@@ -11,12 +11,11 @@ describe('the static assets', () => {
     expect(assetUrl('site.js')).toMatch(/^\/assets\/site\.[0-9a-f]{10}\.js$/);
   });
 
-  it('are served with their content type, nosniff and a year of caching under the current name', () => {
+  it('are served with their content type and a year of caching under the current name', () => {
     const answer = assetResponse(fileOf(assetUrl('site.css')), null, 'GET');
     expect(answer.status).toBe(200);
     expect(answer.headers).toMatchObject({
       'Content-Type': 'text/css; charset=utf-8',
-      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'public, max-age=31536000, immutable',
     });
   });

@@ -5,6 +5,7 @@
  * never a 500.
  */
 import { ProblemSchema, ProblemTypes } from '../../../shared/http/problem';
+import { assetUrl } from '../../../shared/web/static-assets';
 import { bearer, callApi, type ApiAnswer } from './support/api-call';
 import { startApiStack, STAFF, type ApiStack } from './support/api-stack';
 
@@ -83,5 +84,24 @@ describe('a ticket number of 400 characters in the path', () => {
     expect(answer.status).toBe(404);
     expect(answer.mediaType).toBe('text/html');
     expect(answer.text).toContain('We cannot open this ticket');
+  });
+});
+
+describe('X-Content-Type-Options: nosniff, from host.json on every answer', () => {
+  it('goes with JSON, problem+json, HTML pages and static assets alike', async () => {
+    const seeded = await api.seedTicket();
+    const answers = {
+      json: await callApi(api.baseUrl, { method: 'GET', path: `/api/tickets/${seeded.ticket.ticketNumber}`, headers: bearer(seeded.token) }),
+      problem: await callApi(api.baseUrl, { method: 'GET', path: `/api/tickets/${seeded.ticket.ticketNumber}`, headers: bearer('not-the-token') }),
+      html: await callApi(api.baseUrl, { method: 'GET', path: '/' }),
+      asset: await callApi(api.baseUrl, { method: 'GET', path: assetUrl('site.css') }),
+    };
+    expect(Object.values(answers).map((answer) => [answer.status, answer.mediaType])).toEqual([
+      [200, 'application/json'],
+      [404, 'application/problem+json'],
+      [200, 'text/html'],
+      [200, 'text/css'],
+    ]);
+    for (const answer of Object.values(answers)) expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
