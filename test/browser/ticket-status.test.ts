@@ -201,14 +201,15 @@ describe('the status page', () => {
     expect(afterAgreeing.severity).toBe('C');
   });
 
-  suite.test('refuses an action the domain does not allow now, and a cross-site post, recording nothing', async (steps) => {
+  suite.test('refuses an action the domain does not allow now, and a cross-site or unproven post, recording nothing', async (steps) => {
     const { step } = steps;
     const answer = await fileTicket(steps, 'refusals');
     await step('wait for the lifecycle to assign the ticket', LIFECYCLE_WAIT_MS, () => waitForStatus(suite.web, answer.ticketNumber, answer.accessToken, ['assigned', 'investigating']));
     const page = await step('open the access link', PAGE_LOAD_MS, () => openPage(linkPath(answer), { javaScript: false }));
     const before = await step('read the timeline before the refused posts', API_CALL_MS, () => requesterView(suite.web, answer.ticketNumber, answer.accessToken));
-    // The page's own cookie goes with these posts, as it would with a form the browser sends.
-    const post = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
+    // The page's own cookie and Origin go with these posts, as with a form the browser sends.
+    const siteOrigin = new URL(page.url()).origin;
+    const post = (path: string, form: Record<string, string>, headers: Record<string, string> = { Origin: siteOrigin }) =>
       page.context().request.post(path, { form, headers, maxRedirects: 0, timeout: REQUEST_LIMIT_MS });
 
     // Nothing was proposed, so confirming is refused with the domain's reason and the page explains.
@@ -225,6 +226,11 @@ describe('the status page', () => {
       post(`/tickets/${answer.ticketNumber}/replies`, { message: 'Sent from another site' }, { Origin: 'https://attacker.example' }),
     );
     expect(crossSite.status()).toBe(404);
+    // Without an Origin (or the browser's Sec-Fetch-Site: same-origin) the cookie alone is not enough.
+    const unproven = await step('post a reply that says nothing of where it comes from', API_CALL_MS, () =>
+      post(`/tickets/${answer.ticketNumber}/replies`, { message: 'Sent without an Origin' }, {}),
+    );
+    expect(unproven.status()).toBe(404);
     const after = await step('read the timeline after the refused posts', API_CALL_MS, () => requesterView(suite.web, answer.ticketNumber, answer.accessToken));
     expect(after.timeline.length).toBe(before.timeline.length);
   });

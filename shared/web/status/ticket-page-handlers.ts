@@ -19,6 +19,7 @@ import { htmlPageResponse, seeOther } from '../html-response';
 import { RECEIVED_FLAG } from '../intake/intake-form-handlers';
 import { accessCookie, ticketPagePath } from './access-cookie';
 import type { ActionFailure } from './action-forms-markup';
+import { formPostOrigin } from './form-post-origin';
 import { cookieTokens, ticketAccess, ticketNumberParameter } from './requester-access';
 import { requesterZone } from './requester-time';
 import { allowedWebActions, findWebAction, type WebAction } from './requester-web-actions';
@@ -92,17 +93,6 @@ export async function ticketStatusGet(request: HttpRequest, tickets: RequesterPa
   });
 }
 
-/** A cross-site form must not act for the requester; SameSite=Lax already keeps the cookie home. */
-function isCrossSite(request: HttpRequest): boolean {
-  const origin = request.headers.get('origin');
-  if (origin === null) return false;
-  try {
-    return new URL(origin).origin !== new URL(request.url).origin;
-  } catch {
-    return true;
-  }
-}
-
 /** The domain words its rejections as clauses ("cannot reopen while…"); the page shows sentences. */
 function sentence(clause: string): string {
   const trimmed = clause.trim();
@@ -126,7 +116,8 @@ function invalidFieldMessage(webAction: WebAction, body: unknown, error: Paramet
 /** POST /tickets/{ticketNumber}/{action route} */
 export async function requesterActionPost(request: HttpRequest, tickets: RequesterPagePort, webAction: WebAction): Promise<HttpResponseInit> {
   const ticketNumber = ticketNumberParameter(request);
-  if (ticketNumber === undefined || isCrossSite(request)) return noAccessResponse();
+  // Refused before the store is read: a post from elsewhere learns nothing about the ticket.
+  if (ticketNumber === undefined || formPostOrigin(request) !== 'same-origin') return noAccessResponse();
   const access = await ticketAccess(tickets, ticketNumber, cookieTokens(request));
   if (access.kind === 'unavailable') return unavailableResponse(access.retryAfterSeconds, 'Nothing was recorded. Please go back and send it again.');
   if (access.kind === 'denied') return noAccessResponse();
