@@ -1,12 +1,14 @@
 /**
  * Who a staff member acts as on a command: the role the matrix lets them use (a person may hold
  * several), and their roster identity when they have one, so "only the assignee" rules compare
- * the roster's engineer id, not the identity provider's opaque object id.
+ * the roster's engineer id, not the identity provider's opaque object id. A staff member is matched
+ * to the roster by that immutable id (`oid`, else `sub`) only: the email claim is display data,
+ * and a token that merely carries an engineer's address never acts as that engineer.
  */
 import type { StaffPrincipal, StaffRole } from '../auth/staff-token';
 import { mayIssue } from '../domain/lifecycle/command-roles';
 import type { CommandType } from '../domain/lifecycle/commands';
-import type { Engineer } from '../domain/roster/roster';
+import { engineerIdentity, type Engineer } from '../domain/roster/roster';
 import type { Actor } from '../domain/ticket/actor';
 
 /** Broadest authority first: a team lead who is also an engineer is not held to "assignee only". */
@@ -19,8 +21,7 @@ export function actingRole(roles: readonly StaffRole[], command: CommandType): S
 }
 
 export function rosterEngineerOf(principal: StaffPrincipal, engineers: readonly Engineer[]): Engineer | undefined {
-  const email = principal.email.toLowerCase();
-  return engineers.find((engineer) => engineer.id === principal.id || engineer.email.toLowerCase() === email);
+  return engineers.find((engineer) => engineerIdentity(engineer) === principal.id);
 }
 
 export function staffActor(principal: StaffPrincipal, command: CommandType, engineers: readonly Engineer[]): Actor {

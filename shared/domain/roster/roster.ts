@@ -57,6 +57,12 @@ export type EngineerRole = z.infer<typeof EngineerRoleSchema>;
 
 export const EngineerSchema = z.object({
   id: SlugSchema,
+  /**
+   * The identity provider's immutable id for this person (Entra ID's `oid`, or `sub`), which a
+   * staff token must carry to act as this engineer; without it the roster id is that identity.
+   * Never an email: an address can be reassigned or spelled into a token by another tenant.
+   */
+  directoryId: z.string().trim().min(1).max(254).optional(),
   name: z.string().trim().min(1),
   email: z.email(),
   region: RegionSchema,
@@ -67,6 +73,11 @@ export const EngineerSchema = z.object({
   role: EngineerRoleSchema,
 });
 export type Engineer = z.infer<typeof EngineerSchema>;
+
+/** The staff-token identity (`oid`, else `sub`) that acts as this engineer. */
+export function engineerIdentity(engineer: Pick<Engineer, 'id' | 'directoryId'>): string {
+  return engineer.directoryId ?? engineer.id;
+}
 
 export const RosterSchema = z
   .object({
@@ -89,6 +100,10 @@ export const RosterSchema = z
     const engineerIds = roster.engineers.map((engineer) => engineer.id);
     if (new Set(engineerIds).size !== engineerIds.length) {
       ctx.addIssue({ code: 'custom', message: 'engineer ids are unique', path: ['engineers'] });
+    }
+    const signInIds = roster.engineers.map(engineerIdentity);
+    if (new Set(signInIds).size !== signInIds.length) {
+      ctx.addIssue({ code: 'custom', message: 'each engineer signs in as a different identity (directoryId, else id)', path: ['engineers'] });
     }
     roster.engineers.forEach((engineer, index) => {
       if (!regionIds.includes(engineer.region)) {

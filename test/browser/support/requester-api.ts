@@ -56,7 +56,9 @@ function lastSeen(view: CustomerTicketView | undefined): string {
 export async function staffToken(web: WebStack, name: string, role: 'engineer' | 'team-lead'): Promise<string> {
   const identity = web.stack.services.identity;
   if (identity === undefined) throw new Error('the stack runs without its dev issuer');
-  return identity.mintToken({ role, name, email: `${name.toLowerCase().replace(/\s+/g, '.')}@css.example` });
+  // The token's oid is the sample roster's engineer id, which is how staff are matched to the roster.
+  const rosterId = name.toLowerCase().replace(/\s+/g, '-');
+  return identity.mintToken({ role, name, id: rosterId, email: `${name.toLowerCase().replace(/\s+/g, '.')}@css.example` });
 }
 
 export async function staffCommand(web: WebStack, ticketNumber: string, token: string, command: Record<string, unknown>): Promise<number> {

@@ -207,6 +207,11 @@ describe('a conversation on one ticket', () => {
     expect(notTheirs.status).toBe(403);
     expect(problemOf(notTheirs).detail).toBe('only the assigned engineer (or a team lead) can do this');
 
+    // Staff are matched to the roster on oid only: carrying the assignee's email is not being her.
+    const lookalike = await staffCommand(seeded, await api.staffToken(STAFF.assignedEngineersEmail), { type: 'propose-resolution', summary: 'Try again later.' });
+    expect(lookalike.status).toBe(403);
+    expect(problemOf(lookalike).detail).toBe('only the assigned engineer (or a team lead) can do this');
+
     const lead = await staffCommand(seeded, tokens.lead, { type: 'respond', message: 'A team lead is following this ticket too.' });
     expect((await staffView(lead)).timeline.at(-1)).toMatchObject({ type: 'agent-responded', actor: { role: 'team-lead', id: 'grace-okafor' } });
   });

@@ -1,4 +1,4 @@
-import { actingRole, staffActor } from '../../../shared/api/staff-actor';
+import { actingRole, rosterEngineerOf, staffActor } from '../../../shared/api/staff-actor';
 import { nonStaffCommandType, staffCommand, StaffCommandBodySchema, STAFF_COMMAND_NAMES } from '../../../shared/api/staff-command-body';
 import type { StaffPrincipal } from '../../../shared/auth/staff-token';
 import { mayIssue } from '../../../shared/domain/lifecycle/command-roles';
@@ -7,11 +7,24 @@ import { OrgConfigSchema } from '../../../shared/domain/org/org-config';
 import { sampleOrgConfig } from '../../../shared/domain/org/sample/sample-org';
 
 const engineers = OrgConfigSchema.parse(sampleOrgConfig).roster.engineers;
-const maria: StaffPrincipal = { id: '6f1c0b2e-oid', name: 'María García', email: 'Maria.Garcia@css.example', roles: ['engineer'] };
+const maria: StaffPrincipal = { id: 'maria-garcia', name: 'María García', email: 'maria.garcia@css.example', roles: ['engineer'] };
 
 describe('who a staff member acts as', () => {
-  it('is their roster engineer when the token carries their roster email, whatever the identity provider id', () => {
+  it('is their roster engineer when the token identity (oid, else sub) is the roster id', () => {
     expect(staffActor(maria, 'acknowledge', engineers)).toEqual({ role: 'engineer', id: 'maria-garcia', name: 'María García' });
+  });
+
+  it('is never a roster engineer because the token carries that engineer\'s email', () => {
+    const lookalike: StaffPrincipal = { id: '6f1c0b2e-other-oid', name: 'María García', email: 'Maria.Garcia@css.example', roles: ['engineer'] };
+    expect(rosterEngineerOf(lookalike, engineers)).toBeUndefined();
+    expect(staffActor(lookalike, 'acknowledge', engineers)).toEqual({ role: 'engineer', id: '6f1c0b2e-other-oid', name: 'María García' });
+  });
+
+  it('is the engineer whose directory id (Entra oid) the token carries, and then not by the roster id', () => {
+    const oid = '0b7c9f4e-5d1a-4c38-9a61-2f3e8d7c6b5a';
+    const withDirectoryIds = engineers.map((engineer) => (engineer.id === 'maria-garcia' ? { ...engineer, directoryId: oid } : engineer));
+    expect(rosterEngineerOf({ ...maria, id: oid }, withDirectoryIds)?.id).toBe('maria-garcia');
+    expect(rosterEngineerOf(maria, withDirectoryIds)).toBeUndefined();
   });
 
   it('is the token identity for people who are not on the roster (TAMs, admins)', () => {

@@ -29,17 +29,21 @@ export const VENDOR_CALLBACK_SECRET = 'api-tests-vendor-callback-secret-0001';
 export const STACK_START = '2026-11-24T14:00:00.000Z';
 
 export interface StaffIdentity {
+  /** The token's `oid`: the sample roster's engineer id for engineers and team leads. */
+  readonly id: string;
   readonly name: string;
   readonly email: string;
   readonly roles: readonly StaffRole[];
 }
 
 export const STAFF = {
-  assignedEngineer: { name: 'María García', email: 'maria.garcia@css.example', roles: ['engineer'] },
-  otherEngineer: { name: 'Lukas Weber', email: 'lukas.weber@css.example', roles: ['engineer'] },
-  teamLead: { name: 'Grace Okafor', email: 'grace.okafor@css.example', roles: ['team-lead'] },
-  tam: { name: 'Tom Reyes', email: 'tom.reyes@css.example', roles: ['tam'] },
-  admin: { name: 'Desk Admin', email: 'desk.admin@css.example', roles: ['admin'] },
+  assignedEngineer: { id: 'maria-garcia', name: 'María García', email: 'maria.garcia@css.example', roles: ['engineer'] },
+  otherEngineer: { id: 'lukas-weber', name: 'Lukas Weber', email: 'lukas.weber@css.example', roles: ['engineer'] },
+  teamLead: { id: 'grace-okafor', name: 'Grace Okafor', email: 'grace.okafor@css.example', roles: ['team-lead'] },
+  tam: { id: 'tom-reyes', name: 'Tom Reyes', email: 'tom.reyes@css.example', roles: ['tam'] },
+  admin: { id: 'desk-admin', name: 'Desk Admin', email: 'desk.admin@css.example', roles: ['admin'] },
+  /** Another person's token that carries the assigned engineer's address: it must not act as her. */
+  assignedEngineersEmail: { id: 'f3a1c2d4-lookalike', name: 'María García', email: 'maria.garcia@css.example', roles: ['engineer'] },
 } as const satisfies Record<string, StaffIdentity>;
 
 export type ForgedToken = 'expired' | 'wrong-audience' | 'wrong-issuer' | 'bad-signature' | 'no-role';
@@ -129,7 +133,7 @@ export async function startApiStack(): Promise<ApiStack> {
     async staffToken(identity) {
       const issuer = stack.services.identity;
       if (issuer === undefined) throw new Error('the stack runs without its dev issuer');
-      return issuer.mintToken({ name: identity.name, email: identity.email, roles: [...identity.roles] });
+      return issuer.mintToken({ id: identity.id, name: identity.name, email: identity.email, roles: [...identity.roles] });
     },
     forgedToken: (kind) => forge(stack, kind),
     async stop() {

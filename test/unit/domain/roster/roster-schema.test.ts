@@ -32,6 +32,13 @@ describe('roster schema', () => {
     expect(issuesOf({ ...followTheSun, regions: followTheSun.regions.filter((region) => region.id !== 'APAC') })).toContain('region APAC has no roster');
   });
 
+  it('rejects two engineers who would sign in as the same identity', () => {
+    const [ana, second] = followTheSun.engineers;
+    if (ana === undefined || second === undefined) throw new Error('the fixture roster has two engineers');
+    const sameDirectoryId = followTheSun.engineers.map((engineer) => (engineer.id === second.id ? { ...engineer, directoryId: ana.id } : engineer));
+    expect(issuesOf({ ...followTheSun, engineers: sameDirectoryId })).toContain('each engineer signs in as a different identity (directoryId, else id)');
+  });
+
   it('rejects a handoff order that leaves out a rostered region or repeats one', () => {
     expect(issuesOf({ ...followTheSun, handoffOrder: ['AMER', 'EMEA'] })).toContain('the handoff order names every rostered region once');
     expect(issuesOf({ ...followTheSun, handoffOrder: ['AMER', 'EMEA', 'APAC', 'AMER'] })).toContain('the handoff order names every rostered region once');
