@@ -2,17 +2,19 @@
  * POST /api/tickets: the web form and API clients open a ticket here. The ticket is written
  * before the answer (202 with its number and the requester's access link), idempotently under an
  * `Idempotency-Key`; then its lifecycle orchestration is started. Bad input is a 400 with every
- * field error, a store outage a 503 with Retry-After: never a 500 for anything the client sent.
+ * field error, a store outage a 503 with Retry-After, too many new tickets from one client address
+ * or for one requester email a 429 with Retry-After: never a 500 for anything the client sent.
  */
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { parseIntake } from '../shared/domain/intake/parse-intake';
 import { problemForStoreFailure } from '../shared/http/store-failure-problem';
-import { serviceUnavailableProblem, unprocessableProblem, validationProblem } from '../shared/http/problem';
+import { serviceUnavailableProblem, tooManyRequestsProblem, unprocessableProblem, validationProblem } from '../shared/http/problem';
 import { withProblemBoundary } from '../shared/http/problem-boundary';
 import { readRequestBody } from '../shared/http/request-body';
 import { eventLog } from '../shared/logging/structured-log';
-import { appTicketServices } from '../shared/tickets/app-ticket-services';
+import { appClientAddress, appIntakeRateLimiter, appTicketServices } from '../shared/tickets/app-ticket-services';
+import type { IntakeLimitBreach } from '../shared/tickets/intake-rate-limit';
 import { IdempotencyKeySchema } from '../shared/tickets/idempotency-record';
 import { intakeAnswer } from '../shared/tickets/intake-answer';
 import { durableLifecycleControl, type LifecycleControl } from '../shared/tickets/lifecycle-control';
@@ -20,6 +22,12 @@ import { durableLifecycleControl, type LifecycleControl } from '../shared/ticket
 const INSTANCE = '/api/tickets';
 /** The web form's hidden field; API clients send the header. */
 const FORM_IDEMPOTENCY_FIELD = 'idempotencyKey';
+
+/** Says which limit was reached, never how many tickets exist for the address. */
+const RATE_LIMITED_DETAIL: Record<IntakeLimitBreach['limitedBy'], string> = {
+  'client-address': 'Too many support requests were sent from your network recently. Nothing was recorded; send it again after the Retry-After delay.',
+  'requester-email': 'Too many support requests were sent for this email address recently. Nothing was recorded; send it again after the Retry-After delay.',
+};
 
 type KeyedBody = { readonly body: unknown; readonly key: unknown };
 
@@ -58,12 +66,15 @@ export async function handleIntake(request: HttpRequest, context: InvocationCont
 
   const services = appTicketServices();
   const log = eventLog(context);
-  const opened = await services.openTicket({
-    intake: parsed.intake,
-    receivedAt: services.clock.now(),
-    ...(key?.success === true ? { idempotencyKey: key.data } : {}),
-    ...withLifecycle(lifecycleOf(context)),
-  });
+  const sender = { clientAddress: appClientAddress(request.headers), requesterEmail: parsed.intake.requester.email };
+  const opened = await appIntakeRateLimiter().openWithinLimits(sender, () =>
+    services.openTicket({
+      intake: parsed.intake,
+      receivedAt: services.clock.now(),
+      ...(key?.success === true ? { idempotencyKey: key.data } : {}),
+      ...withLifecycle(lifecycleOf(context)),
+    }),
+  );
 
   switch (opened.kind) {
     case 'accepted': {
@@ -76,6 +87,9 @@ export async function handleIntake(request: HttpRequest, context: InvocationCont
       }
       return { status: 202, headers: { ...headers, Location: answer.statusUrl }, jsonBody: answer };
     }
+    case 'rate-limited':
+      log.warn('intake.rate-limited', { limitedBy: opened.limitedBy, retryAfterSeconds: opened.retryAfterSeconds });
+      return tooManyRequestsProblem(opened.retryAfterSeconds, { instance: INSTANCE, detail: RATE_LIMITED_DETAIL[opened.limitedBy] });
     case 'idempotency-conflict':
       return unprocessableProblem({ instance: INSTANCE, detail: 'This Idempotency-Key was already used for a different request. Use a new key for a new ticket.' });
     case 'unavailable':

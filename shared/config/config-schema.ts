@@ -50,6 +50,12 @@ function sharedSettings(rule: UrlRule) {
     [SETTING.taskHub]: taskHubName(),
     [SETTING.slaWarningFraction]: fraction(0.75),
     [SETTING.intakeRetryAfterSeconds]: wholeNumber({ min: 1, max: 3_600, fallback: 5 }),
+    // New tickets per window: enough for a busy office behind one address, too few to spam with.
+    [SETTING.intakeLimitPerClientAddress]: wholeNumber({ min: 1, max: 1_000_000, fallback: 30 }),
+    [SETTING.intakeLimitPerRequesterEmail]: wholeNumber({ min: 1, max: 1_000_000, fallback: 5 }),
+    [SETTING.intakeLimitWindowSeconds]: wholeNumber({ min: 1, max: 86_400, fallback: 3_600 }),
+    // Azure's front end is one hop; add one for each proxy of ours in front of it.
+    [SETTING.forwardedForTrustedHops]: wholeNumber({ min: 1, max: 10, fallback: 1 }),
   };
 }
 
@@ -109,7 +115,15 @@ function sharedConfig(settings: LocalSettings | AzureSettings) {
     vendorCallbacks: settings[SETTING.vendorCallbackSecret],
     taskHub: settings[SETTING.taskHub],
     sla: { warningFraction: settings[SETTING.slaWarningFraction] },
-    intake: { retryAfterSeconds: settings[SETTING.intakeRetryAfterSeconds] },
+    intake: {
+      retryAfterSeconds: settings[SETTING.intakeRetryAfterSeconds],
+      limits: {
+        perClientAddress: settings[SETTING.intakeLimitPerClientAddress],
+        perRequesterEmail: settings[SETTING.intakeLimitPerRequesterEmail],
+        windowSeconds: settings[SETTING.intakeLimitWindowSeconds],
+      },
+    },
+    forwardedForTrustedHops: settings[SETTING.forwardedForTrustedHops],
   };
 }
 

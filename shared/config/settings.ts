@@ -35,6 +35,10 @@ export const SETTING = {
   taskHub: 'BATON_TASK_HUB',
   slaWarningFraction: 'BATON_SLA_WARNING_FRACTION',
   intakeRetryAfterSeconds: 'BATON_INTAKE_RETRY_AFTER_SECONDS',
+  intakeLimitPerClientAddress: 'BATON_INTAKE_LIMIT_PER_CLIENT_ADDRESS',
+  intakeLimitPerRequesterEmail: 'BATON_INTAKE_LIMIT_PER_REQUESTER_EMAIL',
+  intakeLimitWindowSeconds: 'BATON_INTAKE_LIMIT_WINDOW_SECONDS',
+  forwardedForTrustedHops: 'BATON_FORWARDED_FOR_TRUSTED_HOPS',
 
   /** Read by the Functions host, not by Baton; a connection string here would carry the account key. */
   hostStorageConnectionString: 'AzureWebJobsStorage',

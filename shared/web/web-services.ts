@@ -8,7 +8,7 @@ import type { InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { appTicketApiPort } from '../api/app-ticket-api';
 import { eventLog } from '../logging/structured-log';
-import { appTicketServices } from '../tickets/app-ticket-services';
+import { appClientAddress, appIntakeRateLimiter, appTicketServices } from '../tickets/app-ticket-services';
 import { durableLifecycleControl, type LifecycleControl } from '../tickets/lifecycle-control';
 import type { IntakeWebPorts } from './intake/intake-form-handlers';
 import type { RequesterPagePort } from './requester-page-port';
@@ -42,13 +42,15 @@ export function intakeWebPorts(context: InvocationContext, withLifecycle: boolea
   const lifecycle = withLifecycle ? lifecycleOf(context) : undefined;
   return {
     orgConfig: () => services.orgConfig(),
-    openTicket: (intake, idempotencyKey) =>
-      services.openTicket({
-        intake,
-        receivedAt: services.clock.now(),
-        ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-        ...(lifecycle === undefined ? {} : { lifecycle }),
-      }),
+    openTicket: (intake, idempotencyKey, request) =>
+      appIntakeRateLimiter().openWithinLimits({ clientAddress: appClientAddress(request.headers), requesterEmail: intake.requester.email }, () =>
+        services.openTicket({
+          intake,
+          receivedAt: services.clock.now(),
+          ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+          ...(lifecycle === undefined ? {} : { lifecycle }),
+        }),
+      ),
     reportFailure: failureReporter(context),
   };
 }

@@ -14,6 +14,7 @@ import { readRequestBody } from '../../http/request-body';
 import type { OrgConfigLoad } from '../../org/org-config-source';
 import type { OpenTicketResult } from '../../tickets/open-ticket';
 import { IdempotencyKeySchema } from '../../tickets/idempotency-record';
+import type { IntakeLimitBreach } from '../../tickets/intake-rate-limit';
 import { htmlPageResponse, seeOther } from '../html-response';
 import { DEFAULT_DESK_NAME } from '../page-layout';
 import { accessCookie, ticketPagePath } from '../status/access-cookie';
@@ -22,7 +23,8 @@ import { INTAKE_FORM_PATH, renderIntakeFormPage, type NotReceived } from './inta
 
 export interface IntakeWebPorts {
   readonly orgConfig: () => Promise<OrgConfigLoad>;
-  readonly openTicket: (intake: Intake, idempotencyKey: string | undefined) => Promise<OpenTicketResult>;
+  /** Opens the ticket within the intake limits of the client that sent `request`. */
+  readonly openTicket: (intake: Intake, idempotencyKey: string | undefined, request: Pick<HttpRequest, 'headers'>) => Promise<OpenTicketResult | IntakeLimitBreach>;
   /** Logs what the requester must not see (a failure's reason) and answers a correlation id. */
   readonly reportFailure: (reason: string) => string;
 }
@@ -102,6 +104,11 @@ function intakeFieldsOf(body: unknown): Record<string, unknown> {
   return { ...fields, channel: 'web-form' };
 }
 
+const RATE_LIMITED_REASON: Record<IntakeLimitBreach['limitedBy'], string> = {
+  'client-address': 'Many support requests were sent from your network in a short time, so this one was not stored yet.',
+  'requester-email': 'Several support requests were sent for this email address in a short time, so this one was not stored yet. If an earlier one is about the same problem, reply to its email instead.',
+};
+
 /** Says why a posted form could not be read, so the requester knows whether sending it again can help. */
 export function unreadableFormReason(status: number | undefined): string {
   switch (status) {
@@ -131,7 +138,7 @@ export async function intakeFormPost(request: HttpRequest, ports: IntakeWebPorts
     // Nothing was stored, so the same key stays valid for the corrected form.
     return formResponse(ports, { values, errors: parsed.errors, idempotencyKey: key }, 400);
   }
-  const result = await ports.openTicket(parsed.intake, key);
+  const result = await ports.openTicket(parsed.intake, key, request);
   switch (result.kind) {
     case 'accepted': {
       const path = ticketPagePath(result.ticket.ticketNumber);
@@ -146,6 +153,14 @@ export async function intakeFormPost(request: HttpRequest, ports: IntakeWebPorts
         { 'Retry-After': String(wait) },
       );
     }
+    case 'rate-limited':
+      // Nothing was stored: the requester keeps what they typed and the key, to send it later.
+      return formResponse(
+        ports,
+        { values, errors: [], idempotencyKey: key, notReceived: { reason: RATE_LIMITED_REASON[result.limitedBy], retryAfterSeconds: result.retryAfterSeconds } },
+        429,
+        { 'Retry-After': String(result.retryAfterSeconds) },
+      );
     case 'idempotency-conflict':
       // The key went with different content (an earlier try did arrive); this one gets a key of its own.
       return formResponse(

@@ -54,6 +54,12 @@ function errorSummary(errors: readonly FieldError[]): SafeHtml {
 </div>`;
 }
 
+/** A rate limit's wait can be most of an hour: minutes read better than thousands of seconds. */
+function waitWording(seconds: number): string {
+  if (seconds < 90) return `${String(seconds)} seconds`;
+  return `about ${String(Math.ceil(seconds / 60))} minutes`;
+}
+
 function notice(notReceived: NotReceived | undefined): SafeHtml {
   if (notReceived === undefined) {
     return html`<div id="submission-notice" class="notice" tabindex="-1" hidden></div>`;
@@ -62,7 +68,7 @@ function notice(notReceived: NotReceived | undefined): SafeHtml {
   return html`<div id="submission-notice" class="notice notice-failed" role="alert" tabindex="-1" autofocus>
 <h2>Your request was NOT received</h2>
 <p>${notReceived.reason}</p>
-<p>Everything you typed is still in the form below. ${wait === undefined ? 'Send it again when you are ready' : `Please wait ${String(wait)} seconds, then send it again`}: it will never create a second ticket.</p>
+<p>Everything you typed is still in the form below. ${wait === undefined ? 'Send it again when you are ready' : `Please wait ${waitWording(wait)}, then send it again`}: it will never create a second ticket.</p>
 </div>`;
 }
 
