@@ -47,6 +47,21 @@ export function verifyRequesterToken(presented: string | null | undefined, store
 }
 
 /**
+ * A well-formed hash of a token nobody is given: a ticket that does not exist is checked against
+ * it, so a wrong number costs exactly what a wrong token costs (no timing oracle on which exist).
+ */
+const ABSENT_TICKET_HASH = hashRequesterToken(randomBytes(REQUESTER_TOKEN_BYTES).toString('base64url'));
+
+/**
+ * True when `presented` opens the ticket whose stored hash is `storedHash`; `undefined` stands for
+ * a ticket that does not exist, which is checked with the same work and never opens.
+ */
+export function tokenOpensTicket(presented: string | null | undefined, storedHash: string | undefined): boolean {
+  const matches = verifyRequesterToken(presented, storedHash ?? ABSENT_TICKET_HASH);
+  return storedHash !== undefined && matches;
+}
+
+/**
  * The token of a ticket, derived rather than drawn: HMAC-SHA256 of `<ticket number>:<version>`
  * under Baton's access secret. Later emails can so carry the same link without the token ever
  * being stored, and an idempotent replay of intake hands out the same one. Bumping the version

@@ -1,11 +1,12 @@
 /**
  * Who may see a status page: whoever presents the ticket's access token, from the email link
  * (`?access=`, traded at once for the path-scoped cookie) or from that cookie. A wrong token, an
- * unknown ticket and a missing cookie all get the same answer, so ticket numbers cannot be probed.
+ * unknown ticket and a missing cookie all get the same answer after the same work (one store read,
+ * one token check), so ticket numbers cannot be probed by content or by timing.
  */
 import type { HttpRequest } from '@azure/functions';
 import type { RequesterPagePort } from '../requester-page-port';
-import { verifyRequesterToken } from '../../auth/requester-token';
+import { tokenOpensTicket } from '../../auth/requester-token';
 import type { Ticket } from '../../domain/ticket/ticket';
 import { TicketNumberSchema, type TicketNumber } from '../../domain/ticket/ticket-number';
 import { accessCookieValues } from './access-cookie';
@@ -24,11 +25,11 @@ export function ticketNumberParameter(request: Pick<HttpRequest, 'params'>): Tic
 export async function ticketAccess(tickets: RequesterPagePort, ticketNumber: TicketNumber, presented: readonly string[]): Promise<TicketAccess> {
   if (presented.length === 0) return { kind: 'denied' };
   const read = await tickets.readTicket(ticketNumber);
+  // Checked whether or not the ticket exists (against a dummy hash if not): the same work either way.
+  const token = presented.find((candidate) => tokenOpensTicket(candidate, read.kind === 'found' ? read.ticket.accessTokenHash : undefined));
   switch (read.kind) {
-    case 'found': {
-      const token = presented.find((candidate) => verifyRequesterToken(candidate, read.ticket.accessTokenHash));
+    case 'found':
       return token === undefined ? { kind: 'denied' } : { kind: 'granted', ticket: read.ticket, token };
-    }
     case 'not-found':
       return { kind: 'denied' };
     case 'failed':
