@@ -130,10 +130,15 @@ describe('staff answers', () => {
     expect(problem(answer).status).toBe(503);
   });
 
-  it('issues the command as the roster engineer the token names, with the role the matrix allows', async () => {
+  it('issues the command as the roster engineer whose directory id the token carries as oid, with the role the matrix allows', async () => {
     let seen: unknown;
-    const token = await sign({ oid: 'entra-oid-1', name: 'María García', email: 'MARIA.GARCIA@css.example', roles: ['engineer', 'tam'] });
-    const handler = staffCommandHandler({ port: port({ applyToTicket: recordingDecision((decided) => (seen = decided)) }), tokenPolicy: () => policy });
+    const engineers = org.roster.engineers.map((engineer) => (engineer.id === 'maria-garcia' ? { ...engineer, directoryId: 'entra-oid-1' } : engineer));
+    const entraOrg = { ...org, roster: { ...org.roster, engineers } };
+    const token = await sign({ oid: 'entra-oid-1', name: 'María García', email: 'someone.else@css.example', roles: ['engineer', 'tam'] });
+    const handler = staffCommandHandler({
+      port: port({ applyToTicket: recordingDecision((decided) => (seen = decided)), orgConfig: async () => ({ kind: 'loaded', config: entraOrg }) }),
+      tokenPolicy: () => policy,
+    });
     const answer = await handler(
       request(`/api/staff/tickets/${ticket.ticketNumber}/commands`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"type":"acknowledge","message":"On it"}' }),
       context(),
