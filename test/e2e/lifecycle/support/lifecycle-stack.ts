@@ -24,6 +24,8 @@ import { E2E_ORG } from './e2e-org';
 const CALLBACK_SECRET = 'lifecycle-e2e-vendor-callback-secret';
 
 export interface StaffMember {
+  /** The token's oid: the roster id for engineers and team leads, whom staff are matched to by it. */
+  readonly id?: string;
   readonly name: string;
   readonly email: string;
   readonly roles: readonly StaffRole[];
@@ -56,7 +58,7 @@ export interface LifecycleStack {
 export function staffMember(engineerId: string, roles: readonly StaffRole[] = ['engineer']): StaffMember {
   const engineer = E2E_ORG.roster.engineers.find((candidate) => candidate.id === engineerId);
   if (engineer === undefined) throw new Error(`${engineerId} is not on the roster`);
-  return { name: engineer.name, email: engineer.email, roles };
+  return { id: engineer.id, name: engineer.name, email: engineer.email, roles };
 }
 
 export interface LifecycleStackOptions {
@@ -133,7 +135,7 @@ export async function startLifecycleStack(options: LifecycleStackOptions): Promi
     },
     async staff(member, ticketNumber, body) {
       if (!identity) throw new Error('the stack runs without its dev issuer');
-      const token = await identity.mintToken({ name: member.name, email: member.email, roles: [...member.roles] });
+      const token = await identity.mintToken({ ...(member.id === undefined ? {} : { id: member.id }), name: member.name, email: member.email, roles: [...member.roles] });
       const response = await fetch(`${stack.urls.host}/api/staff/tickets/${ticketNumber}/commands`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
