@@ -40,6 +40,7 @@ export function ticketApiPort(services: TicketServices, lifecycle: LifecycleCont
     },
     applyToTicket: (ticketNumber, decideCommands, now) =>
       services.applyToTicket(ticketNumber, decideCommands, now, lifecycle === undefined ? {} : { signalTicketChanged: (changed) => lifecycle.signalTicketChanged(changed) }),
+    accessTokenOf: (ticketNumber) => services.accessToken(ticketNumber),
     orgConfig: () => services.orgConfig(),
     now: () => services.clock.now().toISOString(),
   };

@@ -4,7 +4,7 @@
  * JWT) the answer is the same 404 as for a ticket that does not exist, so numbers cannot be probed.
  */
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import { tokenOpensTicket } from '../auth/requester-token';
+import { presentedTokenIs, tokenOpensTicket } from '../auth/requester-token';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { TicketNumber } from '../domain/ticket/ticket-number';
 import { fieldErrorsFromZod } from '../http/field-errors';
@@ -41,9 +41,14 @@ function requesterTarget(request: HttpRequest, instance: string): Outcome<Reques
 
 /**
  * The ticket, if the token opens it. A wrong token reads exactly like a missing ticket, and takes
- * the same work: one store read and one token check (against a dummy hash when nothing was found).
+ * the same work: it is compared with the token the number would have (derived under the access
+ * secret, ticket or no ticket) and refused before the store is read. Only when that token cannot
+ * be derived right now does the check fall back to the stored hash, still with the same work for
+ * a ticket that does not exist (a dummy hash).
  */
 async function requesterTicket(port: TicketApiPort, target: RequesterTarget, instance: string): Promise<Outcome<Ticket>> {
+  const expected = await port.accessTokenOf(target.ticketNumber);
+  if (expected.ok && !presentedTokenIs(target.token, expected.token)) return { ok: false, response: ticketNotFound(instance) };
   const stored = await port.readTicket(target.ticketNumber);
   const opens = tokenOpensTicket(target.token, stored.kind === 'found' ? stored.ticket.accessTokenHash : undefined);
   const read = readTicketOutcome(stored, instance);

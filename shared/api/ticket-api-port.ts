@@ -7,10 +7,16 @@ import type { Instant } from '../domain/primitives';
 import type { TicketNumber } from '../domain/ticket/ticket-number';
 import type { OrgConfigLoad } from '../org/org-config-source';
 import type { ApplyResult, DecideCommands } from '../tickets/apply-to-ticket';
+import type { AccessTokenSource } from '../tickets/ticket-notifier';
 import type { QueueViewFilter, TicketList, TicketRead } from '../tickets/ticket-repository';
 
 export interface TicketApiPort {
   readTicket(ticketNumber: TicketNumber): Promise<TicketRead>;
+  /**
+   * The access token the number would have (derived from it under the access secret, whether or
+   * not such a ticket exists), so a wrong token is refused before the store is read.
+   */
+  accessTokenOf(ticketNumber: TicketNumber): ReturnType<AccessTokenSource>;
   applyToTicket(ticketNumber: TicketNumber, decideCommands: DecideCommands, now: Instant): Promise<ApplyResult>;
   queueView(filter: QueueViewFilter): Promise<TicketList>;
   orgConfig(): Promise<OrgConfigLoad>;

@@ -62,6 +62,14 @@ export function tokenOpensTicket(presented: string | null | undefined, storedHas
 }
 
 /**
+ * True when `presented` is `expected`, compared as fixed-size digests in constant time: the check
+ * made before any store read against the token a ticket number would have.
+ */
+export function presentedTokenIs(presented: string, expected: string): boolean {
+  return verifyRequesterToken(presented, hashRequesterToken(expected));
+}
+
+/**
  * The token of a ticket, derived rather than drawn: HMAC-SHA256 of `<ticket number>:<version>`
  * under Baton's access secret. Later emails can so carry the same link without the token ever
  * being stored, and an idempotent replay of intake hands out the same one. Bumping the version

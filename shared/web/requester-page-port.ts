@@ -5,4 +5,4 @@
  */
 import type { TicketApiPort } from '../api/ticket-api-port';
 
-export type RequesterPagePort = Pick<TicketApiPort, 'readTicket' | 'applyToTicket' | 'orgConfig' | 'now'>;
+export type RequesterPagePort = Pick<TicketApiPort, 'readTicket' | 'accessTokenOf' | 'applyToTicket' | 'orgConfig' | 'now'>;

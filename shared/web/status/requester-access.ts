@@ -1,12 +1,12 @@
 /**
  * Who may see a status page: whoever presents the ticket's access token, from the email link
  * (`?access=`, traded at once for the path-scoped cookie) or from that cookie. A wrong token, an
- * unknown ticket and a missing cookie all get the same answer after the same work (one store read,
- * one token check), so ticket numbers cannot be probed by content or by timing.
+ * unknown ticket and a missing cookie all get the same answer after the same work (a wrong token is
+ * refused before the store is read), so ticket numbers cannot be probed by content or by timing.
  */
 import type { HttpRequest } from '@azure/functions';
 import type { RequesterPagePort } from '../requester-page-port';
-import { tokenOpensTicket } from '../../auth/requester-token';
+import { presentedTokenIs, tokenOpensTicket } from '../../auth/requester-token';
 import type { Ticket } from '../../domain/ticket/ticket';
 import { TicketNumberSchema, type TicketNumber } from '../../domain/ticket/ticket-number';
 import { accessCookieValues } from './access-cookie';
@@ -24,6 +24,12 @@ export function ticketNumberParameter(request: Pick<HttpRequest, 'params'>): Tic
 /** Checks the presented tokens against the stored hash; the store is read only if one is offered. */
 export async function ticketAccess(tickets: RequesterPagePort, ticketNumber: TicketNumber, presented: readonly string[]): Promise<TicketAccess> {
   if (presented.length === 0) return { kind: 'denied' };
+  // As on the API: refused before the store is read unless a presented token is the number's own.
+  const expected = await tickets.accessTokenOf(ticketNumber);
+  if (expected.ok) {
+    const matches = presented.map((candidate) => presentedTokenIs(candidate, expected.token));
+    if (!matches.includes(true)) return { kind: 'denied' };
+  }
   const read = await tickets.readTicket(ticketNumber);
   // Checked whether or not the ticket exists (against a dummy hash if not): the same work either way.
   const token = presented.find((candidate) => tokenOpensTicket(candidate, read.kind === 'found' ? read.ticket.accessTokenHash : undefined));

@@ -20,12 +20,15 @@ const org = OrgConfigSchema.parse(sampleOrgConfig);
 const issued = issueRequesterToken();
 const ticket = assignedTicket({ ticketNumber: 'BTN-261124-H4NDL', accessTokenHash: issued.tokenHash, receivedAt: '2026-11-24T13:00:00.000Z' });
 const stored = { ...ticket, appliedCommands: [] };
+const otherNumbersToken = issueRequesterToken().token;
 const unavailable = { kind: 'unavailable', retryAfterSeconds: 7, reason: 'store answered 503' } as const;
 
 function port(overrides: Partial<TicketApiPort> = {}): () => TicketApiPort {
   const read: TicketRead = { kind: 'found', ticket, stored, etag: '"1"' };
   return () => ({
     readTicket: async (number) => (number === ticket.ticketNumber ? read : { kind: 'not-found' }),
+    // The token each number would have: this ticket's for its own number, another for any other.
+    accessTokenOf: async (number) => ({ ok: true, token: number === ticket.ticketNumber ? issued.token : otherNumbersToken }),
     applyToTicket: async (): Promise<ApplyResult> => ({ kind: 'unchanged', ticket }),
     queueView: async () => ({ kind: 'read', tickets: [ticket], skipped: [] }),
     orgConfig: async () => ({ kind: 'loaded', config: org }),

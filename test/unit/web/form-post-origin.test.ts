@@ -32,6 +32,8 @@ function countingPort(): { port: RequesterPagePort; reads: TicketNumber[] } {
       reads.push(ticketNumber);
       return { kind: 'not-found' };
     },
+    // No derived token to compare with, so an admitted post goes on to read the ticket.
+    accessTokenOf: async () => ({ ok: false, reason: 'not needed here' }),
     applyToTicket: async () => {
       throw new Error('a refused post must never change a ticket');
     },

@@ -11,7 +11,7 @@ import { loadOrCreateSigningKey } from '../../../../infra/local/identity/dev-sig
 import { cosmosClientOptionsForStandIn } from '../../../../infra/local/services/cosmos-standin';
 import { startLocalStack, type LocalStack } from '../../../../infra/local/stack';
 import { VENDOR_CALLBACK_SECRET_SETTING } from '../../../../shared/lifecycle/vendor-callback-secrets';
-import { issueRequesterToken } from '../../../../shared/auth/requester-token';
+import { hashRequesterToken } from '../../../../shared/auth/requester-token';
 import type { StaffRole } from '../../../../shared/auth/staff-token';
 import { loadConfig } from '../../../../shared/config';
 import type { Command } from '../../../../shared/domain/lifecycle/commands';
@@ -115,12 +115,16 @@ export async function startApiStack(): Promise<ApiStack> {
     baseUrl: stack.urls.host,
     org,
     async seedTicket(options = {}) {
-      const { token, tokenHash } = issueRequesterToken();
+      // The token intake would hand out: derived from the number under the stack's access secret.
+      const ticketNumber = newTicketNumber(stack.now());
+      const derived = await services.accessToken(ticketNumber);
+      if (!derived.ok) throw new Error(`the access token of ${ticketNumber} cannot be derived: ${derived.reason}`);
+      const { token } = derived;
       // Received an hour ago, so the SLA clocks have run a little by "now".
       const receivedAt = new Date(stack.now().getTime() - 3_600_000).toISOString();
       const assigned = assignedTicket({
-        ticketNumber: newTicketNumber(stack.now()),
-        accessTokenHash: tokenHash,
+        ticketNumber,
+        accessTokenHash: hashRequesterToken(token),
         receivedAt,
         ...(options.engineer === undefined ? {} : { engineer: options.engineer }),
         ...(options.intakeOverrides === undefined ? {} : { intake: storyIntake(options.intakeOverrides) }),
