@@ -180,7 +180,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const hostPort = fixed ? FIXED_PORTS.host : await findFreePort();
     const hostUrl = `http://127.0.0.1:${hostPort}`;
-    const settings = stackSettings(hostUrl, services, options.settings ?? {});
+    const settings = stackSettings(hostUrl, services, fixed ? 'as-deployed' : 'room-for-suites', options.settings ?? {});
     // Signed with the secret the host verifies with, overrides included, so the two always agree.
     services.vendor?.configureCallback(callbackTargetFor(hostUrl, settings[SETTING.vendorCallbackSecret]));
     const startHost = async (): Promise<HostChild> =>
@@ -255,6 +255,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 function stackSettings(
   hostUrl: string,
   services: LocalStackServices,
+  intakeLimits: 'as-deployed' | 'room-for-suites',
   overrides: Readonly<Record<string, string>>,
 ): Record<string, string> {
   return {
@@ -263,10 +264,12 @@ function stackSettings(
     [SETTING.taskHub]: 'BatonLocal',
     [SETTING.publicBaseUrl]: hostUrl,
     [SETTING.emailSenderAddress]: 'DoNotReply@baton.local',
-    // Every local request comes from 127.0.0.1, and the test suites and the bench file hundreds of
-    // tickets through it: the limiter stays on, with room for that. Override these to try it.
-    [SETTING.intakeLimitPerClientAddress]: '100000',
-    [SETTING.intakeLimitPerRequesterEmail]: '100000',
+    // `npm start` meets the limits a deployment has, so what a person tries locally is what Azure
+    // does. Test suites and the bench file hundreds of tickets from 127.0.0.1 through stacks of
+    // their own: the limiter stays on for them, with room for that (a test overrides it to try it).
+    ...(intakeLimits === 'room-for-suites'
+      ? { [SETTING.intakeLimitPerClientAddress]: '100000', [SETTING.intakeLimitPerRequesterEmail]: '100000' }
+      : {}),
     ...(services.azurite ? { [SETTING.hostStorageConnectionString]: services.azurite.connectionString } : {}),
     ...(services.cosmos
       ? {
