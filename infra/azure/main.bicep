@@ -99,6 +99,13 @@ param maximumInstanceCount int = 40
 @description('Function App instances kept warm for Durable work. 0 (the default) scales to zero; 1 lets SLA timers fire without a cold start, at the price of one always-on instance.')
 param durableAlwaysReadyInstances int = 0
 
+@description('Days of Cosmos DB continuous backup (point-in-time restore): 7 (no charge for the backup storage) or 30.')
+@allowed([
+  7
+  30
+])
+param cosmosBackupRetentionDays int = 7
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -162,6 +169,7 @@ module cosmos 'app/cosmos.bicep' = {
     autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
     appPrincipalId: appIdentity.outputs.principalId
     dataContributorPrincipalId: principalId
+    continuousBackupTier: 'Continuous${cosmosBackupRetentionDays}Days'
   }
 }
 
@@ -246,6 +254,19 @@ module api 'app/api.bicep' = {
     taskHubName: taskHubName
     // Using the output also orders the app after the vault and the identity's role on it.
     vendorCallbackSecretUri: keyVault.outputs.vendorCallbackSecretUri
+  }
+}
+
+// Resource logs and platform metrics of every data-bearing resource go to the Log Analytics workspace.
+module diagnostics 'app/diagnostics.bicep' = {
+  name: 'diagnostics'
+  scope: rg
+  params: {
+    workspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+    cosmosAccountName: cosmos.outputs.accountName
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    functionAppName: api.outputs.name
   }
 }
 

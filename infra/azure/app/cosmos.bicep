@@ -20,6 +20,13 @@ param autoscaleMaxThroughput int = 1000
 @description('Principal id of the app identity.')
 param appPrincipalId string
 
+@description('Continuous backup (point-in-time restore) window: Continuous7Days (free) or Continuous30Days.')
+@allowed([
+  'Continuous7Days'
+  'Continuous30Days'
+])
+param continuousBackupTier string = 'Continuous7Days'
+
 @description('Optional principal (the deployer) that may read and write data, e.g. to seed the organisation configuration. Empty: none.')
 param dataContributorPrincipalId string = ''
 
@@ -150,6 +157,14 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
           }
         ]
       : []
+    // Point-in-time restore of the account, a database or a container to any second of the window
+    // (README: "Restoring Cosmos DB"). Periodic backup would only keep two snapshots four hours apart.
+    backupPolicy: {
+      type: 'Continuous'
+      continuousModeProperties: {
+        tier: continuousBackupTier
+      }
+    }
     disableLocalAuth: true
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'

@@ -57,3 +57,5 @@ resource publisherRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 output applicationInsightsName string = applicationInsights.name
 // Not a secret: with local auth disabled the instrumentation key in it cannot ingest on its own.
 output applicationInsightsConnectionString string = applicationInsights.properties.ConnectionString
+output logAnalyticsWorkspaceId string = logAnalytics.id
+output applicationInsightsId string = applicationInsights.id

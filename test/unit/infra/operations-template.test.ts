@@ -1,0 +1,84 @@
+/**
+ * The operations part of the Azure template, read as text (no Bicep compiler here): backups,
+ * diagnostic settings, the Durable backend, alerts and the workbook.
+ */
+import path from 'node:path';
+import { moduleDeclarations, readBicepFiles, resourceDeclarations, type ResourceDeclaration } from './bicep-text';
+
+const INFRA = path.join(__dirname, '../../../infra/azure');
+const template = readBicepFiles(INFRA);
+const resources = resourceDeclarations(template);
+
+function fileCode(name: string): string {
+  const file = template.find((f) => f.file.endsWith(name));
+  if (!file) throw new Error(`infra/azure/${name} is missing`);
+  return file.code;
+}
+
+function deployed(type: string): ResourceDeclaration[] {
+  return resources.filter((r) => r.type === type && !r.existing);
+}
+
+/** The logs and metrics each data-bearing resource type sends to Log Analytics. */
+const EXPECTED_DIAGNOSTICS: Record<string, { logs: string[]; metrics: string[] }> = {
+  'Microsoft.DocumentDB/databaseAccounts': { logs: ['DataPlaneRequests', 'ControlPlaneRequests', 'QueryRuntimeStatistics', 'PartitionKeyRUConsumption'], metrics: ['Requests'] },
+  'Microsoft.Storage/storageAccounts': { logs: [], metrics: ['Transaction'] },
+  'Microsoft.Storage/storageAccounts/blobServices': { logs: ['StorageRead', 'StorageWrite', 'StorageDelete'], metrics: ['Transaction'] },
+  'Microsoft.Storage/storageAccounts/queueServices': { logs: ['StorageRead', 'StorageWrite', 'StorageDelete'], metrics: ['Transaction'] },
+  'Microsoft.Storage/storageAccounts/tableServices': { logs: ['StorageRead', 'StorageWrite', 'StorageDelete'], metrics: ['Transaction'] },
+  'Microsoft.KeyVault/vaults': { logs: ['AuditEvent'], metrics: ['AllMetrics'] },
+  'Microsoft.Web/sites': { logs: ['FunctionAppLogs'], metrics: ['AllMetrics'] },
+};
+
+/** Categories named in a diagnostic setting's body, resolving a `var` it refers to in the same file. */
+function categories(setting: ResourceDeclaration, kind: 'logs' | 'metrics'): string[] {
+  const code = fileCode(path.basename(setting.file));
+  const direct = new RegExp(`${kind}:\\s*\\[([\\s\\S]*?)\\n    \\]`).exec(setting.body)?.[1];
+  const viaVariable = new RegExp(`${kind}:\\s*(\\w+)\\s*$`, 'm').exec(setting.body)?.[1];
+  const text = direct ?? (viaVariable === undefined ? '' : (new RegExp(`^var\\s+${viaVariable}\\s*=\\s*\\[([\\s\\S]*?)\\n\\]`, 'm').exec(code)?.[1] ?? ''));
+  return [...text.matchAll(/category:\s*'(\w+)'/g)].map((match) => match[1] ?? '');
+}
+
+describe('Azure operations template', () => {
+  describe('data protection', () => {
+    it('keeps Cosmos DB on continuous backup, 7 days unless 30 are asked for', () => {
+      const [account] = deployed('Microsoft.DocumentDB/databaseAccounts');
+      const cosmos = fileCode('cosmos.bicep');
+      const main = fileCode('main.bicep');
+
+      expect(account?.body).toMatch(/backupPolicy:\s*\{\s*type:\s*'Continuous'\s*continuousModeProperties:\s*\{\s*tier:\s*continuousBackupTier\s*\}/);
+      expect(cosmos).toMatch(/param continuousBackupTier string = 'Continuous7Days'/);
+      expect(cosmos).toMatch(/@allowed\(\[\s*'Continuous7Days'\s*'Continuous30Days'\s*\]\)\s*param continuousBackupTier/);
+      expect(main).toMatch(/@allowed\(\[\s*7\s*30\s*\]\)\s*param cosmosBackupRetentionDays int = 7/);
+      expect(main).toContain("continuousBackupTier: 'Continuous${cosmosBackupRetentionDays}Days'");
+    });
+
+    it('sends the logs and metrics of Cosmos DB, storage, the Key Vault and the Function App to Log Analytics', () => {
+      const settings = resources.filter((r) => r.type === 'Microsoft.Insights/diagnosticSettings');
+      const covered = new Map<string, ResourceDeclaration>();
+      for (const setting of settings) {
+        const scope = /scope:\s*(\w+)/.exec(setting.body)?.[1];
+        const target = resources.find((r) => r.file === setting.file && r.symbol === scope);
+        if (target) covered.set(target.type, setting);
+        expect(setting.body).toMatch(/workspaceId:\s*workspaceId/);
+      }
+
+      for (const [type, expected] of Object.entries(EXPECTED_DIAGNOSTICS)) {
+        const setting = covered.get(type);
+        expect([type, setting === undefined ? 'no diagnostic setting' : 'has one']).toEqual([type, 'has one']);
+        if (!setting) continue;
+        expect(categories(setting, 'logs').sort()).toEqual([...expected.logs].sort());
+        expect(categories(setting, 'metrics')).toEqual(expected.metrics);
+      }
+    });
+
+    it('covers every deployed resource of those types, wired to the workspace of the monitoring module', () => {
+      for (const type of Object.keys(EXPECTED_DIAGNOSTICS).filter((t) => !t.includes('Services'))) {
+        expect([type, deployed(type).length]).toEqual([type, 1]);
+      }
+      const diagnostics = moduleDeclarations(template).find((m) => m.target.endsWith(path.join('app', 'diagnostics.bicep')));
+      expect(diagnostics?.body).toMatch(/workspaceId:\s*monitoring\.outputs\.logAnalyticsWorkspaceId/);
+      for (const source of ['cosmos.outputs.accountName', 'storage.outputs.name', 'keyVault.outputs.name', 'api.outputs.name']) expect(diagnostics?.body).toContain(source);
+    });
+  });
+});
