@@ -106,6 +106,20 @@ param durableAlwaysReadyInstances int = 0
 ])
 param cosmosBackupRetentionDays int = 7
 
+@description('Durable backend, chosen once: an app cannot move its running orchestrations to another later. durableTaskScheduler (recommended) or azureStorage.')
+@allowed([
+  'durableTaskScheduler'
+  'azureStorage'
+])
+param durableBackend string = 'durableTaskScheduler'
+
+@description('Durable Task Scheduler SKU: Consumption (pay per action) or Dedicated (capacity units).')
+@allowed([
+  'Consumption'
+  'Dedicated'
+])
+param durableTaskSchedulerSku string = 'Consumption'
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -223,6 +237,20 @@ module keyVault 'app/key-vault.bicep' = {
   }
 }
 
+module durableTaskScheduler 'app/durable-task-scheduler.bicep' = if (durableBackend == 'durableTaskScheduler') {
+  name: 'durable-task-scheduler'
+  scope: rg
+  params: {
+    name: 'dts-baton-${resourceToken}'
+    location: location
+    tags: tags
+    taskHubName: taskHubName
+    skuName: durableTaskSchedulerSku
+    appPrincipalId: appIdentity.outputs.principalId
+    dashboardPrincipalId: principalId
+  }
+}
+
 module api 'app/api.bicep' = {
   name: 'api'
   scope: rg
@@ -252,6 +280,8 @@ module api 'app/api.bicep' = {
     vendorApiBaseUrl: vendorApiBaseUrl
     vendorApiTokenScope: vendorApiTokenScope
     taskHubName: taskHubName
+    durableBackend: durableBackend
+    durableTaskSchedulerEndpoint: durableBackend == 'durableTaskScheduler' ? durableTaskScheduler!.outputs.endpoint : ''
     // Using the output also orders the app after the vault and the identity's role on it.
     vendorCallbackSecretUri: keyVault.outputs.vendorCallbackSecretUri
   }

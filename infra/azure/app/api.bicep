@@ -55,6 +55,16 @@ param vendorApiBaseUrl string
 param vendorApiTokenScope string
 param taskHubName string
 
+@description('Where Durable keeps orchestration state: durableTaskScheduler (the managed backend) or azureStorage (queues and tables of the app\'s storage account, as host.json describes).')
+@allowed([
+  'durableTaskScheduler'
+  'azureStorage'
+])
+param durableBackend string = 'durableTaskScheduler'
+
+@description('Endpoint of the Durable Task Scheduler when durableBackend is durableTaskScheduler.')
+param durableTaskSchedulerEndpoint string = ''
+
 @description('Key Vault URI of the vendor callback secret, without a version so that rotations are followed.')
 param vendorCallbackSecretUri string
 
@@ -101,6 +111,18 @@ var appSettings = {
   BATON_VENDOR_CALLBACK_SECRET: '@Microsoft.KeyVault(SecretUri=${vendorCallbackSecretUri})'
   BATON_TASK_HUB: taskHubName
 }
+
+// host.json describes the Azure Storage provider, which the offline stack's emulator follows too;
+// on the Durable Task Scheduler these settings override its provider type (AzureFunctionsJobHost__
+// settings take precedence over host.json) and name the identity-based connection, which carries
+// the identity's client id and no secret.
+var durableBackendSettings = durableBackend == 'durableTaskScheduler'
+  ? {
+      AzureFunctionsJobHost__extensions__durableTask__storageProvider__type: 'azureManaged'
+      AzureFunctionsJobHost__extensions__durableTask__storageProvider__connectionStringName: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING'
+      DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=${durableTaskSchedulerEndpoint};Authentication=ManagedIdentity;ClientID=${identityClientId}'
+    }
+  : {}
 
 resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   name: name
@@ -160,7 +182,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 resource functionAppSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: appSettings
+  properties: union(appSettings, durableBackendSettings)
 }
 
 // Publishing with a user name and password is a local-auth path into the app; azd deploys with

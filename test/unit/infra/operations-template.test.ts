@@ -81,4 +81,39 @@ describe('Azure operations template', () => {
       for (const source of ['cosmos.outputs.accountName', 'storage.outputs.name', 'keyVault.outputs.name', 'api.outputs.name']) expect(diagnostics?.body).toContain(source);
     });
   });
+
+  describe('Durable backend', () => {
+    const DURABLE_TASK_DATA_CONTRIBUTOR = '0ad04412-c4d5-4796-b79c-f76d14c8d402';
+
+    it('provisions the Durable Task Scheduler by default, keeping Azure Storage as the alternative', () => {
+      const main = fileCode('main.bicep');
+      expect(main).toMatch(/@allowed\(\[\s*'durableTaskScheduler'\s*'azureStorage'\s*\]\)\s*param durableBackend string = 'durableTaskScheduler'/);
+      const module = moduleDeclarations(template).find((m) => m.target.endsWith(path.join('app', 'durable-task-scheduler.bicep')));
+      expect(module?.body).toMatch(/taskHubName:\s*taskHubName/);
+      expect(main).toMatch(/^module durableTaskScheduler '[^']+' = if \(durableBackend == 'durableTaskScheduler'\)/m);
+      expect(deployed('Microsoft.DurableTask/schedulers')).toHaveLength(1);
+      expect(deployed('Microsoft.DurableTask/schedulers/taskHubs')).toHaveLength(1);
+    });
+
+    it('gives the app identity the Durable Task Data Contributor role on its task hub only', () => {
+      const code = fileCode('durable-task-scheduler.bicep');
+      const assignments = resources.filter((r) => r.type === 'Microsoft.Authorization/roleAssignments' && r.file.endsWith('durable-task-scheduler.bicep'));
+      const app = assignments.find((r) => r.body.includes('principalId: appPrincipalId'));
+
+      expect(code).toContain(`durableTaskDataContributorRoleId = '${DURABLE_TASK_DATA_CONTRIBUTOR}'`);
+      expect(app?.body).toMatch(/scope:\s*taskHub\b/);
+      expect(app?.body).toMatch(/roleDefinitions', durableTaskDataContributorRoleId\)/);
+    });
+
+    it('points the Functions host at the scheduler with the identity, overriding the provider host.json describes', () => {
+      const api = fileCode(path.join('app', 'api.bicep'));
+      const settings = /var durableBackendSettings = durableBackend == 'durableTaskScheduler'\s*\?\s*\{([\s\S]*?)\}\s*:\s*\{\}/.exec(api)?.[1] ?? '';
+
+      expect(settings).toMatch(/AzureFunctionsJobHost__extensions__durableTask__storageProvider__type:\s*'azureManaged'/);
+      expect(settings).toMatch(/storageProvider__connectionStringName:\s*'DURABLE_TASK_SCHEDULER_CONNECTION_STRING'/);
+      expect(settings).toContain("DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=${durableTaskSchedulerEndpoint};Authentication=ManagedIdentity;ClientID=${identityClientId}'");
+      expect(settings).not.toMatch(/AccessKey|AccountKey|SharedAccess/i);
+      expect(api).toMatch(/properties:\s*union\(appSettings, durableBackendSettings\)/);
+    });
+  });
 });

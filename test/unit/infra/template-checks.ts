@@ -176,7 +176,9 @@ export function appSettingViolations(files: readonly BicepFile[]): string[] {
   }
   if (settings.AzureWebJobsStorage__credential !== 'managedidentity') violations.push('AzureWebJobsStorage__credential is not managedidentity');
   const wired = declared([siteFile], 'Microsoft.Web/sites/config').some(
-    (c) => propertyLines(c.body, 'name').includes("'appsettings'") && propertyLines(c.body, 'properties').includes('appSettings'),
+    (c) =>
+      propertyLines(c.body, 'name').includes("'appsettings'") &&
+      propertyLines(c.body, 'properties').some((value) => value === 'appSettings' || value.startsWith('union(appSettings,')),
   );
   if (!wired) violations.push('var appSettings is not applied by a Microsoft.Web/sites/config appsettings resource');
   return violations;
