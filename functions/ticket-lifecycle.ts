@@ -5,6 +5,9 @@
  */
 import * as df from 'durable-functions';
 import type { ActivityHandler, OrchestrationContext, OrchestrationHandler, Task } from 'durable-functions';
+import type { InvocationContext } from '@azure/functions';
+import { eventLog } from '../shared/logging/structured-log';
+import { logAppendedEvents } from '../shared/lifecycle/appended-events-log';
 import { TicketChangeSignals } from '../shared/lifecycle/change-signals';
 import {
   LifecycleRunSchema,
@@ -42,9 +45,12 @@ const activity = (name: string, handler: ActivityHandler) => df.app.activity(nam
 const validateTicket = activity('validateTicket', async (input: unknown) =>
   ValidationOutcomeSchema.parse(await validateTicketStep(lifecyclePorts(), LifecycleStepSchema.parse(input))),
 );
-const reconcile = activity('reconcileTicket', async (input: unknown) =>
-  ReconcileOutcomeSchema.parse(await reconcileTicket(lifecyclePorts(), LifecycleStepSchema.parse(input))),
-);
+const reconcile = activity('reconcileTicket', async (input: unknown, context: InvocationContext) => {
+  const step = LifecycleStepSchema.parse(input);
+  const outcome = ReconcileOutcomeSchema.parse(await reconcileTicket(lifecyclePorts(), step));
+  logAppendedEvents(eventLog(context, { ticketNumber: step.ticketNumber }), outcome.applied);
+  return outcome;
+});
 const raiseCase = activity('raiseVendorCase', async (input: unknown) =>
   VendorCaseOutcomeSchema.parse(await raiseVendorCase(lifecyclePorts(), LifecycleStepSchema.parse(input))),
 );
