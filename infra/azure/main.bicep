@@ -120,6 +120,21 @@ param durableBackend string = 'durableTaskScheduler'
 ])
 param durableTaskSchedulerSku string = 'Consumption'
 
+@description('Email address operations alerts go to. Empty: none (the alerts still show in the portal).')
+param alertEmail string = ''
+
+@secure()
+@description('Incoming webhook (e.g. a Teams workflow URL) operations alerts are posted to. Empty: none.')
+param alertWebhookUrl string = ''
+
+@minValue(1)
+@description('SLA breaches within an hour above which the desk is alerted.')
+param slaBreachesPerHourAlertThreshold int = 5
+
+@minValue(1)
+@description('Minutes the oldest unsent email may wait before the outbox alert fires.')
+param outboxOldestPendingMinutesAlertThreshold int = 15
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -297,6 +312,31 @@ module diagnostics 'app/diagnostics.bicep' = {
     storageAccountName: storage.outputs.name
     keyVaultName: keyVault.outputs.name
     functionAppName: api.outputs.name
+  }
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    actionGroupName: 'ag-baton-${resourceToken}'
+    alertEmail: alertEmail
+    alertWebhookUrl: alertWebhookUrl
+    slaBreachesPerHourThreshold: slaBreachesPerHourAlertThreshold
+    outboxOldestPendingMinutesThreshold: outboxOldestPendingMinutesAlertThreshold
+  }
+}
+
+module workbook 'app/workbook.bicep' = {
+  name: 'workbook'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
   }
 }
 

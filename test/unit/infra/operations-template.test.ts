@@ -2,10 +2,15 @@
  * The operations part of the Azure template, read as text (no Bicep compiler here): backups,
  * diagnostic settings, the Durable backend, alerts and the workbook.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { OperationsSnapshotSchema } from '../../../shared/domain/metrics/operations-figures';
+import { TIMELINE_EVENT_TYPES } from '../../../shared/domain/timeline/timeline-event';
+import { TICKET_LIFECYCLE_ORCHESTRATION } from '../../../shared/tickets/lifecycle-names';
 import { moduleDeclarations, readBicepFiles, resourceDeclarations, type ResourceDeclaration } from './bicep-text';
 
-const INFRA = path.join(__dirname, '../../../infra/azure');
+const REPO = path.join(__dirname, '../../..');
+const INFRA = path.join(REPO, 'infra/azure');
 const template = readBicepFiles(INFRA);
 const resources = resourceDeclarations(template);
 
@@ -114,6 +119,82 @@ describe('Azure operations template', () => {
       expect(settings).toContain("DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=${durableTaskSchedulerEndpoint};Authentication=ManagedIdentity;ClientID=${identityClientId}'");
       expect(settings).not.toMatch(/AccessKey|AccountKey|SharedAccess/i);
       expect(api).toMatch(/properties:\s*union\(appSettings, durableBackendSettings\)/);
+    });
+  });
+
+  describe('observability', () => {
+    /** Event names the app writes through structured-log (`log.info('intake.accepted', …)`). */
+    function emittedEvents(): Set<string> {
+      const names = new Set<string>();
+      const walk = (directory: string) => {
+        for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+          const full = path.join(directory, entry.name);
+          if (entry.isDirectory()) walk(full);
+          else if (entry.name.endsWith('.ts')) {
+            for (const match of fs.readFileSync(full, 'utf8').matchAll(/\.(?:info|warn|error|debug)\('([a-z0-9.-]+)'/g)) names.add(match[1] ?? '');
+          }
+        }
+      };
+      walk(path.join(REPO, 'functions'));
+      walk(path.join(REPO, 'shared'));
+      return names;
+    }
+
+    const queries = template.flatMap((f) => [...f.code.matchAll(/'''([\s\S]*?)'''/g)].map((m) => ({ file: path.basename(f.file), kql: m[1] ?? '' })));
+    const kql = (file: string) => queries.filter((q) => q.file === file).map((q) => q.kql);
+
+    it('queries only event lines the app writes', () => {
+      const emitted = emittedEvents();
+      const named = queries.flatMap((q) => [...q.kql.matchAll(/tostring\(e\.event\) == '([^']+)'/g)].map((m) => m[1] ?? ''));
+      expect(named.length).toBeGreaterThanOrEqual(8);
+      expect(named.filter((name) => !emitted.has(name))).toEqual([]);
+      for (const q of queries) {
+        for (const hint of q.kql.matchAll(/message has '([^']+)'/g)) expect(q.kql).toContain(`tostring(e.event) == '${hint[1] ?? ''}'`);
+      }
+    });
+
+    it('names only timeline event types and snapshot figures the code defines', () => {
+      const types = queries.flatMap((q) => [...q.kql.matchAll(/tostring\(e\.type\) (?:== '([^']+)'|in \(([^)]*)\))/g)].flatMap((m) => (m[1] !== undefined ? [m[1]] : [...(m[2] ?? '').matchAll(/'([^']+)'/g)].map((n) => n[1] ?? ''))));
+      expect(types).toEqual(expect.arrayContaining(['sla-breached', 'handed-off', 'escalated-internally']));
+      expect(types.filter((type) => !(TIMELINE_EVENT_TYPES as readonly string[]).includes(type))).toEqual([]);
+
+      const snapshotFields = queries
+        .filter((q) => q.kql.includes("tostring(e.event) == 'operations.snapshot'"))
+        .flatMap((q) => [...q.kql.matchAll(/\be\.(\w+)/g)].map((m) => m[1] ?? ''))
+        .filter((field) => field !== 'event');
+      expect(snapshotFields).toEqual(expect.arrayContaining(['outboxOldestPendingMinutes', 'openTicketsAtSlaWarning', 'openTicketsInSlaBreach']));
+      expect(snapshotFields.filter((field) => !(field in OperationsSnapshotSchema.shape))).toEqual([]);
+      for (const q of queries) {
+        for (const name of q.kql.matchAll(/requests\s*\|\s*where name == '([^']+)'/g)) expect(name[1]).toBe(TICKET_LIFECYCLE_ORCHESTRATION);
+      }
+    });
+
+    it('alerts on SLA breaches, a stuck outbox, failing lifecycles, API 5xx and intake 503s through one action group', () => {
+      const alerts = kql('alerts.bicep');
+      const code = fileCode('alerts.bicep');
+      expect(alerts.some((q) => q.includes("tostring(e.type) == 'sla-breached'"))).toBe(true);
+      expect(alerts.some((q) => q.includes('todouble(e.outboxOldestPendingMinutes)'))).toBe(true);
+      expect(alerts.some((q) => q.includes(`where name == '${TICKET_LIFECYCLE_ORCHESTRATION}' and success == false`))).toBe(true);
+      expect(alerts.some((q) => q.includes('toint(resultCode) >= 500'))).toBe(true);
+      expect(alerts.some((q) => q.includes("tostring(e.event) == 'intake.store-unavailable'"))).toBe(true);
+      expect([...code.matchAll(/^\s+query: (\w+Query)$/gm)]).toHaveLength(5);
+
+      const [rule] = deployed('Microsoft.Insights/scheduledQueryRules');
+      expect(rule?.body).toMatch(/actionGroups:\s*\[\s*actionGroup\.id\s*\]/);
+      const [group] = deployed('Microsoft.Insights/actionGroups');
+      expect(group?.body).toMatch(/emailReceivers:/);
+      expect(group?.body).toMatch(/webhookReceivers:/);
+      expect(code).toMatch(/@secure\(\)\s*param alertWebhookUrl string = ''/);
+    });
+
+    it('builds a workbook with intake, tickets by status and severity, SLA clocks, handoffs and the outbox', () => {
+      const panels = kql('workbook.bicep');
+      expect(deployed('Microsoft.Insights/workbooks')).toHaveLength(1);
+      expect(panels).toHaveLength(5);
+      for (const event of ['intake.accepted', 'operations.open-tickets', 'operations.snapshot', 'ticket.event-appended']) {
+        expect(panels.some((q) => q.includes(`tostring(e.event) == '${event}'`))).toBe(true);
+      }
+      expect(fileCode('workbook.bicep')).toMatch(/serializedData:\s*string\(content\)/);
     });
   });
 });
