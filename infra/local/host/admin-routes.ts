@@ -40,7 +40,17 @@ export interface AdminApi {
   invokeByHand(functionName: string, input: unknown): Promise<'invoked' | 'not-found' | 'http-function'>;
   /** Advances a virtual clock; `undefined` when the clock is real. */
   advanceClock(request: AdvanceRequest): Promise<HostAdvanceResult> | undefined;
+  /** Served as `GET /admin/<name>`. */
+  readonly reports: Readonly<Record<string, AdminReport>>;
+  /** The app settings the reports read (endpoints of the stack's services). */
+  readonly settings: Readonly<Record<string, string | undefined>>;
 }
+
+/**
+ * A read-only report of the host's stack, from the app settings and the host clock's reading.
+ * A rejection is answered 503 with its message: the report's source is down, not the host.
+ */
+export type AdminReport = (settings: Readonly<Record<string, string | undefined>>, now: Date) => Promise<unknown>;
 
 function clockReading(api: AdminApi): Record<string, unknown> {
   const now = api.clock.now();
@@ -99,6 +109,16 @@ export function registerAdminRoutes(server: FastifyInstance, api: AdminApi): voi
   });
 
   server.get('/admin/clock', { onRequest: guard }, async () => clockReading(api));
+
+  for (const [name, report] of Object.entries(api.reports)) {
+    server.get(`/admin/${name}`, { onRequest: guard }, async (_request, reply) => {
+      try {
+        return await report(api.settings, new Date(api.clock.now()));
+      } catch (error) {
+        return reply.code(503).send({ error: error instanceof Error ? error.message : String(error) });
+      }
+    });
+  }
 
   server.post('/admin/clock/advance', { onRequest: guard }, async (request, reply) => {
     const parsed = AdvanceRequestSchema.safeParse(parseJsonBody(request.body));

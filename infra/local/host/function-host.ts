@@ -19,7 +19,7 @@ import { keyRingFromSettings } from './http/function-keys';
 import { addCustomHeaders, answerClientError, answerFrameworkError, malformedRequestProblem, sendProblem, type CustomHeaders } from './http/host-answers';
 import { admitRequestsAsAzureDoes, MAX_REQUEST_LINE_BYTES, NODE_MAX_HEADER_SIZE } from './http/request-admission';
 import { HTTP_METHODS, registerHttpTriggers, type HttpFunctionRoute } from './http/http-triggers';
-import { registerAdminRoutes, type AdvanceRequest, type HostAdvanceResult } from './admin-routes';
+import { registerAdminRoutes, type AdminReport, type AdvanceRequest, type HostAdvanceResult } from './admin-routes';
 import { registerExtensionWebhooks } from './http/extension-webhooks';
 import { extensionWebhooks, type ExtensionWebhook } from './webhook-targets';
 import { TimerTriggers } from './timer/timer-triggers';
@@ -44,6 +44,8 @@ export interface FunctionHostOptions {
   /** Where timer schedule statuses survive restarts; without one they live in memory. */
   readonly stateDirectory?: string;
   readonly extensions?: readonly HostExtension[];
+  /** Read-only reports served as `GET /admin/<name>` (e.g. `metrics`), computed from the app's settings. */
+  readonly adminReports?: Readonly<Record<string, AdminReport>>;
   readonly logger?: HostLogger;
 }
 
@@ -240,6 +242,8 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
         return 'invoked';
       },
       advanceClock: (request) => (clock instanceof VirtualClock ? advance(clock, loaded.invoker, request, whenIdle) : undefined),
+      reports: options.adminReports ?? {},
+      settings,
     });
     const requestedPort = options.port ?? localSettings.Host?.LocalHttpPort ?? DEFAULT_PORT;
     const port = await listen(server, requestedPort, options.listenHost ?? '127.0.0.1');

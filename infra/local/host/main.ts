@@ -10,6 +10,7 @@ import { parseHostProcessOptions } from './host-process-options';
 import type { HostExtension } from './extension-contract';
 import { createDurableExtension } from '../durable';
 import { errorText } from './error-text';
+import { stackMetricsReport } from '../metrics/stack-metrics';
 
 export type HostProcessMessage =
   | { readonly type: 'host-ready'; readonly url: string; readonly port: number }
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
       clock: options.clock,
       stateDirectory: options.stateDirectory,
       extensions: standardExtensions(),
+      adminReports: { metrics: stackMetricsReport },
       logger,
     });
   } catch (error) {
