@@ -67,17 +67,15 @@ function valueChanges(path: string, before: unknown, after: unknown): OrgConfigC
   if (beforeEntities !== undefined && afterEntities !== undefined && (Array.isArray(before) || Array.isArray(after))) {
     return entityChanges(path, beforeEntities, afterEntities);
   }
-  if (isRecord(before ?? after) && isRecord(after ?? before)) {
-    // A section that appears or disappears as a whole is still listed entity by entity.
-    before = before ?? {};
-    after = after ?? {};
+  // A section that appears or disappears as a whole is still listed entity by entity.
+  const beforeRecord = isRecord(before) ? before : before === undefined && isRecord(after) ? {} : undefined;
+  const afterRecord = isRecord(after) ? after : after === undefined && isRecord(before) ? {} : undefined;
+  if (beforeRecord !== undefined && afterRecord !== undefined) {
+    const keys = [...new Set([...Object.keys(beforeRecord), ...Object.keys(afterRecord)])];
+    return keys.flatMap((key) => valueChanges(`${path}.${key}`, beforeRecord[key], afterRecord[key]));
   }
   if (before === undefined) return [{ kind: 'added', path }];
   if (after === undefined) return [{ kind: 'removed', path }];
-  if (isRecord(before) && isRecord(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-    return keys.flatMap((key) => valueChanges(`${path}.${key}`, before[key], after[key]));
-  }
   return [{ kind: 'changed', path }];
 }
 
