@@ -1,0 +1,44 @@
+// Mutation testing of the domain (`npm run mutate`, see scripts/mutate.js, which runs it once per
+// module with BATON_MUTATE_MODULE set). Not part of `npm test`: it reruns the tests for every mutant.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const jestConfig = require('./jest.config.js');
+const domainModule = process.env.BATON_MUTATE_MODULE;
+const target = domainModule === undefined ? 'shared/domain' : `shared/domain/${domainModule}`;
+const reportName = domainModule ?? 'domain';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  // Per-test coverage finds every test that runs a mutant, not only the files that import the module.
+  coverageAnalysis: 'perTest',
+  jest: {
+    projectType: 'custom',
+    enableFindRelatedTests: false,
+    config: {
+      ...jestConfig,
+      roots: ['<rootDir>/test/unit/domain'],
+      collectCoverage: false,
+      coverageThreshold: undefined,
+      // Property tests draw their cases from one fixed seed, so a mutant is killed or not on every run.
+      setupFilesAfterEnv: ['<rootDir>/test/mutation/fixed-fast-check-seed.ts'],
+    },
+  },
+  mutate: [`${target}/**/*.ts`],
+  // The domain is small; copying only what the tests read keeps the sandbox quick to build.
+  ignorePatterns: ['dist', 'coverage', 'test-output', '.local', 'infra', 'functions', 'bench', 'docs'],
+  // Static mutants (module-level values such as zod schemas and lookup tables) need the whole domain
+  // suite per mutant, most of a run's time; they are reported as ignored unless BATON_MUTATE_STATIC=1.
+  ignoreStatic: process.env.BATON_MUTATE_STATIC !== '1',
+  concurrency: Number(process.env.BATON_MUTATE_CONCURRENCY ?? 1),
+  timeoutMS: 60000,
+  reporters: ['html', 'json', 'clear-text', 'progress-append-only'],
+  htmlReporter: { fileName: `test-output/mutation/${reportName}.html` },
+  jsonReporter: { fileName: `test-output/mutation/${reportName}.json` },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};
