@@ -29,6 +29,27 @@ describe('calendar schema', () => {
     expect(issuesOf({ ...parisHours, weekly: { tue: [{ start: '13:00', end: '17:00' }, { start: '09:00', end: '13:30' }] } })).toContain('ranges overlap on tue');
   });
 
+  it('rejects a range that opens and closes at the same minute', () => {
+    expect(issuesOf({ ...parisHours, weekly: { mon: [{ start: '09:00', end: '09:00' }] } })).toContain('end must be after start');
+  });
+
+  it('accepts ranges that touch, the one closing at the minute the next opens', () => {
+    expect(issuesOf({ ...parisHours, weekly: { mon: [{ start: '09:00', end: '12:00' }, { start: '12:00', end: '17:00' }] } })).toEqual([]);
+  });
+
+  it('accepts separate ranges listed out of order', () => {
+    expect(issuesOf({ ...parisHours, weekly: { wed: [{ start: '13:00', end: '17:00' }, { start: '09:00', end: '12:00' }] } })).toEqual([]);
+  });
+
+  it('finds an overlap among ranges listed out of order, whatever their place in the list', () => {
+    const shuffled = [{ start: '14:00', end: '18:00' }, { start: '08:00', end: '10:00' }, { start: '09:30', end: '12:00' }];
+    expect(issuesOf({ ...parisHours, weekly: { thu: shuffled } })).toEqual(['ranges overlap on thu']);
+  });
+
+  it('accepts a range that closes at midnight', () => {
+    expect(issuesOf({ ...parisHours, weekly: { sat: [{ start: '20:00', end: '24:00' }] } })).toEqual([]);
+  });
+
   it('rejects a calendar that never opens', () => {
     expect(issuesOf({ ...parisHours, weekly: {} })).toContain('a business-hours calendar needs at least one open range');
   });

@@ -81,6 +81,29 @@ describe('first response SLA', () => {
     expect(clock).toMatchObject({ state: 'met', stoppedAt: t('09:20') });
   });
 
+  it('is met by a response sent at the very instant of closure', () => {
+    const clocks = clocksAt({ ...opened, firstResponseAt: t('09:20'), customerVisibleUpdates: [t('09:20')], closedAt: t('09:20') }, t('12:00'));
+    expect(clocks['first-response']).toMatchObject({ state: 'met', stoppedAt: t('09:20') });
+    // The response started the update cadence, which the closure stopped at once.
+    expect(clocks['next-update']).toMatchObject({ state: 'met', startedAt: t('09:20'), stoppedAt: t('09:20') });
+  });
+
+  it('is not moved by a response or an update sent after closure', () => {
+    const afterClosure = { ...opened, closedAt: t('09:20'), firstResponseAt: t('09:40'), customerVisibleUpdates: [t('09:40')] };
+    const clocks = clocksAt(afterClosure, t('12:00'));
+    expect(clocks['first-response']).toMatchObject({ state: 'met', stoppedAt: t('09:20'), remainingMinutes: 40 });
+    expect(clocks['next-update']).toMatchObject({ state: 'not-started' });
+    const updatedOnly = clocksAt({ ...opened, closedAt: t('09:20'), customerVisibleUpdates: [t('09:40')] }, t('12:00'));
+    expect(updatedOnly['first-response']).toMatchObject({ state: 'met', stoppedAt: t('09:20') });
+  });
+
+  it('counts an update sent at the very instant the ticket opened or reopened as the first response', () => {
+    const clocks = clocksAt({ ...opened, customerVisibleUpdates: [t('09:00')] }, t('09:30'));
+    expect(clocks['first-response']).toMatchObject({ state: 'met', stoppedAt: t('09:00'), remainingMinutes: 60 });
+    const reopened = clocksAt({ openedAt: t('12:00'), severity: 'A', firstResponseAt: t('09:10'), customerVisibleUpdates: [t('09:10'), t('12:00')] }, t('12:30'));
+    expect(reopened['first-response']).toMatchObject({ state: 'met', startedAt: t('12:00'), stoppedAt: t('12:00') });
+  });
+
   it('ignores entries after now, so a past moment can be replayed', () => {
     const clock = clocksAt({ ...opened, firstResponseAt: t('09:40'), closedAt: t('12:00') }, t('09:30'))['first-response'];
     expect(clock).toMatchObject({ state: 'running', remainingMinutes: 30 });

@@ -53,6 +53,21 @@ describe('next update SLA', () => {
     expect(clocksAt(answered, t('10:45'))['next-update']).toMatchObject({ state: 'breached', remainingMinutes: -15 });
   });
 
+  it('is not restarted by a customer reply or an update that comes after closure', () => {
+    const closed = { ...answered, closedAt: t('10:00'), customerReplies: [t('10:30')], customerVisibleUpdates: [t('09:30'), t('10:40')] };
+    expect(clocksAt(closed, t('12:00'))['next-update']).toMatchObject({ state: 'met', startedAt: t('09:30'), stoppedAt: t('10:00'), remainingMinutes: 30 });
+  });
+
+  it('counts an update at the very instant of closure, which then stops its cycle', () => {
+    const closed = { ...answered, closedAt: t('10:00'), customerVisibleUpdates: [t('09:30'), t('10:00')] };
+    expect(clocksAt(closed, t('12:00'))['next-update']).toMatchObject({ state: 'met', startedAt: t('10:00'), stoppedAt: t('10:00'), remainingMinutes: 60 });
+  });
+
+  it('starts a new cycle at a customer reply sent at the very instant of closure', () => {
+    const closed = { ...answered, closedAt: t('10:00'), customerReplies: [t('10:00')] };
+    expect(clocksAt(closed, t('12:00'))['next-update']).toMatchObject({ startedAt: t('10:00'), stoppedAt: t('10:00') });
+  });
+
   it('is stopped by closure', () => {
     expect(clocksAt({ ...answered, closedAt: t('10:00') }, t('12:00'))['next-update']).toMatchObject({ state: 'met', stoppedAt: t('10:00'), remainingMinutes: 30 });
   });
