@@ -12,14 +12,18 @@ const reportName = domainModule ?? 'domain';
 export default {
   packageManager: 'npm',
   testRunner: 'jest',
-  // Per-test coverage finds every test that runs a mutant, not only the files that import the module.
+  // Per-test coverage runs, for each mutant, exactly the tests that reached it. Jest's related tests
+  // follow imports transitively (a lifecycle test that reaches the SLA engine through `decide` is
+  // one), so they only spare each mutant the loading of test files that cannot reach it.
   coverageAnalysis: 'perTest',
   jest: {
     projectType: 'custom',
-    enableFindRelatedTests: false,
+    enableFindRelatedTests: true,
     config: {
       ...jestConfig,
-      roots: ['<rootDir>/test/unit/domain'],
+      // The domain sources are roots too: jest only follows imports through files under its roots,
+      // and a test that reaches a module through `decide` or the agenda must count as related.
+      roots: ['<rootDir>/test/unit/domain', '<rootDir>/shared/domain'],
       collectCoverage: false,
       coverageThreshold: undefined,
       // Property tests draw their cases from one fixed seed, so a mutant is killed or not on every run.
@@ -39,6 +43,7 @@ export default {
   jsonReporter: { fileName: `test-output/mutation/${reportName}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
   thresholds: { high: 90, low: 80, break: null },
-  tempDirName: '.stryker-tmp',
+  // One sandbox folder per module, so that modules can be mutated side by side.
+  tempDirName: `.stryker-tmp/${reportName}`,
   cleanTempDir: true,
 };

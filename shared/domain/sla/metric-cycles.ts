@@ -33,22 +33,13 @@ export function metricCycles(history: SlaHistory, nowMs: number): [MetricCycle, 
   if (firstResponse === undefined) {
     return [firstResponseCycle, { metric: 'next-update' }, resolutionCycle];
   }
-  // Each update the customer sees, and each customer reply, starts a new cadence cycle; the latest
-  // one is current, and only closure can stop it (the next update would start another).
-  const lastUpdate = Math.max(firstResponse, ...updates.filter((update) => update >= firstResponse));
-  const lastReply = latest(replies.filter((reply) => reply > firstResponse));
-  const nextUpdateCycle: MetricCycle = {
-    metric: 'next-update',
-    start: lastReply === undefined ? lastUpdate : Math.max(lastUpdate, lastReply),
-    stop: closure,
-  };
+  // The first response, each later update the customer sees and each later customer reply start a
+  // new cadence cycle; the latest one is current (so anything from before the first response never
+  // is), and only closure can stop it (the next update would start another).
+  const nextUpdateCycle: MetricCycle = { metric: 'next-update', start: Math.max(firstResponse, ...updates, ...replies), stop: closure };
   return [firstResponseCycle, nextUpdateCycle, resolutionCycle];
 }
 
 function earliest(instants: readonly number[]): number | undefined {
   return instants.length === 0 ? undefined : Math.min(...instants);
-}
-
-function latest(instants: readonly number[]): number | undefined {
-  return instants.length === 0 ? undefined : Math.max(...instants);
 }

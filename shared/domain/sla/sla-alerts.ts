@@ -20,9 +20,7 @@ export function dueSlaAlerts(clocks: readonly SlaClock[], alreadyRaisedKeys: Ite
   const nowMs = Date.parse(now);
   const alerts: SlaAlert[] = [];
   for (const clock of clocks.filter(isLive)) {
-    const dueMs = clock.dueAt === undefined ? undefined : Date.parse(clock.dueAt);
-    const breachPassed = dueMs !== undefined && dueMs <= nowMs;
-    if (breachPassed && clock.dueAt !== undefined) {
+    if (clock.dueAt !== undefined && Date.parse(clock.dueAt) <= nowMs) {
       pushUnraised(alerts, raised, clock, 'breach', clock.dueAt);
     } else if (clock.warningAt !== undefined && Date.parse(clock.warningAt) <= nowMs) {
       pushUnraised(alerts, raised, clock, 'warning', clock.warningAt);

@@ -29,6 +29,11 @@ describe('first response SLA', () => {
     expect(clock).toMatchObject({ state: 'met', stoppedAt: t('09:50') });
   });
 
+  it('is met by a response at the very instant it falls due', () => {
+    const clock = clocksAt({ ...opened, firstResponseAt: t('10:00') }, t('11:00'))['first-response'];
+    expect(clock).toMatchObject({ state: 'met', stoppedAt: t('10:00'), remainingMinutes: 0 });
+  });
+
   it('stays breached when the response came late', () => {
     const clock = clocksAt({ ...opened, firstResponseAt: t('10:20') }, t('11:00'))['first-response'];
     expect(clock).toMatchObject({ state: 'breached', stoppedAt: t('10:20'), remainingMinutes: -20 });
@@ -107,6 +112,14 @@ describe('first response SLA', () => {
   it('ignores entries after now, so a past moment can be replayed', () => {
     const clock = clocksAt({ ...opened, firstResponseAt: t('09:40'), closedAt: t('12:00') }, t('09:30'))['first-response'];
     expect(clock).toMatchObject({ state: 'running', remainingMinutes: 30 });
+  });
+
+  it('is not stopped by the closure of the ticket before its reopen', () => {
+    const reopened = { openedAt: t('12:00'), severity: 'A' as const, closedAt: t('11:00') };
+    const clocks = clocksAt(reopened, t('12:30'));
+    expect(clocks['first-response']).toMatchObject({ state: 'running', startedAt: t('12:00'), remainingMinutes: 30 });
+    expect(clocks['first-response'].stoppedAt).toBeUndefined();
+    expect(clocks.resolution).toMatchObject({ state: 'running' });
   });
 
   it('starts again at a reopen and ignores the earlier life of the ticket', () => {

@@ -42,6 +42,11 @@ describe('severity change', () => {
     expect(new Set([first, downgraded, upgradedAgain]).size).toBe(3);
   });
 
+  it('keeps the plain cycle id for a severity set at the very instant the cycle started', () => {
+    const clock = clocksAt({ openedAt: t('09:00'), severity: 'A', severitySince: t('09:00') }, t('09:10'))['first-response'];
+    expect(clock.cycleId).toBe(`${t('09:00')}/A`);
+  });
+
   it('ignores a severity set before the cycle started', () => {
     const clock = clocksAt({ openedAt: t('09:00'), severity: 'A', severitySince: t('08:00') }, t('09:10'))['first-response'];
     expect(clock.cycleId).toBe(`${t('09:00')}/A`);

@@ -12,6 +12,18 @@ describe('SLA alerts', () => {
     expect(alerts[0]?.explanation).toContain('nearing its target');
   });
 
+  it('raises the warning and the breach at the very instant each falls due', () => {
+    expect(dueSlaAlerts(clockList(opened, t('09:45')), [], t('09:45')).map((alert) => alert.kind)).toEqual(['warning']);
+    const breach = dueSlaAlerts(clockList(opened, t('10:00')), [], t('10:00'));
+    expect(breach).toHaveLength(1);
+    expect(breach[0]).toMatchObject({ key: `first-response:${t('09:00')}/A:breach`, kind: 'breach', metric: 'first-response', cycleId: `${t('09:00')}/A`, severity: 'A', at: t('10:00') });
+    expect(breach[0]?.explanation).toMatch(/^SLA breached\. First response \(Sev A\)/);
+  });
+
+  it('raises nothing before the warning instant', () => {
+    expect(dueSlaAlerts(clockList(opened, t('09:44')), [], t('09:44'))).toEqual([]);
+  });
+
   it('raises each alert at most once per cycle', () => {
     const raised = dueSlaAlerts(clockList(opened, t('09:50')), [], t('09:50')).map((alert) => alert.key);
     expect(dueSlaAlerts(clockList(opened, t('09:55')), raised, t('09:55'))).toEqual([]);
@@ -69,6 +81,10 @@ describe('next SLA instant', () => {
 
   it('is the earliest warning or breach still to come', () => {
     expect(nextSlaInstant(clockList(opened, t('09:10')), [], t('09:10'))).toBe(t('09:45'));
+  });
+
+  it('never names the present instant, whose alert is raised now', () => {
+    expect(nextSlaInstant(clockList(opened, t('09:45')), [], t('09:45'))).toBe(t('10:00'));
   });
 
   it('moves on to the breach once the warning is raised', () => {

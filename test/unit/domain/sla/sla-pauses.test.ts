@@ -28,6 +28,13 @@ describe('SLA pauses seen at a given moment', () => {
     expect(clock.pausedBy).toBeUndefined();
   });
 
+  it('stays breached while the ticket waits on the customer after its due instant, without a pause reason', () => {
+    const waitingAfterBreach = { ...opened, pauses: [{ from: t('10:10'), reason: 'awaiting-customer' as const }] };
+    const clock = clocksAt(waitingAfterBreach, t('10:30'))['first-response'];
+    expect(clock).toMatchObject({ state: 'breached', pausedMinutes: 20, remainingMinutes: -10 });
+    expect(clock.pausedBy).toBeUndefined();
+  });
+
   it('counts only the part of a later-ended wait that lies before the moment shown', () => {
     expect(clocksAt(waitedFrom0910To0940, t('09:30')).resolution).toMatchObject({ state: 'paused', pausedMinutes: 20 });
   });

@@ -27,6 +27,10 @@ describe('SLA policy', () => {
     expect(policy.warningFraction).toBe(0.75);
   });
 
+  it('names the default policy, as contracts and alerts refer to it', () => {
+    expect(defaultSlaPolicy({ aroundTheClockCalendarId: 'always', businessHoursCalendarId: 'emea-hours' })).toMatchObject({ id: 'standard', name: 'Standard support' });
+  });
+
   it('keeps every default target tighter for a higher severity', () => {
     const { A, B, C } = DEFAULT_SLA_TARGETS;
     for (const metric of ['firstResponseMinutes', 'nextUpdateMinutes', 'resolutionMinutes'] as const) {
