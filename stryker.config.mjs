@@ -26,8 +26,9 @@ export default {
       roots: ['<rootDir>/test/unit/domain', '<rootDir>/shared/domain'],
       collectCoverage: false,
       coverageThreshold: undefined,
-      // Property tests draw their cases from one fixed seed, so a mutant is killed or not on every run.
-      setupFilesAfterEnv: ['<rootDir>/test/mutation/fixed-fast-check-seed.ts'],
+      // Property tests draw a capped number of cases from one fixed seed, so a mutant is killed or
+      // not on every run alike (see the mapped module).
+      moduleNameMapper: { ...jestConfig.moduleNameMapper, '^fast-check$': '<rootDir>/test/mutation/repeatable-fast-check.js' },
     },
   },
   mutate: [`${target}/**/*.ts`],
