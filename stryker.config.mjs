@@ -38,7 +38,8 @@ export default {
   // suite per mutant, most of a run's time; they are reported as ignored unless BATON_MUTATE_STATIC=1.
   ignoreStatic: process.env.BATON_MUTATE_STATIC !== '1',
   concurrency: Number(process.env.BATON_MUTATE_CONCURRENCY ?? 1),
-  timeoutMS: 60000,
+  // Added to the expected time of a mutant's tests: an endless loop is given up on after this, not a minute.
+  timeoutMS: 10000,
   reporters: ['html', 'json', 'clear-text', 'progress-append-only'],
   htmlReporter: { fileName: `test-output/mutation/${reportName}.html` },
   jsonReporter: { fileName: `test-output/mutation/${reportName}.json` },
