@@ -25,6 +25,8 @@ export default {
       // and a test that reaches a module through `decide` or the agenda must count as related.
       roots: ['<rootDir>/test/unit/domain', '<rootDir>/shared/domain'],
       collectCoverage: false,
+      // Domain tests need no browser: the suite's global setup is for the browser tests.
+      globalSetup: undefined,
       coverageThreshold: undefined,
       // Property tests draw a capped number of cases from one fixed seed, so a mutant is killed or
       // not on every run alike (see the mapped module).
