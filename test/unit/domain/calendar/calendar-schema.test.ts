@@ -50,6 +50,13 @@ describe('calendar schema', () => {
     expect(issuesOf({ ...parisHours, weekly: { sat: [{ start: '20:00', end: '24:00' }] } })).toEqual([]);
   });
 
+  it('points an overlap and a calendar that never opens at the fields to fix', () => {
+    const overlap = CalendarSchema.safeParse({ ...parisHours, weekly: { tue: [{ start: '09:00', end: '13:30' }, { start: '13:00', end: '17:00' }] } }).error?.issues;
+    expect(overlap).toEqual([expect.objectContaining({ code: 'custom', path: ['weekly', 'tue'], message: 'ranges overlap on tue' })]);
+    const neverOpen = CalendarSchema.safeParse({ ...parisHours, weekly: {} }).error?.issues;
+    expect(neverOpen).toEqual([expect.objectContaining({ code: 'custom', path: ['weekly'] })]);
+  });
+
   it('rejects a calendar that never opens', () => {
     expect(issuesOf({ ...parisHours, weekly: {} })).toContain('a business-hours calendar needs at least one open range');
   });
