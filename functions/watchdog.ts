@@ -1,8 +1,9 @@
 /**
  * Every minute: queues the emails any ticket has owed for more than a minute (see
- * shared/tickets/settle-notification-debts), then restarts the lifecycle of any open ticket whose
- * orchestration is missing, failed or terminated, and wakes any ticket whose SLA alert is overdue
- * (see shared/lifecycle/watchdog). The two rounds are independent: either may run while the other
+ * shared/tickets/settle-notification-debts), then looks at the tickets whose lifecycle was due to
+ * act more than a minute ago: restarts an orchestration that is missing, failed or terminated, and
+ * wakes one whose SLA alert is overdue (see shared/lifecycle/watchdog). Each round is one indexed
+ * query when nothing is due. The two rounds are independent: either may run while the other
  * cannot.
  */
 import { app, type InvocationContext, type Timer } from '@azure/functions';
@@ -10,7 +11,7 @@ import * as df from 'durable-functions';
 import { systemClock } from '../shared/clock';
 import { durableLifecycleInstances } from '../shared/lifecycle/durable-lifecycle-instances';
 import { lifecyclePorts, requireOrg } from '../shared/lifecycle/lifecycle-ports';
-import { watchOverLifecycles } from '../shared/lifecycle/watchdog';
+import { watchOverLifecycles, type UnstampedTickets } from '../shared/lifecycle/watchdog';
 import { eventLog, type EventLog } from '../shared/logging/structured-log';
 import { appTicketServices } from '../shared/tickets/app-ticket-services';
 import { durableLifecycleControl } from '../shared/tickets/lifecycle-control';
@@ -24,6 +25,9 @@ async function settleNotificationDebts(log: EventLog, now: Date): Promise<void> 
   for (const email of report.undeliverable) log.error('notifications.sweep.undeliverable', email);
 }
 
+/** Per process: whether the tickets saved before `lifecycleDueAt` existed have all been stamped. */
+const unstamped: UnstampedTickets = { done: false };
+
 app.timer('lifecycleWatchdog', {
   schedule: '0 */1 * * * *',
   extraInputs: [df.input.durableClient()],
@@ -34,10 +38,11 @@ app.timer('lifecycleWatchdog', {
     const ports = lifecyclePorts();
     const client = df.getClient(context);
     const instances = durableLifecycleInstances(client, durableLifecycleControl(client, log));
-    const report = await watchOverLifecycles(ports, await requireOrg(ports), instances, now.toISOString());
+    const report = await watchOverLifecycles(appTicketServices().repository, await requireOrg(ports), instances, now.toISOString(), unstamped);
     if (report.storeFailure) log.warn('lifecycle.watchdog.store-unavailable', { reason: report.storeFailure.kind });
     if (report.restarted.length + report.woken.length + report.notRestarted.length > 0) {
       log.info('lifecycle.watchdog.repaired', { restarted: report.restarted, woken: report.woken, notRestarted: report.notRestarted });
     }
+    if (report.postponed.length > 0) log.info('lifecycle.watchdog.postponed', { tickets: report.postponed });
   },
 });

@@ -1,16 +1,16 @@
 /**
- * The watchdog's view of the ticket orchestrations through a Durable Functions client: which are
- * alive (one query for all of them), and starting or waking one through the ticket service's
- * lifecycle control.
+ * The watchdog's view of the ticket orchestrations through a Durable Functions client: whether
+ * one is alive (a status read for that instance only), and starting or waking one through the
+ * ticket service's lifecycle control.
  */
 import * as df from 'durable-functions';
 import type { DurableClient } from 'durable-functions';
-import type { LifecycleControl } from '../tickets/lifecycle-control';
-import { TICKET_LIFECYCLE_ORCHESTRATION } from '../tickets/lifecycle-names';
-import type { LifecycleInstances } from './watchdog';
+import { isMissingInstance, type LifecycleControl } from '../tickets/lifecycle-control';
+import { lifecycleInstanceId } from '../tickets/lifecycle-names';
+import type { LifecycleInstances, LifecycleLiveness } from './watchdog';
 
 /** Suspended instances count as alive: an operator suspended them on purpose. */
-const ALIVE = [
+const ALIVE: readonly df.OrchestrationRuntimeStatus[] = [
   df.OrchestrationRuntimeStatus.Running,
   df.OrchestrationRuntimeStatus.Pending,
   df.OrchestrationRuntimeStatus.ContinuedAsNew,
@@ -19,9 +19,13 @@ const ALIVE = [
 
 export function durableLifecycleInstances(client: DurableClient, control: LifecycleControl): LifecycleInstances {
   return {
-    async aliveInstanceIds() {
-      const statuses = await client.getStatusBy({ runtimeStatus: ALIVE });
-      return new Set(statuses.filter((status) => status.name === TICKET_LIFECYCLE_ORCHESTRATION).map((status) => status.instanceId));
+    async liveness(ticketNumber): Promise<LifecycleLiveness> {
+      try {
+        const status = await client.getStatus(lifecycleInstanceId(ticketNumber), { showHistory: false, showInput: false });
+        return status.runtimeStatus !== undefined && ALIVE.includes(status.runtimeStatus) ? 'alive' : 'gone';
+      } catch (error: unknown) {
+        return isMissingInstance(error) ? 'gone' : 'unknown';
+      }
     },
     start: (ticketNumber) => control.start(ticketNumber),
     wake: (ticketNumber) => control.signalTicketChanged(ticketNumber),

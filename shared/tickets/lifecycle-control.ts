@@ -25,7 +25,7 @@ function messageOf(error: unknown): string {
 }
 
 /** durable-functions v3 reports a missing instance only in its error text. */
-function isMissingInstance(error: unknown): boolean {
+export function isMissingInstance(error: unknown): boolean {
   return /HTTP 404|No instance with ID/i.test(messageOf(error));
 }
 

@@ -1,11 +1,13 @@
 /**
  * The `tickets` container: one document per ticket (partition key = ticket number) holding its
  * state and append-only timeline under one ETag. Every save parses the document with its schema
- * and refreshes `slaNextDueAt`, which the queue views sort by. Settling a notification debt is
- * bookkeeping, not a change of the ticket: it leaves the ticket's fields as they are.
+ * and refreshes `slaNextDueAt`, which the queue views sort by, and `lifecycleDueAt`, which the
+ * watchdog selects by. Settling a notification debt and postponing the watchdog's next look are
+ * bookkeeping, not changes of the ticket: they leave the ticket's fields as they are.
  */
 import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
+import type { OrgConfig } from '../domain/org/org-config';
 import type { Instant } from '../domain/primitives';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { TicketNumber } from '../domain/ticket/ticket-number';
@@ -16,12 +18,13 @@ import { queryDocuments, type SkippedRow } from '../store/query-documents';
 import type { StoreFailure } from '../store/store-failure';
 import { noChange, replaceWith, updateWithEtag, type EtagUpdate, type Mutation } from '../store/update-with-etag';
 import { owesAnyOf, settle } from './notification-debt';
-import { slaNextDueAt, type SlaDeadlineOrg } from './sla-deadline';
+import { storedLifecycleDueAt } from './lifecycle-due';
+import { slaNextDueAt } from './sla-deadline';
 import { StoredTicketSchema, ticketOf, type StoredTicket } from './stored-ticket';
 
-/** What every save needs to refresh the denormalised deadline. */
+/** What every save needs to refresh the denormalised instants. */
 export interface SaveStamp {
-  readonly org: SlaDeadlineOrg | undefined;
+  readonly org: OrgConfig | undefined;
   readonly now: Instant;
 }
 
@@ -47,9 +50,16 @@ export interface StoredTicketVersion {
   readonly etag: string;
 }
 
-export type OwingTickets =
+/** Stored tickets with their ETags, for sweeps that write back what they did. */
+export type TicketVersions =
   | { readonly kind: 'read'; readonly tickets: readonly StoredTicketVersion[]; readonly skipped: readonly SkippedRow[] }
   | { readonly kind: 'failed'; readonly failure: StoreFailure };
+
+export type LifecyclePostponement =
+  | { readonly kind: 'postponed' }
+  /** A change saved meanwhile computed the instant afresh; nothing to do. */
+  | { readonly kind: 'changed-meanwhile' }
+  | { readonly kind: 'failed'; readonly reason: string };
 
 export type DebtSettlement =
   | { readonly kind: 'settled' }
@@ -76,7 +86,16 @@ export interface TicketRepository {
   /** Tickets still `received` since before `receivedBefore`: their lifecycle may never have started. */
   awaitingLifecycle(receivedBefore: Instant, maxItems: number): Promise<TicketList>;
   /** Tickets owing emails since before `owingSince`, the oldest debt first. */
-  owingNotifications(owingSince: Instant, maxItems: number): Promise<OwingTickets>;
+  owingNotifications(owingSince: Instant, maxItems: number): Promise<TicketVersions>;
+  /** Tickets whose lifecycle was due to act at or before `dueBy`, the longest overdue first. */
+  lifecyclesDue(dueBy: Instant, maxItems: number): Promise<TicketVersions>;
+  /** Tickets saved before `lifecycleDueAt` existed: each is examined once, and stamped. */
+  lifecyclesUnstamped(maxItems: number): Promise<TicketVersions>;
+  /**
+   * Moves the watchdog's next look at the ticket to `nextLookAt`, unless a save since `current`
+   * computed the instant afresh. Bookkeeping: nothing else on the ticket changes.
+   */
+  postponeLifecycle(current: StoredTicketVersion, nextLookAt: Instant): Promise<LifecyclePostponement>;
   /**
    * Strikes `eventIds` off the ticket's debt (and nothing a later writer added). Given the version
    * the caller holds, one guarded replace does it; a stale one costs a read and another try.
@@ -92,8 +111,9 @@ function listSize(requested: number | undefined): number {
   return Math.min(MAX_LIST_SIZE, Math.max(1, Number.isFinite(size) ? size : DEFAULT_LIST_SIZE));
 }
 
-function stamped(ticket: Ticket, stamp: SaveStamp): Ticket {
-  return { ...ticket, slaNextDueAt: slaNextDueAt(ticket, stamp.org, stamp.now) };
+/** Pure: the ticket with the instants every save refreshes (exported for in-memory repositories). */
+export function stamped<T extends Ticket>(ticket: T, stamp: SaveStamp): T {
+  return { ...ticket, slaNextDueAt: slaNextDueAt(ticket, stamp.org, stamp.now), lifecycleDueAt: storedLifecycleDueAt(ticket, stamp.org, stamp.now) };
 }
 
 /**
@@ -125,7 +145,7 @@ function queueViewQuery(filter: QueueViewFilter, top: number): { query: string; 
   return { query: `SELECT TOP ${top} * FROM c${clause} ORDER BY ${order}`, parameters };
 }
 
-const OwingRowSchema = StoredTicketSchema.extend({ _etag: z.string().min(1) });
+const VersionRowSchema = StoredTicketSchema.extend({ _etag: z.string().min(1) });
 
 /** Pure: the stored ticket without the debt of `eventIds`; nothing to write when it owed none of them. */
 export function withoutDebt(stored: StoredTicket, eventIds: readonly string[]): Mutation<StoredTicket, never> {
@@ -133,6 +153,19 @@ export function withoutDebt(stored: StoredTicket, eventIds: readonly string[]): 
   const { notificationDebt, ...rest } = stored;
   const left = settle(notificationDebt, eventIds);
   return replaceWith(left === undefined ? rest : { ...rest, notificationDebt: left });
+}
+
+async function versions(container: Container, query: Parameters<typeof queryDocuments>[1], top: number): Promise<TicketVersions> {
+  const rows = await queryDocuments(container, query, VersionRowSchema, { maxItems: top });
+  if (rows.kind === 'failed') return rows;
+  const tickets = rows.documents.map(({ _etag, ...stored }) => ({ stored, etag: _etag }));
+  return { kind: 'read', tickets, skipped: rows.skipped };
+}
+
+/** Pure: the stored ticket with the watchdog's next look moved, unless a save since `seen` restamped it. */
+export function withNextLook(stored: StoredTicket, seen: StoredTicket, nextLookAt: Instant): Mutation<StoredTicket, never> {
+  if (stored.lifecycleDueAt !== seen.lifecycleDueAt || stored.lifecycleDueAt === nextLookAt) return noChange();
+  return replaceWith({ ...stored, lifecycleDueAt: nextLookAt });
 }
 
 async function listed(container: Container, query: Parameters<typeof queryDocuments>[1], top: number): Promise<TicketList> {
@@ -163,7 +196,7 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
         (stored: StoredTicket) => {
           const mutation = mutate(stored);
           if (mutation.kind !== 'replace') return mutation;
-          return replaceWith({ ...mutation.document, slaNextDueAt: slaNextDueAt(mutation.document, stamp.org, stamp.now) });
+          return replaceWith(stamped(mutation.document, stamp));
         },
         { schema: StoredTicketSchema },
       );
@@ -201,21 +234,54 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
       );
     },
 
-    async owingNotifications(owingSince, maxItems) {
+    owingNotifications(owingSince, maxItems) {
       const top = listSize(maxItems);
       // Served by the range index on /notificationDebt/since: tickets that owe nothing are not in it.
-      const rows = await queryDocuments(
+      return versions(
         container,
         {
           query: `SELECT TOP ${top} * FROM c WHERE c.notificationDebt.since <= @since ORDER BY c.notificationDebt.since ASC`,
           parameters: [{ name: '@since', value: owingSince }],
         },
-        OwingRowSchema,
-        { maxItems: top },
+        top,
       );
-      if (rows.kind === 'failed') return rows;
-      const tickets = rows.documents.map(({ _etag, ...stored }) => ({ stored, etag: _etag }));
-      return { kind: 'read', tickets, skipped: rows.skipped };
+    },
+
+    lifecyclesDue(dueBy, maxItems) {
+      const top = listSize(maxItems);
+      // Served by the range index on /lifecycleDueAt: a ticket due later, or never, is outside the range.
+      return versions(
+        container,
+        { query: `SELECT TOP ${top} * FROM c WHERE c.lifecycleDueAt <= @dueBy ORDER BY c.lifecycleDueAt ASC`, parameters: [{ name: '@dueBy', value: dueBy }] },
+        top,
+      );
+    },
+
+    lifecyclesUnstamped(maxItems) {
+      const top = listSize(maxItems);
+      return versions(container, { query: `SELECT TOP ${top} * FROM c WHERE NOT IS_DEFINED(c.lifecycleDueAt)` }, top);
+    },
+
+    async postponeLifecycle(current, nextLookAt) {
+      const { ticketNumber } = current.stored;
+      const moved = await updateWithEtag(container, ticketNumber, ticketNumber, (stored: StoredTicket) => withNextLook(stored, current.stored, nextLookAt), {
+        schema: StoredTicketSchema,
+        current: { document: current.stored, etag: current.etag },
+      });
+      switch (moved.kind) {
+        case 'updated':
+          return { kind: 'postponed' };
+        case 'unchanged':
+        case 'rejected':
+        case 'not-found':
+          return { kind: 'changed-meanwhile' };
+        case 'contended':
+          return { kind: 'failed', reason: `${String(moved.attempts)} concurrent updates` };
+        case 'invalid':
+          return { kind: 'failed', reason: moved.reason };
+        case 'failed':
+          return { kind: 'failed', reason: moved.failure.kind };
+      }
     },
 
     async settleNotifications(ticketNumber, eventIds, current) {

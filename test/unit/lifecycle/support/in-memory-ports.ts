@@ -16,7 +16,7 @@ import { applyToTicket, type DecideCommands } from '../../../../shared/tickets/a
 import { outboxMessageId, plannedEmails } from '../../../../shared/tickets/planned-emails';
 import { StoredTicketSchema, ticketOf, type StoredTicket } from '../../../../shared/tickets/stored-ticket';
 import type { NotificationOutcome, TicketNotifier } from '../../../../shared/tickets/ticket-notifier';
-import { withoutDebt, type TicketRepository } from '../../../../shared/tickets/ticket-repository';
+import { stamped, withNextLook, withoutDebt, type TicketRepository } from '../../../../shared/tickets/ticket-repository';
 import type { NewServiceRequest, ServiceRequest } from '../../../../shared/vendor/vendor-schemas';
 import type { RequestOptions, VendorClient, VendorResult } from '../../../../shared/vendor/vendor-client';
 
@@ -43,7 +43,10 @@ export interface InMemoryPorts extends LifecyclePorts {
   readonly ticketNotifier: TicketNotifier;
   /** Runs once right after the next reconcile's first apply: a person's command racing the turn. */
   afterNextApply?: () => void;
+  /** As saved before `lifecycleDueAt` existed. */
   put(ticket: Ticket): void;
+  /** As the repository saves it at `at`, with the instants every save refreshes. */
+  save(ticket: Ticket, at: string): void;
   ticket(ticketNumber: string): Ticket;
   /** A person's command, applied as the HTTP API would (the caller raises the wake-up). */
   act(ticketNumber: string, command: Command, now: string): Promise<Ticket>;
@@ -91,14 +94,15 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
       const stored = tickets.get(ticketNumber);
       return stored ? { kind: 'found', ticket: ticketOf(stored), stored, etag: 'e' } : { kind: 'not-found' };
     },
-    async update(ticketNumber, mutate) {
+    async update(ticketNumber, mutate, stamp) {
       const stored = tickets.get(ticketNumber);
       if (!stored) return { kind: 'not-found' };
       const mutation = mutate(stored);
       if (mutation.kind === 'no-change') return { kind: 'unchanged', document: stored, etag: 'e' };
       if (mutation.kind === 'rejected') return { kind: 'rejected', rejection: mutation.rejection, document: stored };
-      tickets.set(ticketNumber, StoredTicketSchema.parse(JSON.parse(JSON.stringify(mutation.document))));
-      return { kind: 'updated', document: mutation.document, etag: 'e', attempts: 1 };
+      const saved = StoredTicketSchema.parse(JSON.parse(JSON.stringify(stamped(mutation.document, stamp))));
+      tickets.set(ticketNumber, saved);
+      return { kind: 'updated', document: saved, etag: 'e', attempts: 1 };
     },
     async listByRequester() {
       return { kind: 'read', tickets: [], skipped: [] };
@@ -113,6 +117,21 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
     async owingNotifications(owingSince) {
       const owing = [...tickets.values()].filter((stored) => stored.notificationDebt !== undefined && stored.notificationDebt.since <= owingSince);
       return { kind: 'read', tickets: owing.map((stored) => ({ stored, etag: 'e' })), skipped: [] };
+    },
+    async lifecyclesDue(dueBy) {
+      const due = [...tickets.values()].filter((stored) => stored.lifecycleDueAt !== undefined && stored.lifecycleDueAt <= dueBy);
+      return { kind: 'read', tickets: due.map((stored) => ({ stored, etag: 'e' })), skipped: [] };
+    },
+    async lifecyclesUnstamped() {
+      const unstamped = [...tickets.values()].filter((stored) => stored.lifecycleDueAt === undefined);
+      return { kind: 'read', tickets: unstamped.map((stored) => ({ stored, etag: 'e' })), skipped: [] };
+    },
+    async postponeLifecycle(current, nextLookAt) {
+      const stored = tickets.get(current.stored.ticketNumber);
+      const mutation = stored === undefined ? undefined : withNextLook(stored, current.stored, nextLookAt);
+      if (mutation?.kind !== 'replace') return { kind: 'changed-meanwhile' };
+      tickets.set(current.stored.ticketNumber, StoredTicketSchema.parse(JSON.parse(JSON.stringify(mutation.document))));
+      return { kind: 'postponed' };
     },
     async settleNotifications(ticketNumber, eventIds) {
       const stored = tickets.get(ticketNumber);
@@ -166,6 +185,9 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
     publicBaseUrl: 'https://baton.example',
     put(ticket) {
       tickets.set(ticket.ticketNumber, StoredTicketSchema.parse({ ...ticket, appliedCommands: [] }));
+    },
+    save(ticket, at) {
+      tickets.set(ticket.ticketNumber, StoredTicketSchema.parse(stamped({ ...ticket, appliedCommands: [] }, { org, now: at })));
     },
     ticket(ticketNumber) {
       const stored = tickets.get(ticketNumber);

@@ -1,0 +1,33 @@
+/**
+ * When Baton must next act on a ticket, as its state stands: at once while it awaits validation or
+ * while its agenda has something due, at the agenda's next wake-up otherwise, and never once the
+ * ticket is finished. Saved with every change of the ticket, so that the watchdog finds the
+ * lifecycles that are late with one range query instead of rebuilding every open ticket's agenda.
+ */
+import type { Instant } from '../primitives';
+import type { OrgConfig } from '../org/org-config';
+import type { Ticket } from '../ticket/ticket';
+import { isFinished, type TicketStatus } from '../ticket/ticket-status';
+import { ticketAgenda } from './ticket-agenda';
+
+/** Validation is the lifecycle's first step, due as soon as the ticket is received. */
+const AWAITING_VALIDATION: readonly TicketStatus[] = ['received', 'validating'];
+
+/**
+ * Undefined when nothing will ever be due (a reopen is a change, and computes it again). Without
+ * the engineers' loads an assignment looks possible whenever someone skilled is on shift, so such a
+ * ticket may be reported due when its lifecycle found everyone at capacity: the watchdog then finds
+ * the lifecycle alive and looks again at `nextLookAfter`.
+ */
+export function lifecycleDueAt(ticket: Ticket, org: OrgConfig | undefined, now: Instant): Instant | undefined {
+  if (isFinished(ticket.status)) return undefined;
+  if (org === undefined || AWAITING_VALIDATION.includes(ticket.status)) return now;
+  const agenda = ticketAgenda(ticket, org, now);
+  return agenda.due.length > 0 ? now : agenda.nextWakeAt;
+}
+
+/** The agenda's next instant strictly after `now`, ignoring what is due now: a live lifecycle owns that. */
+export function nextLookAfter(ticket: Ticket, org: OrgConfig, now: Instant): Instant | undefined {
+  if (isFinished(ticket.status)) return undefined;
+  return ticketAgenda(ticket, org, now).nextWakeAt;
+}
