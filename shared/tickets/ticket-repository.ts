@@ -164,7 +164,8 @@ async function versions(container: Container, query: Parameters<typeof queryDocu
 
 /** Pure: the stored ticket with the watchdog's next look moved, unless a save since `seen` restamped it. */
 export function withNextLook(stored: StoredTicket, seen: StoredTicket, nextLookAt: Instant): Mutation<StoredTicket, never> {
-  if (stored.lifecycleDueAt !== seen.lifecycleDueAt || stored.lifecycleDueAt === nextLookAt) return noChange();
+  const savedSince = stored.updatedAt !== seen.updatedAt || stored.lifecycleDueAt !== seen.lifecycleDueAt;
+  if (savedSince || stored.lifecycleDueAt === nextLookAt) return noChange();
   return replaceWith({ ...stored, lifecycleDueAt: nextLookAt });
 }
 
@@ -224,7 +225,8 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
       return listed(
         container,
         {
-          query: `SELECT TOP ${top} * FROM c WHERE c.status = @received AND c.createdAt <= @before ORDER BY c.createdAt ASC`,
+          // The composite index (status, createdAt) serves this: the status leads the ORDER BY.
+          query: `SELECT TOP ${top} * FROM c WHERE c.status = @received AND c.createdAt <= @before ORDER BY c.status ASC, c.createdAt ASC`,
           parameters: [
             { name: '@received', value: 'received' },
             { name: '@before', value: receivedBefore },

@@ -71,6 +71,16 @@ var containers = [
             order: 'ascending'
           }
         ]
+        [
+          {
+            path: '/status'
+            order: 'ascending'
+          }
+          {
+            path: '/createdAt'
+            order: 'ascending'
+          }
+        ]
       ]
     }
   }
