@@ -28,8 +28,8 @@ export const CONFIG_PARTITION_KEY_PATH = '/id';
 /**
  * Queue views filter by queue or status and sort by the next SLA deadline across partitions; without
  * these composite indexes Cosmos refuses (or scans for) `WHERE … ORDER BY c.slaNextDueAt`. The
- * intake repair asks for tickets still `received`, oldest first: (status, createdAt) serves that
- * without walking every ticket ever created. The embedded timeline only grows and is never
+ * intake repair's filter on `status` and `createdAt` is served by the range indexes of `/*`
+ * (it has no ORDER BY to walk). The embedded timeline only grows and is never
  * filtered on, so indexing it would only make every append dearer. The watchdog's two rounds rely
  * on `/*` covering `/lifecycleDueAt` and `/notificationDebt/since`: a ticket due later, or owing
  * nothing, is outside their ranges, so a minute with nothing due costs two small queries.
@@ -47,10 +47,6 @@ export const TICKETS_INDEXING_POLICY = {
     [
       { path: '/status', order: 'ascending' },
       { path: '/slaNextDueAt', order: 'ascending' },
-    ],
-    [
-      { path: '/status', order: 'ascending' },
-      { path: '/createdAt', order: 'ascending' },
     ],
   ],
 } satisfies IndexingPolicy;

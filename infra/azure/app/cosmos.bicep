@@ -71,16 +71,6 @@ var containers = [
             order: 'ascending'
           }
         ]
-        [
-          {
-            path: '/status'
-            order: 'ascending'
-          }
-          {
-            path: '/createdAt'
-            order: 'ascending'
-          }
-        ]
       ]
     }
   }
