@@ -5,7 +5,7 @@
  * tickets, in the same run. The tickets are Contoso's Severity B requests opened on a Saturday:
  * validated, triaged and waiting for Monday's business-hours shift, so nothing falls due in the
  * measured hours and whatever the hour costs beyond the empty one is the backlog's. A proxy counts
- * the app's Cosmos requests in each hour.
+ * the app's Cosmos requests in each hour (the SDK sends two per query: its plan, then the page).
  */
 import os from 'node:os';
 import { OrgConfigSchema } from '../shared/domain/org/org-config';
@@ -93,7 +93,7 @@ export async function run(): Promise<void> {
     console.log(`\nOne quiet virtual hour stepped through the app's timers, by open backlog (${String(os.cpus().length)} cores, Node ${process.version}; load average 1/5/15 min at the end of each hour):`);
     for (const measure of measures) {
       console.log(
-        `  ${String(measure.openTickets).padStart(3)} open tickets: ${measure.seconds.toFixed(1)} s real time; tickets container ${String(measure.ticketQueries)} queries + ${String(measure.ticketOther)} other requests, outbox ${String(measure.outboxQueries)} queries; load ${measure.load}`,
+        `  ${String(measure.openTickets).padStart(3)} open tickets: ${measure.seconds.toFixed(1)} s real time; tickets container ${String(measure.ticketQueries)} query requests + ${String(measure.ticketOther)} others, outbox ${String(measure.outboxQueries)} query requests; load ${measure.load}`,
       );
     }
     const empty = measures[0];
