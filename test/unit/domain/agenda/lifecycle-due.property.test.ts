@@ -1,6 +1,4 @@
 import fc from 'fast-check';
-import { agendaCommands } from '../../../../shared/domain/agenda/agenda-commands';
-import type { AgendaItem } from '../../../../shared/domain/agenda/agenda-item';
 import { lifecycleDueAt } from '../../../../shared/domain/agenda/lifecycle-due';
 import { ticketAgenda } from '../../../../shared/domain/agenda/ticket-agenda';
 import type { Command } from '../../../../shared/domain/lifecycle/commands';
@@ -8,51 +6,15 @@ import { decide } from '../../../../shared/domain/lifecycle/decide';
 import { evolve } from '../../../../shared/domain/lifecycle/evolve';
 import { routeToQueue } from '../../../../shared/domain/routing/route-to-queue';
 import type { Ticket } from '../../../../shared/domain/ticket/ticket';
-import { context, engineer, receivedTicket, requester, system } from '../support/ticket-fixtures';
+import { context, receivedTicket, system } from '../support/ticket-fixtures';
 import { applyAt, at, org } from './support/agenda-fixtures';
-
-/** What people do between two saves; Baton's own steps come from the agenda. */
-const ACTS = ['nothing', 'acknowledge', 'respond', 'request-info', 'customer-reply', 'escalate', 'propose', 'reject', 'confirm', 'reopen'] as const;
-type Act = (typeof ACTS)[number];
-
-function personCommand(ticket: Ticket, act: Act): Command | undefined {
-  const assignee = ticket.assignee === undefined ? undefined : engineer(ticket.assignee);
-  switch (act) {
-    case 'nothing':
-      return undefined;
-    case 'acknowledge':
-      return assignee && { type: 'acknowledge', actor: assignee, message: 'I have your ticket.' };
-    case 'respond':
-      return assignee && { type: 'respond', actor: assignee, message: 'Still investigating.' };
-    case 'request-info':
-      return assignee && { type: 'request-info', actor: assignee, message: 'Please send the logs.' };
-    case 'customer-reply':
-      return { type: 'customer-reply', actor: requester, message: 'Here they are.' };
-    case 'escalate':
-      return assignee && { type: 'escalate-to-vendor', actor: assignee, justification: 'Backend logs are needed.' };
-    case 'propose':
-      return assignee && { type: 'propose-resolution', actor: assignee, summary: 'Fixed the connector.' };
-    case 'reject':
-      return { type: 'reject-resolution', actor: requester, reason: 'Still broken here.' };
-    case 'confirm':
-      return { type: 'confirm-resolution', actor: requester };
-    case 'reopen':
-      return { type: 'reopen', actor: requester, reason: 'It broke again.' };
-  }
-}
+import { batonCommands, PEOPLE_ACTS, personCommand } from './support/people-acts';
 
 function applied(ticket: Ticket, commands: readonly Command[], now: string): Ticket {
   return commands.reduce((current, command) => {
     const decision = decide(current, command, now, context);
     return decision.ok ? decision.events.reduce(evolve, current) : current;
   }, ticket);
-}
-
-/** The commands Baton issues for an item, the vendor's answer included. */
-function batonCommands(item: AgendaItem, ticket: Ticket): Command[] {
-  if (item.kind === 'raise-vendor-case') return [{ type: 'record-vendor-case', actor: system, outcome: { status: 'opened', caseId: `SR-${String(ticket.timeline.length)}` } }];
-  if (item.kind === 'vendor-follow-up') return [{ type: 'follow-up-vendor', actor: system }];
-  return agendaCommands(item);
 }
 
 /** A turn of the orchestration: act on the agenda until nothing it can act on is due. */
@@ -71,7 +33,7 @@ const scenarios = fc.record({
   severity: fc.constantFrom('A', 'B', 'C'),
   productArea: fc.constantFrom('exchange-online', 'entra-id', 'azure-compute'),
   triagedAfterMinutes: fc.integer({ min: 0, max: 7 * 24 * 60 }),
-  steps: fc.array(fc.record({ minutes: fc.integer({ min: 1, max: 9 * 60 }), act: fc.constantFrom(...ACTS) }), { minLength: 1, maxLength: 10 }),
+  steps: fc.array(fc.record({ minutes: fc.integer({ min: 1, max: 9 * 60 }), act: fc.constantFrom(...PEOPLE_ACTS) }), { minLength: 1, maxLength: 10 }),
   probes: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
 });
 

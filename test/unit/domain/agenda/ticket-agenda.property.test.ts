@@ -1,7 +1,5 @@
 import fc from 'fast-check';
-import { agendaCommands } from '../../../../shared/domain/agenda/agenda-commands';
 import { workCoverage } from '../../../../shared/domain/agenda/ticket-setting';
-import { AgendaItem } from '../../../../shared/domain/agenda/agenda-item';
 import { ticketAgenda } from '../../../../shared/domain/agenda/ticket-agenda';
 import { Command } from '../../../../shared/domain/lifecycle/commands';
 import { decide } from '../../../../shared/domain/lifecycle/decide';
@@ -9,55 +7,15 @@ import { evolve } from '../../../../shared/domain/lifecycle/evolve';
 import { onShift } from '../../../../shared/domain/roster/region-shifts';
 import { routeToQueue } from '../../../../shared/domain/routing/route-to-queue';
 import { Ticket } from '../../../../shared/domain/ticket/ticket';
-import { context, engineer, receivedTicket, requester, system, vendor } from '../support/ticket-fixtures';
+import { context, engineer, receivedTicket, system } from '../support/ticket-fixtures';
 import { applyAt, at, org } from './support/agenda-fixtures';
-
-/** What people do between two looks at the agenda; Baton's own steps come from the agenda alone. */
-const HUMAN_ACTS = ['nothing', 'acknowledge', 'respond', 'request-info', 'customer-reply', 'note', 'escalate', 'vendor-on-premises', 'propose', 'reject', 'confirm', 'reopen'] as const;
-type HumanAct = (typeof HUMAN_ACTS)[number];
-
-function humanCommand(ticket: Ticket, act: HumanAct): Command | undefined {
-  const assignee = ticket.assignee === undefined ? undefined : engineer(ticket.assignee);
-  switch (act) {
-    case 'nothing':
-      return undefined;
-    case 'acknowledge':
-      return assignee && { type: 'acknowledge', actor: assignee, message: 'I have your ticket.' };
-    case 'respond':
-      return assignee && { type: 'respond', actor: assignee, message: 'Still investigating.' };
-    case 'request-info':
-      return assignee && { type: 'request-info', actor: assignee, message: 'Please send the logs.' };
-    case 'customer-reply':
-      return { type: 'customer-reply', actor: requester, message: 'Here they are.' };
-    case 'note':
-      return assignee && { type: 'internal-note', actor: assignee, note: 'Looked at the trace.', nextStep: 'Compare with the tenant config.' };
-    case 'escalate':
-      return assignee && { type: 'escalate-to-vendor', actor: assignee, justification: 'Backend logs are needed.' };
-    case 'vendor-on-premises':
-      return { type: 'vendor-update', actor: vendor, note: 'The fault is on-premises.', status: 'investigating', scope: 'on-premises' };
-    case 'propose':
-      return assignee && { type: 'propose-resolution', actor: assignee, summary: 'Fixed the connector.' };
-    case 'reject':
-      return { type: 'reject-resolution', actor: requester, reason: 'Still broken here.' };
-    case 'confirm':
-      return { type: 'confirm-resolution', actor: requester };
-    case 'reopen':
-      return { type: 'reopen', actor: requester, reason: 'It broke again.' };
-  }
-}
+import { batonCommands, PEOPLE_ACTS, personCommand } from './support/people-acts';
 
 /** Applies the command if the domain accepts it; people's attempts may well be refused. */
 function attempt(ticket: Ticket, command: Command | undefined, now: string): Ticket {
   if (command === undefined) return ticket;
   const decision = decide(ticket, command, now, context);
   return decision.ok ? decision.events.reduce(evolve, ticket) : ticket;
-}
-
-/** The commands the shell issues for an item, the vendor's answer included. */
-function shellCommands(item: AgendaItem, ticket: Ticket): Command[] {
-  if (item.kind === 'raise-vendor-case') return [{ type: 'record-vendor-case', actor: system, outcome: { status: 'opened', caseId: `SR-${ticket.timeline.length}` } }];
-  if (item.kind === 'vendor-follow-up') return [{ type: 'follow-up-vendor', actor: system }];
-  return agendaCommands(item);
 }
 
 interface Violation {
@@ -82,7 +40,7 @@ function reconcile(start: Ticket, now: string, violations: Violation[]): { ticke
       if (!onShift(org.roster, chosen.engineerId, now, workCoverage(ticket, org))) violations.push({ at: now, problem: `${chosen.engineerId} proposed off shift` });
       if (ticket.productArea === undefined || !rostered?.skills.includes(ticket.productArea)) violations.push({ at: now, problem: `${chosen.engineerId} lacks ${String(ticket.productArea)}` });
     }
-    const commands = agenda.due.flatMap((item) => shellCommands(item, ticket));
+    const commands = agenda.due.flatMap((item) => batonCommands(item, ticket));
     if (commands.length === 0) return { ticket, ended: false };
     for (const command of commands) {
       const decision = decide(ticket, command, now, context);
@@ -101,7 +59,7 @@ const scenarios = fc.record({
   severity: fc.constantFrom('A', 'B', 'C'),
   productArea: fc.constantFrom('exchange-online', 'entra-id', 'azure-compute'),
   triagedAfterMinutes: fc.integer({ min: 0, max: 7 * 24 * 60 }),
-  steps: fc.array(fc.record({ minutes: fc.integer({ min: 1, max: 9 * 60 }), act: fc.constantFrom(...HUMAN_ACTS) }), { minLength: 1, maxLength: 12 }),
+  steps: fc.array(fc.record({ minutes: fc.integer({ min: 1, max: 9 * 60 }), act: fc.constantFrom(...PEOPLE_ACTS) }), { minLength: 1, maxLength: 12 }),
 });
 
 describe('the ticket agenda, over random lifecycles of the sample organisation', () => {
@@ -119,7 +77,7 @@ describe('the ticket agenda, over random lifecycles of the sample organisation',
         for (const step of [{ minutes: 0, act: 'nothing' as const }, ...steps]) {
           minutes += step.minutes;
           const now = at(minutes);
-          const turn = reconcile(attempt(ticket, humanCommand(ticket, step.act), now), now, violations);
+          const turn = reconcile(attempt(ticket, personCommand(ticket, step.act), now), now, violations);
           ticket = turn.ticket;
           if (turn.ended) break;
         }
