@@ -169,6 +169,27 @@ export function withNextLook(stored: StoredTicket, seen: StoredTicket, nextLookA
   return replaceWith({ ...stored, lifecycleDueAt: nextLookAt });
 }
 
+/**
+ * How a bookkeeping write went: written; nothing to write (it was already so, a save since made it
+ * moot, or the ticket is gone); or failed, with the reason the caller logs.
+ */
+function bookkeepingWrite(update: EtagUpdate<StoredTicket, never>): 'written' | 'nothing-to-write' | { readonly failed: string } {
+  switch (update.kind) {
+    case 'updated':
+      return 'written';
+    case 'unchanged':
+    case 'rejected':
+    case 'not-found':
+      return 'nothing-to-write';
+    case 'contended':
+      return { failed: `${String(update.attempts)} concurrent updates` };
+    case 'invalid':
+      return { failed: update.reason };
+    case 'failed':
+      return { failed: update.failure.kind };
+  }
+}
+
 async function listed(container: Container, query: Parameters<typeof queryDocuments>[1], top: number): Promise<TicketList> {
   const rows = await queryDocuments(container, query, StoredTicketSchema, { maxItems: top });
   if (rows.kind === 'failed') return rows;
@@ -271,20 +292,10 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
         schema: StoredTicketSchema,
         current: { document: current.stored, etag: current.etag },
       });
-      switch (moved.kind) {
-        case 'updated':
-          return { kind: 'postponed' };
-        case 'unchanged':
-        case 'rejected':
-        case 'not-found':
-          return { kind: 'changed-meanwhile' };
-        case 'contended':
-          return { kind: 'failed', reason: `${String(moved.attempts)} concurrent updates` };
-        case 'invalid':
-          return { kind: 'failed', reason: moved.reason };
-        case 'failed':
-          return { kind: 'failed', reason: moved.failure.kind };
-      }
+      const write = bookkeepingWrite(moved);
+      if (write === 'written') return { kind: 'postponed' };
+      if (write === 'nothing-to-write') return { kind: 'changed-meanwhile' };
+      return { kind: 'failed', reason: write.failed };
     },
 
     async settleNotifications(ticketNumber, eventIds, current) {
@@ -292,20 +303,10 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
         schema: StoredTicketSchema,
         ...(current === undefined ? {} : { current: { document: current.stored, etag: current.etag } }),
       });
-      switch (settled.kind) {
-        case 'updated':
-          return { kind: 'settled' };
-        case 'unchanged':
-        case 'rejected':
-        case 'not-found':
-          return { kind: 'nothing-owed' };
-        case 'contended':
-          return { kind: 'failed', reason: `${String(settled.attempts)} concurrent updates` };
-        case 'invalid':
-          return { kind: 'failed', reason: settled.reason };
-        case 'failed':
-          return { kind: 'failed', reason: settled.failure.kind };
-      }
+      const write = bookkeepingWrite(settled);
+      if (write === 'written') return { kind: 'settled' };
+      if (write === 'nothing-to-write') return { kind: 'nothing-owed' };
+      return { kind: 'failed', reason: write.failed };
     },
   };
 }
