@@ -4,8 +4,6 @@
  * one range query whatever the number of open tickets, a ticket saved before the field existed is
  * found once by its absence, and the watchdog's "look again later" write yields to a newer save.
  */
-import { CosmosClient } from '@azure/cosmos';
-import { cosmosClientOptionsForStandIn } from '../../../infra/local/services/cosmos-standin';
 import type { Command } from '../../../shared/domain/lifecycle/commands';
 import { SYSTEM_ACTOR } from '../../../shared/domain/ticket/actor';
 import type { EngineerRef } from '../../../shared/domain/ticket/engineer-ref';
@@ -13,8 +11,8 @@ import { watchOverLifecycles, WATCHDOG_GRACE_MS, type LifecycleInstances, type U
 import { BATON_DATABASE, TICKETS_CONTAINER } from '../../../shared/store/containers';
 import type { TicketServices } from '../../../shared/tickets/ticket-services';
 import { sampleIntake } from './support/sample-intake';
-import { startStoreProxy, type StoreProxy } from './support/store-proxy';
-import { ManualClock, startTicketServiceFixture, type TicketServiceFixture } from './support/ticket-service-fixture';
+import { startProxiedTicketService, type ProxiedTicketService } from './support/proxied-ticket-service';
+import { ManualClock } from './support/ticket-service-fixture';
 
 const START = '2026-11-23T10:00:00.000Z';
 const MARIA: EngineerRef = { engineerId: 'maria-garcia', name: 'María García', email: 'maria.garcia@css.example', region: 'AMER' };
@@ -36,20 +34,12 @@ function liveInstances(): LifecycleInstances & { readonly asked: string[] } {
 }
 
 describe('the watchdog’s selection of late lifecycles in the store', () => {
-  let fixture: TicketServiceFixture;
-  let proxy: StoreProxy;
-  let proxiedClient: CosmosClient;
+  let proxied: ProxiedTicketService;
 
   beforeAll(async () => {
-    fixture = await startTicketServiceFixture();
-    proxy = await startStoreProxy(fixture.cosmos.endpoint);
-    proxiedClient = new CosmosClient(cosmosClientOptionsForStandIn(proxy.endpoint, fixture.cosmos.key));
+    proxied = await startProxiedTicketService();
   });
-  afterAll(async () => {
-    proxiedClient.dispose();
-    await proxy.stop();
-    await fixture.stop();
-  });
+  afterAll(() => proxied.stop());
 
   async function assignedTickets(services: TicketServices, clock: ManualClock, count: number): Promise<string[]> {
     const numbers: string[] = [];
@@ -72,15 +62,15 @@ describe('the watchdog’s selection of late lifecycles in the store', () => {
 
   it('finds nothing with one query while nothing is due, however many tickets are open, and each ticket once it is', async () => {
     const clock = new ManualClock(START);
-    const { services, databaseId } = fixture.services({ clock, cosmosClient: proxiedClient });
+    const { services, databaseId } = proxied.fixture.services({ clock, cosmosClient: proxied.client });
     const org = services.orgConfig;
     const loaded = await org();
     if (loaded.kind !== 'loaded') throw new Error('no organisation');
     const quietRound = async (): Promise<{ queries: number; other: number; asked: number }> => {
-      proxy.reset();
+      proxied.proxy.reset();
       const instances = liveInstances();
       await watchOverLifecycles(services.repository, loaded.config, instances, clock.now().toISOString(), { done: true });
-      const onTickets = proxy.requests().filter((request) => request.container === TICKETS_CONTAINER && request.kind !== 'query-plan');
+      const onTickets = proxied.proxy.requests().filter((request) => request.container === TICKETS_CONTAINER && request.kind !== 'query-plan');
       return { queries: onTickets.filter((request) => request.kind === 'query').length, other: onTickets.filter((request) => request.kind !== 'query').length, asked: instances.asked.length };
     };
 
@@ -105,7 +95,7 @@ describe('the watchdog’s selection of late lifecycles in the store', () => {
     expect(report.woken).toEqual([first]);
 
     // A ticket saved before the field existed is found by its absence, once, and stamped.
-    const container = fixture.client.database(databaseId ?? BATON_DATABASE).container(TICKETS_CONTAINER);
+    const container = proxied.fixture.client.database(databaseId ?? BATON_DATABASE).container(TICKETS_CONTAINER);
     const laterDueAt = await storedDueAt(services, later);
     const { resource } = await container.item(later, later).read<Record<string, unknown>>();
     if (resource === undefined) throw new Error('no document');
@@ -123,7 +113,7 @@ describe('the watchdog’s selection of late lifecycles in the store', () => {
 
   it('does not move the watchdog’s next look over a save that computed it afresh', async () => {
     const clock = new ManualClock(START);
-    const { services } = fixture.services({ clock });
+    const { services } = proxied.fixture.services({ clock });
     const [number] = await assignedTickets(services, clock, 1);
     if (number === undefined) throw new Error('no ticket');
     const seen = await services.repository.read(number);

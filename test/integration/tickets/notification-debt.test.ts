@@ -5,8 +5,6 @@
  * write, and the watchdog's sweep queues it later, exactly once, at no cost for tickets that owe
  * nothing.
  */
-import { CosmosClient } from '@azure/cosmos';
-import { cosmosClientOptionsForStandIn } from '../../../infra/local/services/cosmos-standin';
 import type { Command } from '../../../shared/domain/lifecycle/commands';
 import { SYSTEM_ACTOR } from '../../../shared/domain/ticket/actor';
 import type { EngineerRef } from '../../../shared/domain/ticket/engineer-ref';
@@ -16,8 +14,8 @@ import { NOTIFICATION_DEBT_GRACE_MS } from '../../../shared/tickets/settle-notif
 import type { TicketNotifier } from '../../../shared/tickets/ticket-notifier';
 import type { TicketServices } from '../../../shared/tickets/ticket-services';
 import { sampleIntake } from './support/sample-intake';
-import { startStoreProxy, type StoreProxy } from './support/store-proxy';
-import { ManualClock, startTicketServiceFixture, type TicketServiceFixture } from './support/ticket-service-fixture';
+import { startProxiedTicketService, type ProxiedTicketService } from './support/proxied-ticket-service';
+import { ManualClock } from './support/ticket-service-fixture';
 
 const START = '2026-11-23T10:00:00.000Z';
 const MARIA: EngineerRef = { engineerId: 'maria-garcia', name: 'María García', email: 'maria.garcia@css.example', region: 'AMER' };
@@ -33,24 +31,16 @@ const breach: Command = { type: 'raise-sla-alert', actor: SYSTEM_ACTOR, kind: 'b
 const proposal: Command = { type: 'propose-resolution', actor: { role: 'engineer', id: MARIA.engineerId, name: MARIA.name }, summary: 'The conditional access policy now excludes the range.' };
 
 describe('emails owed by a saved change', () => {
-  let fixture: TicketServiceFixture;
-  let proxy: StoreProxy;
-  let proxiedClient: CosmosClient;
+  let proxied: ProxiedTicketService;
 
   beforeAll(async () => {
-    fixture = await startTicketServiceFixture();
-    proxy = await startStoreProxy(fixture.cosmos.endpoint);
-    proxiedClient = new CosmosClient(cosmosClientOptionsForStandIn(proxy.endpoint, fixture.cosmos.key));
+    proxied = await startProxiedTicketService();
   });
-  afterEach(() => proxy.setContainerDown('outbox', false));
-  afterAll(async () => {
-    proxiedClient.dispose();
-    await proxy.stop();
-    await fixture.stop();
-  });
+  afterEach(() => proxied.proxy.setContainerDown('outbox', false));
+  afterAll(() => proxied.stop());
 
   function servicesAt(clock: ManualClock): TicketServices {
-    return fixture.services({ clock, cosmosClient: proxiedClient }).services;
+    return proxied.fixture.services({ clock, cosmosClient: proxied.client }).services;
   }
 
   async function assignedTicket(services: TicketServices, clock: ManualClock): Promise<Ticket> {
@@ -70,7 +60,7 @@ describe('emails owed by a saved change', () => {
   /** What the delivery timer would send by now, then every email about the ticket per recipient. */
   async function mailAbout(services: TicketServices, ticketNumber: string, subject: string): Promise<string[]> {
     await services.deliverDueEmails();
-    return fixture.email
+    return proxied.fixture.email
       .messages()
       .filter((message) => message.subject.includes(ticketNumber) && message.subject.includes(subject))
       .flatMap((message) => message.to.map((to) => to.address))
@@ -82,9 +72,9 @@ describe('emails owed by a saved change', () => {
     const services = servicesAt(clock);
     const ticket = await assignedTicket(services, clock);
 
-    proxy.setContainerDown('outbox', true);
+    proxied.proxy.setContainerDown('outbox', true);
     const applied = await services.applyToTicket(ticket.ticketNumber, () => breach, clock.now().toISOString());
-    proxy.setContainerDown('outbox', false);
+    proxied.proxy.setContainerDown('outbox', false);
     // The change is the record: it stands, and says which emails it still owes.
     expect(applied.kind).toBe('applied');
     if (applied.kind !== 'applied') return;
@@ -143,7 +133,7 @@ describe('emails owed by a saved change', () => {
     expect(await debtOf(services, ticket.ticketNumber)).toBeDefined();
 
     clock.advance(NOTIFICATION_DEBT_GRACE_MS);
-    proxy.reset();
+    proxied.proxy.reset();
     expect((await services.settleNotificationDebts(clock.now())).settled).toEqual([ticket.ticketNumber]);
     expect(await debtOf(services, ticket.ticketNumber)).toBeUndefined();
     expect(await mailAbout(services, ticket.ticketNumber, 'SLA BREACHED')).toEqual(BREACH_RECIPIENTS);
@@ -153,9 +143,9 @@ describe('emails owed by a saved change', () => {
     const clock = new ManualClock(START);
     const services = servicesAt(clock);
     const ticket = await assignedTicket(services, clock);
-    proxy.setContainerDown('outbox', true);
+    proxied.proxy.setContainerDown('outbox', true);
     await services.applyToTicket(ticket.ticketNumber, () => breach, clock.now().toISOString());
-    proxy.setContainerDown('outbox', false);
+    proxied.proxy.setContainerDown('outbox', false);
 
     // What a retried lifecycle turn does: the alert is recorded already, so nothing is decided.
     const retried = await services.applyToTicket(ticket.ticketNumber, () => breach, clock.now().toISOString());
@@ -169,12 +159,12 @@ describe('emails owed by a saved change', () => {
     const clock = new ManualClock(START);
     const services = servicesAt(clock);
     const ticket = await assignedTicket(services, clock);
-    const onTicket = () => proxy.requests().filter((request) => request.container === 'tickets').map((request) => request.kind);
+    const onTicket = () => proxied.proxy.requests().filter((request) => request.container === 'tickets').map((request) => request.kind);
 
-    proxy.reset();
+    proxied.proxy.reset();
     await services.applyToTicket(ticket.ticketNumber, () => breach, clock.now().toISOString());
     expect(onTicket()).toEqual(['read', 'write', 'write']);
-    proxy.reset();
+    proxied.proxy.reset();
     await services.applyToTicket(ticket.ticketNumber, () => ({ type: 'internal-note', actor: { role: 'team-lead', id: 'arjun-mehta' }, note: 'Watching.' }), clock.now().toISOString());
     expect(onTicket()).toEqual(['read', 'write']);
   });
@@ -186,20 +176,20 @@ describe('emails owed by a saved change', () => {
     const owing = await assignedTicket(services, clock);
     clock.advance(NOTIFICATION_DEBT_GRACE_MS);
 
-    proxy.reset();
+    proxied.proxy.reset();
     expect((await services.settleNotificationDebts(clock.now())).examined).toBe(0);
-    expect(proxy.requests()).toEqual([
+    expect(proxied.proxy.requests()).toEqual([
       { container: 'tickets', kind: 'query-plan' },
       { container: 'tickets', kind: 'query' },
     ]);
 
-    proxy.setContainerDown('outbox', true);
+    proxied.proxy.setContainerDown('outbox', true);
     await services.applyToTicket(owing.ticketNumber, () => breach, clock.now().toISOString());
-    proxy.setContainerDown('outbox', false);
+    proxied.proxy.setContainerDown('outbox', false);
     clock.advance(NOTIFICATION_DEBT_GRACE_MS);
-    proxy.reset();
+    proxied.proxy.reset();
     expect((await services.settleNotificationDebts(clock.now())).settled).toEqual([owing.ticketNumber]);
-    const ticketRequests = proxy.requests().filter((request) => request.container === 'tickets');
+    const ticketRequests = proxied.proxy.requests().filter((request) => request.container === 'tickets');
     expect(ticketRequests).toEqual([
       { container: 'tickets', kind: 'query-plan' },
       { container: 'tickets', kind: 'query' },
