@@ -21,6 +21,7 @@ import {
   type ClockMoveRequest,
 } from '../infra/local/clock/clock-control';
 import { formatAdvanceReport, formatInstant, parseDuration, parseInstant } from '../infra/local/clock/clock-text';
+import { processOutput, runFromCommandLine, type CommandOutput } from './command-line';
 
 export const CLOCK_USAGE = [
   'usage: npm run clock -- [now]                   show the stack clock',
@@ -30,10 +31,6 @@ export const CLOCK_USAGE = [
   '',
 ].join('\n');
 
-export interface CommandOutput {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
 
 type ClockAction = { readonly kind: 'now' } | { readonly kind: 'move'; readonly move: ClockMoveRequest; readonly target?: Date };
 
@@ -160,13 +157,5 @@ function clockArguments(argv: readonly string[]) {
 }
 
 if (require.main === module) {
-  runClockCommand(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }, process.env).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  runFromCommandLine(() => runClockCommand(process.argv.slice(2), processOutput, process.env));
 }

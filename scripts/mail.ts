@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { StoredEmailSchema, type EmailAddress, type StoredEmail } from '../infra/local/services/email-schemas';
 import { DEFAULT_EMAIL_STANDIN_PORT } from '../infra/local/services/email-standin';
+import { runFromCommandLine } from './command-line';
 
 function addresses(list: readonly EmailAddress[]): string {
   return list.map((entry) => entry.address).join(', ');
@@ -65,13 +66,5 @@ export async function runMailCommand(
 }
 
 if (require.main === module) {
-  runMailCommand(process.argv.slice(2), (text) => process.stdout.write(text)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  runFromCommandLine(() => runMailCommand(process.argv.slice(2), (text) => process.stdout.write(text)));
 }

@@ -22,6 +22,7 @@ import { applyOrgConfigImport, planOrgConfigImport, readStoredOrgConfig } from '
 import { BATON_DATABASE, CONFIG_CONTAINER } from '../shared/store/containers';
 import type { StoreFailure } from '../shared/store/store-failure';
 import { COSMOS_STANDIN_KEY, DEFAULT_COSMOS_STANDIN_PORT, cosmosClientOptionsForStandIn } from '../infra/local/services/cosmos-standin';
+import { processOutput, runFromCommandLine, type CommandOutput } from './command-line';
 
 export const ORG_USAGE = [
   'usage: npm run org -- validate FILE',
@@ -34,10 +35,6 @@ export const ORG_USAGE = [
 
 const LOCAL_ENDPOINT = `https://127.0.0.1:${DEFAULT_COSMOS_STANDIN_PORT}/`;
 
-export interface CommandOutput {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
 
 export interface OrgCommandDependencies {
   readonly env: NodeJS.ProcessEnv;
@@ -208,13 +205,5 @@ export async function runOrgCommand(argv: readonly string[], output: CommandOutp
 }
 
 if (require.main === module) {
-  runOrgCommand(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }, { env: process.env, clock: systemClock }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  runFromCommandLine(() => runOrgCommand(process.argv.slice(2), processOutput, { env: process.env, clock: systemClock }));
 }

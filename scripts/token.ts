@@ -7,14 +7,11 @@
 import { parseArgs } from 'node:util';
 import { DEV_ISSUER_PORT } from '../infra/local/identity/dev-issuer';
 import { DevTokenRequestSchema, DevTokenResponseSchema } from '../infra/local/identity/dev-token-request';
+import { processOutput, runFromCommandLine, type CommandOutput } from './command-line';
 
 export const TOKEN_USAGE =
   'usage: npm run token -- --role <engineer|team-lead|tam|admin> [--role ...] --name "Full Name" [--email a@b.c] [--id ID] [--issuer-url URL]\n';
 
-export interface CommandOutput {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
 
 function optionName(path: readonly PropertyKey[]): string {
   const first = path[0];
@@ -86,13 +83,5 @@ export async function runTokenCommand(argv: readonly string[], output: CommandOu
 }
 
 if (require.main === module) {
-  runTokenCommand(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }, process.env).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  runFromCommandLine(() => runTokenCommand(process.argv.slice(2), processOutput, process.env));
 }
