@@ -14,7 +14,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import type { CosmosAccount } from './cosmos-engine';
-import { isMissingFile, syncDirectory } from './json-file';
+import { fileNamesIn, syncDirectory } from './json-file';
 
 const DocumentSchema = z.looseObject({ id: z.string() });
 
@@ -60,13 +60,7 @@ export async function listJournalGenerations(
   directory: string,
   baseName: string,
 ): Promise<Array<{ generation: number; file: string }>> {
-  let names: string[];
-  try {
-    names = await fs.readdir(directory);
-  } catch (error) {
-    if (isMissingFile(error)) return [];
-    throw error;
-  }
+  const names = await fileNamesIn(directory);
   const prefix = `${baseName}.journal-`;
   return names
     .filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))

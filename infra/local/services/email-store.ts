@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isAddressedTo, StoredEmailSchema, type StoredEmail } from './email-schemas';
-import { isMissingFile, readJsonFile, writeJsonAtomically } from './json-file';
+import { fileNamesIn, readJsonFile, writeJsonAtomically } from './json-file';
 
 export interface EmailStore {
   /** The message stored under `operationId`, if any (idempotent resends look here first). */
@@ -24,13 +24,7 @@ function fileNameFor(operationId: string): string {
 }
 
 async function loadMessages(dataDir: string): Promise<StoredEmail[]> {
-  let names: string[];
-  try {
-    names = await fs.readdir(dataDir);
-  } catch (error) {
-    if (isMissingFile(error)) return [];
-    throw error;
-  }
+  const names = await fileNamesIn(dataDir);
   const messages: StoredEmail[] = [];
   for (const name of names.filter((entry) => entry.endsWith('.json') && !entry.startsWith('.'))) {
     const content = await readJsonFile(path.join(dataDir, name));

@@ -19,6 +19,16 @@ export async function readJsonFile(file: string): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
+/** The names in `directory`, or none when it does not exist yet (nothing was ever written there). */
+export async function fileNamesIn(directory: string): Promise<string[]> {
+  try {
+    return await fs.readdir(directory);
+  } catch (error) {
+    if (isMissingFile(error)) return [];
+    throw error;
+  }
+}
+
 /**
  * Writes `value` as JSON to `file` so that readers see either the old or the new content, never a
  * torn one: the bytes go to a temp file in the same directory (rename is atomic only within one
