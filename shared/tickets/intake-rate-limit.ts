@@ -46,8 +46,8 @@ export function requesterEmailKey(email: string): string {
   return `${plus > 0 ? local.slice(0, plus) : local}@${folded.slice(at + 1)}`;
 }
 
-function retryAfterSeconds(refusal: unknown): number {
-  return refusal instanceof RateLimiterRes ? Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) : 1;
+function retryAfterSeconds(refusal: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
 }
 
 /** Consumes a point, answering the refusal as a value; anything but a refusal is a real error. */
