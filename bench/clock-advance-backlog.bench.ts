@@ -11,7 +11,7 @@ import os from 'node:os';
 import { OrgConfigSchema } from '../shared/domain/org/org-config';
 import { sampleOrgConfig } from '../shared/domain/org/sample/sample-org';
 import { startLifecycleStack, type LifecycleStack } from '../test/e2e/lifecycle/support/lifecycle-stack';
-import { sampleIntakeBody } from '../test/integration/tickets/support/sample-intake';
+import { sampleIntakeBody } from '../test/integration/ticket-service/support/sample-intake';
 import { startStoreCounter, type StoreCounter } from './lifecycle-store-counter';
 
 /** A Saturday: the sample organisation's business-hours queues have nobody on shift until Monday. */

@@ -17,7 +17,7 @@ import { cosmosClientOptionsForStandIn, startCosmosStandIn } from '../infra/loca
 import { startEmailStandIn } from '../infra/local/services/email-standin';
 import { loadConfig } from '../shared/config';
 import { WebFormIntakeSchema } from '../shared/domain/intake/intake';
-import { createTicketServices } from '../shared/tickets/ticket-services';
+import { createTicketServices } from '../shared/ticket-service/ticket-services';
 
 const REQUESTS = Number(process.env['BENCH_INTAKE_REQUESTS'] ?? 400);
 const CONCURRENCY = Number(process.env['BENCH_INTAKE_CONCURRENCY'] ?? 16);

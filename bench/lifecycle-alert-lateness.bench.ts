@@ -7,7 +7,7 @@
 import { OrgConfigSchema } from '../shared/domain/org/org-config';
 import { E2E_ORG } from '../test/e2e/lifecycle/support/e2e-org';
 import { startLifecycleStack } from '../test/e2e/lifecycle/support/lifecycle-stack';
-import { sampleIntakeBody } from '../test/integration/tickets/support/sample-intake';
+import { sampleIntakeBody } from '../test/integration/ticket-service/support/sample-intake';
 
 const TICKETS = Number(process.env['BENCH_LATENESS_TICKETS'] ?? 4);
 const SPACING_MS = 7_000;

@@ -4,7 +4,7 @@
  * Cosmos request counted by a proxy: the ticket's own document operations, its emails in the
  * outbox, and the queries that ran meanwhile (timers, the watchdog, engineer loads).
  */
-import { sampleIntakeBody } from '../test/integration/tickets/support/sample-intake';
+import { sampleIntakeBody } from '../test/integration/ticket-service/support/sample-intake';
 import { staffMember, startLifecycleStack, type LifecycleStack, type StaffMember } from '../test/e2e/lifecycle/support/lifecycle-stack';
 import { startStoreCounter, type StoreOperation } from './lifecycle-store-counter';
 

@@ -6,8 +6,8 @@
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 import * as df from 'durable-functions';
 import { eventLog } from '../shared/logging/structured-log';
-import { appTicketServices } from '../shared/tickets/app-ticket-services';
-import { durableLifecycleControl } from '../shared/tickets/lifecycle-control';
+import { appTicketServices } from '../shared/ticket-service/app-ticket-services';
+import { durableLifecycleControl } from '../shared/orchestration/lifecycle-control';
 
 export const INTAKE_REPAIR_SCHEDULE = '0 * * * * *';
 

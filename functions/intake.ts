@@ -8,16 +8,16 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
 import { parseIntake } from '../shared/domain/intake/parse-intake';
-import { problemForStoreFailure } from '../shared/http/store-failure-problem';
-import { serviceUnavailableProblem, tooManyRequestsProblem, unprocessableProblem, validationProblem } from '../shared/http/problem';
-import { withProblemBoundary } from '../shared/http/problem-boundary';
-import { readRequestBody } from '../shared/http/request-body';
+import { problemForStoreFailure } from '../shared/http-edge/store-failure-problem';
+import { serviceUnavailableProblem, tooManyRequestsProblem, unprocessableProblem, validationProblem } from '../shared/http-edge/problem';
+import { withProblemBoundary } from '../shared/http-edge/problem-boundary';
+import { readRequestBody } from '../shared/http-edge/request-body';
 import { eventLog } from '../shared/logging/structured-log';
-import { appClientAddress, appIntakeRateLimiter, appTicketServices } from '../shared/tickets/app-ticket-services';
-import type { IntakeLimitBreach } from '../shared/tickets/intake-rate-limit';
-import { IdempotencyKeySchema } from '../shared/tickets/idempotency-record';
-import { intakeAnswer } from '../shared/tickets/intake-answer';
-import { durableLifecycleControl, type LifecycleControl } from '../shared/tickets/lifecycle-control';
+import { appClientAddress, appIntakeRateLimiter, appTicketServices } from '../shared/ticket-service/app-ticket-services';
+import type { IntakeLimitBreach } from '../shared/intake/intake-rate-limit';
+import { IdempotencyKeySchema } from '../shared/store/idempotency-record';
+import { intakeAnswer } from '../shared/intake/intake-answer';
+import { durableLifecycleControl, type LifecycleControl } from '../shared/orchestration/lifecycle-control';
 
 const INSTANCE = '/api/tickets';
 /** The web form's hidden field; API clients send the header. */

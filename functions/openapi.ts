@@ -1,8 +1,8 @@
 /** GET /api/openapi.json: the API's OpenAPI 3.1 document, generated from its zod schemas. */
 import { app } from '@azure/functions';
-import { apiOperation, functionRoute } from '../shared/api/api-operations';
-import { openApiDocument } from '../shared/api/openapi-document';
-import { withProblemBoundary } from '../shared/http/problem-boundary';
+import { apiOperation, functionRoute } from '../shared/http-api/api-operations';
+import { openApiDocument } from '../shared/http-api/openapi-document';
+import { withProblemBoundary } from '../shared/http-edge/problem-boundary';
 
 const operation = apiOperation('openApiDocument');
 

@@ -5,8 +5,8 @@
  */
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 import { eventLog } from '../shared/logging/structured-log';
-import { readOperationsFigures } from '../shared/metrics/read-operations-figures';
-import { appTicketServices } from '../shared/tickets/app-ticket-services';
+import { readOperationsFigures } from '../shared/operations/read-operations-figures';
+import { appTicketServices } from '../shared/ticket-service/app-ticket-services';
 
 export const OPERATIONS_SNAPSHOT_SCHEDULE = '0 */5 * * * *';
 

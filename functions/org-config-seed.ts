@@ -5,7 +5,7 @@
  */
 import { app } from '@azure/functions';
 import { appConfig } from '../shared/config/load-config';
-import { appTicketServices } from '../shared/tickets/app-ticket-services';
+import { appTicketServices } from '../shared/ticket-service/app-ticket-services';
 
 app.hook.appStart(async () => {
   try {

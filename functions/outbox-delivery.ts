@@ -5,7 +5,7 @@
  */
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 import { eventLog } from '../shared/logging/structured-log';
-import { appTicketServices } from '../shared/tickets/app-ticket-services';
+import { appTicketServices } from '../shared/ticket-service/app-ticket-services';
 
 export const OUTBOX_DELIVERY_SCHEDULE = '*/15 * * * * *';
 

@@ -5,11 +5,11 @@
  */
 import { app } from '@azure/functions';
 import * as df from 'durable-functions';
-import { apiOperation, functionRoute } from '../shared/api/api-operations';
-import { appTicketApiPort } from '../shared/api/app-ticket-api';
-import { REQUESTER_ACTIONS } from '../shared/api/requester-actions';
-import { requesterActionHandler } from '../shared/api/requester-handlers';
-import { withProblemBoundary } from '../shared/http/problem-boundary';
+import { apiOperation, functionRoute } from '../shared/http-api/api-operations';
+import { appTicketApiPort } from '../shared/http-api/app-ticket-api';
+import { REQUESTER_ACTIONS } from '../shared/http-api/requester-actions';
+import { requesterActionHandler } from '../shared/http-api/requester-handlers';
+import { withProblemBoundary } from '../shared/http-edge/problem-boundary';
 
 for (const action of REQUESTER_ACTIONS) {
   const operation = apiOperation(action.name);

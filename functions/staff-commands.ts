@@ -4,10 +4,10 @@
  */
 import { app } from '@azure/functions';
 import * as df from 'durable-functions';
-import { apiOperation, functionRoute } from '../shared/api/api-operations';
-import { appTicketApiPort } from '../shared/api/app-ticket-api';
-import { staffCommandHandler } from '../shared/api/staff-handlers';
-import { withProblemBoundary } from '../shared/http/problem-boundary';
+import { apiOperation, functionRoute } from '../shared/http-api/api-operations';
+import { appTicketApiPort } from '../shared/http-api/app-ticket-api';
+import { staffCommandHandler } from '../shared/http-api/staff-handlers';
+import { withProblemBoundary } from '../shared/http-edge/problem-boundary';
 
 const operation = apiOperation('staffCommand');
 

@@ -3,10 +3,10 @@
  * a customer's verified email domains as a contact who may ask for support under its contract.
  */
 import { app } from '@azure/functions';
-import { apiOperation, functionRoute } from '../shared/api/api-operations';
-import { customerContactHandler } from '../shared/api/customer-contact-handler';
-import { withProblemBoundary } from '../shared/http/problem-boundary';
-import { appTicketServices } from '../shared/tickets/app-ticket-services';
+import { apiOperation, functionRoute } from '../shared/http-api/api-operations';
+import { customerContactHandler } from '../shared/http-api/customer-contact-handler';
+import { withProblemBoundary } from '../shared/http-edge/problem-boundary';
+import { appTicketServices } from '../shared/ticket-service/app-ticket-services';
 
 const operation = apiOperation('registerCustomerContact');
 

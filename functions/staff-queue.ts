@@ -1,9 +1,9 @@
 /** GET /api/queue: open tickets for staff, most urgent SLA deadline first, by queue or status. */
 import { app } from '@azure/functions';
-import { apiOperation, functionRoute } from '../shared/api/api-operations';
-import { appTicketApiPort } from '../shared/api/app-ticket-api';
-import { staffQueueHandler } from '../shared/api/staff-handlers';
-import { withProblemBoundary } from '../shared/http/problem-boundary';
+import { apiOperation, functionRoute } from '../shared/http-api/api-operations';
+import { appTicketApiPort } from '../shared/http-api/app-ticket-api';
+import { staffQueueHandler } from '../shared/http-api/staff-handlers';
+import { withProblemBoundary } from '../shared/http-edge/problem-boundary';
 
 const operation = apiOperation('staffQueue');
 

@@ -4,8 +4,8 @@
  */
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 import { systemClock } from '../shared/clock';
-import { lifecyclePorts } from '../shared/lifecycle/lifecycle-ports';
-import { sendTamDigests } from '../shared/lifecycle/send-tam-digests';
+import { lifecyclePorts } from '../shared/orchestration/lifecycle-ports';
+import { sendTamDigests } from '../shared/orchestration/send-tam-digests';
 import { eventLog } from '../shared/logging/structured-log';
 
 app.timer('tamDigest', {

@@ -1,7 +1,7 @@
 /**
  * POST /api/vendor/callback: the vendor's signed notice that one of our cases changed. Anonymous
  * at the Functions level because the vendor holds no function key; the HMAC signature is the
- * authentication (see shared/lifecycle/vendor-callback), checked with the secrets the app's
+ * authentication (see shared/http-api/vendor-callback-handler), checked with the secrets the app's
  * configuration holds.
  */
 import { app, type HttpRequest, type InvocationContext } from '@azure/functions';
@@ -9,14 +9,14 @@ import * as df from 'durable-functions';
 import { systemClock } from '../shared/clock';
 import { appConfig } from '../shared/config/load-config';
 import { SETTING } from '../shared/config/settings';
-import { payloadTooLargeProblem } from '../shared/http/problem';
-import { withProblemBoundary } from '../shared/http/problem-boundary';
-import { lifecyclePorts } from '../shared/lifecycle/lifecycle-ports';
-import { handleVendorCallback } from '../shared/lifecycle/vendor-callback';
-import { callbackSecretsOf } from '../shared/lifecycle/vendor-callback-secrets';
+import { payloadTooLargeProblem } from '../shared/http-edge/problem';
+import { withProblemBoundary } from '../shared/http-edge/problem-boundary';
+import { lifecyclePorts } from '../shared/orchestration/lifecycle-ports';
+import { handleVendorCallback } from '../shared/http-api/vendor-callback-handler';
+import { callbackSecretsOf } from '../shared/vendor/vendor-callback-secrets';
 import { eventLog } from '../shared/logging/structured-log';
 import { VENDOR_SIGNATURE_HEADER } from '../shared/vendor/vendor-callback-signature';
-import { durableLifecycleControl } from '../shared/tickets/lifecycle-control';
+import { durableLifecycleControl } from '../shared/orchestration/lifecycle-control';
 
 /** A service request with its notes; far more is not a callback we sent for. */
 const MAX_CALLBACK_BYTES = 256 * 1024;

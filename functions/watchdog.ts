@@ -1,20 +1,20 @@
 /**
  * Every minute: queues the emails any ticket has owed for more than a minute (see
- * shared/tickets/settle-notification-debts), then looks at the tickets whose lifecycle was due to
+ * shared/email/settle-notification-debts), then looks at the tickets whose lifecycle was due to
  * act more than a minute ago: restarts an orchestration that is missing, failed or terminated, and
- * wakes one whose SLA alert is overdue (see shared/lifecycle/watchdog). Each round is one indexed
+ * wakes one whose SLA alert is overdue (see shared/orchestration/watchdog). Each round is one indexed
  * query when nothing is due. The two rounds are independent: either may run while the other
  * cannot.
  */
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 import * as df from 'durable-functions';
 import { systemClock } from '../shared/clock';
-import { durableLifecycleInstances } from '../shared/lifecycle/durable-lifecycle-instances';
-import { lifecyclePorts, requireOrg } from '../shared/lifecycle/lifecycle-ports';
-import { watchOverLifecycles, type UnstampedTickets } from '../shared/lifecycle/watchdog';
+import { durableLifecycleInstances } from '../shared/orchestration/durable-lifecycle-instances';
+import { lifecyclePorts, requireOrg } from '../shared/orchestration/lifecycle-ports';
+import { watchOverLifecycles, type UnstampedTickets } from '../shared/orchestration/watchdog';
 import { eventLog, type EventLog } from '../shared/logging/structured-log';
-import { appTicketServices } from '../shared/tickets/app-ticket-services';
-import { durableLifecycleControl } from '../shared/tickets/lifecycle-control';
+import { appTicketServices } from '../shared/ticket-service/app-ticket-services';
+import { durableLifecycleControl } from '../shared/orchestration/lifecycle-control';
 
 async function settleNotificationDebts(log: EventLog, now: Date): Promise<void> {
   const report = await appTicketServices().settleNotificationDebts(now);

@@ -32,21 +32,21 @@ export * from './timeline/handoff-events';
 export * from './timeline/sla-events';
 
 // Lifecycle: commands, who may issue them, decide and evolve, validation, SLA history.
-export * from './lifecycle/commands';
-export * from './lifecycle/command-roles';
-export * from './lifecycle/command-statuses';
-export * from './lifecycle/decision';
-export * from './lifecycle/decision-context';
-export * from './lifecycle/decide';
-export * from './lifecycle/evolve';
-export * from './lifecycle/receive-ticket';
-export * from './lifecycle/instants';
-export * from './lifecycle/validate-ticket';
-export * from './lifecycle/mandatory-information';
-export * from './lifecycle/validation-commands';
-export * from './lifecycle/vendor-escalation-state';
-export * from './lifecycle/sla-history-from-timeline';
-export { slaAlertCommand } from './lifecycle/decide-sla-alert';
+export * from './commands/commands';
+export * from './commands/command-roles';
+export * from './commands/command-statuses';
+export * from './commands/decision';
+export * from './commands/decision-context';
+export * from './commands/decide';
+export * from './commands/evolve';
+export * from './commands/receive-ticket';
+export * from './commands/instants';
+export * from './commands/validate-ticket';
+export * from './commands/mandatory-information';
+export * from './commands/validation-commands';
+export * from './commands/vendor-escalation-state';
+export * from './sla/sla-history-from-timeline';
+export { slaAlertCommand } from './commands/decide-sla-alert';
 
 // Entitlement and severity integrity.
 export * from './entitlement/contract-match';

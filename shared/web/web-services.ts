@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
-import { appTicketApiPort } from '../api/app-ticket-api';
+import { appTicketApiPort } from '../http-api/app-ticket-api';
 import { eventLog } from '../logging/structured-log';
-import { appClientAddress, appIntakeRateLimiter, appTicketServices } from '../tickets/app-ticket-services';
-import { durableLifecycleControl, type LifecycleControl } from '../tickets/lifecycle-control';
+import { appClientAddress, appIntakeRateLimiter, appTicketServices } from '../ticket-service/app-ticket-services';
+import { durableLifecycleControl, type LifecycleControl } from '../orchestration/lifecycle-control';
 import type { IntakeWebPorts } from './intake/intake-form-handlers';
 import type { RequesterPagePort } from './requester-page-port';
 

@@ -4,7 +4,7 @@
  * (with and without JavaScript) and on the status page, and nothing runs or appears.
  */
 import type { Page, Request } from 'playwright-core';
-import { IntakeAnswerSchema } from '../../shared/tickets/intake-answer';
+import { IntakeAnswerSchema } from '../../shared/intake/intake-answer';
 import { INTAKE_FIELDS, maxLengthOf, type IntakeFieldPath } from '../../shared/web/intake/intake-form-fields';
 import { useBrowserSuite } from './support/browser-suite';
 import { fillIntakeForm, shownValue, uniqueRequesterEmail, validEntries, type FormEntries } from './support/intake-form-driver';

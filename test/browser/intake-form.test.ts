@@ -4,7 +4,7 @@
  */
 import type { Page, Route } from 'playwright-core';
 import { sampleOrgConfig } from '../../shared/domain/org/sample/sample-org';
-import { ProblemSchema } from '../../shared/http/problem';
+import { ProblemSchema } from '../../shared/http-edge/problem';
 import { INTAKE_FIELD_GROUPS, INTAKE_FIELDS, controlIdOf } from '../../shared/web/intake/intake-form-fields';
 import { SEV_A_RULE, SEVERITY_GUIDANCE } from '../../shared/web/intake/severity-guidance';
 import { REQUEST_LIMIT_MS } from './support/bounded-request';

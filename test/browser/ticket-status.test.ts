@@ -5,8 +5,8 @@
  * only when the domain allows it, with and without JavaScript.
  */
 import type { Page } from 'playwright-core';
-import type { CustomerTicketView } from '../../shared/api/customer-ticket-view';
-import { IntakeAnswerSchema, type IntakeAnswer } from '../../shared/tickets/intake-answer';
+import type { CustomerTicketView } from '../../shared/http-api/customer-ticket-view';
+import { IntakeAnswerSchema, type IntakeAnswer } from '../../shared/intake/intake-answer';
 import { REGION_WORDING, STATUS_WORDING } from '../../shared/web/status/status-wording';
 import { useBrowserSuite, type PageOptions } from './support/browser-suite';
 import { offeredActions } from './support/page-inspection';

@@ -4,11 +4,11 @@
  * bounded by a request count; a failure prints the seed that replays it (BATON_FUZZ_SEED).
  */
 import fc from 'fast-check';
-import { API_OPERATIONS } from '../../shared/api/api-operations';
-import { StaffTicketViewSchema } from '../../shared/api/staff-ticket-view';
-import { ProblemSchema } from '../../shared/http/problem';
-import { MARIA } from '../unit/api/support/ticket-story';
-import { startApiStack, STAFF, type ApiStack, type ForgedToken } from '../integration/api/support/api-stack';
+import { API_OPERATIONS } from '../../shared/http-api/api-operations';
+import { StaffTicketViewSchema } from '../../shared/http-api/staff-ticket-view';
+import { ProblemSchema } from '../../shared/http-edge/problem';
+import { MARIA } from '../unit/http-api/support/ticket-story';
+import { startApiStack, STAFF, type ApiStack, type ForgedToken } from '../integration/http-api/support/api-stack';
 import { fuzzRequest, type FuzzCredentials, type FuzzRequest } from './support/api-arbitraries';
 
 const REQUESTS = 2000;

@@ -1,11 +1,11 @@
 /**
  * `GET /admin/metrics` of the offline stack: the operations figures the app logs every five minutes
  * in Azure (and the Azure workbook and alerts show), computed the same way
- * (shared/metrics/read-operations-figures.ts) from the Cosmos stand-in the app's settings name.
+ * (shared/operations/read-operations-figures.ts) from the Cosmos stand-in the app's settings name.
  */
 import { CosmosClient } from '@azure/cosmos';
 import { BATON_DATABASE } from '../../../shared/store/containers';
-import { readOperationsFigures } from '../../../shared/metrics/read-operations-figures';
+import { readOperationsFigures } from '../../../shared/operations/read-operations-figures';
 import { cosmosClientOptionsForStandIn } from '../services/cosmos-standin';
 
 const clients = new Map<string, CosmosClient>();

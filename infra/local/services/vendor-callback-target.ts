@@ -5,7 +5,7 @@
  * follow-up timer.
  */
 import { createHash } from 'node:crypto';
-import { VENDOR_CALLBACK_OPERATION } from '../../../shared/api/vendor-callback-operation';
+import { VENDOR_CALLBACK_OPERATION } from '../../../shared/http-api/vendor-callback-operation';
 import { vendorCallbackSecrets } from '../../../shared/config/vendor-callback-secret';
 import type { CallbackTarget } from './vendor-callbacks';
 

@@ -3,8 +3,8 @@
  * and chasing the vendor case need the vendor's answer first, and the end of the lifecycle changes
  * nothing on the ticket, so those have none.
  */
-import type { Command } from '../lifecycle/commands';
-import { slaAlertCommand } from '../lifecycle/decide-sla-alert';
+import type { Command } from '../commands/commands';
+import { slaAlertCommand } from '../commands/decide-sla-alert';
 import { SYSTEM_ACTOR } from '../ticket/actor';
 import type { AgendaItem } from './agenda-item';
 

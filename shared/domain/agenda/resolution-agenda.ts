@@ -3,7 +3,7 @@
  * resolution meets silence, and the end of the orchestration once nothing more can happen (a
  * rejected or not-entitled ticket at once, a closed one when its reopen window ends).
  */
-import { instantPlus, isAtOrAfter } from '../lifecycle/instants';
+import { instantPlus, isAtOrAfter } from '../commands/instants';
 import type { Instant } from '../primitives';
 import type { OrgConfig } from '../org/org-config';
 import type { Ticket } from '../ticket/ticket';

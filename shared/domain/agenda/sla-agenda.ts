@@ -3,8 +3,8 @@
  * due now that are not yet on the record (each key once per metric cycle), and when the next one
  * falls due.
  */
-import { COMMAND_STATUSES } from '../lifecycle/command-statuses';
-import { slaHistoryFromTimeline } from '../lifecycle/sla-history-from-timeline';
+import { COMMAND_STATUSES } from '../commands/command-statuses';
+import { slaHistoryFromTimeline } from '../sla/sla-history-from-timeline';
 import type { Instant } from '../primitives';
 import type { OrgConfig } from '../org/org-config';
 import { dueSlaAlerts, nextSlaInstant } from '../sla/sla-alerts';

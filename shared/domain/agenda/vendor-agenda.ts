@@ -4,8 +4,8 @@
  * on-premises add-on (the ticket is then not entitled to support).
  */
 import { coversOnPremises } from '../entitlement/entitlement-check';
-import { COMMAND_STATUSES } from '../lifecycle/command-statuses';
-import { isVendorEscalationPending, vendorFollowUpDueAt } from '../lifecycle/vendor-escalation-state';
+import { COMMAND_STATUSES } from '../commands/command-statuses';
+import { isVendorEscalationPending, vendorFollowUpDueAt } from '../commands/vendor-escalation-state';
 import type { Instant } from '../primitives';
 import type { OrgConfig } from '../org/org-config';
 import type { Ticket } from '../ticket/ticket';

@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../ticket/actor';
 import { EngineerRef } from '../ticket/engineer-ref';
 import { Ticket } from '../ticket/ticket';
 import { isCustomerVisibleUpdate } from '../timeline/customer-visible-update';
-import { CommandOf } from '../lifecycle/commands';
+import { CommandOf } from '../commands/commands';
 
 export function isHandoffStalled(ticket: Ticket, threshold: number): boolean {
   return ticket.handoffsSinceCustomerUpdate >= threshold;

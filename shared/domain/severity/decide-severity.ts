@@ -3,8 +3,8 @@
  * downgrade, whoever asks (a TAM watching their metrics included), is only a proposal until the
  * requester consents. The requester may refuse, and every step is on the customer's timeline.
  */
-import { CommandOf } from '../lifecycle/commands';
-import { accepted, rejected, Verdict } from '../lifecycle/decision';
+import { CommandOf } from '../commands/commands';
+import { accepted, rejected, Verdict } from '../commands/decision';
 import { Ticket } from '../ticket/ticket';
 import { requiresTwentyFourSeven } from './availability-rule';
 import { isRaise } from './severity-order';

@@ -5,7 +5,7 @@
  * page script sends the same form to the intake API instead.
  */
 import type { ProductArea } from '../../domain/org/product-area';
-import type { FieldError } from '../../http/problem';
+import type { FieldError } from '../../http-edge/problem';
 import { html, type SafeHtml } from '../html';
 import { renderPage } from '../page-layout';
 import { renderIntakeField, type FieldRenderContext } from './intake-field-markup';

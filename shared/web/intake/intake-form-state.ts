@@ -3,7 +3,7 @@
  * from their post, so nothing they wrote is lost) and the server's field errors, each attached to
  * its field, with errors no field owns kept for the summary.
  */
-import type { FieldError } from '../../http/problem';
+import type { FieldError } from '../../http-edge/problem';
 import { INTAKE_FIELDS, findIntakeField, type IntakeField, type IntakeFieldPath } from './intake-form-fields';
 
 export type IntakeFormValues = Readonly<Partial<Record<IntakeFieldPath, string | boolean>>>;

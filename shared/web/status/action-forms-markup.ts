@@ -3,7 +3,7 @@
  * action route and comes back to this page (post/redirect/get), so all of it works without
  * JavaScript. Only the actions the domain would accept now are offered.
  */
-import type { CustomerTicketView } from '../../api/customer-ticket-view';
+import type { CustomerTicketView } from '../../http-api/customer-ticket-view';
 import { html, type SafeHtml } from '../html';
 import { actionPath, type WebAction } from './requester-web-actions';
 import { formatInstant } from './requester-time';

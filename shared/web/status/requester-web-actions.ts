@@ -3,8 +3,8 @@
  * routes, bodies and commands) with the words and field each form needs, and which of them the
  * domain would accept right now, found by asking `decide` itself rather than re-stating its rules.
  */
-import { REQUESTER_ACTIONS, requesterActor, type RequesterAction } from '../../api/requester-actions';
-import { decide } from '../../domain/lifecycle/decide';
+import { REQUESTER_ACTIONS, requesterActor, type RequesterAction } from '../../http-api/requester-actions';
+import { decide } from '../../domain/commands/decide';
 import type { LifecycleSettings } from '../../domain/org/lifecycle-settings';
 import type { Instant } from '../../domain/primitives';
 import type { Ticket } from '../../domain/ticket/ticket';

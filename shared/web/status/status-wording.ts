@@ -3,7 +3,7 @@
  * states, and each kind of customer-visible timeline entry. Records keyed by the domain's enums, so
  * a new status or event type does not compile until it has its words here.
  */
-import type { CustomerTimelineEntry } from '../../api/customer-timeline';
+import type { CustomerTimelineEntry } from '../../http-api/customer-timeline';
 import type { Region, Severity } from '../../domain/primitives';
 import type { SlaClockState, SlaMetric } from '../../domain/sla/sla-clock';
 import type { ClosureReason } from '../../domain/ticket/ticket';

@@ -6,15 +6,15 @@
  * the form and the text the requester typed.
  */
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
-import { customerTicketView } from '../../api/customer-ticket-view';
-import { rejectionStatus } from '../../api/rejection-problem';
-import { requesterActor } from '../../api/requester-actions';
-import { ticketSlaClocks } from '../../api/ticket-sla-clocks';
+import { customerTicketView } from '../../http-api/customer-ticket-view';
+import { rejectionStatus } from '../../http-api/rejection-problem';
+import { requesterActor } from '../../http-api/requester-actions';
+import { ticketSlaClocks } from '../../http-api/ticket-sla-clocks';
 import type { RequesterPagePort } from '../requester-page-port';
 import { fieldErrorsOf } from '../../domain/intake/parse-intake';
 import type { Ticket } from '../../domain/ticket/ticket';
 import type { TicketNumber } from '../../domain/ticket/ticket-number';
-import { readRequestBody } from '../../http/request-body';
+import { readRequestBody } from '../../http-edge/request-body';
 import { htmlPageResponse, seeOther } from '../html-response';
 import { RECEIVED_FLAG } from '../intake/intake-form-handlers';
 import { accessCookie, ticketPagePath } from './access-cookie';

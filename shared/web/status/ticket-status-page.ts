@@ -4,7 +4,7 @@
  * paused, what they can do now, and the customer-visible history. Built from the requester API's
  * view, so the page shows exactly what the API would and nothing more.
  */
-import type { CustomerSlaClockSchema, CustomerTicketView } from '../../api/customer-ticket-view';
+import type { CustomerSlaClockSchema, CustomerTicketView } from '../../http-api/customer-ticket-view';
 import type { z } from 'zod';
 import { html, type SafeHtml } from '../html';
 import { renderPage } from '../page-layout';

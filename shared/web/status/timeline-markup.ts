@@ -2,7 +2,7 @@
  * The customer-visible timeline on the status page, newest first: what happened, who did it and
  * when (in the requester's time zone), and the words people wrote, always as text.
  */
-import type { CustomerTimelineEntry } from '../../api/customer-timeline';
+import type { CustomerTimelineEntry } from '../../http-api/customer-timeline';
 import { html, type SafeHtml } from '../html';
 import { formatInstant } from './requester-time';
 import { timelineHeadline } from './status-wording';

@@ -3,7 +3,7 @@
  * page with what the API says), and staff commands sent with a dev-issuer token. Every request is
  * bounded (see bounded-request.ts).
  */
-import { CustomerTicketViewSchema, type CustomerTicketView } from '../../../shared/api/customer-ticket-view';
+import { CustomerTicketViewSchema, type CustomerTicketView } from '../../../shared/http-api/customer-ticket-view';
 import { boundedRequest, REQUEST_LIMIT_MS } from './bounded-request';
 import { messageOf } from './error-notes';
 import type { WebStack } from './web-stack';

@@ -20,10 +20,10 @@ import { OrgConfigSchema } from '../../../shared/domain/org/org-config';
 import { sampleOrgConfig } from '../../../shared/domain/org/sample/sample-org';
 import { TicketSchema, type Ticket } from '../../../shared/domain/ticket/ticket';
 import { BATON_DATABASE, TICKETS_CONTAINER } from '../../../shared/store/containers';
-import { IntakeAnswerSchema } from '../../../shared/tickets/intake-answer';
-import { outboxMessageId, plannedEmails } from '../../../shared/tickets/planned-emails';
+import { IntakeAnswerSchema } from '../../../shared/intake/intake-answer';
+import { outboxMessageId, plannedEmails } from '../../../shared/email/planned-emails';
 import { ensureCompiledSources, REPOSITORY_ROOT } from '../../support/compiled-build';
-import { sampleIntakeBody } from '../../integration/tickets/support/sample-intake';
+import { sampleIntakeBody } from '../../integration/ticket-service/support/sample-intake';
 
 jest.setTimeout(480_000);
 

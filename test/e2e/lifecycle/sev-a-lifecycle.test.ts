@@ -8,7 +8,7 @@
 import type { StoredEmail } from '../../../infra/local/services/email-schemas';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import type { TimelineEventOf } from '../../../shared/domain/timeline/timeline-event';
-import { sampleIntakeBody } from '../../integration/tickets/support/sample-intake';
+import { sampleIntakeBody } from '../../integration/ticket-service/support/sample-intake';
 import { staffMember, startLifecycleStack, type LifecycleStack, type StaffMember } from './support/lifecycle-stack';
 import { z } from 'zod';
 import { OperationsSnapshotSchema } from '../../../shared/domain/metrics/operations-figures';

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { ProblemSchema, ProblemTypes } from '../../../shared/http/problem';
+import { ProblemSchema, ProblemTypes } from '../../../shared/http-edge/problem';
 import { startFunctionHost, type RunningFunctionHost } from '../../../infra/local/host/function-host';
 import { createHostLogger } from '../../../infra/local/host/host-log';
 import { ensureCompiled, FIXTURE_APP } from './support/compiled-output';

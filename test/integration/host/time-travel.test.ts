@@ -9,13 +9,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { EmailClient } from '@azure/communication-email';
 import { startClockControl, type ClockControl } from '../../../infra/local/clock/clock-control';
-import { StaffTicketViewSchema } from '../../../shared/api/staff-ticket-view';
+import { StaffTicketViewSchema } from '../../../shared/http-api/staff-ticket-view';
 import { runClockCommand } from '../../../scripts/clock';
 import { runTokenCommand } from '../../../scripts/token';
-import { MARIA, engineerActor } from '../../unit/api/support/ticket-story';
-import { bearer, callApi } from '../api/support/api-call';
-import { startApiStack, STACK_START, type ApiStack } from '../api/support/api-stack';
-import { REPOSITORY_ROOT } from '../api/support/compiled-app';
+import { MARIA, engineerActor } from '../../unit/http-api/support/ticket-story';
+import { bearer, callApi } from '../http-api/support/api-call';
+import { startApiStack, STACK_START, type ApiStack } from '../http-api/support/api-stack';
+import { REPOSITORY_ROOT } from '../http-api/support/compiled-app';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

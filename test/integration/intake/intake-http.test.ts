@@ -5,10 +5,10 @@
  * never markup in an email.
  */
 import { verifyRequesterToken } from '../../../shared/auth/requester-token';
-import { ProblemSchema } from '../../../shared/http/problem';
-import { IntakeAnswerSchema } from '../../../shared/tickets/intake-answer';
-import { TICKET_NUMBER_PATTERN } from '../../../shared/tickets/ticket-number-allocation';
-import { sampleIntakeBody } from '../tickets/support/sample-intake';
+import { ProblemSchema } from '../../../shared/http-edge/problem';
+import { IntakeAnswerSchema } from '../../../shared/intake/intake-answer';
+import { TICKET_NUMBER_PATTERN } from '../../../shared/store/ticket-number-allocation';
+import { sampleIntakeBody } from '../ticket-service/support/sample-intake';
 import { eventually, startIntakeStack, type IntakeStack } from './support/intake-stack';
 
 jest.setTimeout(60_000);

@@ -3,9 +3,9 @@
  * returns the same ticket, fifty racing copies create exactly one, and reusing a key for another
  * request is refused with 422.
  */
-import { IntakeAnswerSchema } from '../../../shared/tickets/intake-answer';
-import { ProblemSchema } from '../../../shared/http/problem';
-import { sampleIntakeBody } from '../tickets/support/sample-intake';
+import { IntakeAnswerSchema } from '../../../shared/intake/intake-answer';
+import { ProblemSchema } from '../../../shared/http-edge/problem';
+import { sampleIntakeBody } from '../ticket-service/support/sample-intake';
 import { eventually, startIntakeStack, type IntakeStack } from './support/intake-stack';
 
 jest.setTimeout(90_000);

@@ -4,9 +4,9 @@
  * one ticket; with the email service out the ticket is still accepted and its email goes out
  * once, when the outbox timer finds the service back.
  */
-import { IntakeAnswerSchema } from '../../../shared/tickets/intake-answer';
-import { ProblemSchema } from '../../../shared/http/problem';
-import { sampleIntakeBody } from '../tickets/support/sample-intake';
+import { IntakeAnswerSchema } from '../../../shared/intake/intake-answer';
+import { ProblemSchema } from '../../../shared/http-edge/problem';
+import { sampleIntakeBody } from '../ticket-service/support/sample-intake';
 import { eventually, startIntakeStack, type IntakeStack } from './support/intake-stack';
 
 jest.setTimeout(120_000);

@@ -4,9 +4,9 @@
  * and neither stores a ticket or sends an email past the limit. Every request here comes from
  * 127.0.0.1, which the host appends to X-Forwarded-For as Azure's front end does.
  */
-import { ProblemSchema, ProblemTypes } from '../../../shared/http/problem';
+import { ProblemSchema, ProblemTypes } from '../../../shared/http-edge/problem';
 import { SETTING } from '../../../shared/config/settings';
-import { sampleIntakeBody } from '../tickets/support/sample-intake';
+import { sampleIntakeBody } from '../ticket-service/support/sample-intake';
 import { formBody, startIntakeStack, type IntakeStack } from './support/intake-stack';
 
 jest.setTimeout(60_000);

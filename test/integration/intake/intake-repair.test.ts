@@ -7,9 +7,9 @@
 import { CosmosClient } from '@azure/cosmos';
 import { cosmosClientOptionsForStandIn } from '../../../infra/local/services/cosmos-standin';
 import { loadConfig } from '../../../shared/config';
-import { IntakeAnswerSchema } from '../../../shared/tickets/intake-answer';
-import { createTicketServices } from '../../../shared/tickets/ticket-services';
-import { sampleIntake, sampleIntakeBody } from '../tickets/support/sample-intake';
+import { IntakeAnswerSchema } from '../../../shared/intake/intake-answer';
+import { createTicketServices } from '../../../shared/ticket-service/ticket-services';
+import { sampleIntake, sampleIntakeBody } from '../ticket-service/support/sample-intake';
 import { startIntakeStack, type IntakeStack } from './support/intake-stack';
 
 jest.setTimeout(120_000);

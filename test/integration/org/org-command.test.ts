@@ -8,13 +8,13 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { runOrgCommand, configContainerAt } from '../../../scripts/org';
 import { SYSTEM_ACTOR } from '../../../shared/domain/ticket/actor';
-import type { Command } from '../../../shared/domain/lifecycle/commands';
+import type { Command } from '../../../shared/domain/commands/commands';
 import { ticketAgenda } from '../../../shared/domain/agenda/ticket-agenda';
-import { readOrgConfig } from '../../../shared/org/org-config-source';
+import { readOrgConfig } from '../../../shared/org-config/org-config-source';
 import { CONFIG_CONTAINER } from '../../../shared/store/containers';
-import { createTicketServices, type TicketServices } from '../../../shared/tickets/ticket-services';
-import { sampleIntake } from '../tickets/support/sample-intake';
-import { ManualClock, startTicketServiceFixture, type TicketServiceFixture } from '../tickets/support/ticket-service-fixture';
+import { createTicketServices, type TicketServices } from '../../../shared/ticket-service/ticket-services';
+import { sampleIntake } from '../ticket-service/support/sample-intake';
+import { ManualClock, startTicketServiceFixture, type TicketServiceFixture } from '../ticket-service/support/ticket-service-fixture';
 
 const SAMPLE_FILE = path.join(__dirname, '../../../config/sample-org.yaml');
 // Monday 10:00 in London: only EMEA is on shift.

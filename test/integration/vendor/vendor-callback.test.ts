@@ -4,14 +4,14 @@
  * long before the follow-up timer would read the case; and a notice signed with any other secret
  * is refused and changes nothing.
  */
-import { StaffTicketViewSchema, type StaffTicketView } from '../../../shared/api/staff-ticket-view';
+import { StaffTicketViewSchema, type StaffTicketView } from '../../../shared/http-api/staff-ticket-view';
 import { SETTING } from '../../../shared/config/settings';
-import { ProblemSchema } from '../../../shared/http/problem';
+import { ProblemSchema } from '../../../shared/http-edge/problem';
 import { signVendorCallback, VENDOR_SIGNATURE_HEADER } from '../../../shared/vendor/vendor-callback-signature';
 import type { VendorCallbackEvent } from '../../../shared/vendor/vendor-schemas';
-import { MARIA, SYSTEM, engineerActor } from '../../unit/api/support/ticket-story';
-import { bearer, callApi } from '../api/support/api-call';
-import { startApiStack, STAFF, type ApiStack } from '../api/support/api-stack';
+import { MARIA, SYSTEM, engineerActor } from '../../unit/http-api/support/ticket-story';
+import { bearer, callApi } from '../http-api/support/api-call';
+import { startApiStack, STAFF, type ApiStack } from '../http-api/support/api-stack';
 
 const MINUTE = 60_000;
 const VENDOR_ANSWER = 'Our token service rejected the tenant after a key roll-over; we have re-keyed it, please retry.';

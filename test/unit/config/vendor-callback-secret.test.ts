@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig, SETTING, type BatonConfig } from '../../../shared/config';
-import type { ApplyResult } from '../../../shared/tickets/apply-to-ticket';
-import { handleVendorCallback } from '../../../shared/lifecycle/vendor-callback';
-import { callbackSecretsOf } from '../../../shared/lifecycle/vendor-callback-secrets';
+import type { ApplyResult } from '../../../shared/ticket-service/apply-to-ticket';
+import { handleVendorCallback } from '../../../shared/http-api/vendor-callback-handler';
+import { callbackSecretsOf } from '../../../shared/vendor/vendor-callback-secrets';
 import { signVendorCallback, verifyVendorCallback } from '../../../shared/vendor/vendor-callback-signature';
 import type { VendorCallbackEvent } from '../../../shared/vendor/vendor-schemas';
 import { azureSettings, localSettings, startupErrorOf } from './settings-fixtures';

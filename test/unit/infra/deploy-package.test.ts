@@ -38,7 +38,7 @@ describe('the deployment package', () => {
   it('compiles functions/ and shared/ only, and everything they import stays inside them', () => {
     const compiled = planned.filter((entry) => entry.startsWith('dist/'));
 
-    expect(compiled).toContain('dist/functions/ticket-lifecycle.js');
+    expect(compiled).toContain('dist/functions/ticket-orchestration.js');
     expect(compiled.filter((file) => !/^dist\/(functions|shared)\//.test(file))).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OperationsSnapshotSchema } from '../../../shared/domain/metrics/operations-figures';
 import { TIMELINE_EVENT_TYPES } from '../../../shared/domain/timeline/timeline-event';
-import { TICKET_LIFECYCLE_ORCHESTRATION } from '../../../shared/tickets/lifecycle-names';
+import { TICKET_LIFECYCLE_ORCHESTRATION } from '../../../shared/orchestration/lifecycle-names';
 import { moduleDeclarations, readBicepFiles, resourceDeclarations, type ResourceDeclaration } from './bicep-text';
 
 const REPO = path.join(__dirname, '../../..');

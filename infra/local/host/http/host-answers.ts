@@ -6,7 +6,7 @@
  */
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, ProblemTypes, type Problem } from '../../../../shared/http/problem';
+import { PROBLEM_CONTENT_TYPE, ProblemTypes, type Problem } from '../../../../shared/http-edge/problem';
 
 export type CustomHeaders = Readonly<Record<string, string>>;
 

@@ -12,12 +12,12 @@ import { startLocalStack, type LocalStack } from '../../../../infra/local/stack'
 import type { OrgConfig } from '../../../../shared/domain/org/org-config';
 import type { StaffRole } from '../../../../shared/auth/staff-token';
 import { TicketSchema, type Ticket } from '../../../../shared/domain/ticket/ticket';
-import { VENDOR_CALLBACK_SECRET_SETTING } from '../../../../shared/lifecycle/vendor-callback-secrets';
-import { ORG_CONFIG_DOCUMENT_ID } from '../../../../shared/org/org-config-document';
+import { VENDOR_CALLBACK_SECRET_SETTING } from '../../../../shared/vendor/vendor-callback-secrets';
+import { ORG_CONFIG_DOCUMENT_ID } from '../../../../shared/org-config/org-config-document';
 import { BATON_DATABASE, CONFIG_CONTAINER, TICKETS_CONTAINER } from '../../../../shared/store/containers';
-import { IntakeAnswerSchema, type IntakeAnswer } from '../../../../shared/tickets/intake-answer';
-import { ensureLocalStore } from '../../../../shared/tickets/local-store';
-import { ensureCompiled } from '../../../integration/api/support/compiled-app';
+import { IntakeAnswerSchema, type IntakeAnswer } from '../../../../shared/intake/intake-answer';
+import { ensureLocalStore } from '../../../../shared/store/local-store';
+import { ensureCompiled } from '../../../integration/http-api/support/compiled-app';
 import { E2E_ORG } from './e2e-org';
 
 /** Not a secret: the stand-in and the host share it for this test run only. */

@@ -22,7 +22,7 @@ export interface IntakeStack {
   stop(): Promise<void>;
 }
 
-export { eventually } from '../../tickets/support/eventually';
+export { eventually } from '../../ticket-service/support/eventually';
 
 /** Flattens a nested body into form fields the way the web form names them (requester.email …). */
 export function formBody(body: Record<string, unknown>, prefix = ''): URLSearchParams {

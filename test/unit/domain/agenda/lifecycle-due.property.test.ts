@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { lifecycleDueAt } from '../../../../shared/domain/agenda/lifecycle-due';
 import { ticketAgenda } from '../../../../shared/domain/agenda/ticket-agenda';
-import type { Command } from '../../../../shared/domain/lifecycle/commands';
-import { decide } from '../../../../shared/domain/lifecycle/decide';
-import { evolve } from '../../../../shared/domain/lifecycle/evolve';
+import type { Command } from '../../../../shared/domain/commands/commands';
+import { decide } from '../../../../shared/domain/commands/decide';
+import { evolve } from '../../../../shared/domain/commands/evolve';
 import { routeToQueue } from '../../../../shared/domain/routing/route-to-queue';
 import type { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { context, receivedTicket, system } from '../support/ticket-fixtures';

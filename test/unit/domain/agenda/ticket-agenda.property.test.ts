@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { workCoverage } from '../../../../shared/domain/agenda/ticket-setting';
 import { ticketAgenda } from '../../../../shared/domain/agenda/ticket-agenda';
-import { Command } from '../../../../shared/domain/lifecycle/commands';
-import { decide } from '../../../../shared/domain/lifecycle/decide';
-import { evolve } from '../../../../shared/domain/lifecycle/evolve';
+import { Command } from '../../../../shared/domain/commands/commands';
+import { decide } from '../../../../shared/domain/commands/decide';
+import { evolve } from '../../../../shared/domain/commands/evolve';
 import { onShift } from '../../../../shared/domain/roster/region-shifts';
 import { routeToQueue } from '../../../../shared/domain/routing/route-to-queue';
 import { Ticket } from '../../../../shared/domain/ticket/ticket';

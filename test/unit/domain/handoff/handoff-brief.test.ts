@@ -2,7 +2,7 @@ import { buildHandoffBrief, handoffNoteOnTimeline } from '../../../../shared/dom
 import { HandoffBriefSchema } from '../../../../shared/domain/handoff/handoff-brief';
 import { handoffStallEscalation, isHandoffStalled } from '../../../../shared/domain/handoff/handoff-stall';
 import { questionsAndAnswers } from '../../../../shared/domain/handoff/questions-answered';
-import { slaHistoryFromTimeline } from '../../../../shared/domain/lifecycle/sla-history-from-timeline';
+import { slaHistoryFromTimeline } from '../../../../shared/domain/sla/sla-history-from-timeline';
 import { slaClocks } from '../../../../shared/domain/sla/sla-clocks';
 import { SlaClock } from '../../../../shared/domain/sla/sla-clock';
 import { Ticket } from '../../../../shared/domain/ticket/ticket';

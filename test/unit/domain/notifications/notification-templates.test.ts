@@ -2,8 +2,8 @@ import { notificationContextFor } from '../../../../shared/domain/notifications/
 import { notificationsFor } from '../../../../shared/domain/notifications/notifications-for';
 import { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { TimelineEventType } from '../../../../shared/domain/timeline/timeline-event';
-import { ticketFromTimeline } from '../../../../shared/domain/lifecycle/evolve';
-import { instantPlus } from '../../../../shared/domain/lifecycle/instants';
+import { ticketFromTimeline } from '../../../../shared/domain/commands/evolve';
+import { instantPlus } from '../../../../shared/domain/commands/instants';
 import { sampleOrg } from '../support/org-fixtures';
 import { apply, applyAll, engineer, graceRef, investigatingTicket, lead, maria, requester, system, vendor } from '../support/ticket-fixtures';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { decide } from '../../../../shared/domain/lifecycle/decide';
-import { evolve } from '../../../../shared/domain/lifecycle/evolve';
-import { instantPlus } from '../../../../shared/domain/lifecycle/instants';
-import { ticketFromTimeline } from '../../../../shared/domain/lifecycle/evolve';
+import { decide } from '../../../../shared/domain/commands/decide';
+import { evolve } from '../../../../shared/domain/commands/evolve';
+import { instantPlus } from '../../../../shared/domain/commands/instants';
+import { ticketFromTimeline } from '../../../../shared/domain/commands/evolve';
 import { Notification, NotificationSchema } from '../../../../shared/domain/notifications/notification';
 import { NotificationContext, notificationContextFor } from '../../../../shared/domain/notifications/notification-context';
 import { notificationsFor } from '../../../../shared/domain/notifications/notifications-for';

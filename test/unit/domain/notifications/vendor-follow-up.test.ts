@@ -1,9 +1,9 @@
-import { instantPlus } from '../../../../shared/domain/lifecycle/instants';
+import { instantPlus } from '../../../../shared/domain/commands/instants';
 import { NotificationSchema, type Notification } from '../../../../shared/domain/notifications/notification';
 import { notificationContextFor } from '../../../../shared/domain/notifications/notification-context';
 import { notificationsFor } from '../../../../shared/domain/notifications/notifications-for';
 import { VendorFollowUpFactsSchema } from '../../../../shared/domain/notifications/vendor-follow-up';
-import type { Command } from '../../../../shared/domain/lifecycle/commands';
+import type { Command } from '../../../../shared/domain/commands/commands';
 import type { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { sampleOrg } from '../support/org-fixtures';
 import { apply, applyAll, engineer, investigatingTicket, maria, system, vendor } from '../support/ticket-fixtures';

@@ -1,5 +1,5 @@
-import { decide } from '../../../../shared/domain/lifecycle/decide';
-import { receiveTicket } from '../../../../shared/domain/lifecycle/receive-ticket';
+import { decide } from '../../../../shared/domain/commands/decide';
+import { receiveTicket } from '../../../../shared/domain/commands/receive-ticket';
 import { IntakeSchema } from '../../../../shared/domain/intake/intake';
 import { severityProposalForAvailability } from '../../../../shared/domain/severity/availability-rule';
 import { isLowering, isRaise } from '../../../../shared/domain/severity/severity-order';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { ticketClocks } from '../../../../shared/domain/agenda/sla-agenda';
-import { decide } from '../../../../shared/domain/lifecycle/decide';
-import { evolve } from '../../../../shared/domain/lifecycle/evolve';
-import { receiveTicket } from '../../../../shared/domain/lifecycle/receive-ticket';
+import { decide } from '../../../../shared/domain/commands/decide';
+import { evolve } from '../../../../shared/domain/commands/evolve';
+import { receiveTicket } from '../../../../shared/domain/commands/receive-ticket';
 import type { SlaClock, SlaMetric } from '../../../../shared/domain/sla/sla-clock';
 import type { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { candidateCommands } from '../support/command-catalogue';

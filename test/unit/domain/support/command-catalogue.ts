@@ -2,7 +2,7 @@
  * Every command someone could plausibly issue on a ticket right now, for property-based
  * specifications that drive tickets through random but legal lifecycles.
  */
-import { Command } from '../../../../shared/domain/lifecycle/commands';
+import { Command } from '../../../../shared/domain/commands/commands';
 import { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { minimalBrief } from './handoff-fixtures';
 import { engineer, graceRef, lead, lukas, maria, priya, requester, system, tam, vendor } from './ticket-fixtures';

@@ -3,12 +3,12 @@
  * tickets, and tickets driven to a given stage through `decide` and `evolve` only.
  */
 import { Intake, WebFormIntakeSchema } from '../../../../shared/domain/intake/intake';
-import { Command } from '../../../../shared/domain/lifecycle/commands';
-import { decide } from '../../../../shared/domain/lifecycle/decide';
-import { DecisionContext } from '../../../../shared/domain/lifecycle/decision-context';
-import { evolve } from '../../../../shared/domain/lifecycle/evolve';
-import { instantPlus } from '../../../../shared/domain/lifecycle/instants';
-import { receiveTicket } from '../../../../shared/domain/lifecycle/receive-ticket';
+import { Command } from '../../../../shared/domain/commands/commands';
+import { decide } from '../../../../shared/domain/commands/decide';
+import { DecisionContext } from '../../../../shared/domain/commands/decision-context';
+import { evolve } from '../../../../shared/domain/commands/evolve';
+import { instantPlus } from '../../../../shared/domain/commands/instants';
+import { receiveTicket } from '../../../../shared/domain/commands/receive-ticket';
 import { DEFAULT_LIFECYCLE_SETTINGS } from '../../../../shared/domain/org/lifecycle-settings';
 import { Actor } from '../../../../shared/domain/ticket/actor';
 import { EngineerRef } from '../../../../shared/domain/ticket/engineer-ref';

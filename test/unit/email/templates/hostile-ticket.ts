@@ -3,12 +3,12 @@
  * naming its field, and an event of the right type for each template, for the escaping specs.
  */
 import { WebFormIntakeSchema } from '../../../../shared/domain/intake/intake';
-import { receiveTicket } from '../../../../shared/domain/lifecycle/receive-ticket';
+import { receiveTicket } from '../../../../shared/domain/commands/receive-ticket';
 import type { HandoffBrief } from '../../../../shared/domain/handoff/handoff-brief';
 import type { EngineerRef } from '../../../../shared/domain/ticket/engineer-ref';
 import type { Ticket } from '../../../../shared/domain/ticket/ticket';
 import type { TimelineEvent } from '../../../../shared/domain/timeline/timeline-event';
-import { stampEvents, type EventDraft } from '../../../../shared/domain/lifecycle/decision';
+import { stampEvents, type EventDraft } from '../../../../shared/domain/commands/decision';
 import type { TemplateName } from '../../../../shared/email/templates/template-names';
 
 export const AT = '2026-11-23T14:00:00.000Z';

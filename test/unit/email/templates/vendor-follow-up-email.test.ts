@@ -1,5 +1,5 @@
 /** The reminder to chase a quiet vendor case, rendered from the domain's follow-up event. */
-import { instantPlus } from '../../../../shared/domain/lifecycle/instants';
+import { instantPlus } from '../../../../shared/domain/commands/instants';
 import type { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { renderNotification } from '../../../../shared/email/render-notification';
 import type { NotificationModel } from '../../../../shared/email/templates/notification-model';

@@ -3,8 +3,8 @@
  * 2026 at 14:00 UTC (AMER and EMEA on shift), triaged onto its real policy and queue, and driven
  * through `decide` and `evolve` only.
  */
-import { Command } from '../../../../../shared/domain/lifecycle/commands';
-import { instantPlus } from '../../../../../shared/domain/lifecycle/instants';
+import { Command } from '../../../../../shared/domain/commands/commands';
+import { instantPlus } from '../../../../../shared/domain/commands/instants';
 import { OrgConfig } from '../../../../../shared/domain/org/org-config';
 import { Engineer } from '../../../../../shared/domain/roster/roster';
 import { EngineerRef } from '../../../../../shared/domain/ticket/engineer-ref';

@@ -4,7 +4,7 @@
  */
 import { agendaCommands } from '../../../../../shared/domain/agenda/agenda-commands';
 import type { AgendaItem } from '../../../../../shared/domain/agenda/agenda-item';
-import type { Command } from '../../../../../shared/domain/lifecycle/commands';
+import type { Command } from '../../../../../shared/domain/commands/commands';
 import type { Ticket } from '../../../../../shared/domain/ticket/ticket';
 import { engineer, requester, system, vendor } from '../../support/ticket-fixtures';
 

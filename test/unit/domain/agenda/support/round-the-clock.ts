@@ -7,7 +7,7 @@
  */
 import { agendaCommands } from '../../../../../shared/domain/agenda/agenda-commands';
 import { ticketAgenda } from '../../../../../shared/domain/agenda/ticket-agenda';
-import { receiveTicket } from '../../../../../shared/domain/lifecycle/receive-ticket';
+import { receiveTicket } from '../../../../../shared/domain/commands/receive-ticket';
 import type { OrgConfig } from '../../../../../shared/domain/org/org-config';
 import { routeToQueue } from '../../../../../shared/domain/routing/route-to-queue';
 import type { EngineerRef } from '../../../../../shared/domain/ticket/engineer-ref';

@@ -1,0 +1,111 @@
+/**
+ * Turns timeline events into outbox messages: plans who is told what (`planned-emails`), renders
+ * each email against the ticket as it stood after its event, and enqueues it under a UUID derived
+ * from the domain's message id (event id + template + recipient), so enqueuing the same events
+ * again, after a crash or a retry, adds nothing. Sending them at once is a separate step, so the
+ * caller can record that the emails are safely queued before it waits on the email service.
+ */
+import type { Container } from '@azure/cosmos';
+import type { OrgConfig } from '../domain/org/org-config';
+import type { Ticket } from '../domain/ticket/ticket';
+import type { TimelineEvent } from '../domain/timeline/timeline-event';
+import type { Clock } from '../clock';
+import { enqueue } from './enqueue';
+import { renderNotification } from './render-notification';
+import type { NotificationLinks } from './templates/notification-model';
+import { outboxMessageId, plannedEmails } from './planned-emails';
+import { deliverPromptly, type PromptDeliveryOptions } from './prompt-delivery';
+import { requesterLinks, staffTicketUrl } from '../ticket-service/ticket-links';
+
+export interface NotificationOutcome {
+  readonly enqueued: readonly string[];
+  readonly alreadyEnqueued: readonly string[];
+  /** Notifications that could not be enqueued for now (store, access secret); enqueuing the same events again retries them. */
+  readonly failed: readonly { readonly id: string; readonly reason: string }[];
+  /** Notifications whose email is itself invalid: no retry can queue them, so they owe nothing. */
+  readonly undeliverable: readonly { readonly id: string; readonly reason: string }[];
+}
+
+export interface TicketNotifier {
+  /** Puts the emails the events call for in the outbox; idempotent by message id. */
+  enqueue(ticket: Ticket, events: readonly TimelineEvent[], org: OrgConfig | undefined): Promise<NotificationOutcome>;
+  /** Sends what `enqueue` queued without waiting for the delivery timer, when so configured (best effort). */
+  deliverPromptly(outcome: NotificationOutcome): Promise<void>;
+}
+
+/** Nothing to send: no planned email, or every one of them already queued. */
+export const NO_NOTIFICATIONS: NotificationOutcome = { enqueued: [], alreadyEnqueued: [], failed: [], undeliverable: [] };
+
+/** The requester's access token for a ticket, or why it cannot be had right now. */
+export type AccessTokenSource = (ticketNumber: string) => Promise<{ readonly ok: true; readonly token: string } | { readonly ok: false; readonly reason: string }>;
+
+export interface TicketNotifierOptions {
+  readonly outbox: Container;
+  readonly clock: Clock;
+  readonly publicBaseUrl: string;
+  readonly senderAddress: string;
+  readonly accessToken: AccessTokenSource;
+  /**
+   * Send what was enqueued at once rather than at the timer's next run, within `budgetMs`: awaited
+   * (`wait`), or in the background when the caller must not be held up (intake answers first).
+   * Omitted, the delivery timer sends everything.
+   */
+  readonly promptDelivery?: { readonly options: PromptDeliveryOptions; readonly budgetMs: number; readonly wait: boolean };
+}
+
+export const DEFAULT_DESK_NAME = 'Baton Support';
+
+export function ticketNotifier(options: TicketNotifierOptions): TicketNotifier {
+  const enqueueFor = async (ticket: Ticket, events: readonly TimelineEvent[], org: OrgConfig | undefined): Promise<NotificationOutcome> => {
+    const planned = plannedEmails(ticket, events, org);
+    if (planned.length === 0) return NO_NOTIFICATIONS;
+    const enqueued: string[] = [];
+    const alreadyEnqueued: string[] = [];
+    const failed: { id: string; reason: string }[] = [];
+    const undeliverable: { id: string; reason: string }[] = [];
+
+    const needsToken = planned.some((email) => email.notification.to[0]?.role === 'requester');
+    const token = needsToken ? await options.accessToken(ticket.ticketNumber) : undefined;
+    const desk = org?.supportDesk ?? { name: DEFAULT_DESK_NAME, email: options.senderAddress };
+
+    for (const plannedEmail of planned) {
+      const { notification } = plannedEmail;
+      const recipient = notification.to[0];
+      if (recipient === undefined) continue;
+      const id = outboxMessageId(notification);
+      const forRequester = recipient.role === 'requester';
+      if (forRequester && token?.ok !== true) {
+        failed.push({ id, reason: token?.ok === false ? token.reason : 'no access token' });
+        continue;
+      }
+      const links: NotificationLinks = {
+        staffTicket: staffTicketUrl(options.publicBaseUrl, ticket.ticketNumber),
+        ...(forRequester && token?.ok === true ? { requester: requesterLinks(options.publicBaseUrl, ticket.ticketNumber, token.token) } : {}),
+      };
+      const email = renderNotification({ template: notification.template, ticket: plannedEmail.ticket, event: plannedEmail.event, recipient, desk, links });
+      const to = recipient.name === undefined ? { email: recipient.email } : { email: recipient.email, name: recipient.name };
+      const result = await enqueue(
+        options.outbox,
+        { id, ticketNumber: ticket.ticketNumber, template: notification.template, to: [to], ...email },
+        options.clock,
+      );
+      if (result.kind === 'enqueued') enqueued.push(id);
+      else if (result.kind === 'already-enqueued') alreadyEnqueued.push(id);
+      else if (result.kind === 'invalid') undeliverable.push({ id, reason: result.reason });
+      else failed.push({ id, reason: result.failure.kind });
+    }
+    return { enqueued, alreadyEnqueued, failed, undeliverable };
+  };
+
+  return {
+    enqueue: enqueueFor,
+    async deliverPromptly(outcome) {
+      const prompt = options.promptDelivery;
+      if (prompt === undefined || outcome.enqueued.length + outcome.alreadyEnqueued.length === 0) return;
+      const delivery = deliverPromptly([...outcome.enqueued, ...outcome.alreadyEnqueued], prompt.options, prompt.budgetMs);
+      if (prompt.wait) await delivery;
+      // In the background a failure needs no handling: the message stays pending for the timer.
+      else delivery.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The API's port onto the app's ticket services: reads and lists after the store is set up (the
+ * local stack creates its containers on first use), and every applied command wakes the ticket's
+ * orchestration through the invocation's Durable client, when it has one.
+ */
+import type { InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import { eventLog } from '../logging/structured-log';
+import { appTicketServices } from '../ticket-service/app-ticket-services';
+import { durableLifecycleControl, type LifecycleControl } from '../orchestration/lifecycle-control';
+import type { TicketServices } from '../ticket-service/ticket-services';
+import type { TicketList, TicketRead } from '../store/ticket-repository';
+import type { StoreSetup } from '../store/local-store';
+import type { TicketApiPort } from './ticket-api-port';
+
+type SetupFailure = Extract<StoreSetup, { kind: 'failed' }>;
+
+function lifecycleOf(context: InvocationContext): LifecycleControl | undefined {
+  try {
+    return durableLifecycleControl(df.getClient(context), eventLog(context));
+  } catch {
+    // Without a Durable client the change is still saved; the orchestration sees it at its next turn.
+    return undefined;
+  }
+}
+
+export function ticketApiPort(services: TicketServices, lifecycle: LifecycleControl | undefined): TicketApiPort {
+  const ready = async (): Promise<SetupFailure | undefined> => {
+    const setup = await services.ensureStore();
+    return setup.kind === 'ready' ? undefined : setup;
+  };
+  return {
+    async readTicket(ticketNumber): Promise<TicketRead> {
+      const failed = await ready();
+      return failed ?? services.repository.read(ticketNumber);
+    },
+    async queueView(filter): Promise<TicketList> {
+      const failed = await ready();
+      return failed ?? services.repository.queueView(filter);
+    },
+    applyToTicket: (ticketNumber, decideCommands, now) =>
+      services.applyToTicket(ticketNumber, decideCommands, now, lifecycle === undefined ? {} : { signalTicketChanged: (changed) => lifecycle.signalTicketChanged(changed) }),
+    accessTokenOf: (ticketNumber) => services.accessToken(ticketNumber),
+    orgConfig: () => services.orgConfig(),
+    now: () => services.clock.now().toISOString(),
+  };
+}
+
+/** The port for one invocation of an HTTP function registered with a Durable client input. */
+export function appTicketApiPort(context: InvocationContext): TicketApiPort {
+  return ticketApiPort(appTicketServices(), lifecycleOf(context));
+}

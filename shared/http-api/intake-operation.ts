@@ -1,0 +1,28 @@
+/**
+ * The intake operation as the API catalogue describes it. The request body is the domain's own
+ * intake schema (web form or chat transcript), so the document shows exactly what intake parses.
+ */
+import { z } from 'zod';
+import { IntakeSchema } from '../domain/intake/intake';
+import { IntakeAnswerSchema } from '../intake/intake-answer';
+import type { ApiOperation } from './api-operations';
+
+
+export const INTAKE_OPERATION: ApiOperation = {
+  operationId: 'intake',
+  method: 'POST',
+  path: '/api/tickets',
+  summary: 'Open a ticket (the web form posts here). Send an Idempotency-Key header to make retries safe; a browser form post is answered 303 to the status page.',
+  tag: 'intake',
+  credential: 'none',
+  headers: z.object({
+    'Idempotency-Key': z
+      .string()
+      .max(200)
+      .optional()
+      .meta({ description: 'Any unique string per submission; a retry with the same key returns the same ticket.' }),
+  }),
+  body: { schema: IntakeSchema, required: true, formToo: true },
+  success: { status: 202, description: 'The ticket is stored; its lifecycle has started.', schema: IntakeAnswerSchema.meta({ id: 'IntakeAnswer' }) },
+  problems: [400, 413, 415, 422, 503],
+};
