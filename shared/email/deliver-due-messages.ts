@@ -43,7 +43,8 @@ export interface DeliveryReport {
 
 export const DEFAULT_MAX_DELIVERY_ATTEMPTS = 20;
 const DEFAULT_BATCH_SIZE = 25;
-const DEFAULT_LEASE_MS = 5 * 60_000;
+/** How long a claimed message is held: longer than a send may take (its timeout), so a live deliverer is never overtaken. */
+export const DEFAULT_LEASE_MS = 5 * 60_000;
 const DEFAULT_POLL_INTERVAL_MS = 1_000;
 const DEFAULT_SEND_TIMEOUT_MS = 60_000;
 /** Claims race only with other deliverers of the same message; a few attempts settle it. */

@@ -19,8 +19,10 @@ import { cosmosClientOptionsForStandIn } from '../../../infra/local/services/cos
 import { OrgConfigSchema } from '../../../shared/domain/org/org-config';
 import { sampleOrgConfig } from '../../../shared/domain/org/sample/sample-org';
 import { TicketSchema, type Ticket } from '../../../shared/domain/ticket/ticket';
-import { BATON_DATABASE, TICKETS_CONTAINER } from '../../../shared/store/containers';
+import { BATON_DATABASE, OUTBOX_CONTAINER, TICKETS_CONTAINER } from '../../../shared/store/containers';
+import type { OutboxMessage } from '../../../shared/email/outbox-message';
 import { IntakeAnswerSchema } from '../../../shared/intake/intake-answer';
+import { DEFAULT_LEASE_MS } from '../../../shared/email/deliver-due-messages';
 import { outboxMessageId, plannedEmails } from '../../../shared/email/planned-emails';
 import { ensureCompiledSources, REPOSITORY_ROOT } from '../../support/compiled-build';
 import { sampleIntakeBody } from '../../integration/ticket-service/support/sample-intake';
@@ -145,6 +147,25 @@ async function burstUntilKilled(stack: StackProcess, submissions: Submission[], 
   await Promise.all(workers);
 }
 
+async function outboxStates(stack: LocalStack, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const cosmos = stack.services.cosmos;
+  if (!cosmos) throw new Error('the stack has no Cosmos stand-in');
+  const client = new CosmosClient(cosmosClientOptionsForStandIn(cosmos.endpoint, cosmos.key));
+  try {
+    const { resources } = await client.database(BATON_DATABASE).container(OUTBOX_CONTAINER).items.query<OutboxMessage>('SELECT * FROM c').fetchAll();
+    const byId = new Map(resources.map((message) => [message.id, message]));
+    return ids.map((id) => {
+      const message = byId.get(id);
+      return message === undefined
+        ? `${id}: not in the outbox`
+        : `${id}: ${message.template} ${message.status}, ${String(message.attempts)} attempt(s), next ${message.nextAttemptAt}${message.lastError === undefined ? '' : `, last error ${message.lastError}`}`;
+    });
+  } finally {
+    client.dispose();
+  }
+}
+
 async function storedTickets(stack: LocalStack): Promise<Ticket[]> {
   const cosmos = stack.services.cosmos;
   if (!cosmos) throw new Error('the stack has no Cosmos stand-in');
@@ -226,7 +247,9 @@ describe('the whole offline stack killed with SIGKILL during intake', () => {
     expect({ context, mismatched }).toEqual({ context, mismatched: [] });
     expect({ context, statuses: [...new Set(retried.map(({ status }) => status))] }).toEqual({ context, statuses: [202] });
 
-    await finalStack.advanceClock(3 * 60_000);
+    // Long enough for the lifecycles' turns and for the lease of a message whose deliverer was
+    // killed mid-send to run out: that message is owed, not lost, and is sent once it has.
+    await finalStack.advanceClock(DEFAULT_LEASE_MS + 60_000);
     const tickets = await storedTickets(finalStack);
     const perRequester = new Map<string, string[]>();
     for (const ticket of tickets) perRequester.set(ticket.requesterEmail, [...(perRequester.get(ticket.requesterEmail) ?? []), ticket.ticketNumber]);
@@ -245,7 +268,9 @@ describe('the whole offline stack killed with SIGKILL during intake', () => {
     const owed = new Set(tickets.flatMap((ticket) => plannedEmails(ticket, ticket.timeline, org).map((email) => outboxMessageId(email.notification))));
     const mails = finalStack.services.email?.messages() ?? [];
     const sent = new Set(mails.map((mail) => mail.operationId));
-    const missing = [...owed].filter((id) => !sent.has(id));
+    // A missing email is shown with its outbox record, so a failure says whether it was never
+    // queued, is waiting for a retry, or gave up.
+    const missing = await outboxStates(finalStack, [...owed].filter((id) => !sent.has(id)));
     expect({ context, owed: owed.size > 0, missing }).toEqual({ context, owed: true, missing: [] });
     const copies = new Map<string, number>();
     for (const mail of mails) {
