@@ -1,14 +1,18 @@
 /**
- * The requester pages' static assets (the stylesheet and the page script), each served under a
+ * The static assets of the requester pages and the staff console (stylesheets and page scripts), each served under a
  * name carrying a hash of its content: a page always links to the exact version it was rendered
  * with, so browsers may keep an asset for a year and a new deployment is picked up at once.
  */
 import { createHash } from 'node:crypto';
+import { CONSOLE_STYLESHEET } from './assets/console-stylesheet';
 import { SITE_STYLESHEET } from './assets/site-stylesheet';
 import { guardActionForms } from './client/action-form-guard';
+import { enhanceConsole } from './client/console-enhancement';
 import { enhanceIntakeForm } from './client/intake-form-enhancement';
+import { describeTimeLeft } from './staff/time-left';
 
-export type AssetName = 'site.css' | 'site.js';
+/** The requester pages' stylesheet and script, and what the staff console adds to them. */
+export type AssetName = 'site.css' | 'site.js' | 'console.css' | 'console.js';
 
 export interface StaticAsset {
   readonly name: AssetName;
@@ -27,9 +31,14 @@ const SITE_SCRIPT = [
   '',
 ].join('\n');
 
+/** The console's script: the countdowns are worded by the same function the server renders with. */
+const CONSOLE_SCRIPT = ['"use strict";', `(${enhanceConsole.toString()})(window, ${describeTimeLeft.toString()});`, ''].join('\n');
+
 const SOURCES: Readonly<Record<AssetName, { readonly contentType: string; readonly text: string }>> = {
   'site.css': { contentType: 'text/css; charset=utf-8', text: SITE_STYLESHEET },
   'site.js': { contentType: 'text/javascript; charset=utf-8', text: SITE_SCRIPT },
+  'console.css': { contentType: 'text/css; charset=utf-8', text: CONSOLE_STYLESHEET },
+  'console.js': { contentType: 'text/javascript; charset=utf-8', text: CONSOLE_SCRIPT },
 };
 
 function fingerprinted(name: AssetName, hash: string): string {
