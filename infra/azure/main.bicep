@@ -32,6 +32,9 @@ param staffTokenIssuer string = ''
 @description('Where the staff token signing keys are published. Empty: the Entra ID v2.0 keys of this tenant.')
 param staffTokenJwksUri string = ''
 
+@description('Application (client) id of Baton\'s Entra ID app registration: the client staff sign in to the console through (OpenID Connect).')
+param staffSignInClientId string
+
 @minLength(1)
 @description('Base https URL of the upstream vendor\'s service-request API (L3 escalations).')
 param vendorApiBaseUrl string
@@ -292,6 +295,11 @@ module api 'app/api.bicep' = {
     staffTokenIssuer: empty(staffTokenIssuer) ? '${entraIdAuthority}/v2.0' : staffTokenIssuer
     staffTokenAudience: staffTokenAudience
     staffTokenJwksUri: empty(staffTokenJwksUri) ? '${entraIdAuthority}/discovery/v2.0/keys' : staffTokenJwksUri
+    // Sign-in always speaks to the v2.0 endpoint, whichever token version the API accepts.
+    staffSignInIssuer: '${entraIdAuthority}/v2.0'
+    staffSignInClientId: staffSignInClientId
+    staffSignInClientSecretUri: keyVault.outputs.staffSignInClientSecretUri
+    staffSessionKeySecretUri: keyVault.outputs.staffSessionKeySecretUri
     vendorApiBaseUrl: vendorApiBaseUrl
     vendorApiTokenScope: vendorApiTokenScope
     taskHubName: taskHubName
@@ -355,3 +363,5 @@ output BATON_COSMOS_THROUGHPUT_MODE_AT_CREATION string = checkedCosmosThroughput
 output BATON_TASK_HUB string = taskHubName
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output BATON_VENDOR_CALLBACK_SECRET_NAME string = keyVault.outputs.vendorCallbackSecretName
+output BATON_STAFF_SIGN_IN_CLIENT_SECRET_NAME string = keyVault.outputs.staffSignInClientSecretName
+output BATON_STAFF_SESSION_KEY_NAME string = keyVault.outputs.staffSessionKeyName

@@ -15,6 +15,7 @@ import { startEmailStandIn, DEFAULT_EMAIL_STANDIN_PORT, type EmailStandIn } from
 import { startVendorStandIn, DEFAULT_VENDOR_STANDIN_PORT, type VendorStandIn } from './services/vendor-standin';
 import { callbackTargetFor, VENDOR_STANDIN_CALLBACK_SECRET } from './services/vendor-callback-target';
 import { startDevIssuer, DEV_ISSUER_PORT, type RunningDevIssuer } from './identity/dev-issuer';
+import { DEV_SIGN_IN_CLIENT } from './identity/dev-authorization';
 import { readHostJson, routePrefixOf } from './host/app-settings';
 import { startHostChild, type HostChild } from './host/child/host-child';
 import { assertPortFree, findFreePort } from './host/child/ports';
@@ -291,6 +292,8 @@ function stackSettings(
           [SETTING.staffTokenIssuer]: services.identity.issuer,
           [SETTING.staffTokenAudience]: services.identity.audience,
           [SETTING.staffTokenJwksUri]: services.identity.jwksUri,
+          [SETTING.staffSignInClientId]: DEV_SIGN_IN_CLIENT.id,
+          [SETTING.staffSignInClientSecret]: DEV_SIGN_IN_CLIENT.secret,
         }
       : {}),
     ...overrides,

@@ -20,6 +20,7 @@ import {
   type UrlRule,
 } from './setting-values';
 import { vendorCallbackSecrets } from './vendor-callback-secret';
+import { staffSessionKeys, staffSignInClientSecret } from './staff-sign-in-settings';
 
 export const ENVIRONMENT_KINDS = ['local', 'azure'] as const;
 
@@ -45,6 +46,10 @@ function sharedSettings(rule: UrlRule) {
     [SETTING.staffTokenIssuer]: url(rule),
     [SETTING.staffTokenAudience]: text(),
     [SETTING.staffTokenJwksUri]: url(rule),
+    // Where staff sign in to the console; the staff token issuer unless it differs (v1.0 API tokens).
+    [SETTING.staffSignInIssuer]: url(rule).optional(),
+    [SETTING.staffSignInClientSecret]: staffSignInClientSecret(),
+    [SETTING.staffSessionKey]: staffSessionKeys(),
     [SETTING.vendorApiBaseUrl]: baseUrl(rule),
     [SETTING.vendorCallbackSecret]: vendorCallbackSecrets(),
     [SETTING.taskHub]: taskHubName(),
@@ -65,6 +70,8 @@ export const CommonSettingsSchema = z.object(sharedSettings({ httpsOnly: false, 
 export const LocalSettingsSchema = z.object({
   ...sharedSettings({ httpsOnly: false, allowLoopback: true }),
   [SETTING.environment]: z.literal('local'),
+  // The offline stack sets the dev issuer's client; without one the console says sign-in is not set up.
+  [SETTING.staffSignInClientId]: text().optional(),
   [SETTING.cosmosKey]: text(),
   [SETTING.cosmosAllowInsecureTls]: flag(false),
   [SETTING.emailConnectionString]: text(),
@@ -75,6 +82,7 @@ export const AzureSettingsSchema = z.object({
   ...sharedSettings({ httpsOnly: true, allowLoopback: false }),
   [SETTING.environment]: z.literal('azure'),
   [SETTING.managedIdentityClientId]: clientId(),
+  [SETTING.staffSignInClientId]: text(),
   // Endpoint discovery retries an unreachable account for minutes; worth it only with several regions.
   [SETTING.cosmosEndpointDiscovery]: flag(false),
   [SETTING.emailEndpoint]: url({ httpsOnly: true, allowLoopback: false }),
@@ -110,6 +118,12 @@ function sharedConfig(settings: LocalSettings | AzureSettings) {
       issuer: settings[SETTING.staffTokenIssuer],
       audience: settings[SETTING.staffTokenAudience],
       jwksUri: settings[SETTING.staffTokenJwksUri],
+    },
+    staffSignIn: {
+      issuer: settings[SETTING.staffSignInIssuer] ?? settings[SETTING.staffTokenIssuer],
+      clientId: settings[SETTING.staffSignInClientId],
+      clientSecret: settings[SETTING.staffSignInClientSecret],
+      sessionKeys: settings[SETTING.staffSessionKey],
     },
     vendorApiBaseUrl: settings[SETTING.vendorApiBaseUrl],
     vendorCallbacks: settings[SETTING.vendorCallbackSecret],

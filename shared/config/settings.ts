@@ -27,6 +27,11 @@ export const SETTING = {
   staffTokenAudience: 'BATON_STAFF_TOKEN_AUDIENCE',
   staffTokenJwksUri: 'BATON_STAFF_TOKEN_JWKS_URI',
 
+  staffSignInIssuer: 'BATON_STAFF_SIGN_IN_ISSUER',
+  staffSignInClientId: 'BATON_STAFF_SIGN_IN_CLIENT_ID',
+  staffSignInClientSecret: 'BATON_STAFF_SIGN_IN_CLIENT_SECRET',
+  staffSessionKey: 'BATON_STAFF_SESSION_KEY',
+
   vendorApiBaseUrl: 'BATON_VENDOR_API_BASE_URL',
   vendorApiKey: 'BATON_VENDOR_API_KEY',
   vendorApiTokenScope: 'BATON_VENDOR_API_TOKEN_SCOPE',
@@ -57,6 +62,7 @@ export const REQUIRED_IN_AZURE: readonly SettingName[] = [
   SETTING.staffTokenIssuer,
   SETTING.staffTokenAudience,
   SETTING.staffTokenJwksUri,
+  SETTING.staffSignInClientId,
   SETTING.vendorApiBaseUrl,
   SETTING.vendorApiTokenScope,
   SETTING.taskHub,
@@ -66,7 +72,11 @@ export const REQUIRED_IN_AZURE: readonly SettingName[] = [
  * The secrets Baton reads in Azure: the Bicep sets each as a Key Vault reference, never as a value,
  * so the secret stays in the vault, out of the site's configuration and the deployment's history.
  */
-export const FROM_KEY_VAULT_IN_AZURE: readonly SettingName[] = [SETTING.vendorCallbackSecret];
+export const FROM_KEY_VAULT_IN_AZURE: readonly SettingName[] = [
+  SETTING.vendorCallbackSecret,
+  SETTING.staffSignInClientSecret,
+  SETTING.staffSessionKey,
+];
 
 /** Secrets and test-only switches: accepted by the offline stack, refused in Azure. */
 export const LOCAL_ONLY: readonly SettingName[] = [

@@ -12,7 +12,7 @@ export const MIN_VENDOR_CALLBACK_SECRET_LENGTH = 16;
  * App Service leaves a Key Vault reference it cannot resolve (no secret yet, no access) as the
  * setting's value. That text names a vault anyone may know, so it must never become a secret.
  */
-const KEY_VAULT_REFERENCE = /^@Microsoft\.KeyVault\(/i;
+export const KEY_VAULT_REFERENCE = /^@Microsoft\.KeyVault\(/i;
 
 function tooShort(position: number, count: number, empty: boolean): string {
   const length = `at least ${MIN_VENDOR_CALLBACK_SECRET_LENGTH} characters`;

@@ -1,6 +1,6 @@
 // The Function App on the Flex Consumption plan, running as the user-assigned identity. Its app
-// settings name service endpoints and that identity's client id, never a key or a secret: the one
-// secret Baton reads is a Key Vault reference, resolved by App Service with the same identity. The
+// settings name service endpoints and that identity's client id, never a key or a secret: the
+// secrets Baton reads are Key Vault references, resolved by App Service with the same identity. The
 // names are the ones shared/config/settings.ts reads.
 
 param name string
@@ -51,6 +51,18 @@ param publicBaseUrl string = ''
 param staffTokenIssuer string
 param staffTokenAudience string
 param staffTokenJwksUri string
+
+@description('OpenID Connect issuer staff sign in to the console at (the tenant\'s Entra ID v2.0 issuer).')
+param staffSignInIssuer string
+
+@description('Application (client) id of Baton\'s app registration, the client of the console\'s sign-in.')
+param staffSignInClientId string
+
+@description('Key Vault URI of the sign-in client secret, without a version so that rotations are followed.')
+param staffSignInClientSecretUri string
+
+@description('Key Vault URI of the staff session key, without a version so that rotations are followed.')
+param staffSessionKeySecretUri string
 param vendorApiBaseUrl string
 param vendorApiTokenScope string
 param taskHubName string
@@ -104,6 +116,12 @@ var appSettings = {
   BATON_STAFF_TOKEN_ISSUER: staffTokenIssuer
   BATON_STAFF_TOKEN_AUDIENCE: staffTokenAudience
   BATON_STAFF_TOKEN_JWKS_URI: staffTokenJwksUri
+  BATON_STAFF_SIGN_IN_ISSUER: staffSignInIssuer
+  BATON_STAFF_SIGN_IN_CLIENT_ID: staffSignInClientId
+  // Both resolved by App Service like the callback secret; until the operator sets them the
+  // console answers that sign-in is unavailable, and the API and requester pages work as before.
+  BATON_STAFF_SIGN_IN_CLIENT_SECRET: '@Microsoft.KeyVault(SecretUri=${staffSignInClientSecretUri})'
+  BATON_STAFF_SESSION_KEY: '@Microsoft.KeyVault(SecretUri=${staffSessionKeySecretUri})'
   BATON_VENDOR_API_BASE_URL: vendorApiBaseUrl
   BATON_VENDOR_API_TOKEN_SCOPE: vendorApiTokenScope
   // Resolved by App Service at start; until the operator sets the secret it stays unresolved and

@@ -1,7 +1,8 @@
-// The vault for the one secret Baton holds: the key the vendor signs its callbacks with. Access is
-// by Azure RBAC only (no access policies): the app identity may read secrets, the deploying
-// principal may write them. The secret itself is set by the operator (see README.md, "Vendor
-// callbacks"), so its value never passes through azd's environment or a deployment.
+// The vault for the secrets Baton holds: the key the vendor signs its callbacks with, and the staff
+// console's sign-in client secret and session key. Access is by Azure RBAC only (no access
+// policies): the app identity may read secrets, the deploying principal may write them. The
+// secrets themselves are set by the operator (see README.md, "Vendor callbacks" and "Staff
+// sign-in"), so their values never pass through azd's environment or a deployment.
 
 param name string
 param location string
@@ -15,6 +16,12 @@ param secretsOfficerPrincipalId string = ''
 
 @description('Name of the secret that holds the vendor callback secret(s), comma-separated during a rotation.')
 param vendorCallbackSecretName string = 'vendor-callback-secret'
+
+@description('Name of the secret that holds the client secret of Baton\'s Entra ID app registration (staff sign-in).')
+param staffSignInClientSecretName string = 'staff-sign-in-client-secret'
+
+@description('Name of the secret that holds the staff session key(s): 32 random bytes in base64, comma-separated during a rotation.')
+param staffSessionKeyName string = 'staff-session-key'
 
 // A week: the secret can always be replaced (a new one shared with the vendor), and a deleted
 // environment's vault name stays taken for as long as its vault is recoverable.
@@ -80,3 +87,7 @@ output name string = vault.name
 output vendorCallbackSecretName string = vendorCallbackSecretName
 // Without a version: App Service follows the newest one, so a rotation needs no redeployment.
 output vendorCallbackSecretUri string = '${vault.properties.vaultUri}secrets/${vendorCallbackSecretName}'
+output staffSignInClientSecretName string = staffSignInClientSecretName
+output staffSignInClientSecretUri string = '${vault.properties.vaultUri}secrets/${staffSignInClientSecretName}'
+output staffSessionKeyName string = staffSessionKeyName
+output staffSessionKeySecretUri string = '${vault.properties.vaultUri}secrets/${staffSessionKeyName}'

@@ -10,6 +10,8 @@ export const STAFF_ROUTES = {
   signIn: 'staff/sign-in',
   signInCallback: 'staff/sign-in/callback',
   signOut: 'staff/sign-out',
+  /** Where the identity provider sends the browser back after signing out. */
+  signedOut: 'staff/signed-out',
 } as const;
 
 /** The path of a ticket's console page, for links in staff emails and between console pages. */

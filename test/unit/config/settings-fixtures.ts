@@ -34,6 +34,7 @@ export function azureSettings(overrides: AppSettings = {}): AppSettings {
     BATON_STAFF_TOKEN_ISSUER: 'https://login.microsoftonline.com/72f988bf-0000-0000-0000-000000000000/v2.0',
     BATON_STAFF_TOKEN_AUDIENCE: 'api://baton',
     BATON_STAFF_TOKEN_JWKS_URI: 'https://login.microsoftonline.com/72f988bf-0000-0000-0000-000000000000/discovery/v2.0/keys',
+    BATON_STAFF_SIGN_IN_CLIENT_ID: '3c9d5e7f-2a4b-4c6d-8e0f-1a2b3c4d5e6f',
     BATON_VENDOR_API_BASE_URL: 'https://vendor.example.com/partner/',
     BATON_VENDOR_API_TOKEN_SCOPE: 'api://vendor-partner-api/.default',
     BATON_TASK_HUB: 'batonprod',

@@ -105,8 +105,11 @@ export function keyVaultViolations(files: readonly BicepFile[]): string[] {
       continue;
     }
     const reader = secretsUserModule(files, vault);
-    if (reader === undefined) violations.push(`the app identity is not granted Key Vault Secrets User on ${where(vault)}`);
-    else if (resolvingIdentity !== undefined && reader !== resolvingIdentity) {
+    const ungranted = `the app identity is not granted Key Vault Secrets User on ${where(vault)}`;
+    // Said once per vault, however many of its secrets the app reads.
+    if (reader === undefined) {
+      if (!violations.includes(ungranted)) violations.push(ungranted);
+    } else if (resolvingIdentity !== undefined && reader !== resolvingIdentity) {
       violations.push(`${where(vault)} grants Key Vault Secrets User to another identity than the one resolving ${secret}`);
     }
   }

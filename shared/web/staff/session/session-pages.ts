@@ -1,0 +1,65 @@
+/**
+ * The pages the session layer itself answers with: a refused form post, sign-in being unavailable
+ * or failing, a person without a Baton role, and the signed-out page. Each says what happened and
+ * what to do, and none shows any ticket data.
+ */
+import type { HttpResponseInit } from '@azure/functions';
+import { html, type SafeHtml } from '../../html';
+import { htmlPageResponse } from '../../html-response';
+import { DEFAULT_DESK_NAME, renderPage } from '../../page-layout';
+import { CONSOLE_HOME } from './return-to';
+import type { PostRefusal } from './post-guard';
+
+function page(status: number, title: string, main: SafeHtml): HttpResponseInit {
+  return htmlPageResponse(renderPage({ title, deskName: DEFAULT_DESK_NAME, main }), { status });
+}
+
+const SIGN_IN_AGAIN = html`<p><a href="/staff/sign-in">Sign in to the staff console</a></p>`;
+
+const REFUSAL_REASONS: Readonly<Record<PostRefusal, string>> = {
+  'cross-origin': 'The form was sent from another site, or from a page this site did not serve.',
+  'origin-unproven': 'Your browser did not say which site the form came from.',
+  'csrf-mismatch': 'The form did not carry this session’s security token: it may be from an earlier session.',
+  'unreadable-form': 'The form could not be read.',
+};
+
+export function refusedPostPage(reason: PostRefusal): HttpResponseInit {
+  return page(
+    403,
+    'Request refused',
+    html`<div class="notice notice-failed" role="alert"><h1>This request was refused</h1>
+<p>${REFUSAL_REASONS[reason]} Nothing was changed.</p>
+<p>Go back to the <a href="${CONSOLE_HOME}">staff console</a>, reload the page and try again.</p></div>`,
+  );
+}
+
+export function signInUnavailablePage(detail: string): HttpResponseInit {
+  return page(
+    503,
+    'Sign-in unavailable',
+    html`<div class="notice notice-failed" role="alert"><h1>Staff sign-in is unavailable</h1>
+<p>${detail}</p><p>Please try again in a moment; if it keeps happening, tell the person who runs Baton.</p></div>`,
+  );
+}
+
+export function signInFailedPage(detail: string): HttpResponseInit {
+  return page(
+    400,
+    'Sign-in failed',
+    html`<div class="notice notice-failed" role="alert"><h1>Sign-in did not complete</h1><p>${detail}</p>${SIGN_IN_AGAIN}</div>`,
+  );
+}
+
+export function noRolePage(name: string): HttpResponseInit {
+  return page(
+    403,
+    'No access to the staff console',
+    html`<div class="notice notice-failed" role="alert"><h1>You have no role in Baton</h1>
+<p>You signed in as ${name}, but you hold none of Baton’s roles (engineer, team lead, TAM, admin), so the staff console shows you nothing.</p>
+<p>Ask an administrator to assign you a role in Baton’s enterprise application (Users and groups), then sign in again.</p>${SIGN_IN_AGAIN}</div>`,
+  );
+}
+
+export function signedOutPage(): HttpResponseInit {
+  return page(200, 'Signed out', html`<h1>You have signed out</h1><p>Your session has ended on this browser.</p>${SIGN_IN_AGAIN}`);
+}
