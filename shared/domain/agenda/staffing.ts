@@ -69,12 +69,14 @@ export function unstaffedOr(
   return { due: [{ kind: 'no-engineer', queueId: ticket.queueId, reason, ...(lead === undefined ? {} : { lead }) }], wakeAt };
 }
 
-/** Reported once per owner: since the ticket was last triaged, (re)assigned or reopened. */
+/**
+ * What starts a new owner's watch: an assignment (a handoff records one too) or a reopen. Nothing
+ * can be reported before triage, so the latest of these decides whether it was reported already.
+ */
+const NEW_OWNER_EVENTS: readonly string[] = ['engineer-assigned', 'ticket-reopened'];
+
+/** Reported once per owner: since the ticket was last (re)assigned or reopened. */
 function noEngineerAlreadyReported(ticket: Ticket): boolean {
-  for (let index = ticket.timeline.length - 1; index >= 0; index -= 1) {
-    const type = ticket.timeline[index]?.type;
-    if (type === 'no-engineer-available') return true;
-    if (type === 'engineer-assigned' || type === 'ticket-triaged' || type === 'ticket-reopened') return false;
-  }
-  return false;
+  const latest = ticket.timeline.filter((event) => event.type === 'no-engineer-available' || NEW_OWNER_EVENTS.includes(event.type)).at(-1);
+  return latest?.type === 'no-engineer-available';
 }
