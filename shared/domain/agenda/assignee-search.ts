@@ -44,6 +44,7 @@ export function assignmentRequestFor(
     at: now,
     openTicketLoad: load,
     ...(search.excluding === undefined ? {} : { excludeEngineerIds: [search.excluding] }),
+    // Stryker disable next-line ConditionalExpression: routing reads an undefined preferred region as none
     ...(search.preferringRegion === undefined ? {} : { preferRegion: search.preferringRegion }),
     coverage: search.coverage,
   };

@@ -6,7 +6,7 @@
 import type { Instant } from '../primitives';
 import type { OrgConfig } from '../org/org-config';
 import { nextSkilledShiftStart, onShift } from '../roster/region-shifts';
-import { chooseAssignee, type AssignmentDecision, type NoAssigneeReason } from '../routing/choose-assignee';
+import { chooseAssignee, type AssignmentRequest, type NoAssigneeReason } from '../routing/choose-assignee';
 import type { EngineerRef } from '../ticket/engineer-ref';
 import type { Ticket } from '../ticket/ticket';
 import type { AgendaItem, AgendaPart } from './agenda-item';
@@ -34,39 +34,40 @@ export function staffingAgenda(ticket: Ticket, org: OrgConfig, now: Instant, loa
     coverage: workCoverage(ticket, org),
   });
   if (request === undefined) return NOTHING_DUE;
-  return unstaffedOr(chooseAssignee(request), ticket, org, now, (engineer) => ({ kind: 'assign', engineer }));
+  return staffedOr(request, ticket, org, (engineer) => ({ kind: 'assign', engineer }));
 }
 
 /**
- * A triaged ticket needs its first engineer; a reopened one keeps its previous engineer while they
- * are on shift and still on the roster with the skill.
+ * A triaged ticket needs its first engineer (assigning one moves it on, so it has none yet); a
+ * reopened one keeps its previous engineer while they are on shift and still on the roster with
+ * the skill.
  */
 function needsAnOwner(ticket: Ticket, org: OrgConfig, now: Instant): boolean {
-  if (ticket.status === 'triaged') return ticket.assignee === undefined;
+  if (ticket.status === 'triaged') return true;
   if (ticket.status !== 'reopened') return false;
+  // Closed by the customer before anyone took it, a reopened ticket has had no engineer.
   const previous = ticket.assignee === undefined ? undefined : rosteredEngineer(org, ticket.assignee.engineerId);
-  const skilled = previous !== undefined && ticket.productArea !== undefined && previous.skills.includes(ticket.productArea);
+  if (previous === undefined) return true;
+  const skilled = previous.skills.some((skill) => skill === ticket.productArea);
   return !(skilled && onShift(org.roster, previous.id, now, workCoverage(ticket, org)));
 }
 
 /**
- * The item for a chosen engineer, or what to do without one. A ticket on business hours simply
- * waits for the next skilled shift when nobody is on shift now: its clocks are stopped too.
+ * The item for the engineer routing chooses, or what to do without one. A ticket on business hours
+ * simply waits for the next skilled shift when nobody is on shift now: its clocks are stopped too.
  */
-export function unstaffedOr(
-  decision: AssignmentDecision,
-  ticket: Ticket,
-  org: OrgConfig,
-  now: Instant,
-  itemFor: (engineer: EngineerRef) => AgendaItem,
-): AgendaPart {
+export function staffedOr(request: AssignmentRequest, ticket: Ticket, org: OrgConfig, itemFor: (engineer: EngineerRef) => AgendaItem): AgendaPart {
+  const decision = chooseAssignee(request);
+  // Stryker disable next-line ArrayDeclaration: the agenda wakes only for instants (see earliestAfter), so no entry and a non-instant are alike
   if (decision.ok) return { due: [itemFor(engineerRefOf(decision.engineer))], wakeAt: [] };
-  const wakeAt = [ticket.productArea === undefined ? undefined : nextSkilledShiftStart(org.roster, ticket.productArea, now, workCoverage(ticket, org))];
+  const wakeAt = [nextSkilledShiftStart(org.roster, request.productArea, request.at, workCoverage(ticket, org))];
+  // Stryker disable next-line OptionalChaining: a validated organisation has every calendar its policies name
   const waitsForShift = decision.reason === 'no-skilled-engineer-on-shift' && slaCalendarOf(ticket, org)?.kind === 'business-hours';
-  if (waitsForShift || noEngineerAlreadyReported(ticket) || ticket.queueId === undefined) return { due: [], wakeAt };
+  if (waitsForShift || noEngineerAlreadyReported(ticket)) return { due: [], wakeAt };
   const lead = queueLeadOf(ticket, org);
   const reason = `No engineer can take the ticket: ${NO_ASSIGNEE_EXPLANATIONS[decision.reason]}.`;
-  return { due: [{ kind: 'no-engineer', queueId: ticket.queueId, reason, ...(lead === undefined ? {} : { lead }) }], wakeAt };
+  // Stryker disable next-line ConditionalExpression: a validated queue's lead is on the roster, and an absent lead and an undefined one serialise alike
+  return { due: [{ kind: 'no-engineer', queueId: request.queue.id, reason, ...(lead === undefined ? {} : { lead }) }], wakeAt };
 }
 
 /**

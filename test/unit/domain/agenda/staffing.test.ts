@@ -54,6 +54,15 @@ describe('staffing: telling the queue lead that nobody can take the ticket', () 
     expect(staffingItems(reopened, DAY + 3 * HOUR, FULL)).toEqual([noEngineer]);
   });
 
+  it('tells them at once when nobody with the skill is at work on a Sev A ticket, which cannot wait for a shift', () => {
+    // Only Chloé and Grace have Exchange Online here, and their London shift ended at 16:00 UTC.
+    const londonOnly = ['chloe-dubois', 'grace-okafor'];
+    const engineers = org.roster.engineers.filter((candidate) => londonOnly.includes(candidate.id) || !candidate.skills.includes('exchange-online'));
+    expect(staffingItems(triagedTicket(), 3 * HOUR, {}, { ...org, roster: { ...org.roster, engineers } })).toEqual([
+      { ...noEngineer, reason: 'No engineer can take the ticket: no engineer with the skill is on shift.' },
+    ]);
+  });
+
   it('calls nobody in on a Sev C ticket on business hours either when everyone on shift is full: it waits only for a shift to start', () => {
     expect(staffingItems(triagedTicket({ severity: 'C' }), 0, FULL)).toEqual([noEngineer]);
   });
@@ -77,6 +86,12 @@ describe('staffing: who keeps a reopened ticket', () => {
         return skills === undefined ? [] : [{ ...candidate, skills: [...skills] }];
       }),
     },
+  });
+
+  it('finds a first engineer for a ticket the customer closed and reopened before anyone took it', () => {
+    const selfClosed = applyAt(triagedTicket(), [[10, { type: 'self-close', actor: requester, solution: 'It works again after a restart.' }]]);
+    const reopenedUntaken = applyAt(selfClosed, [[DAY, { type: 'reopen', actor: requester, reason: 'It broke again.' }]]);
+    expect(staffingItems(reopenedUntaken, DAY)).toEqual([{ kind: 'assign', engineer: chloe }]);
   });
 
   it('stays with its engineer while they are on shift with the skill', () => {
