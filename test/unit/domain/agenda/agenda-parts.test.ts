@@ -3,7 +3,7 @@ import { slaAgenda, ticketClocks } from '../../../../shared/domain/agenda/sla-ag
 import { earliestAfter, ticketAgenda } from '../../../../shared/domain/agenda/ticket-agenda';
 import { slaCalendarOf, slaPolicyOf } from '../../../../shared/domain/agenda/ticket-setting';
 import { vendorAgenda } from '../../../../shared/domain/agenda/vendor-agenda';
-import { receiveTicket } from '../../../../shared/domain/lifecycle/receive-ticket';
+import { receiveTicket } from '../../../../shared/domain/commands/receive-ticket';
 import type { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { engineer, receivedTicket, requester, system } from '../support/ticket-fixtures';
 import { applyAt, assignedTicket, at, org, refOf, triagedTicket } from './support/agenda-fixtures';
