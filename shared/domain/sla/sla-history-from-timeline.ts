@@ -24,7 +24,8 @@ export function slaHistoryFromTimeline(ticket: Ticket): SlaHistory | undefined {
     return undefined;
   }
   const statuses = statusAfterEachEvent(ticket.timeline);
-  const cycleStart = Math.max(0, findLastIndex(ticket.timeline, (event) => event.type === 'ticket-reopened'));
+  // The last reopen starts the current cycle; without one (-1) it is the whole timeline.
+  const cycleStart = Math.max(0, ticket.timeline.map((event) => event.type).lastIndexOf('ticket-reopened'));
   const cycle = ticket.timeline.slice(cycleStart);
   const openedAt = cycle[0]?.at ?? ticket.createdAt;
   const updates = cycle.filter(isCustomerVisibleUpdate).map((event) => event.at);
@@ -74,14 +75,4 @@ function pausesOf(cycle: readonly TimelineEvent[], statuses: readonly TicketStat
     }
   });
   return open ? [...pauses, { from: open.from, reason: open.reason }] : pauses;
-}
-
-function findLastIndex<Item>(items: readonly Item[], predicate: (item: Item) => boolean): number {
-  for (let index = items.length - 1; index >= 0; index -= 1) {
-    const item = items[index];
-    if (item !== undefined && predicate(item)) {
-      return index;
-    }
-  }
-  return -1;
 }
