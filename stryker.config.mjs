@@ -42,6 +42,8 @@ export default {
   concurrency: Number(process.env.BATON_MUTATE_CONCURRENCY ?? 1),
   // Added to the expected time of a mutant's tests: an endless loop is given up on after this, not a minute.
   timeoutMS: 10000,
+  // The first run of every covering test takes minutes on shared, busy cores; Stryker's default gives up after five.
+  dryRunTimeoutMinutes: 20,
   reporters: ['html', 'json', 'clear-text', 'progress-append-only'],
   htmlReporter: { fileName: `test-output/mutation/${reportName}.html` },
   jsonReporter: { fileName: `test-output/mutation/${reportName}.json` },
