@@ -13,26 +13,7 @@ import { REQUESTER_ACTIONS } from './requester-actions';
 import { StaffCommandBodySchema } from './staff-command-body';
 import { StaffTicketViewSchema } from './staff-ticket-view';
 import { VENDOR_CALLBACK_OPERATION } from './vendor-callback-operation';
-
-export type ApiCredential = 'requester' | 'staff' | 'vendor-signature' | 'none';
-
-export interface ApiOperation {
-  /** Also the Azure Functions function name. */
-  readonly operationId: string;
-  readonly method: 'GET' | 'POST';
-  /** OpenAPI path template, e.g. `/api/tickets/{ticketNumber}`. */
-  readonly path: string;
-  readonly summary: string;
-  readonly tag: 'intake' | 'requester' | 'staff' | 'vendor' | 'meta';
-  readonly credential: ApiCredential;
-  readonly pathParameters?: z.ZodObject;
-  readonly query?: z.ZodObject;
-  readonly headers?: z.ZodObject;
-  readonly body?: { readonly schema: z.ZodType; readonly required: boolean; readonly formToo: boolean };
-  readonly success: { readonly status: 200 | 202; readonly description: string; readonly schema: z.ZodType };
-  /** The problem statuses the operation can answer besides 500 (which every operation may). */
-  readonly problems: readonly number[];
-}
+import type { ApiOperation } from './api-operation';
 
 export const TicketPathSchema = z.object({
   ticketNumber: TicketNumberSchema.meta({ description: 'The ticket number, e.g. BTN-261123-7K2QD.' }),

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { SlugSchema } from '../domain/primitives';
 import { ContactRegistrationBodySchema } from '../domain/org/contact-registration';
-import type { ApiOperation } from './api-operations';
+import type { ApiOperation } from './api-operation';
 
 export const ContractPathSchema = z.object({
   contractId: SlugSchema.meta({ description: 'The contract id in the organisation configuration, e.g. contoso-unified.' }),

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { IntakeSchema } from '../domain/intake/intake';
 import { IntakeAnswerSchema } from '../intake/intake-answer';
-import type { ApiOperation } from './api-operations';
+import type { ApiOperation } from './api-operation';
 
 
 export const INTAKE_OPERATION: ApiOperation = {

@@ -7,7 +7,8 @@ import { createDocument, type ZodOpenApiObject, type ZodOpenApiOperationObject, 
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from '../http-edge/problem';
 import { FORM_MEDIA_TYPE, JSON_MEDIA_TYPE } from '../http-edge/request-body';
 import { VENDOR_SIGNATURE_HEADER } from '../vendor/vendor-callback-signature';
-import { API_OPERATIONS, type ApiCredential, type ApiOperation } from './api-operations';
+import type { ApiCredential, ApiOperation } from './api-operation';
+import { API_OPERATIONS } from './api-operations';
 
 type OpenApiDocument = ReturnType<typeof createDocument>;
 

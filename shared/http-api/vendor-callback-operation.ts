@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { VENDOR_SIGNATURE_HEADER } from '../vendor/vendor-callback-signature';
 import { VendorCallbackEventSchema } from '../vendor/vendor-schemas';
-import type { ApiOperation } from './api-operations';
+import type { ApiOperation } from './api-operation';
 
 export const VendorCallbackAnswerSchema = z
   .object({ outcome: z.enum(['applied', 'already-known', 'unknown-case']) })

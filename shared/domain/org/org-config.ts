@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CalendarSchema } from '../calendar/calendar';
-import { RosterSchema } from '../roster/roster';
+import { RosterSchema } from '../roster/roster-schema';
 import { QueueSchema } from '../routing/queue';
 import { SlaPolicySchema } from '../sla/sla-policy';
 import { ContractSchema } from './contract';

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { RegionSchema, SlugSchema, TimeZoneSchema } from '../primitives';
-import { describeOrder, sameCycle, shiftOrder, startingAt } from './handoff-order';
 import { ClockTimeSchema, LocalDateSchema, MINUTES_PER_DAY, WEEKDAYS, clockTimesWellFormed, minutesOfDay, weeklySchema } from '../calendar/weekly-hours';
 
 /**
@@ -79,70 +78,17 @@ export function engineerIdentity(engineer: Pick<Engineer, 'id' | 'directoryId'>)
   return engineer.directoryId ?? engineer.id;
 }
 
-export const RosterSchema = z
-  .object({
-    regions: z.array(RegionRosterSchema).min(1),
-    engineers: z.array(EngineerSchema),
-    /**
-     * The follow-the-sun order the organisation expects, e.g. APAC → EMEA → AMER; it wraps around
-     * from the last region to the first. Optional, and never the source of the order: tickets go
-     * where the shifts take them (see handoff-order.ts). When given it is checked against the order
-     * the shifts follow around the clock, so that a mistyped time zone or shift, which would
-     * silently reorder the handoffs, stops the configuration from loading instead.
-     */
-    handoffOrder: z.array(RegionSchema).optional(),
-  })
-  .superRefine((roster, ctx) => {
-    const regionIds = roster.regions.map((region) => region.id);
-    if (new Set(regionIds).size !== regionIds.length) {
-      ctx.addIssue({ code: 'custom', message: 'each region appears once', path: ['regions'] });
-    }
-    const engineerIds = roster.engineers.map((engineer) => engineer.id);
-    if (new Set(engineerIds).size !== engineerIds.length) {
-      ctx.addIssue({ code: 'custom', message: 'engineer ids are unique', path: ['engineers'] });
-    }
-    const signInIds = roster.engineers.map(engineerIdentity);
-    if (new Set(signInIds).size !== signInIds.length) {
-      ctx.addIssue({ code: 'custom', message: 'each engineer signs in as a different identity (directoryId, else id)', path: ['engineers'] });
-    }
-    roster.engineers.forEach((engineer, index) => {
-      if (!regionIds.includes(engineer.region)) {
-        ctx.addIssue({ code: 'custom', message: `region ${engineer.region} has no roster`, path: ['engineers', index, 'region'] });
-      }
-    });
-    onCallProblems(roster).forEach((problem) => ctx.addIssue({ code: 'custom', ...problem }));
-    const problem = handoffOrderProblem(roster);
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, path: ['handoffOrder'] });
-  });
-export type Roster = z.infer<typeof RosterSchema>;
-
-/** What is wrong with a configured handoff order: it misses or repeats a region, or the shifts disagree. */
-function handoffOrderProblem(roster: Pick<Roster, 'regions' | 'handoffOrder'>): string | undefined {
-  const order = roster.handoffOrder;
-  if (order === undefined) return undefined;
-  const regionIds = roster.regions.map((region) => region.id);
-  if (new Set(order).size !== order.length || order.length !== regionIds.length || !regionIds.every((id) => order.includes(id))) {
-    return 'the handoff order names every rostered region once';
-  }
-  const byShifts = shiftOrder(roster.regions);
-  if (!byShifts.ok) return `the handoff order ${describeOrder(order)} cannot be checked: the shifts follow no single order around the clock (${byShifts.reason})`;
-  if (sameCycle(order, byShifts.order)) return undefined;
-  return `the handoff order ${describeOrder(order)} contradicts the shifts, which follow each other ${describeOrder(startingAt(byShifts.order, order[0]))} around the clock`;
-}
-
-/**
- * On-call engineers must be rostered in the region they cover: they work its hours in its time
- * zone, and follow-the-sun hands tickets between regions by the engineers' own region.
- */
-function onCallProblems(roster: Pick<Roster, 'regions' | 'engineers'>): { message: string; path: (string | number)[] }[] {
-  return roster.regions.flatMap((region, regionIndex) =>
-    region.onCall.flatMap((onCall, onCallIndex) =>
-      onCall.engineerIds.flatMap((engineerId, idIndex) => {
-        const path = ['regions', regionIndex, 'onCall', onCallIndex, 'engineerIds', idIndex];
-        const engineer = roster.engineers.find((candidate) => candidate.id === engineerId);
-        if (engineer === undefined) return [{ message: `on-call engineer ${engineerId} is not on the roster`, path }];
-        return engineer.region === region.id ? [] : [{ message: `on-call engineer ${engineerId} works in ${engineer.region}, not ${region.id}`, path }];
-      }),
-    ),
-  );
-}
+/** The roster's fields; `RosterSchema` (roster-schema.ts) adds the checks that need the shifts computed. */
+export const RosterFieldsSchema = z.object({
+  regions: z.array(RegionRosterSchema).min(1),
+  engineers: z.array(EngineerSchema),
+  /**
+   * The follow-the-sun order the organisation expects, e.g. APAC → EMEA → AMER; it wraps around
+   * from the last region to the first. Optional, and never the source of the order: tickets go
+   * where the shifts take them (see handoff-order.ts). When given it is checked against the order
+   * the shifts follow around the clock, so that a mistyped time zone or shift, which would
+   * silently reorder the handoffs, stops the configuration from loading instead.
+   */
+  handoffOrder: z.array(RegionSchema).optional(),
+});
+export type Roster = z.infer<typeof RosterFieldsSchema>;

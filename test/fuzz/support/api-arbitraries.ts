@@ -5,7 +5,8 @@
  * UTF-8, deep or prototype-polluting form fields, near-valid commands, oversized text).
  */
 import fc from 'fast-check';
-import { API_OPERATIONS, type ApiOperation } from '../../../shared/http-api/api-operations';
+import type { ApiOperation } from '../../../shared/http-api/api-operation';
+import { API_OPERATIONS } from '../../../shared/http-api/api-operations';
 import { STAFF_COMMAND_NAMES } from '../../../shared/http-api/staff-command-body';
 
 export interface FuzzCredentials {

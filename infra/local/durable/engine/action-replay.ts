@@ -4,11 +4,24 @@
  * yet is scheduled under the next task id (activities, children, timers, entity messages), or
  * remembered (continue-as-new), or refused when the emulator does not run it.
  */
-import { historyEvents } from '../protocol/history-events';
+import { historyEvents, type HistoryEvent } from '../protocol/history-events';
 import { ActionType, type LeafAction, type RetryOptions } from '../protocol/orchestrator-state';
-import { deterministicGuid } from './episode-effects';
-import type { EpisodeBuilder, TaskWithRetry } from './episode-builder';
+import { deterministicGuid, type EpisodeEffects } from './episode-effects';
+import type { ExecutionState, TaskWithRetry } from './execution-state';
 import { encodedInputText, plainInputText } from './action-inputs';
+
+/** What replaying actions writes into: the episode being built (EpisodeBuilder), seen only as far as the actions reach it. */
+export interface ActionTarget {
+  readonly state: ExecutionState;
+  readonly now: number;
+  readonly scheduled: HistoryEvent[];
+  readonly effects: EpisodeEffects;
+  continueAsNewInput: { readonly input: string | undefined } | undefined;
+  nextId(): number;
+  sliceEnd(finalFireAt: number): number;
+  armTimer(timerId: number, fireAt: number): void;
+  scheduleAttempt(task: TaskWithRetry): void;
+}
 
 /** A problem with the orchestrator's actions that fails the orchestration (as the extension would). */
 export class OrchestrationContractError extends Error {}
@@ -18,7 +31,7 @@ function firstAttempt(options: RetryOptions, now: number): TaskWithRetry['retry'
 }
 
 /** Applies the cumulative action list the orchestrator returned: cancellations, then new actions. */
-export function applyActions(builder: EpisodeBuilder, leaves: readonly LeafAction[]): void {
+export function applyActions(builder: ActionTarget, leaves: readonly LeafAction[]): void {
   const state = builder.state;
   if (leaves.length < state.handledLeaves) {
     throw new OrchestrationContractError(
@@ -40,7 +53,7 @@ export function applyActions(builder: EpisodeBuilder, leaves: readonly LeafActio
   state.handledLeaves = leaves.length;
 }
 
-function applyLeaf(builder: EpisodeBuilder, leaf: LeafAction, index: number): void {
+function applyLeaf(builder: ActionTarget, leaf: LeafAction, index: number): void {
   const state = builder.state;
   const now = builder.now;
   switch (leaf.actionType) {

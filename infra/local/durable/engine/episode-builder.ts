@@ -6,10 +6,10 @@
  */
 import { historyEvents, OrchestrationStatusCode, type HistoryEvent } from '../protocol/history-events';
 import { hasAttemptAfter, retryDelay } from '../protocol/retry-policy';
-import type { ExecutionState, OpenTask } from './execution-state';
+import type { ExecutionState, OpenTask, TaskWithRetry } from './execution-state';
 import { taskAwaiting, type OrchestrationMessage } from './orchestration-messages';
 import { noEffects, type EpisodeEffects } from './episode-effects';
-import { applyActions } from './action-replay';
+import { applyActions, type ActionTarget } from './action-replay';
 import type { LeafAction } from '../protocol/orchestrator-state';
 
 export interface TimerSettings {
@@ -19,8 +19,6 @@ export interface TimerSettings {
   readonly longRunningTimerIntervalMs: number;
 }
 
-
-export type TaskWithRetry = Extract<OpenTask, { kind: 'activity' | 'subOrchestration' }>;
 
 /** A copy the episode may change freely (the state is plain data; tasks are the mutable part). */
 function copyState(base: ExecutionState): ExecutionState {
@@ -38,7 +36,7 @@ function armsTimer(task: OpenTask): boolean {
   return false;
 }
 
-export class EpisodeBuilder {
+export class EpisodeBuilder implements ActionTarget {
   readonly state: ExecutionState;
   readonly incoming: HistoryEvent[] = [];
   readonly scheduled: HistoryEvent[] = [];

@@ -68,6 +68,8 @@ export const OpenTaskSchema = z.discriminatedUnion('kind', [
   z.object({ ...TaskBase, kind: z.literal('entityCall'), requestId: z.string(), entityId: z.string() }),
 ]);
 export type OpenTask = z.infer<typeof OpenTaskSchema>;
+/** The tasks a retry policy can schedule again. */
+export type TaskWithRetry = Extract<OpenTask, { kind: 'activity' | 'subOrchestration' }>;
 
 export const ParentLinkSchema = z.object({
   instanceId: z.string(),

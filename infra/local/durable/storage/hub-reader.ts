@@ -5,12 +5,11 @@
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { HistoryEventSchema, type HistoryEvent } from '../protocol/history-events';
-import { ExecutionStateSchema } from '../engine/execution-state';
+import { ExecutionStateSchema, type ExecutionState } from '../engine/execution-state';
 import { EntitySnapshotSchema, type EntitySnapshot } from '../engine/entity-state';
 import { rowKeys } from './hub-layout';
 import { readColumns, type LargePayloads } from './payload-columns';
 import { readProjection, type ProjectionRecord } from './instance-projection';
-import type { HubSnapshot, StoredChunk, StoredMessage } from './task-hub-store';
 
 const ChunkRowSchema = z.object({
   Kind: z.literal('chunk'),
@@ -20,6 +19,27 @@ const ChunkRowSchema = z.object({
 });
 const MessageRowSchema = z.object({ Kind: z.literal('message'), InstanceId: z.string(), MessageId: z.string() });
 const EntityRowSchema = z.object({ Kind: z.literal('entity'), InstanceId: z.string() });
+
+/** The task hub as read back, which the store keeps in memory. */
+export interface StoredChunk {
+  readonly generation: number;
+  readonly sequence: number;
+  readonly events: HistoryEvent[];
+  readonly state: ExecutionState;
+}
+
+export interface StoredMessage {
+  readonly instanceId: string;
+  readonly messageId: string;
+  readonly body: unknown;
+}
+
+export interface HubSnapshot {
+  readonly chunks: ReadonlyMap<string, StoredChunk[]>;
+  readonly messages: ReadonlyMap<string, StoredMessage[]>;
+  readonly entities: ReadonlyMap<string, EntitySnapshot>;
+  readonly projections: ReadonlyMap<string, ProjectionRecord>;
+}
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

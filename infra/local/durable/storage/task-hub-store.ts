@@ -12,7 +12,7 @@ import type { ExecutionState } from '../engine/execution-state';
 import type { EntitySnapshot } from '../engine/entity-state';
 import { GroupCommitter, type TransactionSubmitter } from './group-commit';
 import { sharedKeyAccount, TableBatchClient } from './table-batch-client';
-import { HubReader } from './hub-reader';
+import { HubReader, type HubSnapshot } from './hub-reader';
 import { hubNames, partitionOf, rowKeys } from './hub-layout';
 import { LargePayloads, type EntityColumns } from './payload-columns';
 import { projectionEntity, type ProjectionRecord } from './instance-projection';
@@ -24,26 +24,6 @@ export interface EpisodeWrite {
   readonly consumed: readonly string[];
   /** The next execution's start, written in the same transaction (continue-as-new). */
   readonly next?: ExecutionState;
-}
-
-export interface StoredChunk {
-  readonly generation: number;
-  readonly sequence: number;
-  readonly events: HistoryEvent[];
-  readonly state: ExecutionState;
-}
-
-export interface StoredMessage {
-  readonly instanceId: string;
-  readonly messageId: string;
-  readonly body: unknown;
-}
-
-export interface HubSnapshot {
-  readonly chunks: ReadonlyMap<string, StoredChunk[]>;
-  readonly messages: ReadonlyMap<string, StoredMessage[]>;
-  readonly entities: ReadonlyMap<string, EntitySnapshot>;
-  readonly projections: ReadonlyMap<string, ProjectionRecord>;
 }
 
 function clientOptions(connection: string): { allowInsecureConnection: boolean } {

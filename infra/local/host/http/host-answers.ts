@@ -1,12 +1,25 @@
 /**
  * What the host answers itself, around whatever the function answers: host.json's custom headers
- * on every response, and a problem+json body (RFC 9457, the app's own vocabulary) for a request
- * it cannot parse (bad percent-encoding in the target, invalid header bytes, an unknown method),
- * so a client reads every 400 the same way whether the host or the app refused it.
+ * on every response, and a problem+json body (RFC 9457) for a request it cannot parse (bad
+ * percent-encoding in the target, invalid header bytes, an unknown method), so a client reads
+ * every 400 the same way whether the host or the app refused it. The host loads any app and
+ * imports none, so it spells its one problem type here, in the app's problem-type namespace.
  */
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, ProblemTypes, type Problem } from '../../../../shared/http-edge/problem';
+
+const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** The request itself (its target, header bytes or method) could not be parsed; the host answers before any function. */
+export const MALFORMED_REQUEST_TYPE = 'https://baton.dev/problems/malformed-request';
+
+/** The RFC 9457 members the host writes. */
+export interface HostProblem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+}
 
 export type CustomHeaders = Readonly<Record<string, string>>;
 
@@ -18,8 +31,8 @@ const PARSER_REFUSALS: Readonly<Record<string, { readonly title: string; readonl
 };
 const UNREADABLE_REQUEST = { title: 'The request could not be parsed', detail: 'The request line or headers are not valid HTTP/1.1.' };
 
-export function malformedRequestProblem(title: string, detail: string): Problem {
-  return { type: ProblemTypes.malformedRequest, title, status: 400, detail };
+export function malformedRequestProblem(title: string, detail: string): HostProblem {
+  return { type: MALFORMED_REQUEST_TYPE, title, status: 400, detail };
 }
 
 /** host.json's custom headers on every response fastify sends: the functions' and the host's own. */
@@ -31,7 +44,7 @@ export function addCustomHeaders(server: FastifyInstance, headers: CustomHeaders
   });
 }
 
-export function sendProblem(reply: FastifyReply, problem: Problem, headers: CustomHeaders): FastifyReply {
+export function sendProblem(reply: FastifyReply, problem: HostProblem, headers: CustomHeaders): FastifyReply {
   return reply
     .code(problem.status)
     .headers({ ...headers, 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store' })

@@ -9,7 +9,7 @@
  * follow each other around the clock.
  */
 import { z } from 'zod';
-import { RosterSchema } from '../../roster/roster';
+import { RosterSchema } from '../../roster/roster-schema';
 import { NSW_HOLIDAYS, UK_HOLIDAYS, US_HOLIDAYS } from './sample-holidays';
 
 const weekdayShift = (start: string, end: string) => {

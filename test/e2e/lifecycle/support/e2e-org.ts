@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { OrgConfigSchema, type OrgConfig } from '../../../../shared/domain/org/org-config';
 import { sampleOrgConfig } from '../../../../shared/domain/org/sample/sample-org';
-import { RosterSchema } from '../../../../shared/domain/roster/roster';
+import { RosterSchema } from '../../../../shared/domain/roster/roster-schema';
 
 type RosterInput = z.input<typeof RosterSchema>;
 type Shift = { readonly start: string; readonly end: string };

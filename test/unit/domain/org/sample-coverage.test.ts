@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { coverageGaps } from '../../../../shared/domain/roster/coverage-gaps';
 import { nextSkilledShiftStart } from '../../../../shared/domain/roster/region-shifts';
-import { RosterSchema } from '../../../../shared/domain/roster/roster';
+import { RosterSchema } from '../../../../shared/domain/roster/roster-schema';
 import { chooseAssignee } from '../../../../shared/domain/routing/choose-assignee';
 import type { QueueCoverage } from '../../../../shared/domain/routing/queue';
 import { naiveEngineerAtWork } from '../roster/support/naive-shifts';

@@ -1,5 +1,5 @@
 import { coverageGaps } from '../../../../shared/domain/roster/coverage-gaps';
-import { RosterSchema } from '../../../../shared/domain/roster/roster';
+import { RosterSchema } from '../../../../shared/domain/roster/roster-schema';
 import { type Queue, QueueSchema } from '../../../../shared/domain/routing/queue';
 import { followTheSun, withEvaOnCall, withHolidays } from './support/roster-fixtures';
 

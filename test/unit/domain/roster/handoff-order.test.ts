@@ -1,5 +1,5 @@
 import { type ShiftOrder, nextRegionOnShift, shiftOrder, startingAt } from '../../../../shared/domain/roster/handoff-order';
-import { RosterSchema } from '../../../../shared/domain/roster/roster';
+import { RosterSchema } from '../../../../shared/domain/roster/roster-schema';
 import { followTheSun, withEvaOnCall, withHolidays } from './support/roster-fixtures';
 
 const fromApac = (order: ShiftOrder) => (order.ok ? startingAt(order.order, 'APAC') : order.reason);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { LONGEST_SHIFT_MS, engineerShiftEnd, onShift, regionOnShift, shiftEnd } from '../../../../shared/domain/roster/region-shifts';
-import { type Roster, RosterSchema } from '../../../../shared/domain/roster/roster';
+import type { Roster } from '../../../../shared/domain/roster/roster';
+import { RosterSchema } from '../../../../shared/domain/roster/roster-schema';
 import { anchorDate, instantNear } from '../calendar/support/calendar-arbitraries';
 import { naiveEngineerAtWork, naiveOnCall, naiveRegionOnShift } from './support/naive-shifts';
 import { onCallOf, regionRosterNear } from './support/roster-arbitraries';

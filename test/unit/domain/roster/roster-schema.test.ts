@@ -1,4 +1,4 @@
-import { RosterSchema } from '../../../../shared/domain/roster/roster';
+import { RosterSchema } from '../../../../shared/domain/roster/roster-schema';
 import { followTheSun } from './support/roster-fixtures';
 
 const issuesOf = (input: unknown): string[] => RosterSchema.safeParse(input).error?.issues.map((issue) => issue.message) ?? [];

@@ -1,6 +1,6 @@
 import { type AssignmentRequest, chooseAssignee } from '../../../../shared/domain/routing/choose-assignee';
 import { QueueSchema } from '../../../../shared/domain/routing/queue';
-import { RosterSchema } from '../../../../shared/domain/roster/roster';
+import { RosterSchema } from '../../../../shared/domain/roster/roster-schema';
 import { followTheSun, withEvaOnCall } from '../roster/support/roster-fixtures';
 
 const queue = QueueSchema.parse({ id: 'identity', name: 'Identity', productAreas: ['entra-id', 'exchange', 'intune'], severities: ['A', 'B'], leadEngineerId: 'erin', coverage: '24x7' });

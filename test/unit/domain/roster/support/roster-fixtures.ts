@@ -2,7 +2,8 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { Region } from '../../../../../shared/domain/primitives';
-import { type RegionRosterSchema, type Roster, RosterSchema } from '../../../../../shared/domain/roster/roster';
+import type { RegionRosterSchema, Roster } from '../../../../../shared/domain/roster/roster';
+import { RosterSchema } from '../../../../../shared/domain/roster/roster-schema';
 
 const daily = (start: string, end: string) => {
   const shift = [{ start, end }];

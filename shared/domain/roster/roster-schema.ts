@@ -1,0 +1,61 @@
+/**
+ * The roster as the organisation configuration reads it: its fields (roster.ts) checked as a whole,
+ * ids unique, on-call engineers rostered where they cover, and a configured handoff order the same
+ * as the one the shifts follow. Apart from roster.ts because that last check computes the shifts.
+ */
+import { describeOrder, sameCycle, shiftOrder, startingAt } from './handoff-order';
+import { RosterFieldsSchema, engineerIdentity, type Roster } from './roster';
+
+export const RosterSchema = RosterFieldsSchema.superRefine((roster, ctx) => {
+  const regionIds = roster.regions.map((region) => region.id);
+  if (new Set(regionIds).size !== regionIds.length) {
+    ctx.addIssue({ code: 'custom', message: 'each region appears once', path: ['regions'] });
+  }
+  const engineerIds = roster.engineers.map((engineer) => engineer.id);
+  if (new Set(engineerIds).size !== engineerIds.length) {
+    ctx.addIssue({ code: 'custom', message: 'engineer ids are unique', path: ['engineers'] });
+  }
+  const signInIds = roster.engineers.map(engineerIdentity);
+  if (new Set(signInIds).size !== signInIds.length) {
+    ctx.addIssue({ code: 'custom', message: 'each engineer signs in as a different identity (directoryId, else id)', path: ['engineers'] });
+  }
+  roster.engineers.forEach((engineer, index) => {
+    if (!regionIds.includes(engineer.region)) {
+      ctx.addIssue({ code: 'custom', message: `region ${engineer.region} has no roster`, path: ['engineers', index, 'region'] });
+    }
+  });
+  onCallProblems(roster).forEach((problem) => ctx.addIssue({ code: 'custom', ...problem }));
+  const problem = handoffOrderProblem(roster);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, path: ['handoffOrder'] });
+});
+
+/** What is wrong with a configured handoff order: it misses or repeats a region, or the shifts disagree. */
+function handoffOrderProblem(roster: Pick<Roster, 'regions' | 'handoffOrder'>): string | undefined {
+  const order = roster.handoffOrder;
+  if (order === undefined) return undefined;
+  const regionIds = roster.regions.map((region) => region.id);
+  if (new Set(order).size !== order.length || order.length !== regionIds.length || !regionIds.every((id) => order.includes(id))) {
+    return 'the handoff order names every rostered region once';
+  }
+  const byShifts = shiftOrder(roster.regions);
+  if (!byShifts.ok) return `the handoff order ${describeOrder(order)} cannot be checked: the shifts follow no single order around the clock (${byShifts.reason})`;
+  if (sameCycle(order, byShifts.order)) return undefined;
+  return `the handoff order ${describeOrder(order)} contradicts the shifts, which follow each other ${describeOrder(startingAt(byShifts.order, order[0]))} around the clock`;
+}
+
+/**
+ * On-call engineers must be rostered in the region they cover: they work its hours in its time
+ * zone, and follow-the-sun hands tickets between regions by the engineers' own region.
+ */
+function onCallProblems(roster: Pick<Roster, 'regions' | 'engineers'>): { message: string; path: (string | number)[] }[] {
+  return roster.regions.flatMap((region, regionIndex) =>
+    region.onCall.flatMap((onCall, onCallIndex) =>
+      onCall.engineerIds.flatMap((engineerId, idIndex) => {
+        const path = ['regions', regionIndex, 'onCall', onCallIndex, 'engineerIds', idIndex];
+        const engineer = roster.engineers.find((candidate) => candidate.id === engineerId);
+        if (engineer === undefined) return [{ message: `on-call engineer ${engineerId} is not on the roster`, path }];
+        return engineer.region === region.id ? [] : [{ message: `on-call engineer ${engineerId} works in ${engineer.region}, not ${region.id}`, path }];
+      }),
+    ),
+  );
+}
