@@ -4,25 +4,14 @@
  * orchestration through the invocation's Durable client, when it has one.
  */
 import type { InvocationContext } from '@azure/functions';
-import * as df from 'durable-functions';
-import { eventLog } from '../logging/structured-log';
-import { appTicketServices } from '../ticket-service/app-ticket-services';
-import { durableLifecycleControl, type LifecycleControl } from '../orchestration/lifecycle-control';
+import { appTicketServices, invocationLifecycle } from '../ticket-service/app-ticket-services';
+import type { LifecycleControl } from '../orchestration/lifecycle-control';
 import type { TicketServices } from '../ticket-service/ticket-services';
 import type { TicketList, TicketRead } from '../store/ticket-repository';
 import type { StoreSetup } from '../store/local-store';
 import type { TicketApiPort } from './ticket-api-port';
 
 type SetupFailure = Extract<StoreSetup, { kind: 'failed' }>;
-
-function lifecycleOf(context: InvocationContext): LifecycleControl | undefined {
-  try {
-    return durableLifecycleControl(df.getClient(context), eventLog(context));
-  } catch {
-    // Without a Durable client the change is still saved; the orchestration sees it at its next turn.
-    return undefined;
-  }
-}
 
 export function ticketApiPort(services: TicketServices, lifecycle: LifecycleControl | undefined): TicketApiPort {
   const ready = async (): Promise<SetupFailure | undefined> => {
@@ -48,5 +37,5 @@ export function ticketApiPort(services: TicketServices, lifecycle: LifecycleCont
 
 /** The port for one invocation of an HTTP function registered with a Durable client input. */
 export function appTicketApiPort(context: InvocationContext): TicketApiPort {
-  return ticketApiPort(appTicketServices(), lifecycleOf(context));
+  return ticketApiPort(appTicketServices(), invocationLifecycle(context));
 }

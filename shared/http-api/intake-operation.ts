@@ -1,12 +1,16 @@
 /**
  * The intake operation as the API catalogue describes it. The request body is the domain's own
- * intake schema (web form or chat transcript), so the document shows exactly what intake parses.
+ * intake schema (web form or chat transcript), so the document shows exactly what intake parses,
+ * and the Idempotency-Key header is the schema the handler checks the key with.
  */
 import { z } from 'zod';
 import { IntakeSchema } from '../domain/intake/intake';
 import { IntakeAnswerSchema } from '../intake/intake-answer';
+import { IdempotencyKeySchema } from '../store/idempotency-record';
 import type { ApiOperation } from './api-operation';
 
+/** The header that makes a retry safe; the handler reads the key the document describes. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 
 export const INTAKE_OPERATION: ApiOperation = {
   operationId: 'intake',
@@ -16,13 +20,9 @@ export const INTAKE_OPERATION: ApiOperation = {
   tag: 'intake',
   credential: 'none',
   headers: z.object({
-    'Idempotency-Key': z
-      .string()
-      .max(200)
-      .optional()
-      .meta({ description: 'Any unique string per submission; a retry with the same key returns the same ticket.' }),
+    [IDEMPOTENCY_KEY_HEADER]: IdempotencyKeySchema.optional().meta({ description: 'Any unique string per submission; a retry with the same key returns the same ticket.' }),
   }),
   body: { schema: IntakeSchema, required: true, formToo: true },
   success: { status: 202, description: 'The ticket is stored; its lifecycle has started.', schema: IntakeAnswerSchema.meta({ id: 'IntakeAnswer' }) },
-  problems: [400, 413, 415, 422, 503],
+  problems: [400, 413, 415, 422, 429, 503],
 };

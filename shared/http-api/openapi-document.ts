@@ -23,6 +23,7 @@ const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
   413: 'The body is too large.',
   415: 'The body is neither JSON nor a web form.',
   422: 'A rule refuses the request as asked.',
+  429: 'Too many requests from this client or for this requester; retry after `Retry-After` seconds. Nothing was recorded.',
   500: 'Something went wrong on our side; quote the correlation id.',
   503: 'Temporarily unavailable; retry after `Retry-After` seconds. Nothing was changed.',
 };

@@ -22,8 +22,11 @@ export const IdempotencyRecordSchema = z.object({
 });
 export type IdempotencyRecord = z.infer<typeof IdempotencyRecordSchema>;
 
+/** The longest key a client may send, as the API publishes it: room for any UUID or hash. */
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
+
 /** Keys are opaque to Baton; the bounds keep a hostile one from costing anything. */
-export const IdempotencyKeySchema = z.string().trim().min(1).max(255);
+export const IdempotencyKeySchema = z.string().trim().min(1).max(IDEMPOTENCY_KEY_MAX_LENGTH);
 
 export function idempotencyRecordId(key: string): string {
   return createHash('sha256').update(`intake\u0000${key}`, 'utf8').digest('hex');

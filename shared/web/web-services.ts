@@ -5,23 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { InvocationContext } from '@azure/functions';
-import * as df from 'durable-functions';
 import { appTicketApiPort } from '../http-api/app-ticket-api';
 import { eventLog } from '../logging/structured-log';
-import { appClientAddress, appIntakeRateLimiter, appTicketServices } from '../ticket-service/app-ticket-services';
-import { durableLifecycleControl, type LifecycleControl } from '../orchestration/lifecycle-control';
+import { appTicketServices, invocationLifecycle, openAppTicket } from '../ticket-service/app-ticket-services';
 import type { IntakeWebPorts } from './intake/intake-form-handlers';
 import type { RequesterPagePort } from './requester-page-port';
-
-/** The ticket's lifecycle, when this invocation has a Durable client; the repair timer covers the rest. */
-function lifecycleOf(context: InvocationContext): LifecycleControl | undefined {
-  try {
-    return durableLifecycleControl(df.getClient(context), eventLog(context));
-  } catch (error: unknown) {
-    eventLog(context).warn('web.no-durable-client', { error: error instanceof Error ? error : String(error) });
-    return undefined;
-  }
-}
 
 /** The requester API's own port onto the ticket services: the pages read and act exactly as the API does. */
 export function requesterPagePort(context: InvocationContext): RequesterPagePort {
@@ -38,19 +26,10 @@ function failureReporter(context: InvocationContext): (reason: string) => string
 }
 
 export function intakeWebPorts(context: InvocationContext, withLifecycle: boolean): IntakeWebPorts {
-  const services = appTicketServices();
-  const lifecycle = withLifecycle ? lifecycleOf(context) : undefined;
+  const lifecycle = withLifecycle ? invocationLifecycle(context, 'web.no-durable-client') : undefined;
   return {
-    orgConfig: () => services.orgConfig(),
-    openTicket: (intake, idempotencyKey, request) =>
-      appIntakeRateLimiter().openWithinLimits({ clientAddress: appClientAddress(request.headers), requesterEmail: intake.requester.email }, () =>
-        services.openTicket({
-          intake,
-          receivedAt: services.clock.now(),
-          ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-          ...(lifecycle === undefined ? {} : { lifecycle }),
-        }),
-      ),
+    orgConfig: () => appTicketServices().orgConfig(),
+    openTicket: (intake, idempotencyKey, request) => openAppTicket({ intake, idempotencyKey, headers: request.headers, lifecycle }),
     reportFailure: failureReporter(context),
   };
 }

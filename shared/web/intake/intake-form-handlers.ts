@@ -10,10 +10,10 @@ import type { Intake } from '../../domain/intake/intake';
 import { parseIntake } from '../../domain/intake/parse-intake';
 import type { ProductArea } from '../../domain/org/product-area';
 import type { FieldError } from '../../http-edge/problem';
-import { readRequestBody } from '../../http-edge/request-body';
 import type { OrgConfigLoad } from '../../org-config/org-config-source';
 import type { OpenTicketResult } from '../../intake/open-ticket';
 import { IdempotencyKeySchema } from '../../store/idempotency-record';
+import { readIntakeBody, separateFormKey } from '../../intake/intake-form-post';
 import type { IntakeLimitBreach } from '../../intake/intake-rate-limit';
 import { htmlPageResponse, seeOther } from '../html-response';
 import { DEFAULT_DESK_NAME } from '../page-layout';
@@ -28,10 +28,6 @@ export interface IntakeWebPorts {
   /** Logs what the requester must not see (a failure's reason) and answers a correlation id. */
   readonly reportFailure: (reason: string) => string;
 }
-
-/** The form's one checkbox: browsers leave an unticked box out of the post altogether. */
-const CHECKBOX_FIELDS = ['requester.available24x7'];
-const IDEMPOTENCY_FIELD = 'idempotencyKey';
 
 /** Query string that tells the status page it was reached straight from the form. */
 export const RECEIVED_FLAG = 'received';
@@ -91,17 +87,15 @@ export function intakeFormPage(ports: IntakeWebPorts): Promise<HttpResponseInit>
   return formResponse(ports, { values: {}, errors: [], idempotencyKey: randomUUID() }, 200);
 }
 
-function keyFrom(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || !Object.hasOwn(body, IDEMPOTENCY_FIELD)) return undefined;
-  const parsed = IdempotencyKeySchema.safeParse((body as Record<string, unknown>)[IDEMPOTENCY_FIELD]);
+/** The form's hidden key when it is one Baton accepts; otherwise the form gets a fresh one. */
+function keyFrom(formKey: unknown): string | undefined {
+  const parsed = IdempotencyKeySchema.safeParse(formKey);
   return parsed.success ? parsed.data : undefined;
 }
 
 /** The intake fields alone, and always a web-form submission: this page offers no other channel. */
-function intakeFieldsOf(body: unknown): Record<string, unknown> {
-  const fields: Record<string, unknown> = typeof body === 'object' && body !== null ? { ...(body as Record<string, unknown>) } : {};
-  delete fields[IDEMPOTENCY_FIELD];
-  return { ...fields, channel: 'web-form' };
+function webFormFields(fields: unknown): Record<string, unknown> {
+  return { ...(typeof fields === 'object' && fields !== null ? (fields as Record<string, unknown>) : {}), channel: 'web-form' };
 }
 
 const RATE_LIMITED_REASON: Record<IntakeLimitBreach['limitedBy'], string> = {
@@ -123,7 +117,7 @@ export function unreadableFormReason(status: number | undefined): string {
 
 /** POST /: the form without JavaScript. */
 export async function intakeFormPost(request: HttpRequest, ports: IntakeWebPorts): Promise<HttpResponseInit> {
-  const read = await readRequestBody(request, { checkboxFields: CHECKBOX_FIELDS, instance: INTAKE_FORM_PATH });
+  const read = await readIntakeBody(request, INTAKE_FORM_PATH);
   if (read.kind === 'rejected') {
     return formResponse(
       ports,
@@ -132,8 +126,9 @@ export async function intakeFormPost(request: HttpRequest, ports: IntakeWebPorts
     );
   }
   const values = intakeFormValues(read.body);
-  const key = keyFrom(read.body) ?? randomUUID();
-  const parsed = parseIntake(intakeFieldsOf(read.body));
+  const posted = separateFormKey(read.body);
+  const key = keyFrom(posted.formKey) ?? randomUUID();
+  const parsed = parseIntake(webFormFields(posted.fields));
   if (!parsed.ok) {
     // Nothing was stored, so the same key stays valid for the corrected form.
     return formResponse(ports, { values, errors: parsed.errors, idempotencyKey: key }, 400);

@@ -79,9 +79,9 @@ describe('idempotent intake', () => {
     expect(await intake.ticketsOf('reuse@contoso.com')).toHaveLength(1);
   });
 
-  it('refuses an oversized key as a field error', async () => {
-    const response = await intake.post(bodyFor('bad.key@contoso.com'), { headers: { 'idempotency-key': 'k'.repeat(300) } });
+  it('refuses a key longer than the published 200 characters as a field error', async () => {
+    const response = await intake.post(bodyFor('bad.key@contoso.com'), { headers: { 'idempotency-key': 'k'.repeat(201) } });
     expect(response.status).toBe(400);
-    expect(ProblemSchema.parse(await response.json()).errors).toEqual([{ field: 'Idempotency-Key', message: 'must be 1 to 255 characters' }]);
+    expect(ProblemSchema.parse(await response.json()).errors).toEqual([{ field: 'Idempotency-Key', message: 'must be 1 to 200 characters' }]);
   });
 });

@@ -1,6 +1,7 @@
 import { API_OPERATIONS } from '../../../shared/http-api/api-operations';
 import { buildOpenApiDocument } from '../../../shared/http-api/openapi-document';
 import { WebFormIntakeSchema } from '../../../shared/domain/intake/intake';
+import { IdempotencyKeySchema } from '../../../shared/store/idempotency-record';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -56,5 +57,22 @@ describe('the OpenAPI document', () => {
   it('answers errors as problem+json', () => {
     const notFound = child(child(child(child(document.paths, '/api/tickets/{ticketNumber}'), 'get'), 'responses'), '404');
     expect(child(child(child(notFound, 'content'), 'application/problem+json'), 'schema')).toEqual({ $ref: '#/components/schemas/Problem' });
+  });
+  it('publishes the Idempotency-Key bounds intake enforces: the longest key it documents is accepted, one more character is not', () => {
+    const parameters = child(child(child(document.paths, '/api/tickets'), 'post'), 'parameters');
+    const header = Array.isArray(parameters) ? parameters.find((parameter) => child(parameter, 'name') === 'Idempotency-Key') : undefined;
+    expect(child(header, 'in')).toBe('header');
+    const schema = child(header, 'schema');
+    const maxLength = child(schema, 'maxLength');
+    const minLength = child(schema, 'minLength');
+    if (typeof maxLength !== 'number' || typeof minLength !== 'number') throw new Error('the Idempotency-Key header has no length bounds');
+    expect(IdempotencyKeySchema.safeParse('k'.repeat(maxLength)).success).toBe(true);
+    expect(IdempotencyKeySchema.safeParse('k'.repeat(maxLength + 1)).success).toBe(false);
+    expect(IdempotencyKeySchema.safeParse('k'.repeat(minLength)).success).toBe(true);
+    expect(IdempotencyKeySchema.safeParse('').success).toBe(false);
+  });
+
+  it('lists the 429 that intake answers when a client or requester sends too many tickets', () => {
+    expect(child(child(child(child(document.paths, '/api/tickets'), 'post'), 'responses'), '429')).toBeDefined();
   });
 });
