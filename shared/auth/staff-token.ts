@@ -6,9 +6,10 @@
 import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { Clock } from '../clock';
+import { StaffRoleSchema, type StaffRole } from '../domain/primitives';
 
-export const StaffRoleSchema = z.enum(['engineer', 'team-lead', 'tam', 'admin']);
-export type StaffRole = z.infer<typeof StaffRoleSchema>;
+/** A token's roles are the domain's staff roles: the role matrix decides with the same words. */
+export { StaffRoleSchema, type StaffRole };
 
 export const StaffPrincipalSchema = z.object({
   id: z.string().min(1),

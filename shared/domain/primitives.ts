@@ -19,6 +19,10 @@ export type Region = z.infer<typeof RegionSchema>;
 export const ActorRoleSchema = z.enum(['requester', 'engineer', 'team-lead', 'tam', 'admin', 'system', 'vendor']);
 export type ActorRole = z.infer<typeof ActorRoleSchema>;
 
+/** The people who work the desk: every actor but the requester and the machines. */
+export const StaffRoleSchema = ActorRoleSchema.exclude(['requester', 'system', 'vendor']);
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
+
 /** An instant on the wire and in storage: ISO-8601 UTC with milliseconds, e.g. 2026-11-23T09:00:00.000Z. */
 export const InstantSchema = z.iso.datetime({ offset: false });
 export type Instant = z.infer<typeof InstantSchema>;

@@ -5,14 +5,15 @@
  * to the roster by that immutable id (`oid`, else `sub`) only: the email claim is display data,
  * and a token that merely carries an engineer's address never acts as that engineer.
  */
-import type { StaffPrincipal, StaffRole } from '../auth/staff-token';
+import { StaffRoleSchema, type StaffPrincipal, type StaffRole } from '../auth/staff-token';
 import { mayIssue } from '../domain/commands/command-roles';
 import type { CommandType } from '../domain/commands/commands';
 import { engineerIdentity, type Engineer } from '../domain/roster/roster';
 import type { Actor } from '../domain/ticket/actor';
 
 /** Broadest authority first: a team lead who is also an engineer is not held to "assignee only". */
-const ROLE_PREFERENCE: readonly StaffRole[] = ['team-lead', 'admin', 'engineer', 'tam'];
+const ROLE_BREADTH: Readonly<Record<StaffRole, number>> = { 'team-lead': 4, admin: 3, engineer: 2, tam: 1 };
+const ROLE_PREFERENCE: readonly StaffRole[] = [...StaffRoleSchema.options].sort((a, b) => ROLE_BREADTH[b] - ROLE_BREADTH[a]);
 
 export function actingRole(roles: readonly StaffRole[], command: CommandType): StaffRole {
   const held = ROLE_PREFERENCE.filter((role) => roles.includes(role));

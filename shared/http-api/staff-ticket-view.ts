@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { InstantSchema, ScopeSchema, SeveritySchema, SlugSchema } from '../domain/primitives';
+import { IntakeChannelSchema } from '../domain/intake/intake';
 import { SlaClockSchema, type SlaClock } from '../domain/sla/sla-clock';
 import { ActorSchema } from '../domain/ticket/actor';
 import { EngineerRefSchema } from '../domain/ticket/engineer-ref';
@@ -34,7 +35,7 @@ const optionalText = z.string().optional();
 export const StaffTicketViewSchema = z
   .object({
     ticketNumber: TicketNumberSchema,
-    channel: z.enum(['web-form', 'chat']),
+    channel: IntakeChannelSchema,
     status: TicketStatusSchema,
     severity: SeveritySchema.optional(),
     scope: ScopeSchema.optional(),

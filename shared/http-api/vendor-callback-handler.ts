@@ -9,6 +9,7 @@ import { TicketNumberSchema } from '../domain/ticket/ticket-number';
 import type { Instant } from '../domain/primitives';
 import { malformedBodyProblem, problemType, serviceUnavailableProblem, unauthorizedProblem } from '../http-edge/problem';
 import type { TicketChangedSignal } from '../ticket-service/apply-to-ticket';
+import { retryAfterOf } from '../store/store-failure';
 import { verifyVendorCallback } from '../vendor/vendor-callback-signature';
 import type { LifecyclePorts } from '../orchestration/lifecycle-ports';
 import { ticketNumberInCaseTitle } from '../vendor/vendor-case-request';
@@ -66,7 +67,7 @@ export async function handleVendorCallback(request: VendorCallbackRequest, conte
     case 'not-found':
       return accepted('unknown-case');
     case 'unavailable':
-      return serviceUnavailableProblem(result.failure.kind === 'unavailable' ? result.failure.retryAfterSeconds : 5);
+      return serviceUnavailableProblem(retryAfterOf(result.failure));
     case 'failed':
       throw new Error(`vendor callback for ${ticketNumber.data}: ${result.reason}`);
   }

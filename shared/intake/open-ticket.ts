@@ -13,7 +13,7 @@ import type { TicketNumber } from '../domain/ticket/ticket-number';
 import type { IssuedRequesterToken } from '../auth/requester-token';
 import { createIfAbsent } from '../store/create-if-absent';
 import { readDocument } from '../store/point-read';
-import type { StoreFailure } from '../store/store-failure';
+import { unavailableOrFailed, type StoreFailure, type UnavailableOrFailed } from '../store/store-failure';
 import { noChange, replaceWith, updateWithEtag } from '../store/update-with-etag';
 import { IdempotencyRecordSchema, idempotencyRecordId, intakeRequestHash, type IdempotencyRecord } from '../store/idempotency-record';
 import type { LifecycleControl, LifecycleStart } from '../orchestration/lifecycle-control';
@@ -33,8 +33,7 @@ export type OpenTicketResult =
     }
   /** The key was used before for a different request. */
   | { readonly kind: 'idempotency-conflict' }
-  | { readonly kind: 'unavailable'; readonly failure: StoreFailure }
-  | { readonly kind: 'failed'; readonly reason: string };
+  | UnavailableOrFailed;
 
 export interface OpenTicketDependencies {
   readonly repository: TicketRepository;
@@ -57,20 +56,15 @@ export interface OpenTicketRequest {
 /** Draws before giving up on finding a free number: five clashes in a row would mean a broken random source. */
 const NUMBER_DRAWS = 5;
 
-type Failure = { readonly kind: 'unavailable'; readonly failure: StoreFailure } | { readonly kind: 'failed'; readonly reason: string };
 
 type Placement =
   | { readonly kind: 'placed'; readonly ticket: Ticket; readonly token: string; readonly fresh: boolean }
   | { readonly kind: 'conflict' }
-  | Failure;
+  | UnavailableOrFailed;
 
-type Creation = { readonly kind: 'created'; readonly ticket: Ticket; readonly token: string } | { readonly kind: 'exists'; readonly token: string } | Failure;
+type Creation = { readonly kind: 'created'; readonly ticket: Ticket; readonly token: string } | { readonly kind: 'exists'; readonly token: string } | UnavailableOrFailed;
 
-type Claim = { readonly kind: 'record'; readonly record: IdempotencyRecord } | { readonly kind: 'conflict' } | Failure;
-
-function unavailableOr(failure: StoreFailure, what: string): Failure {
-  return failure.kind === 'unavailable' ? { kind: 'unavailable', failure } : { kind: 'failed', reason: `${what}: ${failure.kind}` };
-}
+type Claim = { readonly kind: 'record'; readonly record: IdempotencyRecord } | { readonly kind: 'conflict' } | UnavailableOrFailed;
 
 /** Ours when it was received at the claimed instant from the same request (not a stranger's ticket under a clashing number). */
 function isSameSubmission(ticket: Ticket, requestHash: string, receivedAt: string): boolean {
@@ -86,7 +80,7 @@ async function createUnder(
   receivedAt: string,
 ): Promise<Creation> {
   const token = await dependencies.issueToken(ticketNumber);
-  if (!token.ok) return unavailableOr(token.failure, 'access secret');
+  if (!token.ok) return unavailableOrFailed(token.failure, 'access secret');
   const { ticket } = receiveTicket({ ticketNumber, intake, accessTokenHash: token.issued.tokenHash, receivedAt });
   const created = await dependencies.repository.create(ticket, { org, now: receivedAt });
   switch (created.kind) {
@@ -97,7 +91,7 @@ async function createUnder(
     case 'invalid':
       return { kind: 'failed', reason: created.reason };
     case 'failed':
-      return unavailableOr(created.failure, 'ticket store');
+      return unavailableOrFailed(created.failure, 'ticket store');
   }
 }
 
@@ -114,10 +108,10 @@ async function placeWithoutKey(dependencies: OpenTicketDependencies, org: OrgCon
 async function claimRecord(idempotency: Container, candidate: IdempotencyRecord): Promise<Claim> {
   const claimed = await createIfAbsent(idempotency, candidate);
   if (claimed.kind === 'created') return { kind: 'record', record: candidate };
-  if (claimed.kind === 'failed') return unavailableOr(claimed.failure, 'idempotency store');
+  if (claimed.kind === 'failed') return unavailableOrFailed(claimed.failure, 'idempotency store');
   const existing = await readDocument(idempotency, candidate.id, candidate.id, IdempotencyRecordSchema);
   if (existing.kind === 'found') return existing.document.requestHash === candidate.requestHash ? { kind: 'record', record: existing.document } : { kind: 'conflict' };
-  if (existing.kind === 'failed') return unavailableOr(existing.failure, 'idempotency store');
+  if (existing.kind === 'failed') return unavailableOrFailed(existing.failure, 'idempotency store');
   return { kind: 'failed', reason: existing.kind === 'invalid' ? existing.reason : 'the idempotency record vanished' };
 }
 
@@ -132,7 +126,7 @@ async function renumber(idempotency: Container, record: IdempotencyRecord, recei
     { schema: IdempotencyRecordSchema },
   );
   if (moved.kind === 'updated' || moved.kind === 'unchanged') return { kind: 'record', record: moved.document };
-  if (moved.kind === 'failed') return unavailableOr(moved.failure, 'idempotency store');
+  if (moved.kind === 'failed') return unavailableOrFailed(moved.failure, 'idempotency store');
   return { kind: 'failed', reason: `the idempotency record could not be renumbered (${moved.kind})` };
 }
 
@@ -154,7 +148,7 @@ async function placeWithKey(dependencies: OpenTicketDependencies, org: OrgConfig
     if (attempt.kind === 'created') return { kind: 'placed', ticket: attempt.ticket, token: attempt.token, fresh: true };
     if (attempt.kind !== 'exists') return attempt;
     const existing = await dependencies.repository.read(record.ticketNumber);
-    if (existing.kind === 'failed') return unavailableOr(existing.failure, 'ticket store');
+    if (existing.kind === 'failed') return unavailableOrFailed(existing.failure, 'ticket store');
     if (existing.kind === 'found' && isSameSubmission(existing.ticket, requestHash, record.receivedAt)) {
       return { kind: 'placed', ticket: existing.ticket, token: attempt.token, fresh: false };
     }

@@ -13,6 +13,19 @@ export type StoreFailure =
 /** How long a client should wait when the store gave no hint of its own. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
+/** What a service tells its caller when the store failed: try again later, or a fault that retrying will not mend. */
+export type UnavailableOrFailed = { readonly kind: 'unavailable'; readonly failure: StoreFailure } | { readonly kind: 'failed'; readonly reason: string };
+
+/** An unavailable store is an outage to wait out; any other failure is a fault, named by what was being done. */
+export function unavailableOrFailed(failure: StoreFailure, what: string): UnavailableOrFailed {
+  return failure.kind === 'unavailable' ? { kind: 'unavailable', failure } : { kind: 'failed', reason: `${what}: ${failure.kind}` };
+}
+
+/** How long to ask a client to wait after a failure: the store's own hint when it was unavailable. */
+export function retryAfterOf(failure: StoreFailure): number {
+  return failure.kind === 'unavailable' ? failure.retryAfterSeconds : DEFAULT_RETRY_AFTER_SECONDS;
+}
+
 /** Socket-level failures: the store could not be reached or dropped the connection. */
 const NETWORK_ERROR_CODES = new Set([
   'ECONNREFUSED',

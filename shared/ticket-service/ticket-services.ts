@@ -21,6 +21,7 @@ import { cachedAccessSecret } from '../auth/access-secret';
 import { applyToTicket, type ApplyOptions, type ApplyResult, type DecideCommands } from './apply-to-ticket';
 import type { LifecycleControl } from '../orchestration/lifecycle-control';
 import { ensureLocalStore, type StoreSetup } from '../store/local-store';
+import { unavailableOrFailed } from '../store/store-failure';
 import { openTicket, type OpenTicketRequest, type OpenTicketResult } from '../intake/open-ticket';
 import { repairLifecycles, type RepairReport } from '../orchestration/repair-lifecycles';
 import { settleNotificationDebts, type DebtSweepReport } from '../email/settle-notification-debts';
@@ -173,7 +174,7 @@ export function createTicketServices(config: BatonConfig, options: TicketService
     ensureStore,
     async openTicket(request) {
       const setup = await ensureStore();
-      if (setup.kind !== 'ready') return setup.failure.kind === 'unavailable' ? { kind: 'unavailable', failure: setup.failure } : { kind: 'failed', reason: `store setup: ${setup.failure.kind}` };
+      if (setup.kind !== 'ready') return unavailableOrFailed(setup.failure, 'store setup');
       return openTicket({ repository, idempotency, issueToken, notify: notifyBehindAnswer, orgConfig: loadedOrgConfig }, request);
     },
     applyToTicket(ticketNumber, decideCommands, now, applyOptions) {

@@ -14,6 +14,9 @@ import {
   requiredText,
 } from './intake-fields';
 
+/** The ways a ticket comes in; each has its own intake schema below. */
+export const IntakeChannelSchema = z.enum(['web-form', 'chat']);
+
 export const WebFormRequesterSchema = z.strictObject({
   name: requiredText(FIELD_MINIMUMS.name, FIELD_LIMITS.name),
   email: EmailAddressSchema,
@@ -35,7 +38,7 @@ const evidenceFields = {
 
 export const WebFormIntakeSchema = z.strictObject({
   /** The form is the default channel: a body without `channel` is a web-form submission. */
-  channel: z.literal('web-form').default('web-form'),
+  channel: z.literal(IntakeChannelSchema.enum['web-form']).default(IntakeChannelSchema.enum['web-form']),
   requester: WebFormRequesterSchema,
   company: requiredText(FIELD_MINIMUMS.company, FIELD_LIMITS.company),
   tenantDomain: TenantDomainSchema,
@@ -60,7 +63,7 @@ export const ChatRequesterSchema = z.strictObject({
 export type ChatRequester = z.infer<typeof ChatRequesterSchema>;
 
 export const ChatIntakeSchema = z.strictObject({
-  channel: z.literal('chat'),
+  channel: z.literal(IntakeChannelSchema.enum.chat),
   requester: ChatRequesterSchema,
   company: optionalText(FIELD_LIMITS.company),
   tenantDomain: optionalText(FIELD_LIMITS.tenantDomain),
@@ -78,4 +81,4 @@ export type ChatIntake = z.infer<typeof ChatIntakeSchema>;
 
 export const IntakeSchema = z.discriminatedUnion('channel', [WebFormIntakeSchema, ChatIntakeSchema]);
 export type Intake = z.infer<typeof IntakeSchema>;
-export type IntakeChannel = Intake['channel'];
+export type IntakeChannel = z.infer<typeof IntakeChannelSchema>;

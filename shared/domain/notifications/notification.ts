@@ -5,6 +5,7 @@
  * events; the TAM's daily digest, about no single event, is `tam-digest.ts`.
  */
 import { z } from 'zod';
+import { ActorRoleSchema } from '../primitives';
 
 export const NotificationTemplateSchema = z.enum([
   'received',
@@ -35,7 +36,7 @@ export const NotificationTemplateSchema = z.enum([
 export type NotificationTemplate = z.infer<typeof NotificationTemplateSchema>;
 
 export const RecipientSchema = z.object({
-  role: z.enum(['requester', 'engineer', 'team-lead', 'tam']),
+  role: ActorRoleSchema.extract(['requester', 'engineer', 'team-lead', 'tam']),
   email: z.email(),
   name: z.string().optional(),
 });

@@ -4,7 +4,7 @@
  * or verified email domain belongs to two contracts at once (a requester writing from it would
  * otherwise speak for both customers). Each problem names its path, so a bad config is fixed in one go.
  */
-import { Severity } from '../primitives';
+import { SeveritySchema } from '../primitives';
 import { Calendar } from '../calendar/calendar';
 import { Roster } from '../roster/roster';
 import { Queue } from '../routing/queue';
@@ -27,8 +27,6 @@ export interface OrgReferences {
   calendars: readonly Calendar[];
   slaPolicies: readonly SlaPolicy[];
 }
-
-const SEVERITIES: readonly Severity[] = ['A', 'B', 'C'];
 
 export function crossReferenceProblems(config: OrgReferences): ConfigProblem[] {
   return [
@@ -89,7 +87,7 @@ function planProblems(config: OrgReferences): ConfigProblem[] {
 function slaPolicyProblems(config: OrgReferences): ConfigProblem[] {
   const calendars = new Map(config.calendars.map((calendar) => [calendar.id, calendar]));
   return config.slaPolicies.flatMap((policy, index) =>
-    SEVERITIES.flatMap((severity) => {
+    SeveritySchema.options.flatMap((severity) => {
       const calendarId = policy.targets[severity].calendarId;
       const calendar = calendars.get(calendarId);
       const path = ['slaPolicies', index, 'targets', severity, 'calendarId'];
@@ -111,7 +109,7 @@ function queueProblems(config: OrgReferences): ConfigProblem[] {
     ...(leads.has(queue.leadEngineerId) ? [] : [{ path: ['queues', index, 'leadEngineerId'], message: `'${queue.leadEngineerId}' is not a team lead on the roster` }]),
   ]);
   const unqueued = config.productCatalogue.flatMap((area, index) =>
-    SEVERITIES.filter((severity) => !config.queues.some((queue) => queue.productAreas.includes(area.id) && queue.severities.includes(severity))).map((severity) => ({
+    SeveritySchema.options.filter((severity) => !config.queues.some((queue) => queue.productAreas.includes(area.id) && queue.severities.includes(severity))).map((severity) => ({
       path: ['productCatalogue', index],
       message: `no queue takes ${area.id} tickets of Severity ${severity}`,
     })),

@@ -4,6 +4,7 @@
  * the vendor is chased, and what makes a description clear.
  */
 import { z } from 'zod';
+import { perSeveritySchema } from '../severity/per-severity';
 
 const positiveDays = z.number().positive().max(365);
 const positiveHours = z.number().positive().max(24 * 30);
@@ -19,7 +20,7 @@ export const LifecycleSettingsSchema = z
     /** Follow-the-sun handoffs without a customer-visible update before the team lead is called in. */
     handoffStallThreshold: z.number().int().min(1).max(20),
     /** Hours between follow-ups on an open vendor case, per severity. */
-    vendorFollowUpHours: z.object({ A: positiveHours, B: positiveHours, C: positiveHours }),
+    vendorFollowUpHours: perSeveritySchema(positiveHours),
     /** Words that carry meaning (not filler, not vague phrases) a description needs to be actionable. */
     clearDescriptionMinWords: z.number().int().min(1).max(200),
   })

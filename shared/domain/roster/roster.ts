@@ -4,7 +4,7 @@
  * how many open tickets each can carry.
  */
 import { z } from 'zod';
-import { RegionSchema, SlugSchema, TimeZoneSchema } from '../primitives';
+import { ActorRoleSchema, RegionSchema, SlugSchema, TimeZoneSchema } from '../primitives';
 import { ClockTimeSchema, LocalDateSchema, MINUTES_PER_DAY, WEEKDAYS, clockTimesWellFormed, minutesOfDay, weeklySchema } from '../calendar/weekly-hours';
 
 /**
@@ -51,7 +51,7 @@ export const RegionRosterSchema = z.object({
 });
 export type RegionRoster = z.infer<typeof RegionRosterSchema>;
 
-export const EngineerRoleSchema = z.enum(['engineer', 'team-lead']);
+export const EngineerRoleSchema = ActorRoleSchema.extract(['engineer', 'team-lead']);
 export type EngineerRole = z.infer<typeof EngineerRoleSchema>;
 
 export const EngineerSchema = z.object({

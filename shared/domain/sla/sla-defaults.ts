@@ -3,6 +3,7 @@
  * reasons). Severity A runs around the clock; B and C run on the customer's business hours.
  */
 import type { Severity } from '../primitives';
+import { bySeverity } from '../severity/per-severity';
 import type { SlaPolicy, SlaTarget } from './sla-policy';
 
 export const DEFAULT_WARNING_FRACTION = 0.75;
@@ -29,7 +30,7 @@ export function defaultSlaPolicy(calendars: DefaultPolicyCalendars, id = 'standa
   return {
     id,
     name,
-    targets: { A: targetFor('A'), B: targetFor('B'), C: targetFor('C') },
+    targets: bySeverity(targetFor),
     warningFraction: DEFAULT_WARNING_FRACTION,
     pauseWhileAwaitingVendor: false,
   };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { SlugSchema } from '../primitives';
+import { perSeveritySchema } from '../severity/per-severity';
 
 const TargetMinutesSchema = z.number().int().positive();
 
@@ -19,7 +20,7 @@ export type SlaTarget = z.infer<typeof SlaTargetSchema>;
 export const SlaPolicySchema = z.object({
   id: SlugSchema,
   name: z.string().trim().min(1),
-  targets: z.object({ A: SlaTargetSchema, B: SlaTargetSchema, C: SlaTargetSchema }),
+  targets: perSeveritySchema(SlaTargetSchema),
   /** Share of the target after which a warning is raised; breach is always at 100%. */
   warningFraction: z.number().gt(0).lt(1).default(0.75),
   /** Waiting on the customer always pauses; waiting on the vendor only when the contract says so. */

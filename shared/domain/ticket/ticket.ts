@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { InstantSchema, SeveritySchema, SlugSchema } from '../primitives';
-import { ChatIntakeSchema, ChatRequesterSchema } from '../intake/intake';
+import { ChatIntakeSchema, ChatRequesterSchema, IntakeChannelSchema } from '../intake/intake';
 import { TimelineEventSchema } from '../timeline/timeline-event';
 import { ActorSchema } from './actor';
 import { EngineerRefSchema } from './engineer-ref';
@@ -38,7 +38,7 @@ export type Closure = z.infer<typeof ClosureSchema>;
 export const TicketSchema = z.object({
   id: TicketNumberSchema,
   ticketNumber: TicketNumberSchema,
-  channel: z.enum(['web-form', 'chat']),
+  channel: IntakeChannelSchema,
   requester: ChatRequesterSchema,
   /** Lower-cased, for the requester's-tickets query. */
   requesterEmail: z.string().min(3),

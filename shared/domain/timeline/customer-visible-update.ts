@@ -2,10 +2,11 @@
  * What counts as "the customer heard from us": an agent's message the customer can read. It is
  * the first response and the update cadence of the SLA, and what resets the handoff stall count.
  */
-import { ActorRole } from '../primitives';
+import { StaffRoleSchema, type ActorRole } from '../primitives';
 import { TimelineEvent } from './timeline-event';
 
-const AGENT_ROLES: readonly ActorRole[] = ['engineer', 'team-lead', 'tam', 'admin'];
+/** Any of the desk's staff; never the requester, the system or the vendor. */
+const AGENT_ROLES: readonly ActorRole[] = StaffRoleSchema.options;
 
 const UPDATE_TYPES: readonly TimelineEvent['type'][] = ['acknowledged', 'agent-responded', 'info-requested', 'resolution-proposed'];
 

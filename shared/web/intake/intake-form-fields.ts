@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { FIELD_LIMITS, FIELD_MINIMUMS } from '../../domain/intake/intake-fields';
 import { WebFormIntakeSchema, WebFormRequesterSchema, type WebFormIntake } from '../../domain/intake/intake';
+import { SeveritySchema } from '../../domain/primitives';
 import { SEVERITY_GUIDANCE } from './severity-guidance';
 
 type RequesterField = keyof WebFormIntake['requester'];
@@ -99,7 +100,7 @@ export const INTAKE_FIELD_GROUPS: readonly IntakeFieldGroup[] = [
         label: 'Severity',
         control: {
           kind: 'choice',
-          options: (['A', 'B', 'C'] as const).map((severity) => ({
+          options: SeveritySchema.options.map((severity) => ({
             value: severity,
             label: SEVERITY_GUIDANCE[severity].title,
             hint: SEVERITY_GUIDANCE[severity].description,

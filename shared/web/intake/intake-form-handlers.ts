@@ -6,13 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
-import type { Intake } from '../../domain/intake/intake';
+import { IntakeChannelSchema, type Intake } from '../../domain/intake/intake';
 import { parseIntake } from '../../domain/intake/parse-intake';
 import type { ProductArea } from '../../domain/org/product-area';
 import type { FieldError } from '../../http-edge/problem';
 import type { OrgConfigLoad } from '../../org-config/org-config-source';
 import type { OpenTicketResult } from '../../intake/open-ticket';
 import { IdempotencyKeySchema } from '../../store/idempotency-record';
+import { retryAfterOf } from '../../store/store-failure';
 import { readIntakeBody, separateFormKey } from '../../intake/intake-form-post';
 import type { IntakeLimitBreach } from '../../intake/intake-rate-limit';
 import { htmlPageResponse, seeOther } from '../html-response';
@@ -95,7 +96,7 @@ function keyFrom(formKey: unknown): string | undefined {
 
 /** The intake fields alone, and always a web-form submission: this page offers no other channel. */
 function webFormFields(fields: unknown): Record<string, unknown> {
-  return { ...(typeof fields === 'object' && fields !== null ? (fields as Record<string, unknown>) : {}), channel: 'web-form' };
+  return { ...(typeof fields === 'object' && fields !== null ? (fields as Record<string, unknown>) : {}), channel: IntakeChannelSchema.enum['web-form'] };
 }
 
 const RATE_LIMITED_REASON: Record<IntakeLimitBreach['limitedBy'], string> = {
@@ -140,7 +141,7 @@ export async function intakeFormPost(request: HttpRequest, ports: IntakeWebPorts
       return seeOther(`${path}?${RECEIVED_FLAG}=1`, [accessCookie(result.ticket.ticketNumber, result.accessToken, request.url)]);
     }
     case 'unavailable': {
-      const wait = result.failure.kind === 'unavailable' ? result.failure.retryAfterSeconds : 5;
+      const wait = retryAfterOf(result.failure);
       return formResponse(
         ports,
         { values, errors: [], idempotencyKey: key, notReceived: { reason: 'The support desk is temporarily unavailable and did not store it.', retryAfterSeconds: wait } },
