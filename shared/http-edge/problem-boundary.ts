@@ -1,7 +1,7 @@
 /**
  * The last line of defence of every HTTP function: an exception nobody expected becomes a generic
- * 500 problem with a correlation id, and the error itself goes to the log under that id, never to
- * the client.
+ * answer with a correlation id (a 500 problem for the API, a page for the requester's site), and
+ * the error itself goes to the log under that id, never to the client.
  */
 import { randomUUID } from 'node:crypto';
 import type { HttpHandler, HttpRequest, HttpResponse, HttpResponseInit, InvocationContext } from '@azure/functions';
@@ -12,6 +12,13 @@ export interface ProblemBoundaryOptions {
   readonly newCorrelationId?: () => string;
 }
 
+export interface FailureBoundary extends ProblemBoundaryOptions {
+  /** The log line's message, saying which kind of function failed. */
+  readonly logMessage: string;
+  /** What the client is shown: nothing of the error but the correlation id. */
+  readonly answer: (correlationId: string, requestPath: string | undefined) => HttpResponseInit;
+}
+
 function requestPath(request: HttpRequest): string | undefined {
   try {
     return new URL(request.url).pathname;
@@ -20,22 +27,31 @@ function requestPath(request: HttpRequest): string | undefined {
   }
 }
 
-export function withProblemBoundary(handler: HttpHandler, options: ProblemBoundaryOptions = {}): HttpHandler {
-  const newCorrelationId = options.newCorrelationId ?? randomUUID;
+export function withFailureBoundary(handler: HttpHandler, boundary: FailureBoundary): HttpHandler {
+  const newCorrelationId = boundary.newCorrelationId ?? randomUUID;
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit | HttpResponse> => {
     try {
       return await handler(request, context);
     } catch (error: unknown) {
       const correlationId = newCorrelationId();
-      context.error('Unhandled error in HTTP handler', {
+      const path = requestPath(request);
+      // The path only: a query string can carry a requester's access token.
+      context.error(boundary.logMessage, {
         correlationId,
         invocationId: context.invocationId,
         method: request.method,
-        url: request.url,
+        url: path,
         error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
       });
-      const instance = requestPath(request);
-      return internalErrorProblem(correlationId, instance === undefined ? {} : { instance });
+      return boundary.answer(correlationId, path);
     }
   };
+}
+
+export function withProblemBoundary(handler: HttpHandler, options: ProblemBoundaryOptions = {}): HttpHandler {
+  return withFailureBoundary(handler, {
+    ...options,
+    logMessage: 'Unhandled error in HTTP handler',
+    answer: (correlationId, instance) => internalErrorProblem(correlationId, instance === undefined ? {} : { instance }),
+  });
 }

@@ -28,12 +28,3 @@ export const ValidationReasonSchema = z.object({
   message: z.string().min(1),
 });
 export type ValidationReason = z.infer<typeof ValidationReasonSchema>;
-
-export const ENTITLEMENT_REASON_CODES: readonly ValidationReasonCode[] = [
-  'no-contract',
-  'tenant-domain-not-registered',
-  'company-not-on-contract',
-  'contract-not-active',
-  'severity-not-in-plan',
-  'on-premises-not-covered',
-];
