@@ -21,7 +21,7 @@ import {
   type ClockMoveRequest,
 } from '../infra/local/clock/clock-control';
 import { formatAdvanceReport, formatInstant, parseDuration, parseInstant } from '../infra/local/clock/clock-text';
-import { processOutput, runFromCommandLine, type CommandOutput } from './command-line';
+import { BAD_ARGUMENTS, processOutput, readArguments, runFromCommandLine, type CommandOutput } from './command-line';
 
 export const CLOCK_USAGE = [
   'usage: npm run clock -- [now]                   show the stack clock',
@@ -84,13 +84,8 @@ function errorOf(answer: Answer): string {
 
 /** Runs the command; resolves with the exit code. */
 export async function runClockCommand(argv: readonly string[], output: CommandOutput, env: NodeJS.ProcessEnv = {}): Promise<number> {
-  let parsedArgs: ReturnType<typeof clockArguments>;
-  try {
-    parsedArgs = clockArguments(argv);
-  } catch (error: unknown) {
-    output.err(`${error instanceof Error ? error.message : String(error)}\n${CLOCK_USAGE}`);
-    return 2;
-  }
+  const parsedArgs = readArguments(() => clockArguments(argv), CLOCK_USAGE, output);
+  if (parsedArgs === undefined) return BAD_ARGUMENTS;
   if (parsedArgs.values.help === true) {
     output.out(CLOCK_USAGE);
     return 0;
@@ -98,12 +93,12 @@ export async function runClockCommand(argv: readonly string[], output: CommandOu
   const parsed = parseClockAction(parsedArgs.positionals);
   if (!parsed.ok) {
     output.err(`${parsed.error}\n${CLOCK_USAGE}`);
-    return 2;
+    return BAD_ARGUMENTS;
   }
   const base = (parsedArgs.values['stack-url'] ?? env.BATON_CLOCK_URL ?? `http://127.0.0.1:${CLOCK_CONTROL_PORT}`).replace(/\/+$/, '');
   if (!URL.canParse(base)) {
     output.err(`--stack-url "${base}" is not a URL.\n${CLOCK_USAGE}`);
-    return 2;
+    return BAD_ARGUMENTS;
   }
 
   let reading;
@@ -128,7 +123,7 @@ export async function runClockCommand(argv: readonly string[], output: CommandOu
   }
   if (action.target && action.target.getTime() < Date.parse(reading.data.now)) {
     output.err(`${formatInstant(action.target.toISOString())} is before the stack's clock (${formatInstant(reading.data.now)}); the clock only moves forward.\n`);
-    return 2;
+    return BAD_ARGUMENTS;
   }
   // A jump of a day steps through thousands of timer firings; say why the prompt is quiet meanwhile.
   output.out(`Moving the clock from ${formatInstant(reading.data.now)}; the answer comes once everything it sets off has settled...\n`);

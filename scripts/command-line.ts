@@ -26,3 +26,19 @@ export function runFromCommandLine(command: () => Promise<number>): void {
     },
   );
 }
+
+/** The exit code of a command called with arguments it cannot read. */
+export const BAD_ARGUMENTS = 2;
+
+/**
+ * The command's arguments as `parse` reads them (node:util's parseArgs throws on an unknown or
+ * ill-formed option); `undefined` once the problem and the usage are written to standard error.
+ */
+export function readArguments<T>(parse: () => T, usage: string, output: CommandOutput): T | undefined {
+  try {
+    return parse();
+  } catch (error: unknown) {
+    output.err(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return undefined;
+  }
+}

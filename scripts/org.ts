@@ -22,7 +22,7 @@ import { applyOrgConfigImport, planOrgConfigImport, readStoredOrgConfig } from '
 import { BATON_DATABASE, CONFIG_CONTAINER } from '../shared/store/containers';
 import type { StoreFailure } from '../shared/store/store-failure';
 import { COSMOS_STANDIN_KEY, DEFAULT_COSMOS_STANDIN_PORT, cosmosClientOptionsForStandIn } from '../infra/local/services/cosmos-standin';
-import { processOutput, runFromCommandLine, type CommandOutput } from './command-line';
+import { BAD_ARGUMENTS, processOutput, readArguments, runFromCommandLine, type CommandOutput } from './command-line';
 
 export const ORG_USAGE = [
   'usage: npm run org -- validate FILE',
@@ -174,13 +174,8 @@ async function exportConfig(out: string | undefined, target: { readonly endpoint
 
 /** Runs the command; resolves with the process exit code. */
 export async function runOrgCommand(argv: readonly string[], output: CommandOutput, dependencies: OrgCommandDependencies): Promise<number> {
-  let parsed: ReturnType<typeof orgArguments>;
-  try {
-    parsed = orgArguments(argv);
-  } catch (error: unknown) {
-    output.err(`${error instanceof Error ? error.message : String(error)}\n${ORG_USAGE}`);
-    return 2;
-  }
+  const parsed = readArguments(() => orgArguments(argv), ORG_USAGE, output);
+  if (parsed === undefined) return BAD_ARGUMENTS;
   const { values, positionals } = parsed;
   const [command, file, ...extra] = positionals;
   if (values.help === true) {
@@ -195,13 +190,13 @@ export async function runOrgCommand(argv: readonly string[], output: CommandOutp
   if ((command === 'validate' || command === 'import') && file !== undefined && extra.length === 0) {
     if (command === 'validate' && values.apply === true) {
       output.err(`--apply belongs to import.\n${ORG_USAGE}`);
-      return 2;
+      return BAD_ARGUMENTS;
     }
     return validateOrImport(command, file, values.apply === true, target, output, dependencies.clock);
   }
   if (command === 'export' && file === undefined && values.apply !== true) return exportConfig(values.out, target, output);
   output.err(ORG_USAGE);
-  return 2;
+  return BAD_ARGUMENTS;
 }
 
 if (require.main === module) {
