@@ -25,6 +25,14 @@ export const OUTBOX_PARTITION_KEY_PATH = '/id';
 /** Organisation configuration documents are few and read by id. */
 export const CONFIG_PARTITION_KEY_PATH = '/id';
 
+/** Cosmos DB's default: every property indexed as it is written; the policies below start from it. */
+const EVERY_PATH_INDEXED = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: [{ path: '/*' }],
+  excludedPaths: [],
+} satisfies IndexingPolicy;
+
 /**
  * Queue views filter by queue or status and sort by the next SLA deadline across partitions; without
  * these composite indexes Cosmos refuses (or scans for) `WHERE … ORDER BY c.slaNextDueAt`. The
@@ -35,9 +43,7 @@ export const CONFIG_PARTITION_KEY_PATH = '/id';
  * nothing, is outside their ranges, so a minute with nothing due costs two small queries.
  */
 export const TICKETS_INDEXING_POLICY = {
-  indexingMode: 'consistent',
-  automatic: true,
-  includedPaths: [{ path: '/*' }],
+  ...EVERY_PATH_INDEXED,
   excludedPaths: [{ path: '/timeline/*' }],
   compositeIndexes: [
     [
@@ -64,10 +70,7 @@ export const IDEMPOTENCY_INDEXING_POLICY = {
  * that filter-and-sort across partitions without a scan.
  */
 export const OUTBOX_INDEXING_POLICY = {
-  indexingMode: 'consistent',
-  automatic: true,
-  includedPaths: [{ path: '/*' }],
-  excludedPaths: [],
+  ...EVERY_PATH_INDEXED,
   compositeIndexes: [
     [
       { path: '/status', order: 'ascending' },
@@ -76,12 +79,7 @@ export const OUTBOX_INDEXING_POLICY = {
   ],
 } satisfies IndexingPolicy;
 
-export const CONFIG_INDEXING_POLICY = {
-  indexingMode: 'consistent',
-  automatic: true,
-  includedPaths: [{ path: '/*' }],
-  excludedPaths: [],
-} satisfies IndexingPolicy;
+export const CONFIG_INDEXING_POLICY = EVERY_PATH_INDEXED;
 
 export interface BatonContainer {
   readonly id: string;

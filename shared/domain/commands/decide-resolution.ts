@@ -3,20 +3,26 @@
  * and auto-closure after the quiet period, and reopening within the window.
  */
 import { Instant } from '../primitives';
-import { ClosureReason, Ticket } from '../ticket/ticket';
+import { ClosureReason, ProposedResolution, Ticket } from '../ticket/ticket';
 import { DecisionContext } from './decision-context';
 import { accepted, rejected, Verdict } from './decision';
 import { instantPlus, isAtOrAfter, isBefore } from './instants';
 
-export function decideResolutionReminder(ticket: Ticket, now: Instant, context: DecisionContext): Verdict {
+type ProposalQuiet = { readonly quiet: true; readonly proposal: ProposedResolution } | { readonly quiet: false; readonly verdict: Verdict };
+
+/** The standing proposal once `days` have passed since it was made; otherwise why it is not time yet. */
+function proposalQuietFor(ticket: Ticket, now: Instant, days: number, dueAt: (at: Instant) => string): ProposalQuiet {
   const proposal = ticket.proposedResolution;
-  if (!proposal) {
-    return rejected('invalid-state', 'no resolution has been proposed');
-  }
-  const reminderAt = instantPlus(proposal.at, { days: context.lifecycle.resolutionReminderAfterDays });
-  if (isBefore(now, reminderAt)) {
-    return rejected('too-early', `the reminder is due at ${reminderAt}`);
-  }
+  if (!proposal) return { quiet: false, verdict: rejected('invalid-state', 'no resolution has been proposed') };
+  const due = instantPlus(proposal.at, { days });
+  if (isBefore(now, due)) return { quiet: false, verdict: rejected('too-early', dueAt(due)) };
+  return { quiet: true, proposal };
+}
+
+export function decideResolutionReminder(ticket: Ticket, now: Instant, context: DecisionContext): Verdict {
+  const quiet = proposalQuietFor(ticket, now, context.lifecycle.resolutionReminderAfterDays, (at) => `the reminder is due at ${at}`);
+  if (!quiet.quiet) return quiet.verdict;
+  const { proposal } = quiet;
   const alreadyReminded = ticket.timeline.some((event) => event.type === 'resolution-reminder-sent' && isAtOrAfter(event.at, proposal.at));
   if (alreadyReminded) {
     return rejected('invalid-state', 'the requester has already been reminded of this proposal');
@@ -26,15 +32,8 @@ export function decideResolutionReminder(ticket: Ticket, now: Instant, context: 
 
 /** Auto-closure only after the full quiet period: a customer reply ends the proposal altogether. */
 export function decideAutoClose(ticket: Ticket, now: Instant, context: DecisionContext): Verdict {
-  const proposal = ticket.proposedResolution;
-  if (!proposal) {
-    return rejected('invalid-state', 'no resolution has been proposed');
-  }
-  const closesAt = instantPlus(proposal.at, { days: context.lifecycle.autoCloseAfterDays });
-  if (isBefore(now, closesAt)) {
-    return rejected('too-early', `the quiet period ends at ${closesAt}`);
-  }
-  return accepted({ type: 'auto-closed' });
+  const quiet = proposalQuietFor(ticket, now, context.lifecycle.autoCloseAfterDays, (at) => `the quiet period ends at ${at}`);
+  return quiet.quiet ? accepted({ type: 'auto-closed' }) : quiet.verdict;
 }
 
 /** Closures the requester can undo; a rejection or lack of entitlement needs a new ticket. */

@@ -53,44 +53,48 @@ function named(actions: readonly WebAction[], name: string): WebAction | undefin
   return actions.find((candidate) => candidate.action.name === name);
 }
 
+function offersAny(actions: readonly WebAction[], names: readonly string[]): boolean {
+  return names.some((name) => named(actions, name) !== undefined);
+}
+
+/** The action's form when the domain would accept the action now; nothing otherwise. */
+function formIfOffered(actions: readonly WebAction[], name: string, context: ActionFormsContext, focus = false): SafeHtml | '' {
+  const offered = named(actions, name);
+  return offered === undefined ? '' : actionForm(offered, context, focus);
+}
+
 function resolutionSection(view: CustomerTicketView, actions: readonly WebAction[], context: ActionFormsContext): SafeHtml {
-  const confirm = named(actions, 'requesterConfirmResolution');
-  const reject = named(actions, 'requesterRejectResolution');
   const proposal = view.proposedResolution;
-  if (proposal === undefined || (confirm === undefined && reject === undefined)) return html``;
+  if (proposal === undefined || !offersAny(actions, ['requesterConfirmResolution', 'requesterRejectResolution'])) return html``;
   return html`<section class="panel" id="resolution" aria-labelledby="resolution-title">
 <h2 id="resolution-title">Proposed solution</h2>
 <p class="hint">Proposed ${formatInstant(proposal.at, context.zone)}. Does it solve your problem?</p>
 <p class="said">${proposal.summary}</p>
 ${context.suggestedAnswer === undefined ? '' : html`<p class="hint" id="suggested-answer">You followed the link in our email to ${context.suggestedAnswer} this solution. Nothing changes until you press the button below.</p>`}
-${confirm === undefined ? '' : actionForm(confirm, context, context.suggestedAnswer === 'confirm')}
-${reject === undefined ? '' : actionForm(reject, context, context.suggestedAnswer === 'reject')}
+${formIfOffered(actions, 'requesterConfirmResolution', context, context.suggestedAnswer === 'confirm')}
+${formIfOffered(actions, 'requesterRejectResolution', context, context.suggestedAnswer === 'reject')}
 </section>`;
 }
 
 function downgradeSection(view: CustomerTicketView, actions: readonly WebAction[], context: ActionFormsContext): SafeHtml {
-  const consent = named(actions, 'requesterConsentToDowngrade');
-  const refuse = named(actions, 'requesterRefuseDowngrade');
   const pending = view.pendingDowngrade;
-  if (pending === undefined || (consent === undefined && refuse === undefined)) return html``;
+  if (pending === undefined || !offersAny(actions, ['requesterConsentToDowngrade', 'requesterRefuseDowngrade'])) return html``;
   return html`<section class="panel" id="downgrade" aria-labelledby="downgrade-title">
 <h2 id="downgrade-title">Support proposes ${severityWording(pending.to)}</h2>
 <p>The severity changes only if you agree${pending.from === undefined ? '' : html`; until then it stays ${severityWording(pending.from)}`}. Their reason:</p>
 <p class="said">${pending.reason}</p>
-<div class="actions-row">${consent === undefined ? '' : actionForm(consent, context)}${refuse === undefined ? '' : actionForm(refuse, context)}</div>
+<div class="actions-row">${formIfOffered(actions, 'requesterConsentToDowngrade', context)}${formIfOffered(actions, 'requesterRefuseDowngrade', context)}</div>
 </section>`;
 }
 
 function otherActionsSection(actions: readonly WebAction[], context: ActionFormsContext): SafeHtml {
-  const reply = named(actions, 'requesterReply');
   const selfClose = named(actions, 'requesterSelfClose');
-  const reopen = named(actions, 'requesterReopen');
-  if (reply === undefined && selfClose === undefined && reopen === undefined) return html``;
+  if (!offersAny(actions, ['requesterReply', 'requesterSelfClose', 'requesterReopen'])) return html``;
   const selfCloseOpen = context.failure?.actionName === 'requesterSelfClose';
   return html`<section class="panel" id="your-actions" aria-labelledby="actions-title">
 <h2 id="actions-title">What you can do</h2>
-${reply === undefined ? '' : actionForm(reply, context)}
-${reopen === undefined ? '' : actionForm(reopen, context)}
+${formIfOffered(actions, 'requesterReply', context)}
+${formIfOffered(actions, 'requesterReopen', context)}
 ${selfClose === undefined ? '' : html`<details class="requester-action"${selfCloseOpen ? html` open` : ''}><summary>Solved it yourself? Close the ticket with your solution</summary>${actionForm(selfClose, context)}</details>`}
 </section>`;
 }
