@@ -4,8 +4,7 @@
  * a range that spans a DST change lasts the real time that elapses, and a range inside a repeated
  * hour counts both passes.
  */
-import { DateTime } from 'luxon';
-import { type OffsetStretch, offsetTimeline } from './offset-stretches';
+import { type OffsetStretch, offsetAt, offsetTimeline } from './offset-stretches';
 import { type ClockTime, MINUTES_PER_DAY, type Weekday, minutesOfDay, weekdayOf } from './weekly-hours';
 import { MS_PER_MINUTE, type TimeSpan } from './time-span';
 
@@ -26,6 +25,23 @@ type ClockRange = { readonly start: ClockTime; readonly end: ClockTime };
  * midnight into the next day (only shifts can be written that way; calendars reject it).
  */
 export function weeklyOpenings(timeZone: string, weekly: Readonly<Record<Weekday, readonly ClockRange[]>>, holidays: readonly string[]): WeeklyOpenings {
+  // The configuration is parsed once and then only read, so the same objects come back on every
+  // computation: remembering what was built from them saves rebuilding ranges and holiday sets.
+  const remembered = openingsCache.get(weekly)?.find((entry) => entry.timeZone === timeZone && entry.holidays === holidays);
+  if (remembered !== undefined) return remembered.openings;
+  const openings = buildWeeklyOpenings(timeZone, weekly, holidays);
+  const entries = openingsCache.get(weekly) ?? [];
+  // Bounded: a caller that builds fresh holiday lists each time (on-call holiday hours) keeps the last few.
+  openingsCache.set(weekly, [{ timeZone, holidays, openings }, ...entries.slice(0, MAX_OPENINGS_PER_WEEK - 1)]);
+  return openings;
+}
+
+type RememberedOpenings = { readonly timeZone: string; readonly holidays: readonly string[]; readonly openings: WeeklyOpenings };
+/** Keyed by the configured week itself, so an organisation reloaded from the store drops its entries with it. */
+const openingsCache = new WeakMap<object, readonly RememberedOpenings[]>();
+const MAX_OPENINGS_PER_WEEK = 8;
+
+function buildWeeklyOpenings(timeZone: string, weekly: Readonly<Record<Weekday, readonly ClockRange[]>>, holidays: readonly string[]): WeeklyOpenings {
   const rangesOf = (day: Weekday): LocalRange[] =>
     weekly[day].map((range) => {
       const startMinute = minutesOfDay(range.start);
@@ -48,8 +64,8 @@ const LONGEST_REACH_MS = 2 * MS_PER_DAY;
  */
 export function* openSpans(openings: WeeklyOpenings, fromMs: number, untilMs: number): Generator<TimeSpan> {
   // Start two local days early: a range that started yesterday may still be open at `fromMs`.
-  const localStart = DateTime.fromMillis(fromMs, { zone: openings.timeZone });
-  let wallOrigin = Date.UTC(localStart.year, localStart.month - 1, localStart.day) - 2 * MS_PER_DAY;
+  const localStart = new Date(fromMs + offsetAt(openings.timeZone, fromMs));
+  let wallOrigin = Date.UTC(localStart.getUTCFullYear(), localStart.getUTCMonth(), localStart.getUTCDate()) - 2 * MS_PER_DAY;
   const stretchesBetween = offsetTimeline(openings.timeZone, wallOrigin - MAX_OFFSET_MS);
   let pending: TimeSpan[] = [];
   let emittedUntil = fromMs;

@@ -32,8 +32,15 @@ export function ticketFromReceipt(event: TicketReceived): Ticket {
 }
 
 export function evolve(ticket: Ticket, event: TimelineEvent): Ticket {
-  const recorded: Ticket = { ...ticket, timeline: [...ticket.timeline, event], updatedAt: event.at };
-  const applied = applyEvent(recorded, event);
+  return evolveFields({ ...ticket, timeline: [...ticket.timeline, event] }, event);
+}
+
+/**
+ * Every field but the timeline, which no rule reads: a replay appends the events once at the end
+ * instead of copying the growing timeline at each step, so it is linear in their number.
+ */
+export function evolveFields(ticket: Ticket, event: TimelineEvent): Ticket {
+  const applied = applyEvent({ ...ticket, updatedAt: event.at }, event);
   return isCustomerVisibleUpdate(event) ? { ...applied, handoffsSinceCustomerUpdate: 0 } : applied;
 }
 
@@ -44,7 +51,7 @@ export function ticketFromTimeline(events: readonly TimelineEvent[]): TimelineRe
   if (first === undefined || first.type !== 'ticket-received') {
     return { ok: false, problem: 'a timeline starts with ticket-received' };
   }
-  return { ok: true, ticket: rest.reduce(evolve, ticketFromReceipt(first)) };
+  return { ok: true, ticket: { ...rest.reduce(evolveFields, ticketFromReceipt(first)), timeline: [...events] } };
 }
 
 function applyEvent(ticket: Ticket, event: TimelineEvent): Ticket {

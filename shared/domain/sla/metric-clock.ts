@@ -1,8 +1,8 @@
 /**
  * Measures one cycle of one SLA metric on its calendar: working time elapsed and paused, the due
- * and warning instants, and the resulting state. Everything is derived again on every call.
+ * and warning instants, and the resulting state, in one walk over the calendar. Everything is derived again on every call.
  */
-import { addWorkingMs, workingMsBetween } from '../calendar/business-time';
+import { measureWorkingTime } from '../calendar/business-time';
 import type { Calendar } from '../calendar/calendar';
 import { MS_PER_MINUTE, type TimeSpan } from '../calendar/time-span';
 import type { Severity } from '../primitives';
@@ -36,11 +36,11 @@ export function metricClock(input: MetricClockInput): SlaClock {
   // the first response starts one) must not move its due instant, which would then drift with `now`.
   const spans = pausesUntil(pauses.spans, end);
   const targetMs = targetMinutes * MS_PER_MINUTE;
-  const elapsedMs = workingMsBetween(calendar, start, end, spans);
-  const pausedMs = workingMsBetween(calendar, start, end, []) - elapsedMs;
-  // Pauses still open end at `now` here, so while paused these are projections "if resumed now".
-  const due = addWorkingMs(calendar, start, targetMs, spans);
-  const warning = addWorkingMs(calendar, start, Math.round(targetMs * input.warningFraction), spans);
+  // Pauses still open end at `now` here, so while paused the instants are projections "if resumed now".
+  const measure = measureWorkingTime(calendar, start, end, spans, [targetMs, Math.round(targetMs * input.warningFraction)]);
+  const elapsedMs = measure.workingMs;
+  const pausedMs = measure.openMs - elapsedMs;
+  const [due, warning] = measure.marksReachedAt;
   const state = stateOf(due, cycle, nowMs, pauses);
   const clock: ExplainedClock = {
     ...base,

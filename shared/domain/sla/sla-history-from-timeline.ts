@@ -9,7 +9,7 @@ import { Ticket } from '../ticket/ticket';
 import { TicketStatus } from '../ticket/ticket-status';
 import { isCustomerVisibleUpdate } from '../timeline/customer-visible-update';
 import { TimelineEvent } from '../timeline/timeline-event';
-import { evolve, ticketFromReceipt } from '../commands/evolve';
+import { evolveFields, ticketFromReceipt } from '../commands/evolve';
 
 const PAUSING_STATUSES: Partial<Record<TicketStatus, SlaPauseReason>> = {
   'awaiting-customer': 'awaiting-customer',
@@ -50,7 +50,7 @@ function statusAfterEachEvent(timeline: readonly TimelineEvent[]): TicketStatus[
   }
   const statuses: TicketStatus[] = ['received'];
   rest.reduce((ticket, event) => {
-    const next = evolve(ticket, event);
+    const next = evolveFields(ticket, event);
     statuses.push(next.status);
     return next;
   }, ticketFromReceipt(first));

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { addWorkingMinutes, workingMinutesBetween } from '../../../../shared/domain/calendar/business-time';
+import { addWorkingMinutes, addWorkingMs, measureWorkingTime, workingMinutesBetween, workingMsBetween } from '../../../../shared/domain/calendar/business-time';
+import { mergeSpans } from '../../../../shared/domain/calendar/time-span';
 import { anchorDate, businessCalendar, holidaysNear, instantNear, pausesAfter } from './support/calendar-arbitraries';
 import { naiveAddWorkingMinutes } from './support/naive-business-time';
 
@@ -42,6 +43,23 @@ describe('business time properties', () => {
         if (due !== undefined) expect(workingMinutesBetween(calendar, start, due, pauseIntervals)).toBe(minutes);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('measuring a clock in one walk', () => {
+  it('finds what the separate walks find: working and open time up to an instant, and when each mark is reached', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 0, max: 3 * 24 * 60 }), ({ calendar, from, minutes, pauses }, untilMinutes) => {
+        const until = from + untilMinutes * 60_000;
+        const marks = [minutes * 60_000, Math.round(minutes * 0.75) * 60_000];
+        const merged = mergeSpans(pauses);
+        const measure = measureWorkingTime(calendar, from, until, merged, marks);
+        expect(measure.workingMs).toBe(workingMsBetween(calendar, from, until, merged));
+        expect(measure.openMs).toBe(workingMsBetween(calendar, from, until, []));
+        expect(measure.marksReachedAt).toEqual(marks.map((mark) => addWorkingMs(calendar, from, mark, merged)));
+      }),
+      { numRuns: 100 },
     );
   });
 });
