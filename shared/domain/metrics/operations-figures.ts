@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Instant } from '../primitives';
+import type { SlaAlertKind } from '../sla/sla-clock';
 import type { Ticket } from '../ticket/ticket';
 import { FINISHED_STATUSES, type TicketStatus } from '../ticket/ticket-status';
 import type { TimelineEventType } from '../timeline/timeline-event';
@@ -60,15 +61,26 @@ const WINDOW_EVENTS = {
   leadEscalationsLastHour: 'escalated-internally',
 } as const satisfies Record<string, TimelineEventType>;
 
-function isOpen(ticket: Ticket): boolean {
-  return !FINISHED_STATUSES.includes(ticket.status);
+/**
+ * What the open-ticket figures need of each open ticket: three small fields the store can project,
+ * so counting the open backlog never reads (or parses) whole documents and their timelines.
+ */
+export type OpenTicketStanding = Pick<Ticket, 'status' | 'severity' | 'raisedAlertKeys'>;
+
+export interface FiguresInput {
+  /** Every open ticket (status not finished), as its standing. */
+  readonly open: readonly OpenTicketStanding[];
+  /** Tickets changed within the window, whole: their intake and the events of the last hour. */
+  readonly changedInWindow: readonly Ticket[];
+  readonly outbox: readonly OutboxRow[];
 }
 
-function has(ticket: Ticket, type: TimelineEventType): boolean {
-  return ticket.timeline.some((event) => event.type === type);
+/** Alert keys end with their kind (see `slaAlertKey`); a key is recorded with its alert's event. */
+function hasRaised(ticket: OpenTicketStanding, kind: SlaAlertKind): boolean {
+  return ticket.raisedAlertKeys.some((key) => key.endsWith(`:${kind}`));
 }
 
-function countByStatusAndSeverity(tickets: readonly Ticket[]): OpenTicketCount[] {
+function countByStatusAndSeverity(tickets: readonly OpenTicketStanding[]): OpenTicketCount[] {
   const counts = new Map<string, OpenTicketCount>();
   for (const ticket of tickets) {
     const severity = ticket.severity ?? 'unset';
@@ -79,20 +91,20 @@ function countByStatusAndSeverity(tickets: readonly Ticket[]): OpenTicketCount[]
   return [...counts.values()].sort((a, b) => a.status.localeCompare(b.status) || a.severity.localeCompare(b.severity));
 }
 
-export function operationsFigures(tickets: readonly Ticket[], outbox: readonly OutboxRow[], now: Instant): OperationsFigures {
+export function operationsFigures({ open: listed, changedInWindow, outbox }: FiguresInput, now: Instant): OperationsFigures {
   const nowMs = Date.parse(now);
   const since = nowMs - FIGURES_WINDOW_MS;
   const inWindow = (at: Instant) => Date.parse(at) > since && Date.parse(at) <= nowMs;
-  const open = tickets.filter(isOpen);
+  const open = listed.filter((ticket) => !FINISHED_STATUSES.includes(ticket.status));
   const eventsInWindow = (type: TimelineEventType) =>
-    tickets.reduce((total, ticket) => total + ticket.timeline.filter((event) => event.type === type && inWindow(event.at)).length, 0);
+    changedInWindow.reduce((total, ticket) => total + ticket.timeline.filter((event) => event.type === type && inWindow(event.at)).length, 0);
   const pending = outbox.filter((row) => row.status === 'pending');
   const oldestPendingMs = pending.reduce((oldest, row) => Math.min(oldest, Date.parse(row.createdAt)), nowMs);
   const snapshot: OperationsSnapshot = {
-    intakeLastHour: tickets.filter((ticket) => inWindow(ticket.createdAt)).length,
+    intakeLastHour: changedInWindow.filter((ticket) => inWindow(ticket.createdAt)).length,
     openTickets: open.length,
-    openTicketsAtSlaWarning: open.filter((ticket) => has(ticket, 'sla-warning-raised') && !has(ticket, 'sla-breached')).length,
-    openTicketsInSlaBreach: open.filter((ticket) => has(ticket, 'sla-breached')).length,
+    openTicketsAtSlaWarning: open.filter((ticket) => hasRaised(ticket, 'warning') && !hasRaised(ticket, 'breach')).length,
+    openTicketsInSlaBreach: open.filter((ticket) => hasRaised(ticket, 'breach')).length,
     slaWarningsLastHour: eventsInWindow(WINDOW_EVENTS.slaWarningsLastHour),
     slaBreachesLastHour: eventsInWindow(WINDOW_EVENTS.slaBreachesLastHour),
     handoffsLastHour: eventsInWindow(WINDOW_EVENTS.handoffsLastHour),

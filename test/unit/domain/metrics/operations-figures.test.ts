@@ -1,4 +1,7 @@
-import { operationsFigures, type OutboxRow } from '../../../../shared/domain/metrics/operations-figures';
+import { evolve } from '../../../../shared/domain/commands/evolve';
+import { operationsFigures as figuresOf, type OutboxRow } from '../../../../shared/domain/metrics/operations-figures';
+import { slaAlertKey } from '../../../../shared/domain/sla/sla-clock';
+import { isFinished } from '../../../../shared/domain/ticket/ticket-status';
 import type { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { SlaBreachedSchema, SlaWarningRaisedSchema } from '../../../../shared/domain/timeline/sla-events';
 import { SlaMetricSchema } from '../../../../shared/domain/timeline/sla-metric';
@@ -18,10 +21,23 @@ function withSlaAlert(ticket: Ticket, type: 'sla-warning-raised' | 'sla-breached
     type,
     metric: SlaMetricSchema.options[0],
     cycleId: 'cycle-1',
-    key: `${type}:${sequence}`,
+    key: slaAlertKey('first-response', 'cycle-1', type === 'sla-breached' ? 'breach' : 'warning'),
     dueAt: at,
   });
-  return { ...ticket, timeline: [...ticket.timeline, event] };
+  return evolve(ticket, event);
+}
+
+/** The figures from the stored tickets, read as the store reads them: open ones as their standing, changed ones whole. */
+function operationsFigures(tickets: readonly Ticket[], outboxRows: readonly OutboxRow[], now: string) {
+  const since = Date.parse(now) - 60 * 60_000;
+  return figuresOf(
+    {
+      open: tickets.filter((ticket) => !isFinished(ticket.status)).map(({ status, severity, raisedAlertKeys }) => ({ status, raisedAlertKeys, ...(severity === undefined ? {} : { severity }) })),
+      changedInWindow: tickets.filter((ticket) => Date.parse(ticket.updatedAt) > since),
+      outbox: outboxRows,
+    },
+    now,
+  );
 }
 
 const outbox = (status: OutboxRow['status'], minutesAgo: number): OutboxRow => ({ status, createdAt: minutesAfter(NOW, -minutesAgo) });
@@ -29,7 +45,7 @@ const outbox = (status: OutboxRow['status'], minutesAgo: number): OutboxRow => (
 describe('the operations figures', () => {
   it('counts intake within the last hour only', () => {
     const early = receivedTicket({}, 'BTN-2026-000001');
-    const recent = { ...receivedTicket({}, 'BTN-2026-000002'), createdAt: minutesAfter(NOW, -10) };
+    const recent = { ...receivedTicket({}, 'BTN-2026-000002'), createdAt: minutesAfter(NOW, -10), updatedAt: minutesAfter(NOW, -10) };
     expect(operationsFigures([early, recent], [], NOW).snapshot.intakeLastHour).toBe(1);
   });
 
