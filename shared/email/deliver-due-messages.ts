@@ -1,9 +1,12 @@
 /**
  * The outbox deliverer (run by a timer): finds pending messages whose time has come, claims each
  * one, sends it through ACS Email and records the outcome. Safe to run in several instances at
- * once: a message is claimed under its ETag before it is sent, so only one of them sends it.
+ * once: a message is claimed under its ETag before it is sent, so only one of them sends it. The
+ * claim uses the ETag the query returned and the outcome the one the claim returned, so a message
+ * costs two writes and no read.
  */
 import type { Container } from '@azure/cosmos';
+import { z } from 'zod';
 import type { Clock } from '../clock';
 import { queryDocuments } from '../store/query-documents';
 import type { StoreFailure } from '../store/store-failure';
@@ -66,7 +69,10 @@ function stopOn(report: MutableReport, failure: StoreFailure): Step {
   return 'stop';
 }
 
-async function deliverOne(candidate: OutboxMessage, options: DeliveryOptions, report: MutableReport): Promise<Step> {
+/** A due message as the query returned it, with the ETag the claim is made under (no read first). */
+const DueRowSchema = OutboxMessageSchema.extend({ _etag: z.string().min(1) });
+
+async function deliverOne(candidate: OutboxMessage, candidateEtag: string, options: DeliveryOptions, report: MutableReport): Promise<Step> {
   const { container, clock } = options;
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_DELIVERY_ATTEMPTS;
   const update = { schema: OutboxMessageSchema, maxAttempts: UPDATE_ATTEMPTS };
@@ -76,7 +82,7 @@ async function deliverOne(candidate: OutboxMessage, options: DeliveryOptions, re
     candidate.id,
     candidate.id,
     (message) => claimForDelivery(message, clock.now(), { leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, maxAttempts }),
-    update,
+    { ...update, current: { document: candidate, etag: candidateEtag } },
   );
   switch (claim.kind) {
     case 'updated':
@@ -93,6 +99,8 @@ async function deliverOne(candidate: OutboxMessage, options: DeliveryOptions, re
     case 'failed':
       return stopOn(report, claim.failure);
   }
+  // The outcome is recorded under the ETag the claim returned: nobody else may write meanwhile.
+  const claimed = { document: claim.document, etag: claim.etag };
   if (claim.document.status === 'failed') {
     report.failed.push({ id: candidate.id, error: claim.document.lastError ?? 'attempts exhausted' });
     return 'continue';
@@ -107,7 +115,7 @@ async function deliverOne(candidate: OutboxMessage, options: DeliveryOptions, re
   if (outcome.kind === 'sent') {
     // If this write fails the lease runs out and the message is sent again under the same
     // operation id, which the service recognises: late, but never twice in the mailbox.
-    const recorded = await updateWithEtag(container, candidate.id, candidate.id, (message) => markSent(message, clock.now()), update);
+    const recorded = await updateWithEtag(container, candidate.id, candidate.id, (message) => markSent(message, clock.now()), { ...update, current: claimed });
     if (recorded.kind === 'failed') return stopOn(report, recorded.failure);
     report.sent.push(candidate.id);
     return 'continue';
@@ -119,7 +127,7 @@ async function deliverOne(candidate: OutboxMessage, options: DeliveryOptions, re
     candidate.id,
     candidate.id,
     (message) => recordFailure(message, clock.now(), outcome, { maxAttempts, backoff }),
-    update,
+    { ...update, current: claimed },
   );
   if (recorded.kind === 'failed') return stopOn(report, recorded.failure);
   if (recorded.kind !== 'updated') {
@@ -145,14 +153,14 @@ export async function deliverDueMessages(options: DeliveryOptions): Promise<Deli
         { name: '@now', value: options.clock.now().toISOString() },
       ],
     },
-    OutboxMessageSchema,
+    DueRowSchema,
     { maxItems: batchSize },
   );
   if (due.kind === 'failed') return { ...report, storeFailure: due.failure };
   report.unreadable.push(...due.skipped.map((row) => row.id ?? '(no id)'));
 
-  for (const message of due.documents) {
-    if ((await deliverOne(message, options, report)) === 'stop') break;
+  for (const { _etag, ...message } of due.documents) {
+    if ((await deliverOne(message, _etag, options, report)) === 'stop') break;
   }
   return report;
 }

@@ -1,6 +1,8 @@
 /**
  * Puts a message in the outbox, exactly once per message id: a repeated enqueue (a retried
- * activity, a replayed command) finds the id taken and changes nothing.
+ * activity, a replayed command) finds the id taken and changes nothing. A message about to be sent
+ * at once is created already claimed (its first attempt counted, the timer kept off it for a
+ * lease), so sending it costs one more write, to record the outcome, and no claim of its own.
  */
 import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
@@ -10,20 +12,29 @@ import type { StoreFailure } from '../store/store-failure';
 import { OutboxDraftSchema, type OutboxDraft, type OutboxMessage } from './outbox-message';
 
 export type Enqueued =
-  | { readonly kind: 'enqueued'; readonly message: OutboxMessage }
+  /** With the ETag of the create, so the outcome of a prompt send is recorded without a read. */
+  | { readonly kind: 'enqueued'; readonly message: OutboxMessage; readonly etag: string }
   | { readonly kind: 'already-enqueued' }
   | { readonly kind: 'invalid'; readonly reason: string }
   | { readonly kind: 'failed'; readonly failure: StoreFailure };
 
-export async function enqueue(container: Container, draft: OutboxDraft, clock: Clock): Promise<Enqueued> {
+export interface EnqueueOptions {
+  /** Create the message claimed for a send starting now, kept from other deliverers this long. */
+  readonly claimedForMs?: number;
+}
+
+export async function enqueue(container: Container, draft: OutboxDraft, clock: Clock, options: EnqueueOptions = {}): Promise<Enqueued> {
   const parsed = OutboxDraftSchema.safeParse(draft);
   if (!parsed.success) return { kind: 'invalid', reason: z.prettifyError(parsed.error) };
-  const now = clock.now().toISOString();
-  const message: OutboxMessage = { ...parsed.data, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now };
+  const nowMs = clock.now().getTime();
+  const now = new Date(nowMs).toISOString();
+  const delivery =
+    options.claimedForMs === undefined ? { attempts: 0, nextAttemptAt: now } : { attempts: 1, nextAttemptAt: new Date(nowMs + Math.max(0, options.claimedForMs)).toISOString() };
+  const message: OutboxMessage = { ...parsed.data, status: 'pending', ...delivery, createdAt: now };
   const created = await createIfAbsent(container, message);
   switch (created.kind) {
     case 'created':
-      return { kind: 'enqueued', message };
+      return { kind: 'enqueued', message, etag: created.etag };
     case 'exists':
       return { kind: 'already-enqueued' };
     case 'failed':

@@ -10,6 +10,7 @@ import type { OrgConfigSource } from '../org-config/org-config-source';
 import type { StoreFailure } from '../store/store-failure';
 import { payNotificationDebt, type DebtPaymentDependencies } from './pay-notification-debt';
 import type { TicketRepository } from '../store/ticket-repository';
+import type { TicketNotifier } from './ticket-notifier';
 
 /**
  * A writer settles its debt within moments, and a retried activity within about a minute; the
@@ -34,6 +35,8 @@ export interface DebtSweepReport {
 
 export interface DebtSweepDependencies extends DebtPaymentDependencies {
   readonly repository: Pick<TicketRepository, 'owingNotifications' | 'settleNotifications'>;
+  /** Sends what a payment queued at once: with prompt delivery the notifier queues messages claimed for that send. */
+  readonly notify: Pick<TicketNotifier, 'enqueue' | 'deliverPromptly'>;
   readonly orgConfig: OrgConfigSource;
 }
 
@@ -57,6 +60,7 @@ export async function settleNotificationDebts(dependencies: DebtSweepDependencie
   for (const version of owing.tickets) {
     const ticketNumber = version.stored.ticketNumber;
     const payment = await payNotificationDebt(dependencies, version, org.config);
+    await dependencies.notify.deliverPromptly(payment.notifications);
     undeliverable.push(...payment.notifications.undeliverable.map((email) => ({ ticketNumber, ...email })));
     if (payment.settled) settled.push(ticketNumber);
     else {

@@ -14,11 +14,13 @@ import { enqueue } from './enqueue';
 import { renderNotification } from './render-notification';
 import type { NotificationLinks } from './templates/notification-model';
 import { outboxMessageId, plannedEmails } from './planned-emails';
-import { deliverPromptly, type PromptDeliveryOptions } from './prompt-delivery';
+import { deliverPromptly, type ClaimedMessage, type PromptDeliveryOptions } from './prompt-delivery';
 import { requesterLinks, staffTicketUrl } from '../ticket-service/ticket-links';
 
 export interface NotificationOutcome {
   readonly enqueued: readonly string[];
+  /** The enqueued messages created claimed for a prompt send, as written (absent without prompt delivery). */
+  readonly claimed?: readonly ClaimedMessage[];
   readonly alreadyEnqueued: readonly string[];
   /** Notifications that could not be enqueued for now (store, access secret); enqueuing the same events again retries them. */
   readonly failed: readonly { readonly id: string; readonly reason: string }[];
@@ -27,7 +29,11 @@ export interface NotificationOutcome {
 }
 
 export interface TicketNotifier {
-  /** Puts the emails the events call for in the outbox; idempotent by message id. */
+  /**
+   * Puts the emails the events call for in the outbox; idempotent by message id. With prompt
+   * delivery the new messages are created claimed for it, so pass the outcome to `deliverPromptly`:
+   * a message it does not send waits for the timer until the claim's lease has run out.
+   */
   enqueue(ticket: Ticket, events: readonly TimelineEvent[], org: OrgConfig | undefined): Promise<NotificationOutcome>;
   /** Sends what `enqueue` queued without waiting for the delivery timer, when so configured (best effort). */
   deliverPromptly(outcome: NotificationOutcome): Promise<void>;
@@ -56,10 +62,13 @@ export interface TicketNotifierOptions {
 export const DEFAULT_DESK_NAME = 'Baton Support';
 
 export function ticketNotifier(options: TicketNotifierOptions): TicketNotifier {
+  // With prompt delivery every new message is sent right after it is queued: claim it in its create.
+  const claimOptions = options.promptDelivery === undefined ? {} : { claimedForMs: options.promptDelivery.options.leaseMs };
   const enqueueFor = async (ticket: Ticket, events: readonly TimelineEvent[], org: OrgConfig | undefined): Promise<NotificationOutcome> => {
     const planned = plannedEmails(ticket, events, org);
     if (planned.length === 0) return NO_NOTIFICATIONS;
     const enqueued: string[] = [];
+    const claimed: ClaimedMessage[] = [];
     const alreadyEnqueued: string[] = [];
     const failed: { id: string; reason: string }[] = [];
     const undeliverable: { id: string; reason: string }[] = [];
@@ -88,13 +97,17 @@ export function ticketNotifier(options: TicketNotifierOptions): TicketNotifier {
         options.outbox,
         { id, ticketNumber: ticket.ticketNumber, template: notification.template, to: [to], ...email },
         options.clock,
+        claimOptions,
       );
-      if (result.kind === 'enqueued') enqueued.push(id);
+      if (result.kind === 'enqueued') {
+        enqueued.push(id);
+        if (claimOptions.claimedForMs !== undefined) claimed.push({ document: result.message, etag: result.etag });
+      }
       else if (result.kind === 'already-enqueued') alreadyEnqueued.push(id);
       else if (result.kind === 'invalid') undeliverable.push({ id, reason: result.reason });
       else failed.push({ id, reason: result.failure.kind });
     }
-    return { enqueued, alreadyEnqueued, failed, undeliverable };
+    return { enqueued, ...(claimed.length === 0 ? {} : { claimed }), alreadyEnqueued, failed, undeliverable };
   };
 
   return {
@@ -102,7 +115,9 @@ export function ticketNotifier(options: TicketNotifierOptions): TicketNotifier {
     async deliverPromptly(outcome) {
       const prompt = options.promptDelivery;
       if (prompt === undefined || outcome.enqueued.length + outcome.alreadyEnqueued.length === 0) return;
-      const delivery = deliverPromptly([...outcome.enqueued, ...outcome.alreadyEnqueued], prompt.options, prompt.budgetMs);
+      const claimed = outcome.claimed ?? [];
+      const unclaimed = [...outcome.enqueued.filter((id) => !claimed.some((message) => message.document.id === id)), ...outcome.alreadyEnqueued];
+      const delivery = deliverPromptly({ claimed, unclaimed }, prompt.options, prompt.budgetMs);
       if (prompt.wait) await delivery;
       // In the background a failure needs no handling: the message stays pending for the timer.
       else delivery.catch(() => undefined);

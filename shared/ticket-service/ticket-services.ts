@@ -104,6 +104,11 @@ function onceUntilReady(setup: () => Promise<StoreSetup>): () => Promise<StoreSe
   };
 }
 
+/** How long a message queued for a prompt send is kept from the timer: the send's timeout and a margin. */
+export function promptDeliveryLeaseMs(sendTimeoutMs: number): number {
+  return sendTimeoutMs + 30_000;
+}
+
 export function createTicketServices(config: BatonConfig, options: TicketServiceOptions = {}): TicketServices {
   const clock = options.clock ?? systemClock;
   const cosmos = options.cosmosClient ?? sharedCosmosClient(config);
@@ -152,7 +157,7 @@ export function createTicketServices(config: BatonConfig, options: TicketService
       senderAddress: config.email.senderAddress,
       accessToken,
       promptDelivery: {
-        options: { ...delivery, leaseMs: config.email.sendTimeoutMs + 30_000 },
+        options: { ...delivery, leaseMs: promptDeliveryLeaseMs(config.email.sendTimeoutMs) },
         budgetMs: options.promptDeliveryBudgetMs ?? PROMPT_DELIVERY_BUDGET_MS,
         wait,
       },

@@ -1,10 +1,11 @@
-import type { Container } from '@azure/cosmos';
+import { Item, type Container } from '@azure/cosmos';
 import { EmailClient } from '@azure/communication-email';
 import { startEmailStandIn, type EmailStandIn } from '../../../infra/local/services/email-standin';
 import type { Clock } from '../../../shared/clock';
 import { deliverDueMessages, type DeliveryOptions, type DeliveryReport } from '../../../shared/email/deliver-due-messages';
 import { claimForDelivery } from '../../../shared/email/delivery-transitions';
 import { enqueue } from '../../../shared/email/enqueue';
+import { deliverPromptly } from '../../../shared/email/prompt-delivery';
 import { messageIdFor } from '../../../shared/email/message-id';
 import { OutboxMessageSchema, type OutboxDraft, type OutboxMessage } from '../../../shared/email/outbox-message';
 import type { EmailSender } from '../../../shared/email/send-email';
@@ -291,4 +292,55 @@ describe('the email outbox', () => {
     const second = await deliverDueMessages(deliveryWith(client, { batchSize: 2 }));
     expect(second.sent).toEqual([drafts[2]?.id]);
   });
+
+  describe('what a delivery costs the store', () => {
+    /** Point reads and replaces of outbox documents made while `work` runs. */
+    async function documentRequests(work: () => Promise<unknown>): Promise<{ readonly reads: number; readonly replaces: number }> {
+      const reads = jest.spyOn(Item.prototype, 'read');
+      const replaces = jest.spyOn(Item.prototype, 'replace');
+      try {
+        await work();
+        return { reads: reads.mock.calls.length, replaces: replaces.mock.calls.length };
+      } finally {
+        reads.mockRestore();
+        replaces.mockRestore();
+      }
+    }
+
+    it('claims a due message under the ETag its query returned and records the send under the claim\'s: two writes, no read', async () => {
+      const message = draft('BTN-40');
+      await enqueueAll([message]);
+      const requests = await documentRequests(() => deliverDueMessages(deliveryWith(client)));
+      expect(requests).toEqual({ reads: 0, replaces: 2 });
+      expect(await stored(message.id)).toMatchObject({ status: 'sent', attempts: 1 });
+    });
+
+    it('sends a message queued claimed for a prompt send and records it with one write, no read', async () => {
+      const message = draft('BTN-41');
+      const queued = await enqueue(outbox, message, clock, { claimedForMs: 5 * MINUTE });
+      if (queued.kind !== 'enqueued') throw new Error(`expected the message queued, got ${queued.kind}`);
+      expect(queued.message).toMatchObject({ attempts: 1, nextAttemptAt: new Date(START.getTime() + 5 * MINUTE).toISOString() });
+
+      const prompt = { ...deliveryWith(client), pollIntervalMs: 10, leaseMs: 5 * MINUTE };
+      let outcomes: unknown;
+      const requests = await documentRequests(async () => {
+        outcomes = await deliverPromptly({ claimed: [{ document: queued.message, etag: queued.etag }], unclaimed: [] }, prompt, 10_000);
+      });
+      expect(outcomes).toEqual(['sent']);
+      expect(requests).toEqual({ reads: 0, replaces: 1 });
+      expect(mail.messages()).toHaveLength(1);
+      expect(await stored(message.id)).toMatchObject({ status: 'sent', attempts: 1 });
+    });
+
+    it('keeps the timer off a message claimed in its create until the claim\'s lease runs out', async () => {
+      const message = draft('BTN-42');
+      expect((await enqueue(outbox, message, clock, { claimedForMs: 5 * MINUTE })).kind).toBe('enqueued');
+      expect(await deliverDueMessages(deliveryWith(client))).toMatchObject({ sent: [] });
+      clock.advance(5 * MINUTE);
+      // The prompt send never happened (its process died): the timer sends it, counting a second attempt.
+      expect(await deliverDueMessages(deliveryWith(client))).toMatchObject({ sent: [message.id] });
+      expect(await stored(message.id)).toMatchObject({ status: 'sent', attempts: 2 });
+    });
+  });
 });
+

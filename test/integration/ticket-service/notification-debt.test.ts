@@ -12,7 +12,7 @@ import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import { applyToTicket } from '../../../shared/ticket-service/apply-to-ticket';
 import { NOTIFICATION_DEBT_GRACE_MS } from '../../../shared/email/settle-notification-debts';
 import type { TicketNotifier } from '../../../shared/email/ticket-notifier';
-import type { TicketServices } from '../../../shared/ticket-service/ticket-services';
+import { promptDeliveryLeaseMs, type TicketServices } from '../../../shared/ticket-service/ticket-services';
 import { sampleIntake } from './support/sample-intake';
 import { startProxiedTicketService, type ProxiedTicketService } from './support/proxied-ticket-service';
 import { ManualClock } from './support/ticket-service-fixture';
@@ -129,6 +129,9 @@ describe('emails owed by a saved change', () => {
 
     const dependencies = { repository: services.repository, orgConfig: services.orgConfig, notify: diesAfterQueuing };
     await expect(applyToTicket(dependencies, ticket.ticketNumber, () => breach, clock.now().toISOString())).rejects.toThrow('killed');
+    // The messages were queued claimed for the prompt send that never came: the timer takes them once that claim has lapsed.
+    expect(await mailAbout(services, ticket.ticketNumber, 'SLA BREACHED')).toEqual([]);
+    clock.advance(promptDeliveryLeaseMs(services.config.email.sendTimeoutMs));
     expect(await mailAbout(services, ticket.ticketNumber, 'SLA BREACHED')).toEqual(BREACH_RECIPIENTS);
     expect(await debtOf(services, ticket.ticketNumber)).toBeDefined();
 

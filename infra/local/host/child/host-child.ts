@@ -55,10 +55,19 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
+/**
+ * Node flags for the host process, from `LOCAL_HOST_NODE_FLAGS` (space-separated), e.g.
+ * `--cpu-prof --cpu-prof-dir=profiles` to profile the host under a bench: Node refuses
+ * `--cpu-prof` in NODE_OPTIONS, and the host is where the app's CPU goes.
+ */
+export function hostNodeFlags(environment: NodeJS.ProcessEnv = process.env): string[] {
+  return (environment.LOCAL_HOST_NODE_FLAGS ?? '').split(' ').filter((flag) => flag.length > 0);
+}
+
 export async function startHostChild(options: HostChildOptions): Promise<HostChild> {
   const child = fork(hostMainPath(), [], {
     cwd: options.appDirectory,
-    execArgv: [],
+    execArgv: hostNodeFlags(),
     env: {
       ...process.env,
       ...options.settings,

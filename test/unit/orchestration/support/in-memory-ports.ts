@@ -180,7 +180,7 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
     async enqueueEmail(draft) {
       if (emails.some((email) => email.id === draft.id)) return { kind: 'already-enqueued' };
       emails.push(draft);
-      return { kind: 'enqueued', message: { ...draft, status: 'pending', attempts: 0, nextAttemptAt: now(), createdAt: now() } };
+      return { kind: 'enqueued', message: { ...draft, status: 'pending', attempts: 0, nextAttemptAt: now(), createdAt: now() }, etag: `"${draft.id}"` };
     },
     publicBaseUrl: 'https://baton.example',
     put(ticket) {
