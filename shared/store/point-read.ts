@@ -1,9 +1,11 @@
 /**
  * Reads one document by id and partition key and parses it with its zod schema, so nothing
- * untyped leaves the store. The ETag comes back too, for a guarded write later.
+ * untyped leaves the store, unless `versions` says this process already checked that very version
+ * (see `CheckedVersions`). The ETag comes back too, for a guarded write later.
  */
 import type { Container, PartitionKey } from '@azure/cosmos';
 import { z } from 'zod';
+import type { CheckedVersions } from './checked-versions';
 import { classifyStoreError, type StoreFailure } from './store-failure';
 
 export type PointRead<T> =
@@ -28,6 +30,7 @@ export async function readDocument<T>(
   id: string,
   partitionKey: PartitionKey,
   schema: z.ZodType<T>,
+  versions?: CheckedVersions<T>,
 ): Promise<PointRead<T>> {
   let response;
   try {
@@ -38,9 +41,12 @@ export async function readDocument<T>(
   }
   // The SDK answers a missing item with status 404 and no resource rather than throwing.
   if (response.statusCode === 404 || response.resource === undefined) return { kind: 'not-found' };
-  const parsed = schema.safeParse(response.resource);
-  if (!parsed.success) return { kind: 'invalid', reason: z.prettifyError(parsed.error) };
   const etag = etagOf(response.etag, response.resource);
   if (etag === undefined) return { kind: 'invalid', reason: 'the store returned no ETag' };
+  const checked = versions?.get(id, etag);
+  if (checked !== undefined) return { kind: 'found', document: checked, etag };
+  const parsed = schema.safeParse(response.resource);
+  if (!parsed.success) return { kind: 'invalid', reason: z.prettifyError(parsed.error) };
+  versions?.remember(id, etag, parsed.data);
   return { kind: 'found', document: parsed.data, etag };
 }

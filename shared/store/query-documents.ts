@@ -1,10 +1,12 @@
 /**
  * Runs a parameterised query and parses every row with a zod schema. Partition keys belong in the
  * WHERE clause (the local stand-in ignores the SDK's `partitionKey` query option). A row that
- * fails its schema is reported, not returned, so one bad document cannot block the others.
+ * fails its schema is reported, not returned, so one bad document cannot block the others; a row
+ * whose version this process already checked is not parsed again (see `CheckedVersions`).
  */
 import type { Container, SqlQuerySpec } from '@azure/cosmos';
 import { z } from 'zod';
+import type { CheckedVersions } from './checked-versions';
 import { classifyStoreError, type StoreFailure } from './store-failure';
 
 export interface SkippedRow {
@@ -16,9 +18,11 @@ export type QueryRead<T> =
   | { readonly kind: 'read'; readonly documents: readonly T[]; readonly skipped: readonly SkippedRow[] }
   | { readonly kind: 'failed'; readonly failure: StoreFailure };
 
-export interface QueryOptions {
+export interface QueryOptions<T> {
   /** Stop after this many rows (prefer `TOP n` in the query too, so the store does less work). */
   readonly maxItems?: number;
+  /** Versions already checked (rows that carry `id` and `_etag`): those rows are not parsed again. */
+  readonly versions?: CheckedVersions<T>;
 }
 
 const PAGE_SIZE = 100;
@@ -28,11 +32,16 @@ function idOf(row: unknown): string | undefined {
   return undefined;
 }
 
+function etagOf(row: unknown): string | undefined {
+  if (typeof row === 'object' && row !== null && '_etag' in row && typeof row._etag === 'string') return row._etag;
+  return undefined;
+}
+
 export async function queryDocuments<T>(
   container: Container,
   query: SqlQuerySpec,
   schema: z.ZodType<T>,
-  options: QueryOptions = {},
+  options: QueryOptions<T> = {},
 ): Promise<QueryRead<T>> {
   const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
   const documents: T[] = [];
@@ -43,9 +52,18 @@ export async function queryDocuments<T>(
       const page = await iterator.fetchNext();
       for (const row of page.resources) {
         if (documents.length + skipped.length >= maxItems) break;
+        const id = idOf(row);
+        const etag = etagOf(row);
+        const checked = id === undefined || etag === undefined ? undefined : options.versions?.get(id, etag);
+        if (checked !== undefined) {
+          documents.push(checked);
+          continue;
+        }
         const parsed = schema.safeParse(row);
-        if (parsed.success) documents.push(parsed.data);
-        else skipped.push({ id: idOf(row), reason: z.prettifyError(parsed.error) });
+        if (parsed.success) {
+          documents.push(parsed.data);
+          if (id !== undefined && etag !== undefined) options.versions?.remember(id, etag, parsed.data);
+        } else skipped.push({ id, reason: z.prettifyError(parsed.error) });
       }
     }
   } catch (error: unknown) {

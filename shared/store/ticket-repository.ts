@@ -2,7 +2,8 @@
  * The `tickets` container: one document per ticket (partition key = ticket number) holding its
  * state and append-only timeline under one ETag. Every save parses the document with its schema
  * and refreshes `slaNextDueAt`, which the queue views sort by, and `lifecycleDueAt`, which the
- * watchdog selects by. Settling a notification debt and postponing the watchdog's next look are
+ * watchdog selects by. Reads parse a version only if this process has not checked it already
+ * (`CheckedVersions`): the boundary is the first read of a version it did not write. Settling a notification debt and postponing the watchdog's next look are
  * bookkeeping, not changes of the ticket: they leave the ticket's fields as they are.
  */
 import type { Container } from '@azure/cosmos';
@@ -12,6 +13,7 @@ import type { Instant } from '../domain/primitives';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { TicketNumber } from '../domain/ticket/ticket-number';
 import type { TicketStatus } from '../domain/ticket/ticket-status';
+import { CheckedVersions } from './checked-versions';
 import { createIfAbsent } from './create-if-absent';
 import { readDocument } from './point-read';
 import { queryDocuments, type SkippedRow } from './query-documents';
@@ -190,23 +192,26 @@ function bookkeepingWrite(update: EtagUpdate<StoredTicket, never>): 'written' | 
   }
 }
 
-async function listed(container: Container, query: Parameters<typeof queryDocuments>[1], top: number): Promise<TicketList> {
-  const rows = await queryDocuments(container, query, StoredTicketSchema, { maxItems: top });
+async function listed(container: Container, query: Parameters<typeof queryDocuments>[1], top: number, checked: CheckedVersions<StoredTicket>): Promise<TicketList> {
+  const rows = await queryDocuments(container, query, StoredTicketSchema, { maxItems: top, versions: checked });
   if (rows.kind === 'failed') return rows;
   return { kind: 'read', tickets: rows.documents.map(ticketOf), skipped: rows.skipped };
 }
 
 export function cosmosTicketRepository(container: Container): TicketRepository {
+  const checked = new CheckedVersions<StoredTicket>();
   return {
     async create(ticket, stamp) {
       const parsed = StoredTicketSchema.safeParse(stamped(ticket, stamp));
       if (!parsed.success) return { kind: 'invalid', reason: parsed.error.message };
       const created = await createIfAbsent(container, parsed.data);
-      return created.kind === 'created' ? { kind: 'created', ticket: ticketOf(created.document) } : created;
+      if (created.kind !== 'created') return created;
+      checked.remember(parsed.data.id, created.etag, parsed.data);
+      return { kind: 'created', ticket: ticketOf(created.document) };
     },
 
     async read(ticketNumber) {
-      const read = await readDocument(container, ticketNumber, ticketNumber, StoredTicketSchema);
+      const read = await readDocument(container, ticketNumber, ticketNumber, StoredTicketSchema, checked);
       return read.kind === 'found' ? { kind: 'found', ticket: ticketOf(read.document), stored: read.document, etag: read.etag } : read;
     },
 
@@ -220,7 +225,7 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
           if (mutation.kind !== 'replace') return mutation;
           return replaceWith(stamped(mutation.document, stamp));
         },
-        { schema: StoredTicketSchema },
+        { schema: StoredTicketSchema, versions: checked },
       );
     },
 
@@ -233,12 +238,13 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
           parameters: [{ name: '@email', value: requesterEmail.trim().toLowerCase() }],
         },
         top,
+        checked,
       );
     },
 
     queueView(filter) {
       const top = listSize(filter.maxItems);
-      return listed(container, queueViewQuery(filter, top), top);
+      return listed(container, queueViewQuery(filter, top), top, checked);
     },
 
     awaitingLifecycle(receivedBefore, maxItems) {
@@ -255,6 +261,7 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
           ],
         },
         top,
+        checked,
       );
     },
 
@@ -290,6 +297,7 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
       const { ticketNumber } = current.stored;
       const moved = await updateWithEtag(container, ticketNumber, ticketNumber, (stored: StoredTicket) => withNextLook(stored, current.stored, nextLookAt), {
         schema: StoredTicketSchema,
+        versions: checked,
         current: { document: current.stored, etag: current.etag },
       });
       const write = bookkeepingWrite(moved);
@@ -301,6 +309,7 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
     async settleNotifications(ticketNumber, eventIds, current) {
       const settled = await updateWithEtag(container, ticketNumber, ticketNumber, (stored: StoredTicket) => withoutDebt(stored, eventIds), {
         schema: StoredTicketSchema,
+        versions: checked,
         ...(current === undefined ? {} : { current: { document: current.stored, etag: current.etag } }),
       });
       const write = bookkeepingWrite(settled);

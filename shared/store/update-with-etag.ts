@@ -5,6 +5,7 @@
  */
 import type { Container, ItemDefinition, PartitionKey } from '@azure/cosmos';
 import { z } from 'zod';
+import type { CheckedVersions } from './checked-versions';
 import { readDocument } from './point-read';
 import { classifyStoreError, type StoreFailure } from './store-failure';
 
@@ -41,6 +42,8 @@ export interface EtagUpdateOptions<T> {
    * A stale one only costs the 412 and a read.
    */
   readonly current?: { readonly document: T; readonly etag: string };
+  /** Versions already checked: a read of one is not parsed again, and what is written joins them. */
+  readonly versions?: CheckedVersions<T>;
 }
 
 export const DEFAULT_MAX_UPDATE_ATTEMPTS = 10;
@@ -58,14 +61,14 @@ export async function updateWithEtag<T extends ItemDefinition, R = never>(
 ): Promise<EtagUpdate<T, R>> {
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_UPDATE_ATTEMPTS);
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    const current = attempt === 1 && options.current !== undefined ? { kind: 'found' as const, ...options.current } : await readDocument(container, id, partitionKey, options.schema);
+    const current = attempt === 1 && options.current !== undefined ? { kind: 'found' as const, ...options.current } : await readDocument(container, id, partitionKey, options.schema, options.versions);
     if (current.kind !== 'found') return current;
 
     const mutation = mutate(current.document);
     if (mutation.kind === 'no-change') return { kind: 'unchanged', document: current.document, etag: current.etag };
     if (mutation.kind === 'rejected') return { kind: 'rejected', rejection: mutation.rejection, document: current.document };
 
-    // Never write what could not be read back.
+    // Never write what could not be read back: this is the check that lets the version written be trusted.
     const next = options.schema.safeParse(mutation.document);
     if (!next.success) return { kind: 'invalid', reason: z.prettifyError(next.error) };
 
@@ -73,6 +76,7 @@ export async function updateWithEtag<T extends ItemDefinition, R = never>(
       const response = await container
         .item(id, partitionKey)
         .replace(next.data, { accessCondition: { type: 'IfMatch', condition: current.etag } });
+      options.versions?.remember(id, response.etag, next.data);
       return { kind: 'updated', document: next.data, etag: response.etag, attempts: attempt };
     } catch (error: unknown) {
       const failure = classifyStoreError(error);
