@@ -34,6 +34,8 @@ export interface AdminApi {
   readonly keys: KeyRing;
   isReady(): boolean;
   functions(): readonly RegisteredFunction[];
+  /** Invocations started since the host started, per function (what a bench counts Durable work by). */
+  invocationCounts(): Readonly<Record<string, number>>;
   httpRoutes(): readonly HttpFunctionRoute[];
   timers(): readonly TimerDescription[];
   /** Invokes a non-HTTP function by hand; resolves when the invocation has finished. */
@@ -89,7 +91,7 @@ export function registerAdminRoutes(server: FastifyInstance, api: AdminApi): voi
     state: api.isReady() ? 'Running' : 'Initializing',
     ready: api.isReady(),
     clock: clockReading(api),
-    functions: api.functions().map((fn) => functionSummary(api, fn)),
+    functions: api.functions().map((fn) => ({ ...functionSummary(api, fn), invocations: api.invocationCounts()[fn.name] ?? 0 })),
   }));
 
   server.get('/admin/functions', { onRequest: guard }, async () =>

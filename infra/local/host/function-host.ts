@@ -225,8 +225,13 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
       server.route({ method: [...HTTP_METHODS], url: '/', handler: (_request, reply) => reply.code(200).send() });
     }
     registerExtensionWebhooks(server, { keys, webhooks: () => webhooks, ready: readyGate, activity: loaded.activity, logger });
+    const invocationCounts: Record<string, number> = {};
+    loaded.invoker.onInvocation(({ functionName }) => {
+      invocationCounts[functionName] = (invocationCounts[functionName] ?? 0) + 1;
+    });
     registerAdminRoutes(server, {
       clock,
+      invocationCounts: () => invocationCounts,
       nextScheduledAt: () => (clock instanceof VirtualClock ? clock.nextScheduledAt() : undefined),
       keys,
       isReady: () => ready,

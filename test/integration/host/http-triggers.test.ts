@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { createHash } from 'node:crypto';
 import { startFunctionHost, type RunningFunctionHost } from '../../../infra/local/host/function-host';
 import { createHostLogger } from '../../../infra/local/host/host-log';
@@ -202,5 +203,16 @@ describe('function keys', () => {
         expect.objectContaining({ name: 'everyFiveMinutes', triggerType: 'timerTrigger', schedule: '0 */5 * * * *' }),
       ]),
     );
+  });
+
+  it('counts the invocations of each function since it started', async () => {
+    const invocationsOf = async (name: string): Promise<number | undefined> => {
+      const { body } = await json('/admin/host/status', { headers: { 'x-functions-key': 'master-secret' } });
+      return z.array(z.object({ name: z.string(), invocations: z.number() })).parse(body.functions).find((fn) => fn.name === name)?.invocations;
+    };
+    const before = (await invocationsOf('itemById')) ?? Number.NaN;
+    expect((await call('/api/items/7')).status).toBe(200);
+    expect((await call('/api/items/8')).status).toBe(200);
+    expect(await invocationsOf('itemById')).toBe(before + 2);
   });
 });
