@@ -62,7 +62,7 @@ async function quietHour(lifecycle: LifecycleStack, counter: StoreCounter, openT
   await lifecycle.advance(HOUR_MS);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const operations = counter.operations();
-  const count = (container: string, query: boolean) => operations.filter((operation) => operation.container === container && (operation.kind === 'query') === query).length;
+  const count = (container: string, query: boolean) => operations.filter((operation) => operation.container === container && (operation.kind === 'query' || operation.kind === 'query-plan') === query).length;
   return {
     openTickets,
     seconds,

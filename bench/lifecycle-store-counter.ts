@@ -9,13 +9,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export type StoreOperationKind = 'read' | 'create' | 'upsert' | 'replace' | 'patch' | 'delete' | 'query' | 'metadata';
+export type StoreOperationKind = 'read' | 'create' | 'upsert' | 'replace' | 'patch' | 'delete' | 'query' | 'query-plan' | 'metadata';
 
 export interface StoreOperation {
   readonly container: string;
   readonly kind: StoreOperationKind;
   /** The ticket the document belongs to, when the request says. */
   readonly ticketNumber?: string;
+  /** The request's body (the document a write sends) and the answer's body, in bytes. */
+  readonly requestBytes: number;
+  readonly responseBytes: number;
 }
 
 export interface StoreCounter {
@@ -30,7 +33,9 @@ export interface StoreCounter {
 
 const TICKET_NUMBER = /"ticketNumber"\s*:\s*"([A-Z0-9-]+)"/;
 
-function classify(request: IncomingMessage, body: string): StoreOperation {
+type Classified = Omit<StoreOperation, 'requestBytes' | 'responseBytes'>;
+
+function classify(request: IncomingMessage, body: string): Classified {
   const url = new URL(request.url ?? '/', 'https://proxy');
   const parts = url.pathname.split('/').filter((part) => part !== '');
   const collIndex = parts.indexOf('colls');
@@ -38,12 +43,13 @@ function classify(request: IncomingMessage, body: string): StoreOperation {
   const docsIndex = parts.indexOf('docs');
   const documentId = docsIndex >= 0 ? parts[docsIndex + 1] : undefined;
   const ticketNumber = TICKET_NUMBER.exec(body)?.[1] ?? (container === 'tickets' && documentId !== undefined ? decodeURIComponent(documentId) : undefined);
-  const withTicket = (kind: StoreOperationKind): StoreOperation => (ticketNumber === undefined ? { container, kind } : { container, kind, ticketNumber });
+  const withTicket = (kind: StoreOperationKind): Classified => (ticketNumber === undefined ? { container, kind } : { container, kind, ticketNumber });
   if (docsIndex < 0) return { container, kind: 'metadata' };
   const method = request.method ?? 'GET';
   if (documentId === undefined) {
     const isQuery = request.headers['x-ms-documentdb-isquery'] === 'True' || String(request.headers['content-type']).includes('query+json');
-    if (method === 'POST' && isQuery) return { container, kind: 'query' };
+    // The SDK asks the gateway for a plan before a cross-partition query's first page; Azure charges no RU for it.
+    if (method === 'POST' && isQuery) return { container, kind: String(request.headers['x-ms-cosmos-is-query-plan-request']).toLowerCase() === 'true' ? 'query-plan' : 'query' };
     if (method === 'POST') return withTicket(request.headers['x-ms-documentdb-is-upsert'] === 'True' ? 'upsert' : 'create');
     return { container, kind: 'query' };
   }
@@ -78,10 +84,15 @@ export async function startStoreCounter(): Promise<StoreCounter> {
         response.end('{"code":"ServiceUnavailable","message":"the counting proxy has no target yet"}');
         return;
       }
-      counted.push(classify(request, body.toString('utf8')));
+      const classified = classify(request, body.toString('utf8'));
       const upstream = https.request(
         { protocol: target.protocol, hostname: target.hostname, port: target.port, path: request.url, method: request.method, headers: { ...request.headers, host: target.host }, agent },
         (answer) => {
+          let responseBytes = 0;
+          answer.on('data', (chunk: Buffer) => {
+            responseBytes += chunk.length;
+          });
+          answer.on('end', () => counted.push({ ...classified, requestBytes: body.length, responseBytes }));
           response.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(response);
         },

@@ -6,6 +6,8 @@
  */
 import { sampleIntakeBody } from '../test/integration/ticket-service/support/sample-intake';
 import { staffMember, startLifecycleStack, type LifecycleStack, type StaffMember } from '../test/e2e/lifecycle/support/lifecycle-stack';
+import os from 'node:os';
+import { durableWorkItems, hostInvocations, QUERY_PAGE_BASE_RU, SERVERLESS_USD_PER_MILLION_RU, serverlessUsd, totalRequestUnits } from './azure-cost';
 import { startStoreCounter, type StoreOperation } from './lifecycle-store-counter';
 
 async function staff(lifecycle: LifecycleStack, member: StaffMember, ticketNumber: string, body: Record<string, unknown>): Promise<void> {
@@ -37,6 +39,7 @@ export async function run(): Promise<void> {
     lifecycle.stack.services.vendor?.script.answerAfter({}, 90 * 60_000, 'We found the fault and are mitigating.');
     await lifecycle.advanceTo('2026-11-23T12:05:00.000Z');
     counter.reset();
+    const invocationsAtStart = await hostInvocations(lifecycle.stack.urls.host);
     const started = lifecycle.stack.now().getTime();
     const answer = await lifecycle.openTicket(
       sampleIntakeBody({ severity: 'A', requester: { name: 'Ana Silva', email: 'bench@contoso.com', timeZone: 'Europe/Lisbon', available24x7: true } }),
@@ -59,7 +62,11 @@ export async function run(): Promise<void> {
     await lifecycle.requester(answer, 'resolution/confirm');
     // The three-hour reopen window, then the orchestration completes (the host sleeps through it).
     const windowStart = lifecycle.stack.now().getTime();
+    await lifecycle.advance(0);
+    const beforeSleep = durableWorkItems(invocationsAtStart, await hostInvocations(lifecycle.stack.urls.host));
     await lifecycle.quietlyTo('2026-11-23T19:02:00.000Z');
+    // The host that woke up counts from zero: what it ran is the end of the lifecycle.
+    const afterWake = durableWorkItems({ byFunction: {} }, await hostInvocations(lifecycle.stack.urls.host));
     const status = await lifecycle.lifecycleStatus(number);
     const virtualMinutes = (windowStart - started) / 60_000;
 
@@ -71,6 +78,18 @@ export async function run(): Promise<void> {
     console.log(`  on the ticket's own documents (ticket + its outbox emails): ${String(ticketOps.length)}`, tally(ticketOps));
     console.log(`  queries meanwhile, by every timer of the app (outbox, watchdog, intake repair) and the engineer loads: ${String(queries.length)} (${(queries.length / virtualMinutes).toFixed(1)} per virtual minute)`, tally(queries));
     console.log(`  every request, metadata included: ${String(operations.length)}`, tally(operations));
+
+    // What it would cost in Azure. The ticket's own operations scale with lifecycles; the timers' queries with time.
+    const lifecycleRu = totalRequestUnits(ticketOps);
+    const timerRuPerHour = (totalRequestUnits(queries) / virtualMinutes) * 60;
+    const durable = { episodes: beforeSleep.episodes + afterWake.episodes, activities: beforeSleep.activities + afterWake.activities, entities: beforeSleep.entities + afterWake.entities };
+    const writes = ticketOps.filter((operation) => ['create', 'replace', 'upsert', 'patch'].includes(operation.kind));
+    const meanWriteKb = writes.reduce((total, operation) => total + operation.requestBytes, 0) / Math.max(1, writes.length) / 1024;
+    console.log(`\nEstimated cost in Azure of that lifecycle (Cosmos DB serverless at USD ${SERVERLESS_USD_PER_MILLION_RU.toFixed(2)} per million RU; load average ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}):`);
+    console.log(`  Cosmos DB: ${lifecycleRu.toFixed(0)} RU per lifecycle on its own documents (${String(writes.length)} writes averaging ${meanWriteKb.toFixed(1)} KB at Microsoft's published write charges by size, point reads at 1 RU)`);
+    console.log(`  per 1,000 lifecycles: ${((lifecycleRu * 1000) / 1_000_000).toFixed(2)} million RU, USD ${serverlessUsd(lifecycleRu * 1000).toFixed(2)}`);
+    console.log(`  the app's timers besides, whatever the load: ${timerRuPerHour.toFixed(0)} RU per hour, USD ${serverlessUsd(timerRuPerHour * 24 * 30).toFixed(2)} per 30 days (query pages assumed at ${QUERY_PAGE_BASE_RU} RU plus 1 RU per KB returned beyond the first: the stand-in reports no charge)`);
+    console.log(`  Durable Functions: ${String(durable.episodes)} orchestrator episodes and ${String(durable.activities)} activity executions per lifecycle${durable.entities > 0 ? ` and ${String(durable.entities)} entity operations` : ''}, ${String(durable.episodes + durable.activities + durable.entities)} work items dispatched (what the Durable Task Scheduler bills as actions)`);
   } finally {
     await lifecycle.stop();
     await counter.stop();
