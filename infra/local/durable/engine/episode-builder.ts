@@ -100,23 +100,19 @@ export class EpisodeBuilder implements ActionTarget {
     if (!task) return;
     switch (message.kind) {
       case 'taskCompleted':
-        this.incoming.push(historyEvents.taskCompleted(now, message.taskId, message.result));
+      case 'subOrchestrationCompleted': {
+        const completed = message.kind === 'taskCompleted' ? historyEvents.taskCompleted : historyEvents.subOrchestrationCompleted;
+        this.incoming.push(completed(now, message.taskId, message.result));
         this.settle(task);
         return;
+      }
       case 'taskFailed':
-        this.incoming.push(historyEvents.taskFailed(now, message.taskId, message.reason, message.details));
+      case 'subOrchestrationFailed': {
+        const failed = message.kind === 'taskFailed' ? historyEvents.taskFailed : historyEvents.subOrchestrationFailed;
+        this.incoming.push(failed(now, message.taskId, message.reason, message.details));
         this.afterFailure(task);
         return;
-      case 'subOrchestrationCompleted':
-        this.incoming.push(historyEvents.subOrchestrationCompleted(now, message.taskId, message.result));
-        this.settle(task);
-        return;
-      case 'subOrchestrationFailed':
-        this.incoming.push(
-          historyEvents.subOrchestrationFailed(now, message.taskId, message.reason, message.details),
-        );
-        this.afterFailure(task);
-        return;
+      }
       case 'timerFired':
         this.incoming.push(historyEvents.timerFired(now, message.timerId, message.fireAt));
         this.afterTimer(task);

@@ -98,6 +98,20 @@ function base(type: number, at: number, eventId = -1): HistoryEvent {
   return { EventType: type, EventId: eventId, IsPlayed: false, Timestamp: isoTime(at) };
 }
 
+/** How a scheduled activity or sub-orchestration ended: the two kinds of task record it alike. */
+function taskCompletion(type: number) {
+  return (at: number, taskScheduledId: number, result: string): HistoryEvent => ({ ...base(type, at), TaskScheduledId: taskScheduledId, Result: result });
+}
+
+function taskFailure(type: number) {
+  return (at: number, taskScheduledId: number, reason: string, details: string): HistoryEvent => ({
+    ...base(type, at),
+    TaskScheduledId: taskScheduledId,
+    Reason: reason,
+    Details: details,
+  });
+}
+
 export interface ParentLink {
   readonly instanceId: string;
   readonly executionId: string;
@@ -134,17 +148,8 @@ export const historyEvents = {
     Name: name,
     ...(input === undefined ? {} : { Input: input }),
   }),
-  taskCompleted: (at: number, taskScheduledId: number, result: string): HistoryEvent => ({
-    ...base(EventType.TaskCompleted, at),
-    TaskScheduledId: taskScheduledId,
-    Result: result,
-  }),
-  taskFailed: (at: number, taskScheduledId: number, reason: string, details: string): HistoryEvent => ({
-    ...base(EventType.TaskFailed, at),
-    TaskScheduledId: taskScheduledId,
-    Reason: reason,
-    Details: details,
-  }),
+  taskCompleted: taskCompletion(EventType.TaskCompleted),
+  taskFailed: taskFailure(EventType.TaskFailed),
   subOrchestrationCreated: (
     at: number,
     eventId: number,
@@ -157,17 +162,8 @@ export const historyEvents = {
     InstanceId: instanceId,
     ...(input === undefined ? {} : { Input: input }),
   }),
-  subOrchestrationCompleted: (at: number, taskScheduledId: number, result: string): HistoryEvent => ({
-    ...base(EventType.SubOrchestrationInstanceCompleted, at),
-    TaskScheduledId: taskScheduledId,
-    Result: result,
-  }),
-  subOrchestrationFailed: (at: number, taskScheduledId: number, reason: string, details: string): HistoryEvent => ({
-    ...base(EventType.SubOrchestrationInstanceFailed, at),
-    TaskScheduledId: taskScheduledId,
-    Reason: reason,
-    Details: details,
-  }),
+  subOrchestrationCompleted: taskCompletion(EventType.SubOrchestrationInstanceCompleted),
+  subOrchestrationFailed: taskFailure(EventType.SubOrchestrationInstanceFailed),
   timerCreated: (at: number, eventId: number, fireAt: number): HistoryEvent => ({
     ...base(EventType.TimerCreated, at, eventId),
     FireAt: isoTime(fireAt),
