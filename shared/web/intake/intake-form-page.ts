@@ -4,6 +4,7 @@
  * rule beside the choice, and the form's idempotency key. Posts to `/` without JavaScript; the
  * page script sends the same form to the intake API instead.
  */
+import { FORM_IDEMPOTENCY_FIELD } from '../../intake/intake-form-post';
 import type { ProductArea } from '../../domain/org/product-area';
 import type { FieldError } from '../../http-edge/problem';
 import { html, type SafeHtml } from '../html';
@@ -107,7 +108,7 @@ export function renderIntakeFormPage(page: IntakeFormPage): SafeHtml {
 ${notice(page.notReceived)}
 ${errorSummary(page.errors)}
 <form id="intake-form" method="post" action="${INTAKE_FORM_PATH}" novalidate data-intake-form data-api="${INTAKE_API_PATH}">
-<input type="hidden" name="idempotencyKey" value="${page.idempotencyKey}">
+<input type="hidden" name="${FORM_IDEMPOTENCY_FIELD}" value="${page.idempotencyKey}">
 ${INTAKE_FIELD_GROUPS.map((group) => fieldGroup(group, context))}
 <datalist id="${TIME_ZONE_LIST_ID}">${page.timeZones.map((zone) => html`<option value="${zone}"></option>`)}</datalist>
 <div class="actions-row">
