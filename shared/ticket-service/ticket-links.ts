@@ -1,8 +1,10 @@
 /**
  * The links Baton hands out, built from `BATON_PUBLIC_BASE_URL`: the requester's status page (with
- * their access token), the answers to a proposed resolution, the API status URL, and the staff view.
+ * their access token), the answers to a proposed resolution, the API status URL, and the ticket's
+ * page in the staff console.
  */
 import type { TicketNumber } from '../domain/ticket/ticket-number';
+import { staffTicketPath } from '../web/staff/staff-routes';
 
 export interface RequesterLinks {
   /** The status page, opened with the access token. */
@@ -30,6 +32,10 @@ export function requesterLinks(baseUrl: string, ticketNumber: TicketNumber, acce
   };
 }
 
+/**
+ * The ticket's page in the staff console, which a browser opens (signing in first if need be);
+ * the JSON resource under `/api/staff/` would answer a browser with a 401.
+ */
 export function staffTicketUrl(baseUrl: string, ticketNumber: TicketNumber): string {
-  return `${baseUrl}/api/staff/tickets/${ticketPath(ticketNumber)}`;
+  return `${baseUrl}${staffTicketPath(ticketNumber)}`;
 }

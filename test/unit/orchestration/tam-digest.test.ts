@@ -36,7 +36,7 @@ describe("the TAM's daily digest", () => {
     expect(ports.emails).toHaveLength(1);
     expect(ports.emails[0]).toMatchObject({ template: 'tam-digest', ticketNumber: 'BTN-2026-000001', to: [{ email: 'tom.reyes@css.example', name: 'Tom Reyes' }] });
     expect(ports.emails[0]?.text).toContain('BTN-2026-000001');
-    expect(ports.emails[0]?.html).toContain('href="https://baton.example/api/staff/tickets/BTN-2026-000001"');
+    expect(ports.emails[0]?.html).toContain('href="https://baton.example/staff/tickets/BTN-2026-000001"');
   });
 
   it('queues the next day’s digest as a new email', async () => {

@@ -5,7 +5,7 @@ import { workAroundTheClock } from '../../domain/agenda/support/round-the-clock'
 import { sampleOrg } from '../../domain/support/org-fixtures';
 
 const org = sampleOrg();
-const STAFF_URL = 'https://baton.example/api/staff/tickets/BTN-2026-000777';
+const STAFF_URL = 'https://baton.example/staff/tickets/BTN-2026-000777';
 
 describe('the handoff email', () => {
   // Thanksgiving 2026: London's shift ends at 16:00 UTC and New York's on-call engineers take over.

@@ -3,7 +3,7 @@ import { TamDigestSchema, type AtRiskTicket, type TamDigest } from '../../../../
 import { renderTamDigest } from '../../../../shared/email/render-notification';
 import { attack, escaped } from './hostile-ticket';
 
-const staffTicketUrl = (ticketNumber: string): string => `https://baton.example/api/staff/tickets/${ticketNumber}`;
+const staffTicketUrl = (ticketNumber: string): string => `https://baton.example/staff/tickets/${ticketNumber}`;
 const desk = { name: 'Baton Support', email: 'support@css.example' };
 
 /** `name` null: a TAM the contracts do not name. */
@@ -42,8 +42,8 @@ describe('the TAM digest email', () => {
     expect(email.text).toContain('- Next update (Sev A) breached at 15:05 UTC.');
     expect(email.text).toContain('BTN-2026-000003 · Sev ? · ana@contoso.com · no title (assigned)');
     expect(email.text).toContain('- 3 follow-the-sun handoffs without an update to the customer.\n- First response (Sev B) warning since 09:00 UTC.');
-    expect(email.text).toContain('Open BTN-2026-000003: https://baton.example/api/staff/tickets/BTN-2026-000003');
-    expect(email.html).toContain('<a href="https://baton.example/api/staff/tickets/BTN-2026-000001"');
+    expect(email.text).toContain('Open BTN-2026-000003: https://baton.example/staff/tickets/BTN-2026-000003');
+    expect(email.html).toContain('<a href="https://baton.example/staff/tickets/BTN-2026-000001"');
     expect(email.text.endsWith('Baton Support\nsupport@css.example')).toBe(true);
   });
 

@@ -49,7 +49,7 @@ function modelFor(template: TemplateName, recipient: NotificationRecipient): Not
     recipient,
     desk: { name: attack('desk.name'), email: 'support@css.example' },
     links: {
-      staffTicket: 'https://baton.example/api/staff/tickets/BTN-261123-7K2QX',
+      staffTicket: 'https://baton.example/staff/tickets/BTN-261123-7K2QX',
       ...(recipient.role === 'requester' ? { requester: { statusPage: page, confirmResolution: `${page}&answer=confirm`, rejectResolution: `${page}&answer=reject` } } : {}),
     },
   };
@@ -79,7 +79,7 @@ describe('links in emails', () => {
     expect(forRequester.html).toContain('href="https://baton.example/tickets/BTN-261123-7K2QX?access=abc&amp;answer=reject"');
     const forStaff = renderNotification(modelFor('sla-breach', ENGINEER));
     expect(forStaff.html).not.toContain('access=');
-    expect(forStaff.html).toContain('href="https://baton.example/api/staff/tickets/BTN-261123-7K2QX"');
+    expect(forStaff.html).toContain('href="https://baton.example/staff/tickets/BTN-261123-7K2QX"');
   });
 
   it('never turns a non-web link into an anchor', () => {

@@ -6,7 +6,7 @@ import type { NotificationModel } from '../../../../shared/email/templates/notif
 import { apply, applyAll, engineer, investigatingTicket, maria, system } from '../../domain/support/ticket-fixtures';
 import { attack, escaped } from './hostile-ticket';
 
-const STAFF_URL = 'https://baton.example/api/staff/tickets/BTN-2026-000042';
+const STAFF_URL = 'https://baton.example/staff/tickets/BTN-2026-000042';
 
 function followedUp(title: string, note?: string): Ticket {
   const opened = applyAll(investigatingTicket({ title }), [
