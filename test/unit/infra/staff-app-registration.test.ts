@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { StaffRoleSchema } from '../../../shared/auth/staff-token';
+import { STAFF_ROUTES } from '../../../shared/web/staff/staff-routes';
 
 const ENTRA = path.join(__dirname, '../../../infra/entra');
 const GuidSchema = z.uuid();
@@ -17,8 +18,9 @@ const RegistrationSchema = z.object({
     oauth2PermissionScopes: z.array(z.object({ id: GuidSchema, value: z.string(), type: z.string(), isEnabled: z.boolean() })),
   }),
   appRoles: z.array(z.object({ id: GuidSchema, value: z.string(), displayName: z.string(), description: z.string(), allowedMemberTypes: z.array(z.string()), isEnabled: z.boolean() })),
-  optionalClaims: z.object({ accessToken: z.array(z.object({ name: z.string() })) }),
+  optionalClaims: z.object({ accessToken: z.array(z.object({ name: z.string() })), idToken: z.array(z.object({ name: z.string() })) }),
   publicClient: z.object({ redirectUris: z.array(z.string()) }),
+  web: z.object({ implicitGrantSettings: z.object({ enableIdTokenIssuance: z.boolean(), enableAccessTokenIssuance: z.boolean() }) }),
 });
 
 const PreauthorizationSchema = z.object({
@@ -47,6 +49,15 @@ describe('the staff API app registration', () => {
     const [cli] = preauthorization.api.preAuthorizedApplications;
     expect(cli?.appId).toBe('04b07795-8ddb-461a-bbee-02f9e1bf7b46');
     expect(cli?.delegatedPermissionIds.every((id) => scopeIds.includes(id))).toBe(true);
+  });
+
+  it('lets the console sign staff in with the code flow only, its ID token carrying the email claim beside oid and roles', () => {
+    expect(registration.web.implicitGrantSettings).toEqual({ enableIdTokenIssuance: false, enableAccessTokenIssuance: false });
+    expect(registration.optionalClaims.idToken.map((claim) => claim.name)).toContain('email');
+  });
+
+  it('has the README register the console’s callback and signed-out pages as web redirect URIs', () => {
+    expect(readme).toContain(`--web-redirect-uris "$BATON_APP_URL/${STAFF_ROUTES.signInCallback}" "$BATON_APP_URL/${STAFF_ROUTES.signedOut}"`);
   });
 
   it('is applied by the README commands', () => {
