@@ -16,17 +16,31 @@ import type { PendingAuthorization } from './dev-sign-in-page';
 export const DEV_SIGN_IN_CLIENT = { id: 'baton-local', secret: 'baton-local-development-client-secret' } as const;
 
 const CALLBACK_PATH = '/staff/sign-in/callback';
+const SIGNED_OUT_PATH = '/staff/signed-out';
 const CODE_LIFETIME_MS = 60_000;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-function isBatonCallback(uri: string): boolean {
+function isBatonPage(uri: string, path: string): boolean {
   try {
     const url = new URL(uri);
-    return url.protocol === 'http:' && LOOPBACK.has(url.hostname) && url.pathname === CALLBACK_PATH && url.search === '' && url.hash === '';
+    return url.protocol === 'http:' && LOOPBACK.has(url.hostname) && url.pathname === path && url.search === '' && url.hash === '';
   } catch {
     return false;
   }
 }
+
+function isBatonCallback(uri: string): boolean {
+  return isBatonPage(uri, CALLBACK_PATH);
+}
+
+/**
+ * The end-session request, as Entra ID takes it. This issuer keeps no session of its own (its page
+ * asks every time), so signing out only sends the browser back, to Baton's signed-out page alone.
+ */
+export const EndSessionRequestSchema = z.object({
+  post_logout_redirect_uri: z.string().refine((uri) => isBatonPage(uri, SIGNED_OUT_PATH), { error: `post_logout_redirect_uri must be http://<loopback>:<port>${SIGNED_OUT_PATH}` }),
+  client_id: z.literal(DEV_SIGN_IN_CLIENT.id).optional(),
+});
 
 export const AuthorizationRequestSchema = z.object({
   response_type: z.literal('code', { error: 'response_type must be code' }),

@@ -10,7 +10,7 @@ import { systemClock, type Clock } from '../../../shared/clock';
 import type { StaffRole } from '../../../shared/auth/staff-token';
 import { loadOrCreateSigningKey, SIGNING_ALGORITHM } from './dev-signing-key';
 import { DevTokenRequestSchema, type DevTokenRequest, type DevTokenResponse } from './dev-token-request';
-import { devAuthorizationServer, AuthorizationRequestSchema } from './dev-authorization';
+import { devAuthorizationServer, AuthorizationRequestSchema, EndSessionRequestSchema } from './dev-authorization';
 import { samplePeople, slugOf, type DevPerson } from './dev-people';
 import { devSignInErrorPage, devSignInPage } from './dev-sign-in-page';
 
@@ -113,6 +113,7 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<Ru
     jwks_uri: `${baseUrl}/.well-known/jwks.json`,
     token_endpoint: `${baseUrl}/token`,
     authorization_endpoint: `${baseUrl}/authorize`,
+    end_session_endpoint: `${baseUrl}/logout`,
     response_types_supported: ['code', 'token'],
     grant_types_supported: ['authorization_code'],
     code_challenge_methods_supported: ['S256'],
@@ -128,6 +129,12 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<Ru
     // Never redirect a request that does not check out: the redirect_uri may be the problem.
     if (!parsed.success) return reply.code(400).type('text/html; charset=utf-8').send(devSignInErrorPage(parsed.error.issues.map((issue) => issue.message).join('; ')));
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(devSignInPage(parsed.data, samplePeople()));
+  });
+
+  server.get('/logout', async (request, reply) => {
+    const parsed = EndSessionRequestSchema.safeParse(request.query);
+    if (!parsed.success) return reply.code(400).type('text/html; charset=utf-8').send(devSignInErrorPage(parsed.error.issues.map((issue) => issue.message).join('; ')));
+    return reply.code(303).header('location', parsed.data.post_logout_redirect_uri).send();
   });
 
   server.post('/authorize', async (request, reply) => {

@@ -60,6 +60,21 @@ export function noRolePage(name: string): HttpResponseInit {
   );
 }
 
+/**
+ * Signed out of Baton; on to the identity provider to end the sign-in there too. Not a redirect:
+ * the console's `form-action 'self'` would stop a form post redirected to another site, while a
+ * refresh from the page (and its link, for a browser that ignores it) is a navigation of its own.
+ */
+export function leavingForProviderSignOutPage(endSessionUrl: string): HttpResponseInit {
+  return page(
+    200,
+    'Signing out',
+    html`<meta http-equiv="refresh" content="0; url=${endSessionUrl}">
+<h1>You have signed out of Baton</h1>
+<p>Your session has ended on this browser. <a href="${endSessionUrl}">Finish signing out of your organisation’s account</a>.</p>`,
+  );
+}
+
 export function signedOutPage(): HttpResponseInit {
   return page(200, 'Signed out', html`<h1>You have signed out</h1><p>Your session has ended on this browser.</p>${SIGN_IN_AGAIN}`);
 }

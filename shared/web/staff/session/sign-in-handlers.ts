@@ -16,7 +16,7 @@ import { safeReturnTo } from './return-to';
 import { openClaims, sealClaims } from './sealed-claims';
 import { clearedStaffCookie, cookieValue, staffCookie, staffCookieName } from './session-cookies';
 import type { SessionKeySource } from './session-keys';
-import { noRolePage, signedOutPage, signInFailedPage, signInUnavailablePage } from './session-pages';
+import { leavingForProviderSignOutPage, noRolePage, signedOutPage, signInFailedPage, signInUnavailablePage } from './session-pages';
 import { DEFAULT_SESSION_LIFETIMES, sealSession, sessionExpiry, startedSession, type SessionLifetimes } from './staff-session-codec';
 
 export type SignInClientRead =
@@ -118,12 +118,17 @@ export function signInCallbackHandler(dependencies: SignInDependencies): HttpHan
   };
 }
 
-/** POST /staff/sign-out (behind the session boundary, so with the CSRF token): ends the session here and at the provider. */
+/**
+ * POST /staff/sign-out (behind the session boundary, so with the CSRF token): ends the session here
+ * and then at the identity provider, which sends the browser back to the signed-out page.
+ */
 export function signOutPageHandler(dependencies: SignInDependencies): StaffPageHandler {
   return async (request) => {
+    const cleared = clearedStaffCookie('session', request.url);
     const client = await dependencies.signInClient();
     const providerSignOut = client.kind === 'ready' ? client.client.endSessionUrl(dependencies.signedOutUrl) : undefined;
-    return seeOther(providerSignOut ?? dependencies.signedOutUrl, [clearedStaffCookie('session', request.url)]);
+    if (providerSignOut === undefined) return seeOther(dependencies.signedOutUrl, [cleared]);
+    return { ...leavingForProviderSignOutPage(providerSignOut), cookies: [cleared] };
   };
 }
 
