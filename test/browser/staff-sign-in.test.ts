@@ -5,6 +5,7 @@
  * cookie. A form posted to the console from another origin is refused even with that cookie.
  */
 import type { Page } from 'playwright-core';
+import { PAGE_SECURITY_HEADERS } from '../../shared/web/html-response';
 import { useBrowserSuite } from './support/browser-suite';
 import { saveScreenshot } from './support/screenshots';
 import type { Steps } from './support/steps';
@@ -73,5 +74,30 @@ describe('signing in to the staff console in a browser', () => {
     await saveScreenshot(page, 'staff-cross-origin-post-refused');
     const cookies = await page.context().cookies(suite.web.siteUrl);
     expect(cookies.find((cookie) => cookie.name === SESSION_COOKIE)?.value).not.toBe('');
+  });
+
+  suite.test('answers a console form sent after the session ended with a way to sign in again that the page’s own CSP lets through', async (steps) => {
+    const page = await suite.newPage({ javaScript: false });
+    // A page of this site with the console's headers (form-action 'self' among them), holding a form.
+    const formPage = `${suite.web.siteUrl}/a-console-form`;
+    await page.route(formPage, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        headers: { ...PAGE_SECURITY_HEADERS },
+        body: `<!doctype html><title>Form</title><form method="post" action="/staff/sign-out"><input type="hidden" name="csrf" value="from-an-old-session"><button>Send</button></form>`,
+      }),
+    );
+    await steps.step('open the form', PAGE_LOAD_MS, () => page.goto(formPage));
+    const answer = await steps.step('send it without a session', PAGE_ACTION_MS, async () => {
+      const [response] = await Promise.all([page.waitForResponse(`${suite.web.siteUrl}/staff/sign-out`), page.getByRole('button', { name: 'Send' }).click()]);
+      return response;
+    });
+    expect(answer.status()).toBe(401);
+    await steps.step('read that the session has ended', PAGE_ACTION_MS, () => page.getByRole('heading', { name: 'Your session has ended' }).waitFor());
+    await saveScreenshot(page, 'staff-session-ended');
+    await steps.step('follow the link to sign in again, to the dev issuer’s page', PAGE_LOAD_MS, async () => {
+      await page.getByRole('link', { name: 'Sign in again' }).click();
+      await page.getByRole('heading', { name: 'Sign in to Baton (development)' }).waitFor();
+    });
   });
 });

@@ -33,6 +33,21 @@ export function refusedPostPage(reason: PostRefusal): HttpResponseInit {
   );
 }
 
+/**
+ * A form sent without a valid session: nothing was done, and the way back is a link to sign in.
+ * Not a redirect: the console's `form-action 'self'` would stop the form's navigation at the
+ * identity provider, which the sign-in route sends the browser on to.
+ */
+export function sessionEndedPage(signInLocation: string): HttpResponseInit {
+  return page(
+    401,
+    'Sign in again',
+    html`<div class="notice notice-failed" role="alert"><h1>Your session has ended</h1>
+<p>You are not signed in any more, so what you sent was not recorded.</p>
+<p><a href="${signInLocation}">Sign in again</a>, then send it once more.</p></div>`,
+  );
+}
+
 export function signInUnavailablePage(detail: string): HttpResponseInit {
   return page(
     503,

@@ -1,6 +1,7 @@
 /**
  * The boundary every console page sits behind. It opens the session cookie and, without a valid
- * session (none, forged, expired, role-less), sends the browser to sign in and shows no data; for a
+ * session (none, forged, expired, role-less), sends the browser to sign in (a form post gets a page
+ * with the sign-in link) and shows no data; for a
  * state-changing request it checks origin and CSRF token before the page runs; it renews a session
  * past half its idle time; and it gives every answer the requester pages' security headers and
  * `Cache-Control: no-store`. Only the session cookie counts: a bearer token or the requester's
@@ -14,7 +15,7 @@ import { STAFF_ROUTES } from '../staff-routes';
 import type { StaffPageHandler, StaffSession } from '../staff-session';
 import { csrfRefusal, postOriginRefusal } from './post-guard';
 import { CONSOLE_HOME, safeReturnTo, signInLocation } from './return-to';
-import { refusedPostPage, signInUnavailablePage } from './session-pages';
+import { refusedPostPage, sessionEndedPage, signInUnavailablePage } from './session-pages';
 import { clearedStaffCookie, cookieValue, staffCookie, staffCookieName } from './session-cookies';
 import type { SessionKeySource } from './session-keys';
 import {
@@ -81,7 +82,9 @@ export function staffPageWith(dependencies: StaffPageDependencies): (handler: St
     if (read.kind !== 'valid') {
       if (read.kind !== 'missing') eventLog(context).info('staff-session.refused', { reason: read.kind });
       const cleared = read.kind === 'missing' ? [] : [clearedStaffCookie('session', request.url)];
-      return seeOther(signInLocation(SIGN_IN_PATH, returnToOf(request)), cleared);
+      const signIn = signInLocation(SIGN_IN_PATH, returnToOf(request));
+      if (READ_ONLY_METHODS.has(request.method.toUpperCase())) return seeOther(signIn, cleared);
+      return { ...sessionEndedPage(signIn), ...(cleared.length === 0 ? {} : { cookies: cleared }) };
     }
 
     if (!READ_ONLY_METHODS.has(request.method.toUpperCase())) {

@@ -113,14 +113,19 @@ describe('the staff page boundary without a valid session', () => {
     expectSentToSignIn(await serve(get('/staff', { cookie: await sessionCookie(undefined, SECURE_COOKIE) })), '/staff');
   });
 
-  it('sends a form post without a session to sign in, coming back to the page the form was on, and runs nothing', async () => {
+  it('answers a form post without a session with a page linking to sign-in, coming back to the page the form was on, and runs nothing', async () => {
     const served = await serve(post('/staff/tickets/BTN-261207-7K2QD/reply', { csrf: 'x', message: 'hi' }, { origin: SITE, referer: `${SITE}/staff/tickets/BTN-261207-7K2QD` }));
-    expectSentToSignIn(served, '/staff/tickets/BTN-261207-7K2QD');
+    expect(served.response.status).toBe(401);
+    expect(String(served.response.body)).toContain(`<a href="/staff/sign-in?returnTo=%2Fstaff%2Ftickets%2FBTN-261207-7K2QD">Sign in again</a>`);
+    expect(header(served.response, 'Cache-Control')).toBe('no-store');
+    expect(served.sessions).toHaveLength(0);
     expect(served.bodies).toHaveLength(0);
   });
 
-  it('comes back to the console home after a form post from another site', async () => {
-    expectSentToSignIn(await serve(post('/staff/sign-out', {}, { origin: 'https://evil.example', referer: 'https://evil.example/staff/x' })), '/staff');
+  it('links a form post from another site without a session to the console home', async () => {
+    const served = await serve(post('/staff/sign-out', {}, { origin: 'https://evil.example', referer: 'https://evil.example/staff/x' }));
+    expect(served.response.status).toBe(401);
+    expect(String(served.response.body)).toContain('href="/staff/sign-in?returnTo=%2Fstaff"');
   });
 
   it('answers 503 with no data when the session key is unavailable', async () => {
