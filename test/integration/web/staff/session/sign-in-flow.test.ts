@@ -130,6 +130,21 @@ describe('signing in to the staff console through the dev issuer', () => {
     expect(page.seen[0]?.principal).toEqual({ id: 'maria-garcia', name: 'María García', email: 'maria.garcia@css.example', roles: ['engineer'] });
   });
 
+  it('comes back to the console home, never to another site, when asked to return elsewhere', async () => {
+    for (const returnTo of ['https://evil.example/staff', '//evil.example/staff', '/\\evil.example']) {
+      const answer = await (await signIn({ person: 'maria-garcia' }, returnTo)).callback();
+      expect(header(answer, 'Location')).toBe('/staff');
+    }
+  });
+
+  it('says sign-in is unavailable, and sets no cookie, when the identity provider cannot be reached or no client is configured', async () => {
+    const unreachable: SignInDependencies = { ...dependencies, signInClient: async () => ({ kind: 'unavailable', reason: 'discovery failed' }) };
+    const answer = (await signInHandler(unreachable)(new HttpRequest({ url: `${SITE}/staff/sign-in`, method: 'GET' }), context())) as HttpResponseInit;
+    expect(answer.status).toBe(503);
+    expect(String(answer.body)).toContain('Staff sign-in is unavailable');
+    expect(answer.cookies).toBeUndefined();
+  });
+
   it('signs a TAM in with the tam role and a team lead with theirs', async () => {
     const tam = cookieOf(await (await signIn({ person: 'dev-tom.reyes' })).callback(), SESSION_COOKIE);
     expect((await openPage(tam?.value)).seen[0]?.principal).toMatchObject({ id: 'dev-tom.reyes', name: 'Tom Reyes', email: 'tom.reyes@css.example', roles: ['tam'] });
