@@ -5,7 +5,6 @@
  */
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
-import { StaffRoleSchema, type StaffRole } from '../../../auth/staff-token';
 import type { Clock } from '../../../clock';
 import { eventLog } from '../../../logging/structured-log';
 import { seeOther } from '../../html-response';
@@ -17,7 +16,7 @@ import { openClaims, sealClaims } from './sealed-claims';
 import { clearedStaffCookie, cookieValue, staffCookie, staffCookieName } from './session-cookies';
 import type { SessionKeySource } from './session-keys';
 import { leavingForProviderSignOutPage, noRolePage, signedOutPage, signInFailedPage, signInUnavailablePage } from './session-pages';
-import { DEFAULT_SESSION_LIFETIMES, sealSession, sessionExpiry, startedSession, type SessionLifetimes } from './staff-session-codec';
+import { DEFAULT_SESSION_LIFETIMES, sealSession, sessionExpiry, staffRolesOf, startedSession, type SessionLifetimes } from './staff-session-codec';
 
 export type SignInClientRead =
   | { readonly kind: 'ready'; readonly client: SignInClient }
@@ -56,13 +55,6 @@ async function prerequisites(dependencies: SignInDependencies, context: Invocati
     return { ok: false, response: signInUnavailablePage('Baton could not reach the identity provider, or sign-in is not set up yet.') };
   }
   return { ok: true, value: { keys: keys.keys, client: client.client } };
-}
-
-function staffRolesOf(values: readonly string[]): StaffRole[] {
-  return [...new Set(values.flatMap((value) => {
-    const role = StaffRoleSchema.safeParse(value);
-    return role.success ? [role.data] : [];
-  }))];
 }
 
 /** GET /staff/sign-in?returnTo=/staff/…: off to the identity provider. */

@@ -80,7 +80,8 @@ export async function sealSession(state: StaffSessionState, key: Uint8Array, lif
   return sealClaims(claims, 'baton:staff-session', key, state.issuedAt, sessionExpiry(state, lifetimes));
 }
 
-function staffRolesOf(values: readonly string[]): StaffRole[] {
+/** The roles Baton knows among those an identity provider names, each once; the rest are ignored. */
+export function staffRolesOf(values: readonly string[]): StaffRole[] {
   return [...new Set(values.flatMap((value) => {
     const role = StaffRoleSchema.safeParse(value);
     return role.success ? [role.data] : [];
