@@ -12,6 +12,7 @@ import { CLOCK_CONTROL_PORT, startClockControl, type ClockControl } from './cloc
 import { formatInstant } from './clock/clock-text';
 import { keepClockRunning } from './clock/running-clock';
 import { parseStartOptions, START_USAGE } from './start-options';
+import { STAFF_ROUTES } from '../../shared/web/staff/staff-routes';
 
 function clockLine(stack: LocalStack): string {
   return stack.virtualClock
@@ -29,11 +30,13 @@ function banner(stack: LocalStack, clockControl: ClockControl, startedInMs: numb
     // Baton serves from the site root (empty route prefix); its API routes all start with api/.
     ['Ticket API', `${urls.host}/api/tickets`],
     ['OpenAPI document', `${urls.host}/api/openapi.json`],
+    // The sign-in route sends the browser to the dev issuer's page, where a person of the sample roster is picked.
+    ['Staff console sign-in', urls.identity === undefined ? undefined : `${urls.host}/${STAFF_ROUTES.signIn}`],
     ['Host admin', `${urls.admin}/host/status`],
     ['Mailbox (email stand-in)', urls.mailbox],
     ['Cosmos DB stand-in', urls.cosmos],
     ['Vendor stand-in', urls.vendor],
-    ['Token issuer (staff)', urls.identity],
+    ['Identity provider (staff)', urls.identity],
     ['Clock control', clockControl.url],
     ['Azurite blob', urls.blob],
     ['Azurite queue', urls.queue],
