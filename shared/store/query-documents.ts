@@ -23,6 +23,12 @@ export interface QueryOptions<T> {
   readonly maxItems?: number;
   /** Versions already checked (rows that carry `id` and `_etag`): those rows are not parsed again. */
   readonly versions?: CheckedVersions<T>;
+  /**
+   * Rows asked for per round trip (100 unless given). A list that is read whole every time, like
+   * the staff queue's summaries, asks for large pages: each page is a request, and the local
+   * stand-in evaluates the whole query again for every page.
+   */
+  readonly pageSize?: number;
 }
 
 const PAGE_SIZE = 100;
@@ -47,7 +53,7 @@ export async function queryDocuments<T>(
   const documents: T[] = [];
   const skipped: SkippedRow[] = [];
   try {
-    const iterator = container.items.query<unknown>(query, { maxItemCount: Math.min(PAGE_SIZE, Math.max(1, maxItems)) });
+    const iterator = container.items.query<unknown>(query, { maxItemCount: Math.min(options.pageSize ?? PAGE_SIZE, Math.max(1, maxItems)) });
     while (documents.length + skipped.length < maxItems && iterator.hasMoreResults()) {
       const page = await iterator.fetchNext();
       for (const row of page.resources) {

@@ -2,7 +2,7 @@
  * The ticket as the `tickets` container holds it: the domain's ticket plus what only the store
  * needs, namely the ids of the system commands already applied (so an activity re-run after a
  * crash appends nothing twice) and the emails its events still owe (see `notification-debt`).
- * `slaNextDueAt` is kept current on every save for queue views, and `lifecycleDueAt` for the
+ * `slaNextDueAt` and `slaNextWarningAt` are kept current on every save for the staff lists, and `lifecycleDueAt` for the
  * watchdog (see `lifecycle-due`).
  */
 import { z } from 'zod';
@@ -31,12 +31,23 @@ export const StoredTicketSchema = TicketSchema.extend({
    * ticket saved before the field existed, which the watchdog then examines once.
    */
   lifecycleDueAt: InstantSchema.optional(),
+  /**
+   * The earliest warning instant among the SLA clocks still counting (see `sla-deadline`), for the
+   * staff lists; absent when none warns, and on a ticket not saved since the field was added.
+   */
+  slaNextWarningAt: InstantSchema.optional(),
 });
 export type StoredTicket = z.infer<typeof StoredTicketSchema>;
 
 /** The domain's view of a stored ticket: store bookkeeping never leaves the repository. */
 export function ticketOf(stored: StoredTicket): Ticket {
-  const { appliedCommands: _appliedCommands, notificationDebt: _notificationDebt, lifecycleDueAt: _lifecycleDueAt, ...ticket } = stored;
+  const {
+    appliedCommands: _appliedCommands,
+    notificationDebt: _notificationDebt,
+    lifecycleDueAt: _lifecycleDueAt,
+    slaNextWarningAt: _slaNextWarningAt,
+    ...ticket
+  } = stored;
   return ticket;
 }
 

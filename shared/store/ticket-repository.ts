@@ -21,7 +21,7 @@ import type { StoreFailure } from './store-failure';
 import { noChange, replaceWith, updateWithEtag, type EtagUpdate, type Mutation } from './update-with-etag';
 import { owesAnyOf, settle } from '../email/notification-debt';
 import { storedLifecycleDueAt } from './lifecycle-due';
-import { slaNextDueAt } from './sla-deadline';
+import { slaDeadlines } from './sla-deadline';
 import { StoredTicketSchema, ticketOf, type StoredTicket } from './stored-ticket';
 
 /** What every save needs to refresh the denormalised instants. */
@@ -115,7 +115,15 @@ function listSize(requested: number | undefined): number {
 
 /** Pure: the ticket with the instants every save refreshes (exported for in-memory repositories). */
 export function stamped<T extends Ticket>(ticket: T, stamp: SaveStamp): T {
-  return { ...ticket, slaNextDueAt: slaNextDueAt(ticket, stamp.org, stamp.now), lifecycleDueAt: storedLifecycleDueAt(ticket, stamp.org, stamp.now) };
+  const { nextDueAt, nextWarningAt } = slaDeadlines(ticket, stamp.org, stamp.now);
+  // A warning instant from an earlier save must not outlive the clock it belonged to.
+  const { slaNextWarningAt: _earlier, ...rest } = ticket as T & { slaNextWarningAt?: Instant };
+  return {
+    ...(rest as T),
+    slaNextDueAt: nextDueAt,
+    ...(nextWarningAt === undefined ? {} : { slaNextWarningAt: nextWarningAt }),
+    lifecycleDueAt: storedLifecycleDueAt(ticket, stamp.org, stamp.now),
+  };
 }
 
 /**

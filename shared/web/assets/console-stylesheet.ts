@@ -41,6 +41,8 @@ export const CONSOLE_STYLESHEET = `
 .pager { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin: 1rem 0; }
 .assign-form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .assign-form select { width: auto; min-width: 10rem; min-height: 2.25rem; padding: .25rem .5rem; }
+.clock-list { list-style: none; margin: 0; padding: 0; }
+.clock-list li { margin: 0 0 .25rem; }
 .digest-list { margin: 0; padding-left: 1.25rem; }
 .digest-list li { margin: 0 0 .75rem; }
 @media (max-width: 48rem) {

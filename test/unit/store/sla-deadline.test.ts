@@ -3,7 +3,8 @@ import type { Command } from '../../../shared/domain/commands/commands';
 import { SYSTEM_ACTOR } from '../../../shared/domain/ticket/actor';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import { decideBatch } from '../../../shared/ticket-service/apply-to-ticket';
-import { displayedSlaDeadline, NO_SLA_DEADLINE, slaNextDueAt } from '../../../shared/store/sla-deadline';
+import { displayedSlaDeadline, NO_SLA_DEADLINE, slaDeadlines, slaNextDueAt } from '../../../shared/store/sla-deadline';
+import { stamped } from '../../../shared/store/ticket-repository';
 import { ticketOf } from '../../../shared/store/stored-ticket';
 import { RECEIVED_AT, sampleOrg, storedTicket } from '../ticket-service/ticket-fixtures';
 
@@ -46,5 +47,24 @@ describe('the SLA deadline of a ticket', () => {
   it('is shown to people as absent rather than as the year 9999', () => {
     expect(displayedSlaDeadline({ slaNextDueAt: NO_SLA_DEADLINE })).toBeUndefined();
     expect(displayedSlaDeadline({ slaNextDueAt: '2026-11-24T11:00:00.000Z' })).toBe('2026-11-24T11:00:00.000Z');
+  });
+});
+
+describe('the SLA warning instant kept beside the deadline', () => {
+  it('is three quarters into the first response target of a fresh Severity A ticket', () => {
+    // Received 10:00, one hour around the clock, the policy warns at 75 %.
+    expect(slaDeadlines(after(triaged), org, RECEIVED_AT)).toEqual({ nextDueAt: '2026-11-24T11:00:00.000Z', nextWarningAt: '2026-11-24T10:45:00.000Z' });
+  });
+
+  it('is absent while no clock counts', () => {
+    const waiting = after([...triaged, { type: 'request-info', actor: { role: 'team-lead', id: 'arjun-mehta' }, message: 'Which users?' }]);
+    expect(slaDeadlines(waiting, org, RECEIVED_AT)).toEqual({ nextDueAt: NO_SLA_DEADLINE });
+  });
+
+  it('is stored on save, and an earlier one is dropped once no clock counts', () => {
+    const running = stamped(after(triaged), { org, now: RECEIVED_AT });
+    expect(running).toMatchObject({ slaNextWarningAt: '2026-11-24T10:45:00.000Z' });
+    const waiting = after([...triaged, { type: 'request-info', actor: { role: 'team-lead', id: 'arjun-mehta' }, message: 'Which users?' }]);
+    expect(stamped({ ...waiting, slaNextWarningAt: '2026-11-24T10:45:00.000Z' } as Ticket, { org, now: RECEIVED_AT })).not.toHaveProperty('slaNextWarningAt');
   });
 });
