@@ -1,20 +1,15 @@
 /**
  * What the console's list pages need from the ticket service: the organisation, the time, the
- * store's console reads (see `console-queries`), and the one way a ticket changes, which the
+ * open tickets (see `open-ticket-index`), and the one way a ticket changes, which the
  * queue's assign form goes through exactly as the JSON API's `assign` does. Handlers take this
  * port, so their tests can hand them tickets in memory.
  */
 import type { InvocationContext } from '@azure/functions';
-import type { Container } from '@azure/cosmos';
 import { appTicketApiPort } from '../../http-api/app-ticket-api';
 import type { TicketApiPort } from '../../http-api/ticket-api-port';
+import { ticketsByNumber, type OpenTicketSummaries, type OpenTicketSummary } from '../../store/console-queries';
 import { TICKETS_CONTAINER } from '../../store/containers';
-import {
-  openTicketsAssignedTo,
-  openTicketsUnderContracts,
-  openTicketSummaries,
-  type OpenTicketSummaries,
-} from '../../store/console-queries';
+import { openTicketIndex, type OpenTicketIndex } from '../../store/open-ticket-index';
 import type { TicketList } from '../../store/ticket-repository';
 import { appTicketServices } from '../../ticket-service/app-ticket-services';
 import type { TicketServices } from '../../ticket-service/ticket-services';
@@ -25,20 +20,45 @@ export interface ConsolePort extends Pick<TicketApiPort, 'orgConfig' | 'now' | '
   openTicketsUnderContracts(contractIds: readonly string[]): Promise<TicketList>;
 }
 
-/** The console's reads on the services' store, after the store is set up (locally, on first use). */
+/** One index per set of services, so every request of the instance shares what it holds. */
+const indexes = new WeakMap<TicketServices, OpenTicketIndex>();
+
+function indexOf(services: TicketServices): OpenTicketIndex {
+  let index = indexes.get(services);
+  if (index === undefined) {
+    index = openTicketIndex(services.cosmosClient.database(services.config.cosmos.database).container(TICKETS_CONTAINER));
+    indexes.set(services, index);
+  }
+  return index;
+}
+
+/**
+ * The console's reads on the services' store, after the store is set up (locally, on first use):
+ * the lists from the instance's open-ticket index, whole tickets by number from the repository.
+ */
 export function consolePort(services: TicketServices, api: Pick<TicketApiPort, 'orgConfig' | 'now' | 'applyToTicket'>): ConsolePort {
-  const tickets: Container = services.cosmosClient.database(services.config.cosmos.database).container(TICKETS_CONTAINER);
-  const whenReady = async <T>(read: () => Promise<T>): Promise<T | Extract<TicketList, { kind: 'failed' }>> => {
+  const index = indexOf(services);
+  const summaries = async (): Promise<OpenTicketSummaries> => {
     const setup = await services.ensureStore();
-    return setup.kind === 'ready' ? read() : setup;
+    return setup.kind === 'ready' ? index.summaries() : setup;
+  };
+  const wholeTicketsWhere = async (chosen: (summary: OpenTicketSummary) => boolean): Promise<TicketList> => {
+    const read = await summaries();
+    if (read.kind === 'failed') return read;
+    return ticketsByNumber(services.repository, read.summaries.filter(chosen).map((summary) => summary.ticketNumber));
   };
   return {
     orgConfig: () => api.orgConfig(),
     now: () => api.now(),
-    applyToTicket: (ticketNumber, decideCommands, now) => api.applyToTicket(ticketNumber, decideCommands, now),
-    openTicketSummaries: () => whenReady(() => openTicketSummaries(tickets)),
-    openTicketsAssignedTo: (engineerId) => whenReady(() => openTicketsAssignedTo(tickets, engineerId)),
-    openTicketsUnderContracts: (contractIds) => whenReady(() => openTicketsUnderContracts(tickets, contractIds)),
+    async applyToTicket(ticketNumber, decideCommands, now) {
+      const result = await api.applyToTicket(ticketNumber, decideCommands, now);
+      // Whoever changed a ticket here sees the change on the next list they open.
+      index.invalidate();
+      return result;
+    },
+    openTicketSummaries: summaries,
+    openTicketsAssignedTo: (engineerId) => wholeTicketsWhere((summary) => summary.assignee?.engineerId === engineerId),
+    openTicketsUnderContracts: (contractIds) => wholeTicketsWhere((summary) => summary.contractId !== undefined && contractIds.includes(summary.contractId)),
   };
 }
 
