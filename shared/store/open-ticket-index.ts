@@ -5,10 +5,11 @@
  * policy covers). A queue page then costs one small query however many tickets are open, instead
  * of thousands of rows a request.
  *
- * It catches up at most once per freshness window (requests in between use what it holds), so
- * another instance's change shows within that window; this instance's own commands call
- * `invalidate()`, so whoever just assigned a ticket sees it at once. Concurrent requests share one
- * catch-up.
+ * A read never waits for the store once the index holds something: when what it holds is older
+ * than the freshness window, the read answers with it and starts a catch-up behind the answer
+ * (one at a time), so another instance's change shows within the window and one catch-up. The
+ * first read, a read after a failed catch-up and a read after `invalidate()` (this instance
+ * changed a ticket, and whoever did so must see it) wait for the catch-up instead.
  */
 import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
@@ -35,8 +36,10 @@ const FIELDS = ['id', ...Object.keys(OpenTicketSummarySchema.shape), '_ts'].map(
 export interface OpenTicketIndex {
   /** The open tickets, as the store held them at most one freshness window ago. */
   summaries(): Promise<OpenTicketSummaries>;
-  /** The next read catches up, whatever the window says: after this instance changed a ticket. */
+  /** The next read waits for a catch-up, whatever the window says: after this instance changed a ticket. */
   invalidate(): void;
+  /** Resolves once a catch-up under way (behind an earlier answer) has finished. */
+  settled(): Promise<void>;
 }
 
 export interface OpenTicketIndexOptions {
@@ -54,6 +57,8 @@ export function openTicketIndex(container: Container, options: OpenTicketIndexOp
   const unreadable = new Set<string>();
   let newestSecond: number | undefined;
   let caughtUpAt: number | undefined;
+  /** Set when the next read must wait for a catch-up: nothing held yet, a failed catch-up, or `invalidate()`. */
+  let mustWait = true;
   let running: Promise<CatchUp> | undefined;
 
   function apply(rows: readonly IndexedRow[]): void {
@@ -72,7 +77,10 @@ export function openTicketIndex(container: Container, options: OpenTicketIndexOp
         ? { query: `SELECT ${FIELDS} FROM c WHERE NOT ARRAY_CONTAINS(@finished, c.status)`, parameters: [{ name: '@finished', value: [...FINISHED_STATUSES] }] }
         : { query: `SELECT ${FIELDS} FROM c WHERE c._ts >= @since`, parameters: [{ name: '@since', value: newestSecond - OVERLAP_SECONDS }] };
     const rows = await queryDocuments(container, query, IndexedRowSchema, { maxItems: MAX_ROWS, pageSize: PAGE_SIZE });
-    if (rows.kind === 'failed') return rows;
+    if (rows.kind === 'failed') {
+      mustWait = true;
+      return rows;
+    }
     apply(rows.documents);
     for (const skipped of rows.skipped) {
       if (skipped.id === undefined) continue;
@@ -84,20 +92,32 @@ export function openTicketIndex(container: Container, options: OpenTicketIndexOp
     return { kind: 'caught-up' };
   }
 
+  function startCatchUp(): Promise<CatchUp> {
+    running ??= catchUp().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
   return {
     async summaries() {
-      const fresh = caughtUpAt !== undefined && monotonicMs() - caughtUpAt < freshnessMs;
-      if (!fresh) {
-        running ??= catchUp().finally(() => {
-          running = undefined;
-        });
-        const outcome = await running;
+      if (mustWait) {
+        mustWait = false;
+        // A catch-up under way may have read the store before the change this read must see.
+        await running;
+        const outcome = await startCatchUp();
         if (outcome.kind === 'failed') return outcome;
+      } else if (caughtUpAt === undefined || monotonicMs() - caughtUpAt >= freshnessMs) {
+        // Behind the answer: a failure is remembered (mustWait), so the next read waits and reports it.
+        void startCatchUp();
       }
       return { kind: 'read', summaries: [...open.values()], skipped: unreadable.size };
     },
     invalidate() {
-      caughtUpAt = undefined;
+      mustWait = true;
+    },
+    async settled() {
+      await running;
     },
   };
 }

@@ -62,7 +62,7 @@ describe('the open-ticket index', () => {
     });
   });
 
-  it('catches up with tickets opened, changed and closed since its last read', async () => {
+  it('catches up behind its answers with tickets opened, changed and closed since its last read', async () => {
     const index = openTicketIndex(container, { freshnessMs: 0 });
     await summariesOf(index);
     const opened = sevBTicket('2026-11-24T13:50:00.000Z', LUKAS);
@@ -72,6 +72,9 @@ describe('the open-ticket index', () => {
     const nowClosed = then(lukas, CLOSE);
     expect((await repository.update(lukas.ticketNumber, (stored) => replaceWith({ ...stored, ...nowClosed }), { org: ORG, now: NOW })).kind).toBe('updated');
 
+    // The first read after the changes answers with what the index held, and starts the catch-up.
+    expect(numbers((await summariesOf(index)).summaries)).toEqual(numbers([maria, lukas, handed, unassigned, acknowledged]));
+    await index.settled();
     const read = await summariesOf(index);
     expect(numbers(read.summaries)).toEqual(numbers([maria, handed, unassigned, acknowledged, opened]));
     expect(read.summaries.find((summary) => summary.ticketNumber === unassigned.ticketNumber)?.assignee).toEqual(MARIA);
@@ -85,6 +88,20 @@ describe('the open-ticket index', () => {
     expect((await repository.create(opened, { org: ORG, now: NOW })).kind).toBe('created');
     clockMs = 1_999;
     expect(numbers((await summariesOf(index)).summaries)).not.toContain(opened.ticketNumber);
+    await index.settled();
+    expect(numbers((await summariesOf(index)).summaries)).not.toContain(opened.ticketNumber);
+    index.invalidate();
+    expect(numbers((await summariesOf(index)).summaries)).toContain(opened.ticketNumber);
+  });
+
+  it('waits for a fresh catch-up after invalidate, even when one was under way before the change', async () => {
+    let clockMs = 0;
+    const index = openTicketIndex(container, { freshnessMs: 1_000, monotonicMs: () => clockMs });
+    await summariesOf(index);
+    clockMs = 5_000;
+    await summariesOf(index); // starts a catch-up behind its answer
+    const opened = sevBTicket('2026-11-24T13:50:00.000Z', LUKAS);
+    expect((await repository.create(opened, { org: ORG, now: NOW })).kind).toBe('created');
     index.invalidate();
     expect(numbers((await summariesOf(index)).summaries)).toContain(opened.ticketNumber);
   });
