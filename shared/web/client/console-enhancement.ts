@@ -2,7 +2,8 @@
  * The staff console's progressive enhancement, run in the browser: every SLA countdown on the page
  * counts down live, and a list page that asks for it reloads itself now and then, but never while
  * someone is typing in or choosing from one of its forms. Without it the pages show the time left
- * as of rendering and a reload brings them up to date.
+ * as of rendering and a reload brings them up to date. The countdowns run on the app's clock as
+ * the page states it (`data-rendered-at`), so a browser whose clock is off counts right too.
  *
  * Served as text (`enhanceConsole.toString()`), so it must stay self-contained: it receives the
  * wording function the server renders with, so both write the time left alike.
@@ -28,9 +29,13 @@ export function enhanceConsole(browser: ConsoleWindow, describeTimeLeft: TimeLef
   /** Minutes are the finest unit shown, so a few ticks a minute keep the text within a second or two. */
   const COUNTDOWN_TICK_MS = 15000;
 
+  // The app's clock, not the browser's: the page says when the app rendered it.
+  const renderedAt = Date.parse(browser.document.querySelector('[data-rendered-at]')?.getAttribute('data-rendered-at') ?? '');
+  const offsetMs = Number.isNaN(renderedAt) ? 0 : renderedAt - Date.now();
+
   const countdowns: BrowserElement[] = Array.from(browser.document.querySelectorAll('[data-due-at]'));
   function refreshCountdowns(): void {
-    const nowMs = Date.now();
+    const nowMs = Date.now() + offsetMs;
     for (const element of countdowns) {
       const dueMs = Date.parse(element.getAttribute('data-due-at') ?? '');
       if (!Number.isNaN(dueMs)) element.textContent = describeTimeLeft(dueMs, nowMs);

@@ -37,6 +37,11 @@ export interface ConsolePage {
   readonly deskName?: string;
   /** Seconds after which the enhancement script reloads the page while nobody is typing in it. */
   readonly autoRefreshSeconds?: number;
+  /**
+   * The app's time when the page was rendered: the countdowns count from it, not from the
+   * browser's clock, which may be off (or, on the offline stack, on another day than the app's).
+   */
+  readonly renderedAt?: string;
 }
 
 /** The sections the person may open, in navigation order. */
@@ -75,7 +80,7 @@ export function renderConsolePage(page: ConsolePage): SafeHtml {
 <link rel="stylesheet" href="${assetUrl('console.css')}">
 <script src="${assetUrl('console.js')}" defer></script>
 </head>
-<body class="console">
+<body class="console"${page.renderedAt === undefined ? '' : html` data-rendered-at="${page.renderedAt}"`}>
 <a class="skip-link" href="#main">Skip to the main content</a>
 <header class="site-header console-header"><div class="wrap wrap-wide console-bar">
 <a class="console-home" href="/${STAFF_ROUTES.myWork}">${deskName} console</a>

@@ -86,6 +86,7 @@ export function myWorkPage(port: ConsolePort): StaffPageHandler {
       body: renderMyWork(view, now),
       deskName: org.value.supportDesk.name,
       autoRefreshSeconds: LIST_REFRESH_SECONDS,
+      renderedAt: now,
     });
     return htmlPageResponse(page);
   };
@@ -118,7 +119,7 @@ async function showQueue(request: HttpRequest, session: StaffSession, port: Cons
     unreadable: read.skipped,
   });
   return htmlPageResponse(
-    renderConsolePage({ title: 'Queue', session, active: 'queue', body, deskName: org.value.supportDesk.name, autoRefreshSeconds: LIST_REFRESH_SECONDS }),
+    renderConsolePage({ title: 'Queue', session, active: 'queue', body, deskName: org.value.supportDesk.name, autoRefreshSeconds: LIST_REFRESH_SECONDS, renderedAt: now }),
   );
 }
 
@@ -194,7 +195,7 @@ export function tamPage(port: ConsolePort): StaffPageHandler {
     const view = tamView({ principal: session.principal, org: org.value, tickets: read.tickets, now });
     const body = renderTamView(view, now, viewerZone(session.principal, org.value));
     return htmlPageResponse(
-      renderConsolePage({ title: 'TAM view', session, active: 'tam', body, deskName: org.value.supportDesk.name, autoRefreshSeconds: LIST_REFRESH_SECONDS }),
+      renderConsolePage({ title: 'TAM view', session, active: 'tam', body, deskName: org.value.supportDesk.name, autoRefreshSeconds: LIST_REFRESH_SECONDS, renderedAt: now }),
     );
   };
 }

@@ -80,3 +80,47 @@ describe('the time left before an SLA deadline', () => {
     expect(() => new vm.Script(script)).not.toThrow();
   });
 });
+
+describe('the countdown script', () => {
+  interface FakeElement {
+    textContent: string | null;
+    getAttribute(name: string): string | null;
+  }
+
+  function runScript(renderedAt: string | undefined, dueAt: string, browserNowMs: number): FakeElement {
+    const countdown: FakeElement = { textContent: '', getAttribute: (name) => (name === 'data-due-at' ? dueAt : null) };
+    const body: FakeElement = { textContent: null, getAttribute: (name) => (name === 'data-rendered-at' ? (renderedAt ?? null) : null) };
+    const found = lookUpAsset('console.js');
+    if (found.kind === 'unknown') throw new Error('console.js is not served');
+    const window = {
+      document: {
+        querySelectorAll: (selectors: string) => (selectors === '[data-due-at]' ? [countdown] : []),
+        querySelector: (selectors: string) => (selectors === '[data-rendered-at]' && renderedAt !== undefined ? body : null),
+        activeElement: null,
+        hidden: false,
+      },
+      location: { reload: () => undefined },
+      setInterval: () => 0,
+      setTimeout: () => 0,
+    };
+    const RealDate = Date;
+    const FixedDate = class extends RealDate {
+      static override now(): number {
+        return browserNowMs;
+      }
+    };
+    vm.runInNewContext(found.asset.body.toString('utf8'), { window, Date: FixedDate, Number, Array, Math, String });
+    return countdown;
+  }
+
+  it('counts down on the app\'s clock as the page states it, whatever the browser\'s clock says', () => {
+    // The browser lives two weeks later than the app's (virtual) clock.
+    const countdown = runScript('2026-11-24T14:00:00.000Z', '2026-11-24T14:30:00.000Z', Date.parse('2026-12-07T08:00:00.000Z'));
+    expect(countdown.textContent).toBe('30 min left');
+  });
+
+  it('counts on the browser\'s clock when the page does not say when it was rendered', () => {
+    const countdown = runScript(undefined, '2026-11-24T14:30:00.000Z', Date.parse('2026-11-24T14:10:00.000Z'));
+    expect(countdown.textContent).toBe('20 min left');
+  });
+});
