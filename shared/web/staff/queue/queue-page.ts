@@ -74,7 +74,7 @@ function assignForm(row: QueueRow, input: QueuePageInput, csrf: string): SafeHtm
 <input type="hidden" name="ticketNumber" value="${row.ticketNumber}">
 <input type="hidden" name="return" value="${queueQueryString(input.filters)}">
 <label class="visually-hidden" for="${id}">Assign ${row.ticketNumber} to</label>
-<select id="${id}" name="engineerId">${options}</select>
+<select id="${id}" name="engineerId">${row.assignee === undefined ? html`<option value="">Choose an engineer</option>` : ''}${options}</select>
 <button type="submit" class="button button-small">Assign</button>
 </form>`;
 }

@@ -97,6 +97,8 @@ describe('the console\'s list pages', () => {
       const page = bodyOf(await queuePage(port)(get('/staff/queue'), sessionOf(ARJUN_PRINCIPAL)));
       expect(page).toContain('class="assign-form"');
       expect(page).toContain(`<input type="hidden" name="csrf" value="${CSRF}">`);
+      // Nobody is preselected for a ticket nobody owns: an assignment is always a choice.
+      expect(page).toContain(`<select id="assign-${unassigned.ticketNumber}" name="engineerId"><option value="">Choose an engineer</option>`);
       // Unassigned first for people who assign.
       expect(page.indexOf(unassigned.ticketNumber)).toBeLessThan(page.indexOf(mine.ticketNumber));
     });
