@@ -18,6 +18,11 @@ const PAUSING_STATUSES: Partial<Record<TicketStatus, SlaPauseReason>> = {
   'escalated-to-vendor': 'awaiting-vendor',
 };
 
+/** Whether the ticket waits on someone else in this status, so its clocks may stand still. */
+export function isSlaPausingStatus(status: TicketStatus): boolean {
+  return PAUSING_STATUSES[status] !== undefined;
+}
+
 /** Undefined while the ticket has no severity (a chat ticket that validation will reject). */
 export function slaHistoryFromTimeline(ticket: Ticket): SlaHistory | undefined {
   if (ticket.severity === undefined) {

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Instant } from '../../domain/primitives';
 import type { SlaClock } from '../../domain/sla/sla-clock';
+import { isSlaPausingStatus } from '../../domain/sla/sla-history-from-timeline';
 import type { TicketStatus } from '../../domain/ticket/ticket-status';
 import { displayedSlaDeadline } from '../../store/sla-deadline';
 
@@ -38,9 +39,6 @@ export function clockStateOf(clock: SlaClock, now: Instant): ClockState | undefi
   }
 }
 
-/** Statuses in which the SLA engine pauses the clocks (waiting on the customer, the vendor, a confirmation). */
-const PAUSING_STATUSES: readonly TicketStatus[] = ['awaiting-customer', 'escalated-to-vendor', 'resolution-proposed'];
-
 export interface SlaSummary {
   readonly status: TicketStatus;
   readonly slaNextDueAt?: Instant | undefined;
@@ -56,5 +54,5 @@ export function rowSlaState(summary: SlaSummary, now: Instant): RowSlaState {
     if (summary.slaNextWarningAt !== undefined && Date.parse(summary.slaNextWarningAt) <= nowMs) return 'warning';
     return 'running';
   }
-  return PAUSING_STATUSES.includes(summary.status) ? 'paused' : 'no-clock';
+  return isSlaPausingStatus(summary.status) ? 'paused' : 'no-clock';
 }
