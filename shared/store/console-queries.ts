@@ -29,17 +29,18 @@ export type OpenTicketSummaries =
   | { readonly kind: 'read'; readonly summaries: readonly OpenTicketSummary[]; readonly skipped: number }
   | Extract<TicketList, { kind: 'failed' }>;
 
-/** At most this many whole tickets on one page (My work, the TAM view); the page says when it shows fewer. */
+/** At most this many whole tickets on one page (My work, the TAM view); the rest are reported as skipped, and the page says so. */
 export const MAX_WHOLE_TICKETS = 500;
 
 /**
  * The tickets of these numbers, read whole and at once (point reads, the cheapest read Cosmos DB
- * has); a number whose ticket is gone or no longer reads is left out and counted.
+ * has); a number whose ticket is gone or no longer reads, or past the limit, is left out and listed
+ * as skipped.
  */
 export async function ticketsByNumber(repository: Pick<TicketRepository, 'read'>, ticketNumbers: readonly string[]): Promise<TicketList> {
   const reads = await Promise.all(ticketNumbers.slice(0, MAX_WHOLE_TICKETS).map((ticketNumber) => repository.read(ticketNumber)));
   const tickets: Ticket[] = [];
-  const skipped: { id: string; reason: string }[] = [];
+  const skipped: { id: string; reason: string }[] = ticketNumbers.slice(MAX_WHOLE_TICKETS).map((id) => ({ id, reason: `over the limit of ${String(MAX_WHOLE_TICKETS)} a page shows` }));
   for (const [index, read] of reads.entries()) {
     if (read.kind === 'failed') return read;
     if (read.kind === 'found') tickets.push(read.ticket);

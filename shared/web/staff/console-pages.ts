@@ -16,7 +16,7 @@ import { readRequestBody } from '../../http-edge/request-body';
 import { UnexpectedStoreFailure } from '../../http-edge/store-failure-problem';
 import type { StoreFailure } from '../../store/store-failure';
 import type { ApplyResult } from '../../ticket-service/apply-to-ticket';
-import { html } from '../html';
+import { html, type SafeHtml } from '../html';
 import { htmlPageResponse, seeOther } from '../html-response';
 import { renderConsolePage, type ConsoleSection } from './console-frame';
 import type { ConsolePort } from './console-port';
@@ -52,6 +52,12 @@ function storeFailure(failure: StoreFailure, session: StaffSession, active: Cons
   throw new TicketServiceFault(`the store answered a read with ${failure.kind}`);
 }
 
+/** Tickets a list should have shown but could not (unreadable, or past the page's limit): never silently. */
+function unshownNotice(unshown: number): SafeHtml | '' {
+  if (unshown === 0) return '';
+  return html`<div class="notice notice-failed" role="alert"><p>${unshown} ${unshown === 1 ? 'ticket' : 'tickets'} could not be shown on this page. The queue lists every open ticket.</p></div>`;
+}
+
 async function loadOrg(port: ConsolePort, session: StaffSession, active: ConsoleSection): Promise<Loaded<OrgConfig>> {
   const load = await port.orgConfig();
   switch (load.kind) {
@@ -72,10 +78,12 @@ export function myWorkPage(port: ConsolePort): StaffPageHandler {
     if (!org.ok) return org.response;
     const engineer = rosterEngineerOf(session.principal, org.value.roster.engineers);
     let tickets: readonly Ticket[] = [];
+    let unshown = 0;
     if (engineer !== undefined) {
       const read = await port.openTicketsAssignedTo(engineer.id);
       if (read.kind === 'failed') return storeFailure(read.failure, session, 'my-work');
       tickets = read.tickets;
+      unshown = read.skipped.length;
     }
     const now = port.now();
     const view = myWorkView({ principal: session.principal, org: org.value, tickets, now });
@@ -83,7 +91,7 @@ export function myWorkPage(port: ConsolePort): StaffPageHandler {
       title: 'My work',
       session,
       active: 'my-work',
-      body: renderMyWork(view, now),
+      body: html`${unshownNotice(unshown)}${renderMyWork(view, now)}`,
       deskName: org.value.supportDesk.name,
       autoRefreshSeconds: LIST_REFRESH_SECONDS,
       renderedAt: now,
@@ -193,7 +201,7 @@ export function tamPage(port: ConsolePort): StaffPageHandler {
     if (read.kind === 'failed') return storeFailure(read.failure, session, 'tam');
     const now = port.now();
     const view = tamView({ principal: session.principal, org: org.value, tickets: read.tickets, now });
-    const body = renderTamView(view, now, viewerZone(session.principal, org.value));
+    const body = html`${unshownNotice(read.skipped.length)}${renderTamView(view, now, viewerZone(session.principal, org.value))}`;
     return htmlPageResponse(
       renderConsolePage({ title: 'TAM view', session, active: 'tam', body, deskName: org.value.supportDesk.name, autoRefreshSeconds: LIST_REFRESH_SECONDS, renderedAt: now }),
     );

@@ -46,3 +46,15 @@ describe('the console\'s list pages when the store is unavailable', () => {
     await expect(queuePage(failingPort(unexpected))(get('/staff/queue'), session())).rejects.toBeInstanceOf(UnexpectedStoreFailure);
   });
 });
+
+describe('tickets a list could not show', () => {
+  it('are counted in a notice on My work rather than dropped silently', async () => {
+    const port: ConsolePort = {
+      ...failingPort(UNAVAILABLE),
+      openTicketsAssignedTo: async () => ({ kind: 'read', tickets: [], skipped: [{ id: 'BTN-20261124-00001', reason: 'not found' }, { id: 'BTN-20261124-00002', reason: 'not found' }] }),
+    };
+    const response = await myWorkPage(port)(get('/staff'), session());
+    expect(response.status).toBe(200);
+    expect(String(response.body)).toContain('2 tickets could not be shown on this page.');
+  });
+});
