@@ -73,10 +73,12 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<Ru
 
   /**
    * As Entra ID's: audience the client, `oid` the person, `roles` their app roles, the nonce echoed.
-   * No `nbf`: on a virtual clock this issuer runs ahead of the real time the app's OIDC client checks by.
+   * Issued on the machine's own time even when the stack runs a virtual clock: the app's OIDC client
+   * checks an ID token's `iat` and `exp` by that time and has no clock to hand it, and the token
+   * lives only for the moment of sign-in (the session that follows runs on the app's clock).
    */
   function signIdToken(person: DevPerson, clientId: string, nonce: string | undefined): Promise<string> {
-    const now = nowSeconds();
+    const now = Math.floor(Date.now() / 1000);
     const claims = { oid: person.id, name: person.name, preferred_username: person.email, email: person.email, roles: [...person.roles] };
     return new SignJWT({ ...claims, ...(nonce === undefined ? {} : { nonce }) })
       .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid, typ: 'JWT' })

@@ -309,3 +309,44 @@ describe('the dev issuer’s token endpoint', () => {
     expect(await answer.json()).toMatchObject({ token_type: 'Bearer', access_token: expect.any(String) });
   });
 });
+
+describe('signing in while the stack runs a virtual clock', () => {
+  // `npm start -- --virtual-clock` moves the issuer's and the app's clocks away from real time,
+  // while the OIDC client checks an ID token's lifetime by the machine's own clock.
+  const virtualClock = fixedClock(new Date('2026-03-02T08:00:00Z'));
+  let issuer: RunningDevIssuer;
+
+  beforeAll(async () => {
+    issuer = await startDevIssuer({ port: 0, clock: virtualClock });
+  });
+
+  afterAll(async () => {
+    await issuer.stop();
+  });
+
+  it('signs a person in and opens a console page on that clock', async () => {
+    const redirectUri = `${SITE}/staff/sign-in/callback`;
+    const client = await discoverSignInClient({ issuer: issuer.issuer, clientId: DEV_SIGN_IN_CLIENT.id, clientSecret: DEV_SIGN_IN_CLIENT.secret, redirectUri });
+    const sessionKeys = async () => ({ kind: 'ready', keys: [KEY] }) as const;
+    const dependencies: SignInDependencies = { clock: virtualClock, sessionKeys, signInClient: async () => ({ kind: 'ready', client }), signedOutUrl: `${SITE}/staff/signed-out` };
+    const started = (await signInHandler(dependencies)(new HttpRequest({ url: `${SITE}/staff/sign-in?returnTo=%2Fstaff`, method: 'GET' }), context())) as HttpResponseInit;
+    const page = await (await fetch(header(started, 'Location'))).text();
+    const chosen = await fetch(`${issuer.baseUrl}/authorize`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...hiddenFields(page), person: 'maria-garcia' }).toString(),
+      redirect: 'manual',
+    });
+    const callback = new HttpRequest({ url: chosen.headers.get('location') ?? '', method: 'GET', headers: { cookie: `${SIGN_IN_COOKIE}=${cookieOf(started, SIGN_IN_COOKIE)?.value ?? ''}` } });
+    const answer = (await signInCallbackHandler(dependencies)(callback, context())) as HttpResponseInit;
+    expect({ status: answer.status, location: header(answer, 'Location') }).toEqual({ status: 303, location: '/staff' });
+
+    const seen: string[] = [];
+    const boundary = staffPageWith({ clock: virtualClock, sessionKeys });
+    const opened = (await boundary(async (_request, session) => {
+      seen.push(session.principal.id);
+      return { status: 200 };
+    })(new HttpRequest({ url: `${SITE}/staff`, method: 'GET', headers: { cookie: `${SESSION_COOKIE}=${cookieOf(answer, SESSION_COOKIE)?.value ?? ''}` } }), context())) as HttpResponseInit;
+    expect({ status: opened.status, seen }).toEqual({ status: 200, seen: ['maria-garcia'] });
+  });
+});
