@@ -162,7 +162,7 @@ async function hostCpuPerIntake(lifecycle: LifecycleStack, tickets: Container): 
   const spent = cpuMs(pid) - before - idleMsPerMs * elapsed;
   console.log(`\nHost CPU per fresh intake, its lifecycle up to assignment included (${String(CPU_INTAKES)} Severity A intakes, 16 concurrent; load ${load()}):`);
   line('host CPU per intake', `${(spent / CPU_INTAKES).toFixed(1)} ms (target ≤ 8 ms; idle host ${(idleMsPerMs * 1000).toFixed(0)} ms per s taken off)`);
-  line('where the lifecycles stood (no engineer free: triaged)', [...tally].map(([status, count]) => `${String(count)} ${status}`).join(', '));
+  line('statuses once every ticket was validated', [...tally].map(([status, count]) => `${String(count)} ${status}`).join(', '));
 }
 
 /** Raw creates of ticket-sized documents, straight to the same stand-in: the store's own ceiling. */
