@@ -2,14 +2,15 @@
  * When an on-call group is reachable, as real intervals: its weekly hours (none start on a region
  * holiday) and its hours on each of the region's holidays, both on the region's local wall clock.
  */
-import { DateTime } from 'luxon';
-import { type TimeSpan, mergeSpans } from '../calendar/time-span';
+import { offsetAt } from '../calendar/offset-stretches';
+import { MS_PER_MINUTE, type TimeSpan, mergeSpans } from '../calendar/time-span';
 import type { Weekday } from '../calendar/weekly-hours';
 import { openSpans, weeklyOpenings } from '../calendar/weekly-openings';
 import type { OnCall, RegionRoster, Shift } from './roster';
 
 /** Past the two local days before the window that opening hours look back, and the day after it. */
 const DAYS_OF_MARGIN = 3;
+const MS_PER_DAY = 24 * 60 * MS_PER_MINUTE;
 
 export function onCallSpans(region: RegionRoster, onCall: OnCall, fromMs: number, untilMs: number): TimeSpan[] {
   const weekly = openSpans(weeklyOpenings(region.timeZone, onCall.weekly, region.holidays), fromMs, untilMs);
@@ -31,16 +32,24 @@ type LocalDates = { readonly timeZone: string; readonly first: string; readonly 
 
 /** The local dates on which hours that reach into the window can start (ISO dates compare as text). */
 function localDatesAround(timeZone: string, fromMs: number, untilMs: number): LocalDates {
-  const first = DateTime.fromMillis(fromMs, { zone: timeZone }).minus({ days: DAYS_OF_MARGIN }).toISODate() ?? '';
-  const last = DateTime.fromMillis(untilMs, { zone: timeZone }).plus({ days: DAYS_OF_MARGIN }).toISODate() ?? '';
-  return { timeZone, first, last };
+  return { timeZone, first: daysAfter(localDate(timeZone, fromMs), -DAYS_OF_MARGIN), last: daysAfter(localDate(timeZone, untilMs), DAYS_OF_MARGIN) };
 }
 
-function datesBetween({ timeZone, first, last }: LocalDates): string[] {
+function datesBetween({ first, last }: LocalDates): string[] {
   const dates: string[] = [];
-  for (let day = DateTime.fromISO(first, { zone: timeZone }); ; day = day.plus({ days: 1 })) {
-    const date = day.toISODate();
-    if (date === null || date > last) return dates;
-    dates.push(date);
-  }
+  for (let date = first; date <= last; date = daysAfter(date, 1)) dates.push(date);
+  return dates;
+}
+
+/**
+ * Local dates by plain calendar arithmetic on the wall date, with the zone's offset from the
+ * remembered stretches: asking luxon for zoned dates here was most of its remaining cost on the
+ * routing path (profiled: 3–4 % of the host's CPU under an intake burst).
+ */
+function localDate(timeZone: string, instantMs: number): string {
+  return new Date(instantMs + offsetAt(timeZone, instantMs)).toISOString().slice(0, 10);
+}
+
+function daysAfter(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00.000Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
 }
