@@ -1,9 +1,11 @@
 /**
  * The `tickets` container: one document per ticket (partition key = ticket number) holding its
- * state and append-only timeline under one ETag. Every save parses the document with its schema
- * and refreshes `slaNextDueAt`, which the queue views sort by, and `lifecycleDueAt`, which the
- * watchdog selects by. Reads parse a version only if this process has not checked it already
- * (`CheckedVersions`): the boundary is the first read of a version it did not write. Settling a notification debt and postponing the watchdog's next look are
+ * state and append-only timeline under one ETag. Every save refreshes `slaNextDueAt`, which the
+ * queue views sort by, and `lifecycleDueAt`, which the watchdog selects by. What is validated
+ * where: a create is parsed with its schema (intake builds it from HTTP input); an update is not
+ * (the domain built it, typed, from a version already checked); a read is parsed only if this
+ * process has not checked that version already (`CheckedVersions`): the first read of a version
+ * it did not write, from another instance, an older release or a hand edit. Settling a notification debt and postponing the watchdog's next look are
  * bookkeeping, not changes of the ticket: they leave the ticket's fields as they are.
  */
 import type { Container } from '@azure/cosmos';
@@ -233,7 +235,8 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
           if (mutation.kind !== 'replace') return mutation;
           return replaceWith(stamped(mutation.document, stamp));
         },
-        { schema: StoredTicketSchema, versions: checked },
+        // Built by the domain from a checked version and stamped here: typed, so not parsed again.
+        { schema: StoredTicketSchema, versions: checked, validateWrites: false },
       );
     },
 

@@ -62,6 +62,18 @@ describe('validating stored documents at the boundary only', () => {
     expect(read).toMatchObject({ kind: 'found', document: { id: 'n3', text: 'second' } });
   });
 
+  it('does not parse what a caller vouches for, and trusts it on reading it back', async () => {
+    await container.items.create({ id: 'n4', text: 'first' });
+    await readDocument(container, 'n4', 'n4', NoteSchema, versions);
+    expect(
+      await parsesDuring(async () => {
+        const updated = await updateWithEtag(container, 'n4', 'n4', (note: Note) => replaceWith({ ...note, text: 'second' }), { schema: NoteSchema, versions, validateWrites: false });
+        expect(updated.kind).toBe('updated');
+        expect(await readDocument(container, 'n4', 'n4', NoteSchema, versions)).toMatchObject({ kind: 'found', document: { text: 'second' } });
+      }),
+    ).toBe(0);
+  });
+
   it('forgets the oldest version beyond its capacity', () => {
     const small = new CheckedVersions<Note>(2);
     small.remember('a', 'e1', { id: 'a', text: 'a' });
