@@ -38,9 +38,9 @@ export async function run(): Promise<void> {
 
   const cases: Record<string, () => Promise<unknown>> = {
     'bare page handler': bare,
-    'GET behind the boundary': () => fresh(new HttpRequest({ url: `${SITE}/staff`, method: 'GET', headers: { cookie } }), context),
-    'GET that renews the session': () => renewing(new HttpRequest({ url: `${SITE}/staff`, method: 'GET', headers: { cookie } }), context),
-    'form post (origin + CSRF checked)': () =>
+    'GET behind the boundary': async () => fresh(new HttpRequest({ url: `${SITE}/staff`, method: 'GET', headers: { cookie } }), context),
+    'GET that renews the session': async () => renewing(new HttpRequest({ url: `${SITE}/staff`, method: 'GET', headers: { cookie } }), context),
+    'form post (origin + CSRF checked)': async () =>
       fresh(
         new HttpRequest({ url: `${SITE}/staff/x`, method: 'POST', headers: { cookie, origin: SITE, 'content-type': 'application/x-www-form-urlencoded' }, body: { string: form } }),
         context,
