@@ -6,7 +6,7 @@
  * repeat a value: they end up in logs.
  */
 import { z } from 'zod';
-import { KEY_VAULT_REFERENCE } from './vendor-callback-secret';
+import { readSecretList, secretSetting } from './secret-setting';
 
 /** The session cookie is encrypted with A256GCM and a direct key: 256 bits. */
 export const STAFF_SESSION_KEY_BYTES = 32;
@@ -24,38 +24,20 @@ function decodedKey(text: string): Uint8Array | undefined {
  * cookies, every one of them opens cookies already handed out.
  */
 export function staffSessionKeys() {
-  return z
-    .string()
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined) return { kind: 'not-configured' as const };
-      if (KEY_VAULT_REFERENCE.test(value.trim())) return { kind: 'unresolved-key-vault-reference' as const };
-      const keys = value.split(',').map((key) => decodedKey(key.trim()));
-      const bad = keys.findIndex((key) => key === undefined);
-      if (bad !== -1) {
-        const which = keys.length === 1 ? '' : ` (key ${bad + 1} of ${keys.length} is not)`;
-        context.addIssue({
-          code: 'custom',
-          message: `must be ${STAFF_SESSION_KEY_BYTES} random bytes in base64 (openssl rand -base64 ${STAFF_SESSION_KEY_BYTES}), several separated by commas during a rotation${which}`,
-        });
-        return z.NEVER;
-      }
-      return { kind: 'configured' as const, keys: keys.filter((key): key is Uint8Array => key !== undefined) };
+  return secretSetting((value, context) => {
+    const keys = readSecretList(value, context, decodedKey, (position, count) => {
+      const which = count === 1 ? '' : ` (key ${position} of ${count} is not)`;
+      return `must be ${STAFF_SESSION_KEY_BYTES} random bytes in base64 (openssl rand -base64 ${STAFF_SESSION_KEY_BYTES}), several separated by commas during a rotation${which}`;
     });
+    return keys === undefined ? z.NEVER : { kind: 'configured' as const, keys };
+  });
 }
 
 export type StaffSessionKeys = z.output<ReturnType<typeof staffSessionKeys>>;
 
 /** The client secret of Baton's app registration (Entra ID) or of the dev issuer's client. */
 export function staffSignInClientSecret() {
-  return z
-    .string()
-    .optional()
-    .transform((value) => {
-      if (value === undefined) return { kind: 'not-configured' as const };
-      if (KEY_VAULT_REFERENCE.test(value.trim())) return { kind: 'unresolved-key-vault-reference' as const };
-      return { kind: 'configured' as const, secret: value.trim() };
-    });
+  return secretSetting((value) => ({ kind: 'configured' as const, secret: value.trim() }));
 }
 
 export type StaffSignInClientSecret = z.output<ReturnType<typeof staffSignInClientSecret>>;

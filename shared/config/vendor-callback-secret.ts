@@ -4,15 +4,10 @@
  * but then every callback is refused. Failure messages never repeat the value: they end up in logs.
  */
 import { z } from 'zod';
+import { readSecretList, secretSetting } from './secret-setting';
 
 /** Shorter secrets can be guessed offline from one captured delivery and its signature. */
 export const MIN_VENDOR_CALLBACK_SECRET_LENGTH = 16;
-
-/**
- * App Service leaves a Key Vault reference it cannot resolve (no secret yet, no access) as the
- * setting's value. That text names a vault anyone may know, so it must never become a secret.
- */
-export const KEY_VAULT_REFERENCE = /^@Microsoft\.KeyVault\(/i;
 
 function tooShort(position: number, count: number, empty: boolean): string {
   const length = `at least ${MIN_VENDOR_CALLBACK_SECRET_LENGTH} characters`;
@@ -21,20 +16,12 @@ function tooShort(position: number, count: number, empty: boolean): string {
 }
 
 export function vendorCallbackSecrets() {
-  return z
-    .string()
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined) return { kind: 'not-configured' as const };
-      if (KEY_VAULT_REFERENCE.test(value.trim())) return { kind: 'unresolved-key-vault-reference' as const };
-      const secrets = value.split(',').map((secret) => secret.trim());
-      const shortIndex = secrets.findIndex((secret) => secret.length < MIN_VENDOR_CALLBACK_SECRET_LENGTH);
-      if (shortIndex !== -1) {
-        context.addIssue({ code: 'custom', message: tooShort(shortIndex + 1, secrets.length, secrets[shortIndex] === '') });
-        return z.NEVER;
-      }
-      return { kind: 'configured' as const, secrets };
-    });
+  return secretSetting((value, context) => {
+    const secrets = readSecretList(value, context, (secret) => (secret.length < MIN_VENDOR_CALLBACK_SECRET_LENGTH ? undefined : secret), (position, count, secret) =>
+      tooShort(position, count, secret === ''),
+    );
+    return secrets === undefined ? z.NEVER : { kind: 'configured' as const, secrets };
+  });
 }
 
 /** What the setting gives the callback: the secrets to verify with, or why there are none. */
