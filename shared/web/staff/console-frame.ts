@@ -6,7 +6,7 @@
 import type { StaffRole } from '../../auth/staff-token';
 import { html, type SafeHtml } from '../html';
 import { DEFAULT_DESK_NAME } from '../page-layout';
-import { assetUrl } from '../static-assets';
+import { renderHtmlDocument } from '../html-document';
 import { STAFF_ROUTES } from './staff-routes';
 import type { StaffSession } from './staff-session';
 
@@ -69,28 +69,18 @@ function signOutForm(session: StaffSession): SafeHtml {
 export function renderConsolePage(page: ConsolePage): SafeHtml {
   const deskName = page.deskName ?? DEFAULT_DESK_NAME;
   const refresh = page.autoRefreshSeconds === undefined ? '' : html` data-auto-refresh="${String(page.autoRefreshSeconds)}"`;
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="same-origin">
-<title>${page.title} · ${deskName} console</title>
-<link rel="stylesheet" href="${assetUrl('site.css')}">
-<link rel="stylesheet" href="${assetUrl('console.css')}">
-<script src="${assetUrl('console.js')}" defer></script>
-</head>
-<body class="console"${page.renderedAt === undefined ? '' : html` data-rendered-at="${page.renderedAt}"`}>
-<a class="skip-link" href="#main">Skip to the main content</a>
-<header class="site-header console-header"><div class="wrap wrap-wide console-bar">
+  return renderHtmlDocument({
+    title: `${page.title} · ${deskName} console`,
+    stylesheets: ['site.css', 'console.css'],
+    script: 'console.js',
+    bodyAttributes: html` class="console"${page.renderedAt === undefined ? '' : html` data-rendered-at="${page.renderedAt}"`}`,
+    content: html`<header class="site-header console-header"><div class="wrap wrap-wide console-bar">
 <a class="console-home" href="/${STAFF_ROUTES.myWork}">${deskName} console</a>
 ${navigation(page.session, page.active)}
 ${signOutForm(page.session)}
 </div></header>
 <main id="main" class="wrap wrap-wide" tabindex="-1"${refresh}>
 ${page.body}
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }
