@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { PAGE_SECURITY_HEADERS } from '../../shared/web/html-response';
 import { useBrowserSuite } from './support/browser-suite';
 import { saveScreenshot } from './support/screenshots';
+import { signInAs } from './support/staff-console';
 import type { Steps } from './support/steps';
 import { PAGE_ACTION_MS, PAGE_LOAD_MS } from './support/step-limits';
 
@@ -99,5 +100,23 @@ describe('signing in to the staff console in a browser', () => {
       await page.getByRole('link', { name: 'Sign in again' }).click();
       await page.getByRole('heading', { name: 'Sign in to Baton (development)' }).waitFor();
     });
+  });
+  suite.test('signs out through the console frame’s sign-out form, after which a console page asks to sign in again', async (steps) => {
+    const page = await suite.newPage({ javaScript: false });
+    await steps.step('sign in as María García from the queue', PAGE_LOAD_MS, () => signInAs(page, 'maria-garcia', '/staff/queue'));
+    const signOut = page.locator('form.sign-out');
+    expect(await signOut.getAttribute('action')).toBe('/staff/sign-out');
+    expect(await signOut.locator('input[type="hidden"][name="csrf"]').getAttribute('value')).toMatch(/\S{16,}/);
+    await steps.step('sign out, through the identity provider’s sign-out, to the signed-out page', PAGE_LOAD_MS, async () => {
+      await Promise.all([page.waitForURL((url) => url.origin === suite.web.siteUrl && url.pathname === '/staff/signed-out'), signOut.getByRole('button', { name: 'Sign out' }).click()]);
+      await page.getByRole('heading', { name: 'You have signed out' }).waitFor();
+    });
+    const cookies = await page.context().cookies(suite.web.siteUrl);
+    expect(cookies.find((cookie) => cookie.name === SESSION_COOKIE && cookie.value !== '')).toBeUndefined();
+    await steps.step('open the queue again and be sent to the identity provider’s sign-in page', PAGE_LOAD_MS, async () => {
+      await page.goto('/staff/queue');
+      await page.getByRole('heading', { name: 'Sign in to Baton (development)' }).waitFor();
+    });
+    expect(page.url().startsWith(`${identityUrl()}/authorize?`)).toBe(true);
   });
 });
