@@ -117,6 +117,20 @@ function post(url: string, submission: Submission): Promise<Response> {
   });
 }
 
+/**
+ * A keyed retry as a well-behaved client sends it: a 503 (the store answering too slowly on a busy
+ * machine) says "not now", so it waits the Retry-After and asks again, a few times.
+ */
+async function postUntilAnswered(url: string, submission: Submission): Promise<Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await post(url, submission);
+    if (response.status !== 503 || attempt === 5) return response;
+    await response.arrayBuffer();
+    const retryAfterSeconds = Math.min(Number(response.headers.get('retry-after') ?? '1') || 1, 10);
+    await new Promise((resolve) => setTimeout(resolve, retryAfterSeconds * 1_000));
+  }
+}
+
 /** Posts new submissions CONCURRENCY at a time until the stack dies; records each 202 that arrived. */
 async function burstUntilKilled(stack: StackProcess, submissions: Submission[], killAfterMs: number): Promise<void> {
   let killed = false;
@@ -235,7 +249,7 @@ describe('the whole offline stack killed with SIGKILL during intake', () => {
       retried.push(
         ...(await Promise.all(
           chunk.map(async (submission) => {
-            const response = await post(url, submission);
+            const response = await postUntilAnswered(url, submission);
             return { submission, status: response.status, answer: IntakeAnswerSchema.safeParse(await response.json()) };
           }),
         )),
