@@ -11,13 +11,27 @@ function addresses(list: readonly EmailAddress[]): string {
   return list.map((entry) => entry.address).join(', ');
 }
 
+/** The headers that say where a reply goes and which conversation the message belongs to. */
+const THREAD_HEADERS = ['Message-ID', 'In-Reply-To', 'References'] as const;
+
+function headerLines(message: StoredEmail): string[] {
+  const replyTo = message.replyTo.length > 0 ? [`Reply-To: ${addresses(message.replyTo)}`] : [];
+  const lowerCased = new Map(Object.entries(message.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const thread = THREAD_HEADERS.flatMap((name) => {
+    const value = lowerCased.get(name.toLowerCase());
+    return value === undefined ? [] : [`${name}: ${value}`];
+  });
+  return [...replyTo, ...thread].map((line) => `    ${line}`);
+}
+
 export function formatMessages(messages: readonly StoredEmail[]): string {
   if (messages.length === 0) return 'No messages.\n';
   return messages
     .map((message) => {
       const copies = message.cc.length > 0 ? `  cc ${addresses(message.cc)}` : '';
       const body = (message.plainText ?? '(no plain text)').replace(/^/gm, '    ');
-      return `#${message.sequence}  ${message.storedAt}  from ${message.senderAddress}  to ${addresses(message.to)}${copies}\n    Subject: ${message.subject}\n${body}\n`;
+      const head = [`#${message.sequence}  ${message.storedAt}  from ${message.senderAddress}  to ${addresses(message.to)}${copies}`, `    Subject: ${message.subject}`, ...headerLines(message)];
+      return `${head.join('\n')}\n${body}\n`;
     })
     .join('\n');
 }

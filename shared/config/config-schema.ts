@@ -40,6 +40,8 @@ function sharedSettings(rule: UrlRule) {
     [SETTING.cosmosThrottleRetryAttempts]: wholeNumber({ min: 0, max: 9, fallback: 3 }),
     [SETTING.cosmosThrottleRetryMaxWaitSeconds]: wholeNumber({ min: 0, max: 30, fallback: 5 }),
     [SETTING.emailSenderAddress]: emailAddress(),
+    // Replies to a no-reply sender go nowhere: without this, they go to the organisation's desk mailbox.
+    [SETTING.emailReplyToAddress]: emailAddress().optional(),
     [SETTING.emailPollIntervalMs]: wholeNumber({ min: 50, max: 60_000, fallback: 1_000 }),
     [SETTING.emailSendTimeoutMs]: wholeNumber({ min: 1_000, max: 600_000, fallback: 60_000 }),
     [SETTING.publicBaseUrl]: baseUrl(rule),
@@ -110,6 +112,7 @@ function sharedConfig(settings: LocalSettings | AzureSettings) {
     },
     email: {
       senderAddress: settings[SETTING.emailSenderAddress],
+      replyToAddress: settings[SETTING.emailReplyToAddress],
       pollIntervalMs: settings[SETTING.emailPollIntervalMs],
       sendTimeoutMs: settings[SETTING.emailSendTimeoutMs],
     },

@@ -18,6 +18,7 @@ export const SETTING = {
   emailEndpoint: 'BATON_EMAIL_ENDPOINT',
   emailConnectionString: 'BATON_EMAIL_CONNECTION_STRING',
   emailSenderAddress: 'BATON_EMAIL_SENDER_ADDRESS',
+  emailReplyToAddress: 'BATON_EMAIL_REPLY_TO_ADDRESS',
   emailPollIntervalMs: 'BATON_EMAIL_POLL_INTERVAL_MS',
   emailSendTimeoutMs: 'BATON_EMAIL_SEND_TIMEOUT_MS',
 

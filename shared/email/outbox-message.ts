@@ -25,6 +25,10 @@ export const OutboxMessageSchema = z.object({
   subject: z.string().min(1),
   html: z.string(),
   text: z.string(),
+  /** Where a reply goes: the desk's support mailbox, since the sender is a no-reply address. */
+  replyTo: z.array(OutboxRecipientSchema).optional(),
+  /** Internet headers the message carries, e.g. `Message-ID`, `In-Reply-To`, `References` (see `email-thread`). */
+  headers: z.record(z.string(), z.string()).optional(),
   status: OutboxStatusSchema,
   /** Send attempts started so far (a claim counts as an attempt, even if the deliverer then died). */
   attempts: z.number().int().min(0),
@@ -48,5 +52,7 @@ export const OutboxDraftSchema = OutboxMessageSchema.pick({
   subject: true,
   html: true,
   text: true,
+  replyTo: true,
+  headers: true,
 });
 export type OutboxDraft = z.infer<typeof OutboxDraftSchema>;

@@ -4,7 +4,7 @@
  * events of the same timeline always plan the same message ids, so planning again (after a crash,
  * from the stored timeline) finds the emails already in the outbox instead of adding new ones.
  */
-import { ticketFromTimeline } from '../domain/commands/evolve';
+import { evolve, ticketFromReceipt, ticketFromTimeline } from '../domain/commands/evolve';
 import type { Notification } from '../domain/notifications/notification';
 import { notificationContextFor, type NotificationContext } from '../domain/notifications/notification-context';
 import { notificationsFor } from '../domain/notifications/notifications-for';
@@ -47,4 +47,20 @@ export function plannedEmails(ticket: Ticket, events: readonly TimelineEvent[], 
 export function eventsCallingForEmail(ticket: Ticket, events: readonly TimelineEvent[], org: OrgConfig | undefined): TimelineEvent[] {
   const emailing = new Set(plannedEmails(ticket, events, org).map((email) => email.event.id));
   return events.filter((event) => emailing.has(event.id));
+}
+
+/**
+ * Every notification the ticket's whole timeline has called for, in the order they were planned,
+ * replaying the timeline once: the record a ticket's email conversations are threaded from.
+ */
+export function notificationsOfTimeline(ticket: Ticket, org: OrgConfig | undefined): Notification[] {
+  const [first, ...rest] = ticket.timeline;
+  if (first === undefined || first.type !== 'ticket-received') return [];
+  let then = ticketFromReceipt(first);
+  const notifications = notificationsFor(then, first, contextFor(then, org));
+  for (const event of rest) {
+    then = evolve(then, event);
+    notifications.push(...notificationsFor(then, event, contextFor(then, org)));
+  }
+  return notifications;
 }

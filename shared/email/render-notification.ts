@@ -52,10 +52,10 @@ const TEMPLATES: Readonly<Record<TemplateName, (model: NotificationModel) => Ema
   reopened: ticketReopenedEmail,
 };
 
-export function renderNotification(model: NotificationModel): RenderedEmail {
-  return renderEmail(TEMPLATES[model.template](model));
+export function renderNotification(model: NotificationModel): Promise<RenderedEmail> {
+  return renderEmail(TEMPLATES[model.template](model), { deskName: model.desk.name, ...(model.desk.brandColor === undefined ? {} : { brandColor: model.desk.brandColor }) });
 }
 
-export function renderTamDigest(model: TamDigestModel): RenderedEmail {
-  return renderEmail(tamDigestEmail(model));
+export function renderTamDigest(model: TamDigestModel): Promise<RenderedEmail> {
+  return renderEmail(tamDigestEmail(model), { deskName: model.desk.name, ...(model.desk.brandColor === undefined ? {} : { brandColor: model.desk.brandColor }) });
 }

@@ -3,8 +3,8 @@
  * message id as the operation id: if the same message is ever sent again, the service recognises
  * the operation and does not deliver a second copy.
  */
-import type { EmailClient, EmailMessage } from '@azure/communication-email';
-import type { OutboxMessage } from './outbox-message';
+import type { EmailAddress, EmailClient, EmailMessage } from '@azure/communication-email';
+import type { OutboxMessage, OutboxRecipient } from './outbox-message';
 
 /** Only what delivery uses of the real client, so a test can also count or sabotage calls. */
 export type EmailSender = Pick<EmailClient, 'beginSend'>;
@@ -25,15 +25,17 @@ export interface SendSettings {
 /** Refusals of the request itself; throttling and server errors are worth another try. */
 const PERMANENT_STATUS_CODES = new Set([400, 413, 422]);
 
+function emailAddressOf(recipient: OutboxRecipient): EmailAddress {
+  return recipient.name === undefined ? { address: recipient.email } : { address: recipient.email, displayName: recipient.name };
+}
+
 export function emailMessageFor(message: OutboxMessage, senderAddress: string): EmailMessage {
   return {
     senderAddress,
     content: { subject: message.subject, html: message.html, plainText: message.text },
-    recipients: {
-      to: message.to.map((recipient) =>
-        recipient.name === undefined ? { address: recipient.email } : { address: recipient.email, displayName: recipient.name },
-      ),
-    },
+    recipients: { to: message.to.map(emailAddressOf) },
+    ...(message.replyTo === undefined ? {} : { replyTo: message.replyTo.map(emailAddressOf) }),
+    ...(message.headers === undefined ? {} : { headers: message.headers }),
   };
 }
 

@@ -13,7 +13,8 @@ import type { Clock } from '../clock';
 import { enqueue } from './enqueue';
 import { renderNotification } from './render-notification';
 import type { NotificationLinks } from './templates/notification-model';
-import { outboxMessageId, plannedEmails } from './planned-emails';
+import { notificationsOfTimeline, outboxMessageId, plannedEmails } from './planned-emails';
+import { threadHeaders, threadOf, ticketConversations } from './email-thread';
 import { deliverPromptly, type ClaimedMessage, type PromptDeliveryOptions } from './prompt-delivery';
 import { requesterLinks, staffTicketUrl } from '../ticket-service/ticket-links';
 
@@ -50,6 +51,8 @@ export interface TicketNotifierOptions {
   readonly clock: Clock;
   readonly publicBaseUrl: string;
   readonly senderAddress: string;
+  /** Where replies go (`Reply-To`); the organisation's support desk mailbox when not set. */
+  readonly replyToAddress?: string;
   readonly accessToken: AccessTokenSource;
   /**
    * Send what was enqueued at once rather than at the timer's next run, within `budgetMs`: awaited
@@ -76,6 +79,9 @@ export function ticketNotifier(options: TicketNotifierOptions): TicketNotifier {
     const needsToken = planned.some((email) => email.notification.to[0]?.role === 'requester');
     const token = needsToken ? await options.accessToken(ticket.ticketNumber) : undefined;
     const desk = org?.supportDesk ?? { name: DEFAULT_DESK_NAME, email: options.senderAddress };
+    const replyTo = [{ email: options.replyToAddress ?? desk.email, name: desk.name }];
+    const conversations = ticketConversations(notificationsOfTimeline(ticket, org));
+    const productAreas = org?.productCatalogue;
 
     for (const plannedEmail of planned) {
       const { notification } = plannedEmail;
@@ -91,11 +97,20 @@ export function ticketNotifier(options: TicketNotifierOptions): TicketNotifier {
         staffTicket: staffTicketUrl(options.publicBaseUrl, ticket.ticketNumber),
         ...(forRequester && token?.ok === true ? { requester: requesterLinks(options.publicBaseUrl, ticket.ticketNumber, token.token) } : {}),
       };
-      const email = renderNotification({ template: notification.template, ticket: plannedEmail.ticket, event: plannedEmail.event, recipient, desk, links });
+      const email = await renderNotification({
+        template: notification.template,
+        ticket: plannedEmail.ticket,
+        event: plannedEmail.event,
+        recipient,
+        desk,
+        links,
+        ...(productAreas === undefined ? {} : { productAreas }),
+      });
       const to = recipient.name === undefined ? { email: recipient.email } : { email: recipient.email, name: recipient.name };
+      const headers = threadHeaders(threadOf(conversations, recipient.email, id, options.senderAddress));
       const result = await enqueue(
         options.outbox,
-        { id, ticketNumber: ticket.ticketNumber, template: notification.template, to: [to], ...email },
+        { id, ticketNumber: ticket.ticketNumber, template: notification.template, to: [to], replyTo, headers, ...email },
         options.clock,
         claimOptions,
       );

@@ -25,7 +25,7 @@ export async function sendTamDigests(ports: Pick<LifecyclePorts, 'listTickets' |
   const alreadyQueued: string[] = [];
   for (const digest of tamDigestsFor(list.tickets, org, now)) {
     const tamEmail = digest.to[0]?.email ?? digest.messageId;
-    const enqueued = await ports.enqueueEmail(tamDigestDraft(digest, org.supportDesk, ports.publicBaseUrl));
+    const enqueued = await ports.enqueueEmail(await tamDigestDraft(digest, org.supportDesk, ports.publicBaseUrl));
     if (enqueued.kind === 'enqueued') queued.push(tamEmail);
     else if (enqueued.kind === 'already-enqueued') alreadyQueued.push(tamEmail);
     else throw new Error(`TAM digest for ${tamEmail}: ${enqueued.kind === 'invalid' ? enqueued.reason : enqueued.failure.kind}`);

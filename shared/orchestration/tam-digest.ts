@@ -13,14 +13,15 @@ import { staffTicketUrl } from '../ticket-service/ticket-links';
 /** Where a digest without tickets would be filed; the domain never makes one. */
 const NO_TICKET = 'digest';
 
-export function tamDigestDraft(digest: TamDigest, desk: OrgConfig['supportDesk'], publicBaseUrl: string): OutboxDraft {
-  const email = renderTamDigest({ digest, desk, staffTicketUrl: (ticketNumber) => staffTicketUrl(publicBaseUrl, ticketNumber) });
+export async function tamDigestDraft(digest: TamDigest, desk: OrgConfig['supportDesk'], publicBaseUrl: string): Promise<OutboxDraft> {
+  const email = await renderTamDigest({ digest, desk, staffTicketUrl: (ticketNumber) => staffTicketUrl(publicBaseUrl, ticketNumber) });
   return {
     id: messageIdFor(digest.messageId),
     // The outbox files each message under a ticket; a digest spans several, so it is filed under the first.
     ticketNumber: digest.tickets[0]?.ticketNumber ?? NO_TICKET,
     template: digest.template,
     to: digest.to.map((recipient) => (recipient.name === undefined ? { email: recipient.email } : { email: recipient.email, name: recipient.name })),
+    replyTo: [{ email: desk.email, name: desk.name }],
     ...email,
   };
 }

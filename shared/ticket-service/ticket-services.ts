@@ -155,6 +155,7 @@ export function createTicketServices(config: BatonConfig, options: TicketService
       clock,
       publicBaseUrl: config.publicBaseUrl,
       senderAddress: config.email.senderAddress,
+      ...(config.email.replyToAddress === undefined ? {} : { replyToAddress: config.email.replyToAddress }),
       accessToken,
       promptDelivery: {
         options: { ...delivery, leaseMs: promptDeliveryLeaseMs(config.email.sendTimeoutMs) },

@@ -23,6 +23,15 @@ function addresses(list: readonly EmailAddress[]): string {
   return list.map((entry) => (entry.displayName ? `${entry.displayName} <${entry.address}>` : entry.address)).join(', ');
 }
 
+/** Reply-To and the threading headers, so a conversation can be followed from the page. */
+function headerMeta(message: StoredEmail): string {
+  const lines = [
+    ...(message.replyTo.length > 0 ? [`reply-to: ${addresses(message.replyTo)}`] : []),
+    ...Object.entries(message.headers).map(([name, value]) => `${name}: ${value}`),
+  ];
+  return lines.map((line) => `<br>${escapeHtml(line)}`).join('');
+}
+
 function renderMessage(message: StoredEmail): string {
   const recipients = [
     `to: ${addresses(message.to)}`,
@@ -36,7 +45,7 @@ function renderMessage(message: StoredEmail): string {
   const text = message.plainText === undefined ? '' : `<pre class="text">${escapeHtml(message.plainText)}</pre>`;
   return `<article class="message" data-operation-id="${escapeHtml(message.operationId)}">
 <h2>${escapeHtml(message.subject)}</h2>
-<p class="meta">from: ${escapeHtml(message.senderAddress)}<br>${recipients.map(escapeHtml).join('<br>')}<br>stored: <time>${escapeHtml(message.storedAt)}</time></p>
+<p class="meta">from: ${escapeHtml(message.senderAddress)}<br>${recipients.map(escapeHtml).join('<br>')}<br>stored: <time>${escapeHtml(message.storedAt)}</time>${headerMeta(message)}</p>
 ${html}
 ${text}
 </article>`;

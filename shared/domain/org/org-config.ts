@@ -18,6 +18,8 @@ export const SupportDeskSchema = z.object({
   name: z.string().trim().min(1).max(120),
   /** The desk's shared mailbox: the sender of every email and a fallback recipient. */
   email: z.email(),
+  /** The colour that heads the desk's emails and marks their buttons, as `#rrggbb`. */
+  brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour written #rrggbb' }).optional(),
 });
 export type SupportDesk = z.infer<typeof SupportDeskSchema>;
 

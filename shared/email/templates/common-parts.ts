@@ -1,11 +1,13 @@
 /**
- * Pieces several templates share: the greeting, the ticket's headline facts, and how instants,
- * severities and SLA metrics read in an email.
+ * Pieces several templates share: the greeting, the subject every email of a ticket shares, the
+ * ticket's headline facts, and how instants, severities, statuses, product areas and SLA metrics
+ * read in an email: in words, never Baton's internal names.
  */
 import type { Ticket } from '../../domain/ticket/ticket';
+import type { TicketStatus } from '../../domain/ticket/ticket-status';
 import type { SlaMetric } from '../../domain/sla/sla-clock';
 import type { EmailBlock } from './email-document';
-import type { NotificationModel } from './notification-model';
+import type { NotificationModel, RecipientRole } from './notification-model';
 
 export function greeting(model: NotificationModel): EmailBlock {
   const name = model.recipient.name ?? (model.recipient.role === 'requester' ? model.ticket.requester.name : undefined);
@@ -37,29 +39,65 @@ export function metricName(metric: SlaMetric): string {
   return METRIC_NAMES[metric];
 }
 
+/** A status as the requester reads it, and as staff do where their view differs. */
+const STATUS_WORDS: Readonly<Record<TicketStatus, string>> = {
+  received: 'Received',
+  validating: 'Being checked',
+  rejected: 'Not accepted',
+  triaged: 'Waiting for an engineer',
+  assigned: 'Assigned to an engineer',
+  investigating: 'Being investigated',
+  'awaiting-customer': 'Waiting for your answer',
+  'escalated-to-vendor': 'Escalated to the vendor',
+  'resolution-proposed': 'Solution proposed: waiting for your confirmation',
+  closed: 'Closed',
+  reopened: 'Reopened',
+};
+const STAFF_STATUS_WORDS: Partial<Record<TicketStatus, string>> = {
+  'awaiting-customer': 'Waiting for the customer',
+  'resolution-proposed': 'Solution proposed: waiting for the customer',
+};
+
+export function statusInWords(status: TicketStatus, reader: RecipientRole): string {
+  return (reader === 'requester' ? undefined : STAFF_STATUS_WORDS[status]) ?? STATUS_WORDS[status];
+}
+
+/** The catalogue's title for the ticket's product area ("Microsoft Entra ID", not `entra-id`). */
+export function productAreaTitle(model: Pick<NotificationModel, 'ticket' | 'productAreas'>): string | undefined {
+  const id = model.ticket.productArea;
+  if (id === undefined) return undefined;
+  return model.productAreas?.find((area) => area.id === id)?.name ?? id;
+}
+
 /** The lines every email about a ticket starts from. */
-export function ticketFacts(ticket: Ticket): EmailBlock {
+export function ticketFacts(model: NotificationModel): EmailBlock {
+  const { ticket } = model;
   const rows: [string, string][] = [['Ticket', ticket.ticketNumber]];
   if (ticket.title !== undefined) rows.push(['Title', ticket.title]);
   rows.push(['Severity', severityLabel(ticket)]);
   if (ticket.company !== undefined) rows.push(['Company', ticket.company]);
-  if (ticket.productArea !== undefined) rows.push(['Product area', ticket.productArea]);
-  rows.push(['Status', ticket.status]);
+  const area = productAreaTitle(model);
+  if (area !== undefined) rows.push(['Product area', area]);
+  rows.push(['Status', statusInWords(ticket.status, model.recipient.role)]);
   return { kind: 'facts', rows };
 }
 
-/** What to call the ticket in a subject line. */
-export function ticketLabel(ticket: Ticket): string {
-  return ticket.title === undefined ? ticket.ticketNumber : `${ticket.ticketNumber}: ${ticket.title}`;
+/**
+ * Every email about a ticket has the same subject root, `[BTN-…] title`, so mail clients keep the
+ * conversation together; a short prefix says what this email is about.
+ */
+export function ticketSubject(ticket: Pick<Ticket, 'ticketNumber' | 'title'>, prefix?: string): string {
+  const root = `[${ticket.ticketNumber}] ${ticket.title ?? 'Support request'}`;
+  return prefix === undefined ? root : `${prefix}: ${root}`;
 }
 
 export function statusLink(model: NotificationModel, label = 'Open your ticket'): EmailBlock[] {
   const page = model.links.requester?.statusPage;
-  return page === undefined ? [] : [{ kind: 'link', label, url: page }];
+  return page === undefined ? [] : [{ kind: 'action', label, url: page }];
 }
 
 export function staffLink(model: NotificationModel): EmailBlock {
-  return { kind: 'link', label: 'Open the ticket', url: model.links.staffTicket };
+  return { kind: 'action', label: 'Open the ticket', url: model.links.staffTicket };
 }
 
 export function keepLinkPrivate(model: NotificationModel): EmailBlock[] {

@@ -1,5 +1,5 @@
 /** To the requester when their engineer writes to them (acknowledgement or update). */
-import { greeting, keepLinkPrivate, signature, statusLink, ticketFacts, ticketLabel } from './common-parts';
+import { greeting, keepLinkPrivate, signature, statusLink, ticketFacts, ticketSubject } from './common-parts';
 import type { EmailDocument } from './email-document';
 import type { NotificationModel } from './notification-model';
 
@@ -13,12 +13,12 @@ export function customerUpdateEmail(model: NotificationModel): EmailDocument {
   const author = event.actor.name ?? ticket.assignee?.name ?? 'Your engineer';
   const message = messageOf(model);
   return {
-    subject: `Update on your ticket ${ticketLabel(ticket)}`,
+    subject: ticketSubject(ticket, 'Update'),
     blocks: [
       greeting(model),
       { kind: 'paragraph', text: `${author} has written about ticket ${ticket.ticketNumber}:` },
       ...(message === undefined ? [] : [{ kind: 'quote' as const, text: message }]),
-      ticketFacts(ticket),
+      ticketFacts(model),
       ...statusLink(model, 'Reply or follow your ticket'),
       ...keepLinkPrivate(model),
     ],

@@ -1,8 +1,10 @@
 /**
- * A template describes an email as plain-text blocks; `renderEmail` turns them into HTML and plain
- * text. Templates never write markup, so every string a requester or engineer typed is escaped by
- * construction, in every field, and the two bodies always say the same thing.
+ * A template describes an email as plain-text blocks; `renderEmail` turns them into HTML (poured
+ * into the MJML frame of `email-layout`) and plain text. Templates never write markup, so every
+ * string a requester or engineer typed is escaped by construction, in every field, and the two
+ * bodies always say the same thing.
  */
+import { compiledLayout, DEFAULT_BRAND_COLOR, fillLayout, type LayoutContent, type LayoutSlot } from './email-layout';
 
 export type EmailBlock =
   | { readonly kind: 'paragraph'; readonly text: string }
@@ -12,13 +14,21 @@ export type EmailBlock =
   | { readonly kind: 'list'; readonly items: readonly string[] }
   /** Someone's own words (a message, a description), line breaks kept. */
   | { readonly kind: 'quote'; readonly text: string }
-  | { readonly kind: 'link'; readonly label: string; readonly url: string };
+  | { readonly kind: 'link'; readonly label: string; readonly url: string }
+  /** What the reader is asked to do, drawn as a button: open the ticket, answer, confirm. */
+  | { readonly kind: 'action'; readonly label: string; readonly url: string };
 
 export interface EmailDocument {
   readonly subject: string;
   readonly blocks: readonly EmailBlock[];
   /** Who sends it, at the bottom of both bodies. */
   readonly signature: string;
+}
+
+/** Whose emails these are: the desk's name heads every email, in its colour. */
+export interface EmailBranding {
+  readonly deskName: string;
+  readonly brandColor?: string;
 }
 
 export interface RenderedEmail {
@@ -47,7 +57,7 @@ function escapedLines(text: string): string {
   return escapeHtml(text).replace(/\r?\n/g, '<br>');
 }
 
-function htmlBlock(block: EmailBlock): string {
+function htmlBlock(block: Exclude<EmailBlock, { kind: 'action' }>): string {
   switch (block.kind) {
     case 'paragraph':
       return `<p style="margin:0 0 12px">${escapedLines(block.text)}</p>`;
@@ -84,8 +94,27 @@ function textBlock(block: EmailBlock): string {
         .map((line) => `> ${line}`)
         .join('\n');
     case 'link':
+    case 'action':
       return `${block.label}: ${block.url}`;
   }
+}
+
+type Slot = LayoutContent['slots'][number];
+
+/** Text blocks run together into one slot; each action with a web link is a button of its own. */
+function slotsOf(blocks: readonly EmailBlock[]): Slot[] {
+  const slots: Slot[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'action' && isWebLink(block.url)) {
+      slots.push({ kind: 'button', href: escapeHtml(block.url), label: escapeHtml(block.label) });
+      continue;
+    }
+    const html = htmlBlock(block.kind === 'action' ? { kind: 'link', label: block.label, url: block.url } : block);
+    const last = slots[slots.length - 1];
+    if (last?.kind === 'text') slots[slots.length - 1] = { kind: 'text', html: `${last.html}\n${html}` };
+    else slots.push({ kind: 'text', html });
+  }
+  return slots;
 }
 
 /** A subject is one line: a line break typed into a title must not start a new header. */
@@ -93,17 +122,14 @@ function oneLine(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim().slice(0, 250);
 }
 
-export function renderEmail(document: EmailDocument): RenderedEmail {
+export async function renderEmail(document: EmailDocument, branding: EmailBranding): Promise<RenderedEmail> {
   const subject = oneLine(document.subject);
-  const html = [
-    '<!DOCTYPE html>',
-    '<html><head><meta charset="utf-8">',
-    `<title>${escapeHtml(subject)}</title></head>`,
-    '<body style="font-family:Segoe UI,Helvetica,Arial,sans-serif;font-size:14px;line-height:1.45;color:#1b1b1b">',
-    ...document.blocks.map(htmlBlock),
-    `<p style="margin:24px 0 0;color:#555">${escapedLines(document.signature)}</p>`,
-    '</body></html>',
-  ].join('\n');
+  const slots = slotsOf(document.blocks);
+  const layout = await compiledLayout(
+    slots.map((slot): LayoutSlot => slot.kind),
+    branding.brandColor ?? DEFAULT_BRAND_COLOR,
+  );
+  const html = fillLayout(layout, { title: escapeHtml(subject), deskName: escapeHtml(branding.deskName), slots, signature: escapedLines(document.signature) });
   const text = [...document.blocks.map(textBlock), document.signature].join('\n\n');
   return { subject, html, text };
 }

@@ -1,5 +1,5 @@
 /** To the engineer a ticket was just assigned to: everything needed to start without asking again. */
-import { signature, staffLink, ticketFacts, ticketLabel } from './common-parts';
+import { signature, staffLink, ticketFacts, ticketSubject } from './common-parts';
 import type { EmailBlock, EmailDocument } from './email-document';
 import type { NotificationModel } from './notification-model';
 
@@ -20,11 +20,11 @@ function evidence(model: NotificationModel): EmailBlock[] {
 export function engineerAssignedEmail(model: NotificationModel): EmailDocument {
   const { ticket } = model;
   return {
-    subject: `Assigned to you: ${ticketLabel(ticket)} (${ticket.severity === undefined ? 'no severity' : `Sev ${ticket.severity}`})`,
+    subject: ticketSubject(ticket, `Assigned to you (${ticket.severity === undefined ? 'no severity' : `Sev ${ticket.severity}`})`),
     blocks: [
       { kind: 'paragraph', text: `Hello${model.recipient.name === undefined ? '' : ` ${model.recipient.name}`},` },
       { kind: 'paragraph', text: `Ticket ${ticket.ticketNumber} is now yours. Please acknowledge it to the customer; the first-response clock is running.` },
-      ticketFacts(ticket),
+      ticketFacts(model),
       { kind: 'facts', rows: [['Requester', `${ticket.requester.name} <${ticket.requester.email}>`], ...(ticket.tenantDomain === undefined ? [] : [['Tenant', ticket.tenantDomain] as const])] },
       { kind: 'heading', text: 'Description' },
       { kind: 'quote', text: ticket.description },

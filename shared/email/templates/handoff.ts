@@ -4,7 +4,7 @@
  * nothing is asked twice.
  */
 import type { HandoffBrief } from '../../domain/handoff/handoff-brief';
-import { readableInstant, signature, staffLink, ticketLabel } from './common-parts';
+import { readableInstant, signature, staffLink, statusInWords, ticketSubject } from './common-parts';
 import type { EmailBlock, EmailDocument } from './email-document';
 import { eventOfType, type NotificationModel } from './notification-model';
 
@@ -35,11 +35,11 @@ export function handoffEmail(model: NotificationModel): EmailDocument {
   const route: [string, string][] =
     handoff === undefined ? [] : [['From', `${handoff.fromEngineer.name} (${handoff.fromRegion})`], ['To', `${handoff.toEngineer.name} (${handoff.toRegion})`]];
   return {
-    subject: `Handed over to you: ${ticketLabel(ticket)} (${ticket.severity === undefined ? 'no severity' : `Sev ${ticket.severity}`})`,
+    subject: ticketSubject(ticket, `Handed over to you (${ticket.severity === undefined ? 'no severity' : `Sev ${ticket.severity}`})`),
     blocks: [
       { kind: 'paragraph', text: `Hello${model.recipient.name === undefined ? '' : ` ${model.recipient.name}`},` },
       { kind: 'paragraph', text: `${handedOver} ticket ${ticket.ticketNumber} over to you at the end of ${shiftEnd}. Please acknowledge the handoff.` },
-      { kind: 'facts', rows: [['Ticket', ticket.ticketNumber], ['Company', ticket.company ?? 'unknown'], ['Status', ticket.status], ...route] },
+      { kind: 'facts', rows: [['Ticket', ticket.ticketNumber], ['Company', ticket.company ?? 'unknown'], ['Status', statusInWords(ticket.status, model.recipient.role)], ...route] },
       ...(handoff === undefined ? [] : briefBlocks(handoff.brief)),
       staffLink(model),
     ],

@@ -1,5 +1,5 @@
 /** To the requester when the engineer needs an answer; the SLA clocks wait for it. */
-import { greeting, keepLinkPrivate, signature, statusLink, ticketLabel } from './common-parts';
+import { greeting, keepLinkPrivate, signature, statusLink, ticketSubject } from './common-parts';
 import type { EmailDocument } from './email-document';
 import { eventOfType, type NotificationModel } from './notification-model';
 
@@ -8,7 +8,7 @@ export function infoRequestedEmail(model: NotificationModel): EmailDocument {
   const question = eventOfType(event, 'info-requested')?.message;
   const author = event.actor.name ?? ticket.assignee?.name ?? 'Your engineer';
   return {
-    subject: `We need information on ticket ${ticketLabel(ticket)}`,
+    subject: ticketSubject(ticket, 'Action needed: information'),
     blocks: [
       greeting(model),
       { kind: 'paragraph', text: `${author} needs the following to continue on ticket ${ticket.ticketNumber}:` },

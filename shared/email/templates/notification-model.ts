@@ -28,8 +28,10 @@ export interface NotificationModel {
   readonly ticket: Ticket;
   readonly event: TimelineEvent;
   readonly recipient: NotificationRecipient;
-  readonly desk: { readonly name: string; readonly email: string };
+  readonly desk: { readonly name: string; readonly email: string; readonly brandColor?: string };
   readonly links: NotificationLinks;
+  /** The organisation's product catalogue, to name the ticket's area by its title. */
+  readonly productAreas?: readonly { readonly id: string; readonly name: string }[];
 }
 
 export function eventOfType<Type extends TimelineEventType>(event: TimelineEvent, type: Type): TimelineEventOf<Type> | undefined {

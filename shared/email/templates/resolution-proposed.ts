@@ -1,5 +1,5 @@
 /** To the requester when a resolution is proposed (and as the reminder): confirm or reject it. */
-import { greeting, keepLinkPrivate, signature, ticketLabel } from './common-parts';
+import { greeting, keepLinkPrivate, signature, ticketSubject } from './common-parts';
 import type { EmailBlock, EmailDocument } from './email-document';
 import type { NotificationModel } from './notification-model';
 
@@ -11,11 +11,11 @@ export function resolutionProposedEmail(model: NotificationModel): EmailDocument
     model.links.requester === undefined
       ? []
       : [
-          { kind: 'link', label: 'Yes, this solved it', url: model.links.requester.confirmResolution },
-          { kind: 'link', label: 'No, the problem remains', url: model.links.requester.rejectResolution },
+          { kind: 'action', label: 'Yes, this solved it', url: model.links.requester.confirmResolution },
+          { kind: 'action', label: 'No, the problem remains', url: model.links.requester.rejectResolution },
         ];
   return {
-    subject: `${reminder ? 'Reminder: ' : ''}Is ticket ${ticketLabel(ticket)} resolved?`,
+    subject: ticketSubject(ticket, reminder ? 'Reminder: resolved?' : 'Resolved?'),
     blocks: [
       greeting(model),
       {

@@ -2,7 +2,7 @@
  * Severity on the record, by email: a change that took effect, a downgrade proposed to the
  * requester (it needs their consent), and their answer, told to the engineer and the TAM.
  */
-import { greeting, keepLinkPrivate, signature, staffLink, statusLink, ticketLabel } from './common-parts';
+import { greeting, keepLinkPrivate, signature, staffLink, statusLink, ticketSubject } from './common-parts';
 import type { EmailDocument } from './email-document';
 import { eventOfType, type NotificationModel } from './notification-model';
 
@@ -11,7 +11,7 @@ export function severityChangedEmail(model: NotificationModel): EmailDocument {
   const raised = eventOfType(model.event, 'severity-raised');
   const change = raised === undefined ? 'has changed' : `was raised from Severity ${raised.from} to Severity ${raised.to}`;
   return {
-    subject: `Severity ${raised?.to ?? ticket.severity ?? ''} for ${ticketLabel(ticket)}`,
+    subject: ticketSubject(ticket, `Now Severity ${raised?.to ?? ticket.severity ?? '?'}`),
     blocks: [
       greeting(model),
       { kind: 'paragraph', text: `The severity of ticket ${ticket.ticketNumber} ${change}. Its SLA targets follow the new severity.` },
@@ -26,7 +26,7 @@ export function downgradeProposedEmail(model: NotificationModel): EmailDocument 
   const { ticket } = model;
   const proposal = eventOfType(model.event, 'severity-downgrade-proposed');
   return {
-    subject: `Your consent is needed: lower ${ticketLabel(ticket)} to Severity ${proposal?.to ?? ticket.pendingDowngrade?.to ?? '?'}?`,
+    subject: ticketSubject(ticket, `Action needed: lower to Severity ${proposal?.to ?? ticket.pendingDowngrade?.to ?? '?'}?`),
     blocks: [
       greeting(model),
       {
@@ -46,7 +46,7 @@ export function downgradeAnsweredEmail(model: NotificationModel): EmailDocument 
   const consented = event.type === 'severity-downgrade-consented';
   const to = event.type === 'severity-downgrade-consented' || event.type === 'severity-downgrade-refused' ? event.to : undefined;
   return {
-    subject: `Downgrade ${consented ? 'accepted' : 'refused'}: ${ticketLabel(ticket)}`,
+    subject: ticketSubject(ticket, `Downgrade ${consented ? 'accepted' : 'refused'}`),
     blocks: [
       { kind: 'paragraph', text: `Hello${model.recipient.name === undefined ? '' : ` ${model.recipient.name}`},` },
       {

@@ -2,7 +2,7 @@
  * To the engineer, the queue lead and (for breaches of Severity A and B) the TAM: an SLA target is
  * about to be missed, or has been. One template per kind, sharing the account of the deadline.
  */
-import { metricName, readableInstant, signature, staffLink, ticketFacts, ticketLabel } from './common-parts';
+import { metricName, readableInstant, signature, staffLink, ticketFacts, ticketSubject } from './common-parts';
 import type { EmailBlock, EmailDocument } from './email-document';
 import type { NotificationModel } from './notification-model';
 
@@ -24,11 +24,11 @@ function alertFacts(model: NotificationModel): { metric: string; dueAt: string |
 export function slaWarningEmail(model: NotificationModel): EmailDocument {
   const facts = alertFacts(model);
   return {
-    subject: `SLA warning (${facts.metric}) on ${ticketLabel(model.ticket)}`,
+    subject: ticketSubject(model.ticket, `SLA warning (${facts.metric})`),
     blocks: [
       { kind: 'paragraph', text: `The ${facts.metric} target of ticket ${model.ticket.ticketNumber} is near${facts.dueAt === undefined ? '' : `: it falls due at ${readableInstant(facts.dueAt)}`}.` },
       ...facts.blocks,
-      ticketFacts(model.ticket),
+      ticketFacts(model),
       staffLink(model),
     ],
     signature: signature(model),
@@ -38,11 +38,11 @@ export function slaWarningEmail(model: NotificationModel): EmailDocument {
 export function slaBreachEmail(model: NotificationModel): EmailDocument {
   const facts = alertFacts(model);
   return {
-    subject: `SLA BREACHED (${facts.metric}) on ${ticketLabel(model.ticket)}`,
+    subject: ticketSubject(model.ticket, `SLA BREACHED (${facts.metric})`),
     blocks: [
       { kind: 'paragraph', text: `The ${facts.metric} target of ticket ${model.ticket.ticketNumber} has been missed${facts.dueAt === undefined ? '' : ` (due ${readableInstant(facts.dueAt)})`}. Please act now and tell the customer where things stand.` },
       ...facts.blocks,
-      ticketFacts(model.ticket),
+      ticketFacts(model),
       staffLink(model),
     ],
     signature: signature(model),

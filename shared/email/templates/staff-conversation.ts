@@ -1,5 +1,5 @@
 /** To the assigned engineer when the customer speaks: a reply, or a proposed resolution turned down. */
-import { signature, staffLink, ticketLabel } from './common-parts';
+import { signature, staffLink, statusInWords, ticketSubject } from './common-parts';
 import type { EmailDocument } from './email-document';
 import { eventOfType, type NotificationModel } from './notification-model';
 
@@ -11,10 +11,10 @@ export function customerRepliedEmail(model: NotificationModel): EmailDocument {
   const { ticket } = model;
   const message = eventOfType(model.event, 'customer-replied')?.message;
   return {
-    subject: `Customer replied: ${ticketLabel(ticket)}`,
+    subject: ticketSubject(ticket, 'Customer replied'),
     blocks: [
       { kind: 'paragraph', text: hello(model) },
-      { kind: 'paragraph', text: `${ticket.requester.name} has replied on ticket ${ticket.ticketNumber}; it is back with you (status: ${ticket.status}).` },
+      { kind: 'paragraph', text: `${ticket.requester.name} has replied on ticket ${ticket.ticketNumber}; it is back with you (status: ${statusInWords(ticket.status, model.recipient.role).toLowerCase()}).` },
       ...(message === undefined ? [] : [{ kind: 'quote' as const, text: message }]),
       staffLink(model),
     ],
@@ -26,7 +26,7 @@ export function resolutionRejectedEmail(model: NotificationModel): EmailDocument
   const { ticket } = model;
   const reason = eventOfType(model.event, 'resolution-rejected')?.reason;
   return {
-    subject: `Resolution rejected: ${ticketLabel(ticket)}`,
+    subject: ticketSubject(ticket, 'Resolution rejected'),
     blocks: [
       { kind: 'paragraph', text: hello(model) },
       { kind: 'paragraph', text: `${ticket.requester.name} says the proposed resolution did not solve ticket ${ticket.ticketNumber}; it is open again.` },

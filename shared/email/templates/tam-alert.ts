@@ -1,5 +1,5 @@
 /** To the customer's TAM when a Severity A ticket is triaged, or a ticket is raised to A: the business is stopped. */
-import { signature, staffLink, ticketFacts, ticketLabel } from './common-parts';
+import { signature, staffLink, ticketFacts, ticketSubject } from './common-parts';
 import type { EmailDocument } from './email-document';
 import type { NotificationModel } from './notification-model';
 
@@ -7,7 +7,7 @@ export function tamAlertEmail(model: NotificationModel): EmailDocument {
   const { ticket } = model;
   const customer = ticket.company ?? ticket.requester.name;
   return {
-    subject: `Severity A for ${customer}: ${ticketLabel(ticket)}`,
+    subject: ticketSubject(ticket, `Severity A for ${customer}`),
     blocks: [
       { kind: 'paragraph', text: `Hello${model.recipient.name === undefined ? '' : ` ${model.recipient.name}`},` },
       {
@@ -18,7 +18,7 @@ export function tamAlertEmail(model: NotificationModel): EmailDocument {
             : `${customer} has opened a Severity A ticket: their business is stopped. It is being routed to an on-shift engineer now.`,
       },
       ...(model.event.type === 'severity-raised' ? [{ kind: 'quote' as const, text: model.event.reason }] : []),
-      ticketFacts(ticket),
+      ticketFacts(model),
       { kind: 'facts', rows: [['Requester', `${ticket.requester.name} <${ticket.requester.email}>`], ...(ticket.requester.phone === undefined ? [] : [['Phone', ticket.requester.phone] as const])] },
       ...(ticket.businessImpact === undefined ? [] : [{ kind: 'heading' as const, text: 'Business impact' }, { kind: 'quote' as const, text: ticket.businessImpact }]),
       { kind: 'heading', text: 'Description' },

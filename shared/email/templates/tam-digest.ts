@@ -4,24 +4,25 @@
  * other email, so it is escaped and has its plain-text part by construction.
  */
 import type { AtRiskTicket, TamDigest } from '../../domain/notifications/tam-digest';
+import { statusInWords } from './common-parts';
 import type { EmailBlock, EmailDocument } from './email-document';
 
 export interface TamDigestModel {
   readonly digest: TamDigest;
-  readonly desk: { readonly name: string; readonly email: string };
+  readonly desk: { readonly name: string; readonly email: string; readonly brandColor?: string };
   /** The staff view of a ticket. */
   readonly staffTicketUrl: (ticketNumber: string) => string;
 }
 
 function headline(ticket: AtRiskTicket): string {
-  return `${ticket.ticketNumber} · Sev ${ticket.severity ?? '?'} · ${ticket.customer} · ${ticket.title ?? 'no title'} (${ticket.status})`;
+  return `${ticket.ticketNumber} · Sev ${ticket.severity ?? '?'} · ${ticket.customer} · ${ticket.title ?? 'no title'} (${statusInWords(ticket.status, 'tam').toLowerCase()})`;
 }
 
 function ticketBlocks(ticket: AtRiskTicket, model: TamDigestModel): EmailBlock[] {
   return [
     { kind: 'heading', text: headline(ticket) },
     { kind: 'list', items: ticket.risks },
-    { kind: 'link', label: `Open ${ticket.ticketNumber}`, url: model.staffTicketUrl(ticket.ticketNumber) },
+    { kind: 'action', label: `Open ${ticket.ticketNumber}`, url: model.staffTicketUrl(ticket.ticketNumber) },
   ];
 }
 

@@ -1,6 +1,6 @@
 /** To the requester (and the engineer) when the ticket closes, whichever way: confirmed, after silence, by themselves, or not entitled. */
 import type { ClosureReason } from '../../domain/ticket/ticket';
-import { greeting, signature, staffLink, statusLink, ticketLabel } from './common-parts';
+import { greeting, signature, staffLink, statusLink, ticketSubject } from './common-parts';
 import type { EmailDocument } from './email-document';
 import type { NotificationModel } from './notification-model';
 
@@ -16,7 +16,7 @@ export function ticketClosedEmail(model: NotificationModel): EmailDocument {
   const { ticket } = model;
   const closure = ticket.closure;
   return {
-    subject: `Ticket ${ticketLabel(ticket)} is closed`,
+    subject: ticketSubject(ticket, 'Closed'),
     blocks: [
       greeting(model),
       { kind: 'paragraph', text: `Ticket ${ticket.ticketNumber} is now closed. ${closure === undefined ? '' : WHY[closure.reason]}` },

@@ -1,5 +1,5 @@
 /** To the requester when validation fails: every reason at once, so everything can be fixed in one go. */
-import { greeting, signature, statusLink, ticketFacts, ticketLabel } from './common-parts';
+import { greeting, signature, statusLink, ticketFacts, ticketSubject } from './common-parts';
 import type { EmailDocument } from './email-document';
 import { eventOfType, type NotificationModel } from './notification-model';
 
@@ -7,13 +7,13 @@ export function ticketRejectedEmail(model: NotificationModel): EmailDocument {
   const { ticket } = model;
   const reasons = eventOfType(model.event, 'ticket-rejected')?.reasons.map((reason) => reason.message) ?? [];
   return {
-    subject: `We cannot work on ticket ${ticketLabel(ticket)}`,
+    subject: ticketSubject(ticket, 'Not accepted'),
     blocks: [
       greeting(model),
       { kind: 'paragraph', text: `We are sorry: ticket ${ticket.ticketNumber} cannot be worked on as it stands, for the following ${reasons.length === 1 ? 'reason' : 'reasons'}.` },
       { kind: 'list', items: reasons.length === 0 ? ['The ticket did not pass validation.'] : reasons },
       { kind: 'paragraph', text: 'Please open a new ticket once these points are addressed. If you believe this is a mistake, reply to your support contact quoting the ticket number.' },
-      ticketFacts(ticket),
+      ticketFacts(model),
       ...statusLink(model, 'See the ticket'),
     ],
     signature: signature(model),

@@ -1,5 +1,5 @@
 /** To the engineer (and the requester, as a receipt) when a closed ticket is reopened. */
-import { greeting, signature, staffLink, statusLink, ticketLabel } from './common-parts';
+import { greeting, signature, staffLink, statusLink, ticketSubject } from './common-parts';
 import type { EmailDocument } from './email-document';
 import { eventOfType, type NotificationModel } from './notification-model';
 
@@ -8,7 +8,7 @@ export function ticketReopenedEmail(model: NotificationModel): EmailDocument {
   const reason = eventOfType(model.event, 'ticket-reopened')?.reason;
   const forRequester = model.recipient.role === 'requester';
   return {
-    subject: `Reopened: ${ticketLabel(ticket)}`,
+    subject: ticketSubject(ticket, 'Reopened'),
     blocks: [
       greeting(model),
       {

@@ -1,5 +1,5 @@
 /** To the requester (and the TAM) when a case is opened with the vendor (Microsoft); our engineer stays the owner. */
-import { greeting, signature, staffLink, statusLink, ticketLabel } from './common-parts';
+import { greeting, signature, staffLink, statusLink, ticketSubject } from './common-parts';
 import type { EmailDocument } from './email-document';
 import { eventOfType, type NotificationModel } from './notification-model';
 
@@ -8,7 +8,7 @@ export function vendorEscalationEmail(model: NotificationModel): EmailDocument {
   const caseId = eventOfType(model.event, 'vendor-case-opened')?.caseId ?? ticket.vendorCase?.caseId;
   const forRequester = model.recipient.role === 'requester';
   return {
-    subject: `Escalated to the vendor: ${ticketLabel(ticket)}`,
+    subject: ticketSubject(ticket, 'Escalated to the vendor'),
     blocks: [
       greeting(model),
       {

@@ -1,6 +1,6 @@
 /** To the assigned engineer when Baton follows up a vendor case that has gone quiet: it is theirs to chase. */
 import { vendorFollowUpFacts } from '../../domain/notifications/vendor-follow-up';
-import { readableInstant, signature, staffLink, ticketFacts } from './common-parts';
+import { readableInstant, signature, staffLink, ticketFacts, ticketSubject } from './common-parts';
 import type { EmailBlock, EmailDocument } from './email-document';
 import { eventOfType, type NotificationModel } from './notification-model';
 
@@ -19,13 +19,12 @@ export function vendorFollowUpEmail(model: NotificationModel): EmailDocument {
             : [{ kind: 'paragraph' as const, text: 'The case could not be read this time:' }, { kind: 'quote' as const, text: facts.unreachable }]),
         ];
   return {
-    // Ticket number first, as this reminder's subject always began, so mailbox rules keep matching it.
-    subject: `[${ticket.ticketNumber}] Follow up vendor case ${caseId}${ticket.title === undefined ? '' : `: ${ticket.title}`}`,
+    subject: ticketSubject(ticket, `Follow up vendor case ${caseId}`),
     blocks: [
       { kind: 'paragraph', text: `Hello${model.recipient.name === undefined ? '' : ` ${model.recipient.name}`},` },
       ...state,
       { kind: 'paragraph', text: "You remain the customer's point of contact: please chase the vendor and update the customer." },
-      ticketFacts(ticket),
+      ticketFacts(model),
       staffLink(model),
     ],
     signature: signature(model),

@@ -1,5 +1,5 @@
 /** To the engineer (and leads) about the vendor case: it could not be opened, or the vendor wrote. */
-import { signature, staffLink, ticketLabel } from './common-parts';
+import { signature, staffLink, ticketSubject } from './common-parts';
 import type { EmailDocument } from './email-document';
 import { eventOfType, type NotificationModel } from './notification-model';
 
@@ -11,7 +11,7 @@ export function vendorEscalationFailedEmail(model: NotificationModel): EmailDocu
   const { ticket } = model;
   const failure = eventOfType(model.event, 'vendor-case-failed');
   return {
-    subject: `Vendor case NOT opened: ${ticketLabel(ticket)}`,
+    subject: ticketSubject(ticket, 'Vendor case NOT opened'),
     blocks: [
       { kind: 'paragraph', text: hello(model) },
       { kind: 'paragraph', text: `The vendor case for ticket ${ticket.ticketNumber} could not be opened. Please escalate again or contact the vendor another way.` },
@@ -26,7 +26,7 @@ export function vendorUpdateEmail(model: NotificationModel): EmailDocument {
   const { ticket } = model;
   const update = eventOfType(model.event, 'vendor-updated');
   return {
-    subject: `Vendor update on ${ticketLabel(ticket)}`,
+    subject: ticketSubject(ticket, 'Vendor update'),
     blocks: [
       { kind: 'paragraph', text: hello(model) },
       { kind: 'paragraph', text: `The vendor has updated case ${ticket.vendorCase?.caseId ?? ''} of ticket ${ticket.ticketNumber}${update === undefined ? '' : ` (now ${update.status})`}.` },

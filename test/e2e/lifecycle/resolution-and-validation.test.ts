@@ -90,7 +90,7 @@ describe('the rest of the lifecycle on the offline stack', () => {
     const ticket = await lifecycle.ticket(answer.ticketNumber);
     expect(ticket.status).toBe('rejected');
     expect(eventsOf(ticket, 'ticket-rejected')[0]?.reasons.map((reason) => reason.code)).toEqual(['no-contract']);
-    const [rejection] = mailsTo(answer.ticketNumber, 'it.desk@unknown-corp.example', 'We cannot work on ticket');
+    const [rejection] = mailsTo(answer.ticketNumber, 'it.desk@unknown-corp.example', 'Not accepted: ');
     expect(rejection?.plainText).toContain('We could not find a support contract that it.desk@unknown-corp.example may ask under');
     expect(await lifecycle.lifecycleStatus(answer.ticketNumber)).toBe('Completed');
   });
@@ -103,7 +103,7 @@ describe('the rest of the lifecycle on the offline stack', () => {
     expect(ticket).toMatchObject({ status: 'rejected' });
     expect(ticket.contractId).toBeUndefined();
     expect(eventsOf(ticket, 'ticket-rejected')[0]?.reasons.map((reason) => reason.code)).toEqual(['tenant-domain-not-registered', 'company-not-on-contract', 'severity-not-in-plan']);
-    const [rejection] = mailsTo(answer.ticketNumber, 'bo@fabrikam.com', 'We cannot work on ticket');
+    const [rejection] = mailsTo(answer.ticketNumber, 'bo@fabrikam.com', 'Not accepted: ');
     expect(rejection?.plainText).toContain('is not registered to your support contract (Fabrikam, Inc.)');
     expect(rejection?.plainText).not.toMatch(/Tom Reyes|Unified Enterprise/);
     expect(mailsTo(answer.ticketNumber, TAM.email, '')).toEqual([]);
@@ -123,7 +123,7 @@ describe('the rest of the lifecycle on the offline stack', () => {
     const reasons = eventsOf(ticket, 'ticket-rejected')[0]?.reasons ?? [];
     const missing = reasons.filter((reason) => reason.code === 'missing-field').map((reason) => reason.field);
     expect(missing).toEqual(expect.arrayContaining(['company', 'tenantDomain', 'productArea', 'severity', 'scope', 'title', 'businessImpact']));
-    const [rejection] = mailsTo(ticketNumber, 'chat.user@contoso.com', 'We cannot work on ticket');
+    const [rejection] = mailsTo(ticketNumber, 'chat.user@contoso.com', 'Not accepted: ');
     for (const reason of reasons) expect(rejection?.plainText).toContain(reason.message);
   });
 
@@ -132,7 +132,7 @@ describe('the rest of the lifecycle on the offline stack', () => {
     const answer = await lifecycle.openTicket(intake('downgrade@contoso.com', { severity: 'A', title: 'Password reset emails never arrive' }, true));
     const number = answer.ticketNumber;
     await staffOk(TAM, number, { type: 'change-severity', to: 'B', reason: 'Only password resets are affected; sign-in works.' });
-    expect(mailsTo(number, 'downgrade@contoso.com', 'Your consent is needed')).toHaveLength(1);
+    expect(mailsTo(number, 'downgrade@contoso.com', 'Action needed: lower to Severity')).toHaveLength(1);
 
     // Still Severity A: the one-hour first-response clock warns at 45 minutes.
     await lifecycle.advanceTo('2026-11-25T09:56:00.000Z');
@@ -159,8 +159,8 @@ describe('the rest of the lifecycle on the offline stack', () => {
     await requesterOk(answer, 'self-close', { solution: 'A conflicting named location was the cause; we removed it.' });
     const ticket = await lifecycle.ticket(answer.ticketNumber);
     expect(ticket).toMatchObject({ status: 'closed', closure: { reason: 'self-closed', summary: 'A conflicting named location was the cause; we removed it.' } });
-    expect(mailsTo(answer.ticketNumber, engineer.email, 'Ticket')).toHaveLength(1);
-    expect(mailsTo(answer.ticketNumber, 'self-close@contoso.com', 'Ticket')).toHaveLength(1);
+    expect(mailsTo(answer.ticketNumber, engineer.email, 'Closed: ')).toHaveLength(1);
+    expect(mailsTo(answer.ticketNumber, 'self-close@contoso.com', 'Closed: ')).toHaveLength(1);
   });
 
   it('reminds the requester after an hour of silence and auto-closes after the quiet period', async () => {
@@ -174,14 +174,14 @@ describe('the rest of the lifecycle on the offline stack', () => {
 
     await lifecycle.quietlyTo('2026-11-25T12:03:00.000Z');
     await lifecycle.advanceTo('2026-11-25T12:06:00.000Z');
-    expect(mailsTo(number, 'silent@contoso.com', 'Reminder: Is ticket')).toHaveLength(1);
+    expect(mailsTo(number, 'silent@contoso.com', 'Reminder: resolved?')).toHaveLength(1);
     expect((await lifecycle.ticket(number)).status).toBe('resolution-proposed');
 
     await lifecycle.quietlyTo('2026-11-25T13:03:00.000Z');
     await lifecycle.advanceTo('2026-11-25T13:06:00.000Z');
     const ticket = await lifecycle.ticket(number);
     expect(ticket).toMatchObject({ status: 'closed', closure: { reason: 'auto-closed', at: '2026-11-25T13:05:00.000Z' } });
-    expect(mailsTo(number, 'silent@contoso.com', 'Ticket')).toHaveLength(1);
+    expect(mailsTo(number, 'silent@contoso.com', 'Closed: ')).toHaveLength(1);
   });
 
   it('reopens within the window and restarts assignment with an engineer on shift', async () => {

@@ -113,7 +113,7 @@ describe('a Severity A ticket on the offline stack', () => {
     await lifecycle.advanceTo('2026-11-23T14:45:00.000Z');
     ticket = await lifecycle.ticket(number);
     expect(eventsOf(ticket, 'vendor-followed-up')).toHaveLength(1);
-    expect(subjects(lifecycle.mailAbout(number), `[${number}] Follow up vendor case`)).toEqual([emea?.email]);
+    expect(subjects(lifecycle.mailAbout(number), 'Follow up vendor case')).toEqual([emea?.email]);
     expect(eventsOf(ticket, 'vendor-updated').map((event) => event.note)).toContainEqual(expect.stringContaining('token issuance failures'));
     await staffOk(emeaEngineer, number, { type: 'respond', message: 'The vendor confirmed the fault and is mitigating.' });
     await lifecycle.advanceTo('2026-11-23T15:40:00.000Z');
@@ -132,12 +132,12 @@ describe('a Severity A ticket on the offline stack', () => {
     expect(metrics.openTicketsByStatusAndSeverity).toEqual([{ status: ticket.status, severity: 'A', count: 1 }]);
     expect(subjects(lifecycle.mailAbout(number), 'Handed over to you')).toEqual([emea?.email, ticket.assignee?.email].sort());
     await staffOk(apac, number, { type: 'propose-resolution', summary: 'The vendor fixed token issuance; sign-ins work again.' });
-    expect(subjects(lifecycle.mailAbout(number), 'Is ticket')).toEqual(['sev-a@contoso.com']);
+    expect(subjects(lifecycle.mailAbout(number), 'Resolved?')).toEqual(['sev-a@contoso.com']);
     expect((await lifecycle.requester(answer, 'resolution/confirm')).status).toBeLessThan(300);
 
     ticket = await lifecycle.ticket(number);
     expect(ticket).toMatchObject({ status: 'closed', closure: { reason: 'confirmed' } });
-    expect(subjects(lifecycle.mailAbout(number), 'Ticket')).toContain('sev-a@contoso.com');
+    expect(subjects(lifecycle.mailAbout(number), 'Closed: ')).toContain('sev-a@contoso.com');
     expectEachAlertOnce(ticket);
   });
 
@@ -175,7 +175,7 @@ describe('a Severity A ticket on the offline stack', () => {
 
     const ticket = await lifecycle.ticket(number);
     expect(ticket).toMatchObject({ status: 'closed', scope: 'on-premises', closure: { reason: 'not-entitled' } });
-    const closed = lifecycle.mailAbout(number).find((mail) => mail.subject.startsWith('Ticket') && to(mail) === 'on-premises@contoso.com');
+    const closed = lifecycle.mailAbout(number).find((mail) => mail.subject.startsWith('Closed: ') && to(mail) === 'on-premises@contoso.com');
     expect(closed?.plainText).toContain('on-premises add-on');
     expect(await lifecycle.lifecycleStatus(number)).toBe('Completed');
   });

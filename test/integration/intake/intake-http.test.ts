@@ -44,7 +44,7 @@ describe('intake over HTTP', () => {
     expect(verifyRequesterToken(answer.accessToken, stored?.accessTokenHash ?? '')).toBe(true);
 
     const received = await eventually(
-      () => intake.mailTo('happy.path@contoso.com').filter((mail) => mail.subject.startsWith('We received your ticket')),
+      () => intake.mailTo('happy.path@contoso.com').filter((mail) => mail.subject.startsWith('Received: ')),
       (mails) => mails.length > 0,
     );
     expect(received).toHaveLength(1);

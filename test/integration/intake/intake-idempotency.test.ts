@@ -34,7 +34,7 @@ describe('idempotent intake', () => {
     expect({ ...two, status: one.status }).toEqual(one);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(await intake.ticketsOf('sequential@contoso.com')).toHaveLength(1);
-    const received = await eventually(() => intake.mailTo('sequential@contoso.com').filter((mail) => mail.subject.startsWith('We received')), (mails) => mails.length > 0);
+    const received = await eventually(() => intake.mailTo('sequential@contoso.com').filter((mail) => mail.subject.startsWith('Received: ')), (mails) => mails.length > 0);
     expect(received).toHaveLength(1);
   });
 

@@ -92,7 +92,7 @@ describe('the lifecycle on the app’s ticket services', () => {
     expect(digest).toMatchObject({ ticketNumber, status: 'pending', to: [{ email: 'tom.reyes@css.example', name: 'Tom Reyes' }], subject: 'Your at-risk tickets, 2026-11-23: 1' });
     expect(digest?.html).not.toContain('<script');
     expect(digest?.html).toContain('&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; Finance cannot sign in');
-    expect(digest?.text).toContain(`${ticketNumber} · Sev A · Contoso Ltd · ${HOSTILE_TITLE} (triaged)`);
+    expect(digest?.text).toContain(`${ticketNumber} · Sev A · Contoso Ltd · ${HOSTILE_TITLE} (waiting for an engineer)`);
     expect(digest?.text).toContain(`http://baton.test/staff/tickets/${ticketNumber}`);
     // The ticket service's own notification of the same ticket sits in the same container.
     expect((await outboxMessages('tam-alert')).map((message) => message.ticketNumber)).toEqual([ticketNumber]);

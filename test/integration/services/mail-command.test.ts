@@ -17,6 +17,8 @@ describe('npm run mail', () => {
           senderAddress: 'donotreply@baton.local',
           content: { subject, plainText: `Hello\nabout ${subject}` },
           recipients: { to: [{ address: to }] },
+          replyTo: [{ address: 'support@css.example', displayName: 'Support' }],
+          headers: { 'Message-ID': `<${subject.slice(7, 10)}@baton.local>`, 'In-Reply-To': '<root@baton.local>', References: '<root@baton.local>' },
         })
       ).pollUntilDone();
     }
@@ -32,6 +34,12 @@ describe('npm run mail', () => {
     expect(output).toContain('Subject: Ticket T-2 received');
     expect(output).toContain('    about Ticket T-2 received');
     expect(output.indexOf('T-1')).toBeLessThan(output.indexOf('T-2'));
+  });
+
+  it('shows where a reply goes and which conversation each message belongs to', async () => {
+    let output = '';
+    await runMailCommand(['--port', String(standIn.port), '--to', 'ana@contoso.com'], (text) => (output += text));
+    expect(output).toContain('    Reply-To: support@css.example\n    Message-ID: <T-1@baton.local>\n    In-Reply-To: <root@baton.local>\n    References: <root@baton.local>\n');
   });
 
   it('keeps only the messages addressed to --to', async () => {

@@ -29,6 +29,18 @@ describe('sending an outbox message', () => {
     });
   });
 
+  it('carries where replies go and the threading headers', () => {
+    const threaded = OutboxMessageSchema.parse({
+      ...message,
+      replyTo: [{ email: 'support@css.example', name: 'Baton Cloud Support Desk' }],
+      headers: { 'Message-ID': '<b@baton.example>', 'In-Reply-To': '<a@baton.example>', References: '<a@baton.example>' },
+    });
+    expect(emailMessageFor(threaded, 'DoNotReply@baton.example')).toMatchObject({
+      replyTo: [{ address: 'support@css.example', displayName: 'Baton Cloud Support Desk' }],
+      headers: { 'Message-ID': '<b@baton.example>', 'In-Reply-To': '<a@baton.example>', References: '<a@baton.example>' },
+    });
+  });
+
   it.each([400, 413, 422])('gives up on a message the service refused with %i', (statusCode) => {
     expect(sendFailureOf(restError('Bad request', { statusCode, code: 'BadRequest' }))).toEqual({
       error: `HTTP ${statusCode} BadRequest: Bad request`,

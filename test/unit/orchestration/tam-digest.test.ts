@@ -47,14 +47,14 @@ describe("the TAM's daily digest", () => {
     expect(ports.emails.map((email) => email.subject)).toEqual(['Your at-risk tickets, 2026-11-23: 1', 'Your at-risk tickets, 2026-11-24: 1']);
   });
 
-  it('keys the email by TAM and day, as a UUID the outbox and the email service accept', () => {
-    const draftAt = (minutes: number) => {
+  it('keys the email by TAM and day, as a UUID the outbox and the email service accept', async () => {
+    const draftAt = async (minutes: number) => {
       const [digest] = tamDigestsFor([silent], org, minutesAfterT0(minutes));
       if (digest === undefined) throw new Error('expected a digest');
       return tamDigestDraft(digest, org.supportDesk, 'https://baton.example');
     };
-    expect(draftAt(70).id).toMatch(UUID);
-    expect(draftAt(70).id).toBe(draftAt(500).id);
-    expect(draftAt(70 + DAY_MINUTES).id).not.toBe(draftAt(70).id);
+    expect((await draftAt(70)).id).toMatch(UUID);
+    expect((await draftAt(70)).id).toBe((await draftAt(500)).id);
+    expect((await draftAt(70 + DAY_MINUTES)).id).not.toBe((await draftAt(70)).id);
   });
 });

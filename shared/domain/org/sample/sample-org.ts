@@ -10,7 +10,7 @@ import { sampleCalendars, sampleSlaPolicies } from './sample-calendars';
 import { sampleRoster } from './sample-roster';
 
 export const sampleOrgConfig: OrgConfigInput = {
-  supportDesk: { name: 'Baton Cloud Support Desk', email: 'support@css.example' },
+  supportDesk: { name: 'Baton Cloud Support Desk', email: 'support@css.example', brandColor: '#1f5f8b' },
   productCatalogue: [
     { id: 'entra-id', name: 'Microsoft Entra ID' },
     { id: 'exchange-online', name: 'Exchange Online' },

@@ -12,7 +12,7 @@ describe('the handoff email', () => {
   const { ticket, handoffs } = workAroundTheClock(org, '2026-11-26T14:00:00.000Z', '2026-11-26T17:00:00.000Z', 'azure-networking');
   const [handoff] = handoffs;
 
-  it('tells the incoming engineer who hands over, from which region to which, in the order the sun goes', () => {
+  it('tells the incoming engineer who hands over, from which region to which, in the order the sun goes', async () => {
     if (handoff === undefined) throw new Error('expected a handoff at the end of London’s shift');
     const model: NotificationModel = {
       template: 'handoff',
@@ -22,7 +22,7 @@ describe('the handoff email', () => {
       desk: org.supportDesk,
       links: { staffTicket: STAFF_URL },
     };
-    const email = renderNotification(model);
+    const email = await renderNotification(model);
     expect(email.subject).toContain('Handed over to you');
     expect(email.text).toContain('Hello James Carter,');
     expect(email.text).toContain('Lukas Weber (EMEA) has handed ticket BTN-2026-000777 over to you at the end of EMEA’s shift, as the ticket follows the sun from EMEA to AMER.');

@@ -42,11 +42,11 @@ describe('links in staff emails', () => {
 
   const staffTemplates = TEMPLATE_NAMES.filter((template) => !REQUESTER_ONLY.has(template));
 
-  it.each(staffTemplates.map((template) => [template]))('the %s email opens the ticket in the console, in HTML and in plain text', (template) => {
+  it.each(staffTemplates.map((template) => [template]))('the %s email opens the ticket in the console, in HTML and in plain text', async (template) => {
     for (const recipient of [ENGINEER, TAM]) {
       const model = staffModel(template, recipient);
       const console = staffTicketUrl(BASE_URL, model.ticket.ticketNumber);
-      const email = renderNotification(model);
+      const email = await renderNotification(model);
       expect(hrefs(email.html)).toContain(console);
       expect(email.text).toContain(console);
       expect(`${email.html}${email.text}`).not.toContain('/api/staff/');
@@ -57,7 +57,7 @@ describe('links in staff emails', () => {
     expect(staffTemplates).toEqual(expect.arrayContaining(['assigned', 'handoff', 'sla-warning', 'sla-breach', 'vendor-follow-up', 'internal-escalation', 'tam-alert']));
   });
 
-  it('the TAM digest opens every ticket it lists in the console', () => {
+  it('the TAM digest opens every ticket it lists in the console', async () => {
     const ticketNumbers = ['BTN-261207-7K2QD', 'BTN-261207-9M3RX'];
     const digest = TamDigestSchema.parse({
       template: 'tam-digest',
@@ -66,7 +66,7 @@ describe('links in staff emails', () => {
       day: '2026-12-07',
       tickets: ticketNumbers.map((ticketNumber) => ({ ticketNumber, customer: 'Contoso Ltd', status: 'investigating', risks: ['Resolution (Sev A) breached at 10:00 UTC.'] })),
     });
-    const email = renderTamDigest({ digest, desk: { name: 'Baton Cloud Support Desk', email: 'support@css.example' }, staffTicketUrl: (n) => staffTicketUrl(BASE_URL, n) });
+    const email = await renderTamDigest({ digest, desk: { name: 'Baton Cloud Support Desk', email: 'support@css.example' }, staffTicketUrl: (n) => staffTicketUrl(BASE_URL, n) });
     expect(hrefs(email.html)).toEqual(expect.arrayContaining(ticketNumbers.map((n) => `${BASE_URL}/staff/tickets/${n}`)));
     expect(email.text).not.toContain('/api/staff/');
   });

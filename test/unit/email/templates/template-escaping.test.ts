@@ -56,16 +56,16 @@ function modelFor(template: TemplateName, recipient: NotificationRecipient): Not
 }
 
 describe.each(TEMPLATE_NAMES.map((template) => [template]))('the %s email', (template) => {
-  it.each([['requester', REQUESTER], ['staff', ENGINEER]])('lets no markup through for a %s recipient', (_label, recipient) => {
-    const email = renderNotification(modelFor(template, recipient));
+  it.each([['requester', REQUESTER], ['staff', ENGINEER]])('lets no markup through for a %s recipient', async (_label, recipient) => {
+    const email = await renderNotification(modelFor(template, recipient));
     expect(email.html).not.toMatch(/<script|<img|onerror="/i);
     expect(email.html).toContain('&lt;script&gt;');
     expect(email.text).not.toContain('&lt;');
     expect(email.subject).not.toMatch(/[\r\n]/);
   });
 
-  it('shows what the person wrote, as text', () => {
-    const email = renderNotification(modelFor(template, REQUESTER));
+  it('shows what the person wrote, as text', async () => {
+    const email = await renderNotification(modelFor(template, REQUESTER));
     const field = SHOWN_FIELD[template];
     expect(email.html).toContain(escaped(field));
     expect(email.text).toContain(attack(field));
@@ -73,19 +73,19 @@ describe.each(TEMPLATE_NAMES.map((template) => [template]))('the %s email', (tem
 });
 
 describe('links in emails', () => {
-  it('gives the requester the status page and the resolution answers, and staff only the staff view', () => {
-    const forRequester = renderNotification(modelFor('resolution-proposed', REQUESTER));
+  it('gives the requester the status page and the resolution answers, and staff only the staff view', async () => {
+    const forRequester = await renderNotification(modelFor('resolution-proposed', REQUESTER));
     expect(forRequester.html).toContain('href="https://baton.example/tickets/BTN-261123-7K2QX?access=abc&amp;answer=confirm"');
     expect(forRequester.html).toContain('href="https://baton.example/tickets/BTN-261123-7K2QX?access=abc&amp;answer=reject"');
-    const forStaff = renderNotification(modelFor('sla-breach', ENGINEER));
+    const forStaff = await renderNotification(modelFor('sla-breach', ENGINEER));
     expect(forStaff.html).not.toContain('access=');
     expect(forStaff.html).toContain('href="https://baton.example/staff/tickets/BTN-261123-7K2QX"');
   });
 
-  it('never turns a non-web link into an anchor', () => {
+  it('never turns a non-web link into an anchor', async () => {
     const model = modelFor('received', REQUESTER);
     const hostile = { ...model, links: { ...model.links, requester: { statusPage: 'javascript:alert(1)', confirmResolution: 'x', rejectResolution: 'y' } } };
-    const email = renderNotification(hostile);
+    const email = await renderNotification(hostile);
     expect(email.html).not.toContain('href="javascript:');
     expect(email.html).toContain('javascript:alert(1)');
   });

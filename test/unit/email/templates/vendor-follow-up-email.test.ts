@@ -32,10 +32,10 @@ function render(ticket: Ticket) {
 }
 
 describe('the vendor follow-up reminder', () => {
-  it('tells the engineer which case went quiet since when, its status, and that chasing it is theirs', () => {
+  it('tells the engineer which case went quiet since when, its status, and that chasing it is theirs', async () => {
     const ticket = followedUp('Mail queues on the hybrid connector');
-    const email = render(ticket);
-    expect(email.subject).toBe('[BTN-2026-000042] Follow up vendor case SR-7: Mail queues on the hybrid connector');
+    const email = await render(ticket);
+    expect(email.subject).toBe('Follow up vendor case SR-7: [BTN-2026-000042] Mail queues on the hybrid connector');
     const openedAt = ticket.vendorCase?.openedAt ?? '';
     expect(email.text).toContain(`Hello ${maria.name},`);
     expect(email.text).toContain(`Vendor case SR-7 for ticket BTN-2026-000042 has had no news since ${openedAt.slice(0, 16).replace('T', ' ')} UTC.`);
@@ -46,14 +46,14 @@ describe('the vendor follow-up reminder', () => {
     expect(email.text).not.toContain('access=');
   });
 
-  it('quotes why the vendor could not be read, instead of a status it does not know', () => {
-    const email = render(followedUp('Mail queues on the hybrid connector', 'The vendor could not be reached: vendor answered 503'));
+  it('quotes why the vendor could not be read, instead of a status it does not know', async () => {
+    const email = await render(followedUp('Mail queues on the hybrid connector', 'The vendor could not be reached: vendor answered 503'));
     expect(email.text).toContain('The case could not be read this time:\n\n> The vendor could not be reached: vendor answered 503');
     expect(email.text).not.toContain('The case is open.');
   });
 
-  it('shows a hostile ticket title as text in both bodies and keeps the subject on one line', () => {
-    const email = render(followedUp(`${attack('title')}\nBcc: everyone@example.com`, attack('vendor.note')));
+  it('shows a hostile ticket title as text in both bodies and keeps the subject on one line', async () => {
+    const email = await render(followedUp(`${attack('title')}\nBcc: everyone@example.com`, attack('vendor.note')));
     expect(email.html).not.toMatch(/<script|<img|onerror="/i);
     expect(email.html).toContain(escaped('title'));
     expect(email.html).toContain(escaped('vendor.note'));
