@@ -11,10 +11,10 @@ import type { Ticket } from '../domain/ticket/ticket';
 import type { TimelineEvent } from '../domain/timeline/timeline-event';
 import type { Clock } from '../clock';
 import { enqueue } from './enqueue';
-import { renderNotification } from './render-notification';
+import { notificationDraft, type DraftContext } from './notification-draft';
 import type { NotificationLinks } from './templates/notification-model';
 import { notificationsOfTimeline, outboxMessageId, plannedEmails } from './planned-emails';
-import { threadHeaders, threadOf, ticketConversations } from './email-thread';
+import { ticketConversations } from './email-thread';
 import { deliverPromptly, type ClaimedMessage, type PromptDeliveryOptions } from './prompt-delivery';
 import { requesterLinks, staffTicketUrl } from '../ticket-service/ticket-links';
 
@@ -79,9 +79,13 @@ export function ticketNotifier(options: TicketNotifierOptions): TicketNotifier {
     const needsToken = planned.some((email) => email.notification.to[0]?.role === 'requester');
     const token = needsToken ? await options.accessToken(ticket.ticketNumber) : undefined;
     const desk = org?.supportDesk ?? { name: DEFAULT_DESK_NAME, email: options.senderAddress };
-    const replyTo = [{ email: options.replyToAddress ?? desk.email, name: desk.name }];
-    const conversations = ticketConversations(notificationsOfTimeline(ticket, org));
-    const productAreas = org?.productCatalogue;
+    const context: DraftContext = {
+      desk,
+      replyToAddress: options.replyToAddress ?? desk.email,
+      senderAddress: options.senderAddress,
+      conversations: ticketConversations(notificationsOfTimeline(ticket, org)),
+      ...(org === undefined ? {} : { productCatalogue: org.productCatalogue, queues: org.queues }),
+    };
 
     for (const plannedEmail of planned) {
       const { notification } = plannedEmail;
@@ -97,23 +101,9 @@ export function ticketNotifier(options: TicketNotifierOptions): TicketNotifier {
         staffTicket: staffTicketUrl(options.publicBaseUrl, ticket.ticketNumber),
         ...(forRequester && token?.ok === true ? { requester: requesterLinks(options.publicBaseUrl, ticket.ticketNumber, token.token) } : {}),
       };
-      const email = await renderNotification({
-        template: notification.template,
-        ticket: plannedEmail.ticket,
-        event: plannedEmail.event,
-        recipient,
-        desk,
-        links,
-        ...(productAreas === undefined ? {} : { productAreas }),
-      });
-      const to = recipient.name === undefined ? { email: recipient.email } : { email: recipient.email, name: recipient.name };
-      const headers = threadHeaders(threadOf(conversations, recipient.email, id, options.senderAddress));
-      const result = await enqueue(
-        options.outbox,
-        { id, ticketNumber: ticket.ticketNumber, template: notification.template, to: [to], replyTo, headers, ...email },
-        options.clock,
-        claimOptions,
-      );
+      const draft = await notificationDraft(plannedEmail, links, context);
+      if (draft === undefined) continue;
+      const result = await enqueue(options.outbox, draft, options.clock, claimOptions);
       if (result.kind === 'enqueued') {
         enqueued.push(id);
         if (claimOptions.claimedForMs !== undefined) claimed.push({ document: result.message, etag: result.etag });

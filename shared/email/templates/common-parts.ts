@@ -5,6 +5,7 @@
  */
 import type { Ticket } from '../../domain/ticket/ticket';
 import type { TicketStatus } from '../../domain/ticket/ticket-status';
+import type { VendorCaseStatus } from '../../domain/ticket/vendor-case';
 import type { SlaMetric } from '../../domain/sla/sla-clock';
 import type { EmailBlock } from './email-document';
 import type { NotificationModel, RecipientRole } from './notification-model';
@@ -69,12 +70,29 @@ export function productAreaTitle(model: Pick<NotificationModel, 'ticket' | 'prod
   return model.productAreas?.find((area) => area.id === id)?.name ?? id;
 }
 
+const VENDOR_STATUS_WORDS: Readonly<Record<VendorCaseStatus, string>> = {
+  open: 'open',
+  investigating: 'being investigated by the vendor',
+  'awaiting-information': 'waiting for our information',
+  'solution-provided': 'solved by the vendor',
+  closed: 'closed',
+};
+
+export function vendorStatusInWords(status: VendorCaseStatus): string {
+  return VENDOR_STATUS_WORDS[status];
+}
+
+/** The queue's name in the organisation ("Identity and devices"), or its id when unknown. */
+export function queueTitle(model: Pick<NotificationModel, 'queues'>, queueId: string): string {
+  return model.queues?.find((queue) => queue.id === queueId)?.name ?? queueId;
+}
+
 /** The lines every email about a ticket starts from. */
 export function ticketFacts(model: NotificationModel): EmailBlock {
   const { ticket } = model;
   const rows: [string, string][] = [['Ticket', ticket.ticketNumber]];
   if (ticket.title !== undefined) rows.push(['Title', ticket.title]);
-  rows.push(['Severity', severityLabel(ticket)]);
+  rows.push(['Severity', ticket.severity ?? 'not set']);
   if (ticket.company !== undefined) rows.push(['Company', ticket.company]);
   const area = productAreaTitle(model);
   if (area !== undefined) rows.push(['Product area', area]);

@@ -29,7 +29,7 @@ const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 function slotMarkup(slot: LayoutSlot, index: number, brandColor: string): string {
   return slot === 'text'
     ? `<mj-text>${placeholder('TEXT', index)}</mj-text>`
-    : `<mj-button href="${placeholder('HREF', index)}" background-color="${brandColor}" color="#ffffff" font-size="15px" font-weight="600" border-radius="6px" inner-padding="12px 24px" align="left">${placeholder('LABEL', index)}</mj-button>`;
+    : `<mj-button href="${placeholder('HREF', index)}" background-color="${brandColor}" color="#ffffff" font-size="15px" font-weight="600" border-radius="6px" inner-padding="12px 24px" padding="10px 0" align="left">${placeholder('LABEL', index)}</mj-button>`;
 }
 
 export function layoutSource(slots: readonly LayoutSlot[], brandColor: string): string {

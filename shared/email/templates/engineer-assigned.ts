@@ -23,7 +23,7 @@ export function engineerAssignedEmail(model: NotificationModel): EmailDocument {
     subject: ticketSubject(ticket, `Assigned to you (${ticket.severity === undefined ? 'no severity' : `Sev ${ticket.severity}`})`),
     blocks: [
       { kind: 'paragraph', text: `Hello${model.recipient.name === undefined ? '' : ` ${model.recipient.name}`},` },
-      { kind: 'paragraph', text: `Ticket ${ticket.ticketNumber} is now yours. Please acknowledge it to the customer; the first-response clock is running.` },
+      { kind: 'paragraph', text: `Ticket ${ticket.ticketNumber} is now yours. Please acknowledge it to the customer; the first response clock is running.` },
       ticketFacts(model),
       { kind: 'facts', rows: [['Requester', `${ticket.requester.name} <${ticket.requester.email}>`], ...(ticket.tenantDomain === undefined ? [] : [['Tenant', ticket.tenantDomain] as const])] },
       { kind: 'heading', text: 'Description' },

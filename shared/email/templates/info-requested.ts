@@ -8,7 +8,7 @@ export function infoRequestedEmail(model: NotificationModel): EmailDocument {
   const question = eventOfType(event, 'info-requested')?.message;
   const author = event.actor.name ?? ticket.assignee?.name ?? 'Your engineer';
   return {
-    subject: ticketSubject(ticket, 'Action needed: information'),
+    subject: ticketSubject(ticket, 'Action needed: a question for you'),
     blocks: [
       greeting(model),
       { kind: 'paragraph', text: `${author} needs the following to continue on ticket ${ticket.ticketNumber}:` },

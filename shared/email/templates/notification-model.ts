@@ -32,6 +32,8 @@ export interface NotificationModel {
   readonly links: NotificationLinks;
   /** The organisation's product catalogue, to name the ticket's area by its title. */
   readonly productAreas?: readonly { readonly id: string; readonly name: string }[];
+  /** The organisation's queues, to name a queue by its name. */
+  readonly queues?: readonly { readonly id: string; readonly name: string }[];
 }
 
 export function eventOfType<Type extends TimelineEventType>(event: TimelineEvent, type: Type): TimelineEventOf<Type> | undefined {

@@ -15,7 +15,7 @@ export function resolutionProposedEmail(model: NotificationModel): EmailDocument
           { kind: 'action', label: 'No, the problem remains', url: model.links.requester.rejectResolution },
         ];
   return {
-    subject: ticketSubject(ticket, reminder ? 'Reminder: resolved?' : 'Resolved?'),
+    subject: ticketSubject(ticket, reminder ? 'Reminder: solution proposed' : 'Solution proposed'),
     blocks: [
       greeting(model),
       {

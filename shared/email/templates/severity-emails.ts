@@ -26,7 +26,7 @@ export function downgradeProposedEmail(model: NotificationModel): EmailDocument 
   const { ticket } = model;
   const proposal = eventOfType(model.event, 'severity-downgrade-proposed');
   return {
-    subject: ticketSubject(ticket, `Action needed: lower to Severity ${proposal?.to ?? ticket.pendingDowngrade?.to ?? '?'}?`),
+    subject: ticketSubject(ticket, `Action needed: lower to Severity ${proposal?.to ?? ticket.pendingDowngrade?.to ?? '?'}`),
     blocks: [
       greeting(model),
       {

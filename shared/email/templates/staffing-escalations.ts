@@ -1,5 +1,5 @@
 /** To team leads (and the engineer concerned) when a ticket needs a person: nobody could take it, or it was escalated. */
-import { signature, staffLink, ticketFacts, ticketSubject } from './common-parts';
+import { queueTitle, signature, staffLink, ticketFacts, ticketSubject } from './common-parts';
 import type { EmailDocument } from './email-document';
 import { eventOfType, type NotificationModel } from './notification-model';
 
@@ -14,7 +14,7 @@ export function unassignedEmail(model: NotificationModel): EmailDocument {
     subject: ticketSubject(ticket, 'Nobody could be assigned'),
     blocks: [
       { kind: 'paragraph', text: hello(model) },
-      { kind: 'paragraph', text: `Baton could not assign ticket ${ticket.ticketNumber}${gap === undefined ? '' : ` in queue ${gap.queueId}`}. Please assign it by hand.` },
+      { kind: 'paragraph', text: `Baton could not assign ticket ${ticket.ticketNumber}${gap === undefined ? '' : ` in the ${queueTitle(model, gap.queueId)} queue`}. Please assign it by hand.` },
       ...(gap === undefined ? [] : [{ kind: 'quote' as const, text: gap.reason }]),
       ticketFacts(model),
       staffLink(model),

@@ -4,12 +4,22 @@ import { greeting, signature, staffLink, statusLink, ticketSubject } from './com
 import type { EmailDocument } from './email-document';
 import type { NotificationModel } from './notification-model';
 
-const WHY: Readonly<Record<ClosureReason, string>> = {
-  confirmed: 'You confirmed the proposed resolution.',
-  'auto-closed': 'We proposed a resolution and did not hear back within the quiet period.',
-  'self-closed': 'You closed it with your own solution.',
-  'rejected-at-validation': 'It could not be worked on.',
-  'not-entitled': 'It is not covered by your support contract.',
+/** Why it closed, told to the requester, who did it, or to staff, who read of the customer. */
+const WHY: Readonly<Record<'requester' | 'staff', Readonly<Record<ClosureReason, string>>>> = {
+  requester: {
+    confirmed: 'You confirmed the proposed resolution.',
+    'auto-closed': 'We proposed a resolution and did not hear back within the quiet period.',
+    'self-closed': 'You closed it with your own solution.',
+    'rejected-at-validation': 'It could not be worked on.',
+    'not-entitled': 'It is not covered by your support contract.',
+  },
+  staff: {
+    confirmed: 'The customer confirmed the proposed resolution.',
+    'auto-closed': 'The customer did not answer the proposed resolution within the quiet period.',
+    'self-closed': 'The customer closed it with their own solution.',
+    'rejected-at-validation': 'It did not pass validation.',
+    'not-entitled': 'It is not covered by the customer’s support contract.',
+  },
 };
 
 export function ticketClosedEmail(model: NotificationModel): EmailDocument {
@@ -19,7 +29,7 @@ export function ticketClosedEmail(model: NotificationModel): EmailDocument {
     subject: ticketSubject(ticket, 'Closed'),
     blocks: [
       greeting(model),
-      { kind: 'paragraph', text: `Ticket ${ticket.ticketNumber} is now closed. ${closure === undefined ? '' : WHY[closure.reason]}` },
+      { kind: 'paragraph', text: `Ticket ${ticket.ticketNumber} is now closed. ${closure === undefined ? '' : WHY[model.recipient.role === 'requester' ? 'requester' : 'staff'][closure.reason]}` },
       ...(closure === undefined || closure.summary === '' ? [] : [{ kind: 'quote' as const, text: closure.summary }]),
       ...(model.recipient.role === 'requester'
         ? [

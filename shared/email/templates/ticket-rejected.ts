@@ -12,7 +12,7 @@ export function ticketRejectedEmail(model: NotificationModel): EmailDocument {
       greeting(model),
       { kind: 'paragraph', text: `We are sorry: ticket ${ticket.ticketNumber} cannot be worked on as it stands, for the following ${reasons.length === 1 ? 'reason' : 'reasons'}.` },
       { kind: 'list', items: reasons.length === 0 ? ['The ticket did not pass validation.'] : reasons },
-      { kind: 'paragraph', text: 'Please open a new ticket once these points are addressed. If you believe this is a mistake, reply to your support contact quoting the ticket number.' },
+      { kind: 'paragraph', text: `Please open a new ticket once these points are addressed. If you believe this is a mistake, reply to this email: your reply reaches ${model.desk.name}.` },
       ticketFacts(model),
       ...statusLink(model, 'See the ticket'),
     ],

@@ -1,6 +1,6 @@
 /** To the assigned engineer when Baton follows up a vendor case that has gone quiet: it is theirs to chase. */
 import { vendorFollowUpFacts } from '../../domain/notifications/vendor-follow-up';
-import { readableInstant, signature, staffLink, ticketFacts, ticketSubject } from './common-parts';
+import { readableInstant, signature, staffLink, ticketFacts, ticketSubject, vendorStatusInWords } from './common-parts';
 import type { EmailBlock, EmailDocument } from './email-document';
 import { eventOfType, type NotificationModel } from './notification-model';
 
@@ -15,7 +15,7 @@ export function vendorFollowUpEmail(model: NotificationModel): EmailDocument {
       : [
           { kind: 'paragraph', text: `Vendor case ${facts.caseId} for ticket ${ticket.ticketNumber} has had no news since ${readableInstant(facts.quietSince)}.` },
           ...(facts.unreachable === undefined
-            ? [{ kind: 'paragraph' as const, text: `The case is ${facts.vendorStatus}.` }]
+            ? [{ kind: 'paragraph' as const, text: `The case is ${vendorStatusInWords(facts.vendorStatus)}.` }]
             : [{ kind: 'paragraph' as const, text: 'The case could not be read this time:' }, { kind: 'quote' as const, text: facts.unreachable }]),
         ];
   return {

@@ -1,5 +1,5 @@
 /** To the engineer (and leads) about the vendor case: it could not be opened, or the vendor wrote. */
-import { signature, staffLink, ticketSubject } from './common-parts';
+import { signature, staffLink, ticketSubject, vendorStatusInWords } from './common-parts';
 import type { EmailDocument } from './email-document';
 import { eventOfType, type NotificationModel } from './notification-model';
 
@@ -29,7 +29,7 @@ export function vendorUpdateEmail(model: NotificationModel): EmailDocument {
     subject: ticketSubject(ticket, 'Vendor update'),
     blocks: [
       { kind: 'paragraph', text: hello(model) },
-      { kind: 'paragraph', text: `The vendor has updated case ${ticket.vendorCase?.caseId ?? ''} of ticket ${ticket.ticketNumber}${update === undefined ? '' : ` (now ${update.status})`}.` },
+      { kind: 'paragraph', text: `The vendor has updated case ${ticket.vendorCase?.caseId ?? ''} of ticket ${ticket.ticketNumber}${update === undefined ? '' : `: it is now ${vendorStatusInWords(update.status)}`}.` },
       ...(update === undefined ? [] : [{ kind: 'quote' as const, text: update.note }]),
       ...(update?.scope === undefined ? [] : [{ kind: 'facts' as const, rows: [['Scope established', update.scope] as const] }]),
       staffLink(model),

@@ -174,7 +174,7 @@ describe('the rest of the lifecycle on the offline stack', () => {
 
     await lifecycle.quietlyTo('2026-11-25T12:03:00.000Z');
     await lifecycle.advanceTo('2026-11-25T12:06:00.000Z');
-    expect(mailsTo(number, 'silent@contoso.com', 'Reminder: resolved?')).toHaveLength(1);
+    expect(mailsTo(number, 'silent@contoso.com', 'Reminder: solution proposed')).toHaveLength(1);
     expect((await lifecycle.ticket(number)).status).toBe('resolution-proposed');
 
     await lifecycle.quietlyTo('2026-11-25T13:03:00.000Z');

@@ -132,7 +132,7 @@ describe('a Severity A ticket on the offline stack', () => {
     expect(metrics.openTicketsByStatusAndSeverity).toEqual([{ status: ticket.status, severity: 'A', count: 1 }]);
     expect(subjects(lifecycle.mailAbout(number), 'Handed over to you')).toEqual([emea?.email, ticket.assignee?.email].sort());
     await staffOk(apac, number, { type: 'propose-resolution', summary: 'The vendor fixed token issuance; sign-ins work again.' });
-    expect(subjects(lifecycle.mailAbout(number), 'Resolved?')).toEqual(['sev-a@contoso.com']);
+    expect(subjects(lifecycle.mailAbout(number), 'Solution proposed')).toEqual(['sev-a@contoso.com']);
     expect((await lifecycle.requester(answer, 'resolution/confirm')).status).toBeLessThan(300);
 
     ticket = await lifecycle.ticket(number);

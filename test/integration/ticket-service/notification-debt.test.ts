@@ -112,7 +112,7 @@ describe('emails owed by a saved change', () => {
 
     clock.advance(NOTIFICATION_DEBT_GRACE_MS);
     expect((await services.settleNotificationDebts(clock.now())).settled).toEqual([ticket.ticketNumber]);
-    expect(await mailAbout(services, ticket.ticketNumber, 'Resolved?')).toEqual([REQUESTER_EMAIL]);
+    expect(await mailAbout(services, ticket.ticketNumber, 'Solution proposed')).toEqual([REQUESTER_EMAIL]);
   });
 
   it('queues no duplicate when the emails did reach the outbox before the process died', async () => {
