@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ValidationReasonSchema } from '../domain/intake/validation-reason';
+import { AssignmentReasonSchema } from '../domain/timeline/intake-events';
 import { ActorRoleSchema, InstantSchema, RegionSchema, SeveritySchema } from '../domain/primitives';
 import type { Actor } from '../domain/ticket/actor';
 import { EVENT_VISIBILITY, TIMELINE_EVENT_TYPES, type TimelineEvent } from '../domain/timeline/timeline-event';
@@ -22,7 +23,8 @@ export const CustomerTimelineEntrySchema = z
     text: z.string().optional(),
     severity: z.object({ from: SeveritySchema, to: SeveritySchema }).optional(),
     reasons: z.array(ValidationReasonSchema).optional(),
-    engineer: z.object({ firstName: z.string(), region: RegionSchema }).optional(),
+    /** Who was assigned, and why: the first assignment, a follow-the-sun handoff, or a reassignment. */
+    engineer: z.object({ firstName: z.string(), region: RegionSchema, reason: AssignmentReasonSchema }).optional(),
     vendorCaseId: z.string().optional(),
   })
   .meta({ id: 'CustomerTimelineEntry' });
@@ -66,7 +68,7 @@ function customerDetails(event: TimelineEvent): EntryDetails | undefined {
     case 'ticket-rejected':
       return { reasons: event.reasons };
     case 'engineer-assigned':
-      return { engineer: { firstName: firstNameOf(event.engineer.name) ?? 'your engineer', region: event.engineer.region } };
+      return { engineer: { firstName: firstNameOf(event.engineer.name) ?? 'your engineer', region: event.engineer.region, reason: event.reason } };
     case 'acknowledged':
     case 'agent-responded':
     case 'info-requested':

@@ -55,6 +55,18 @@ export function severityWording(severity: Severity): string {
   return `Severity ${severity}`;
 }
 
+function assignmentHeadline(engineer: NonNullable<CustomerTimelineEntry['engineer']>): string {
+  const who = `${engineer.firstName} (${engineer.region})`;
+  switch (engineer.reason) {
+    case 'initial':
+      return `${who} was assigned to your ticket`;
+    case 'handoff':
+      return `${who} took over your ticket as the working day moved to ${engineer.region}`;
+    case 'reassignment':
+      return `${who} took over your ticket`;
+  }
+}
+
 function byline(entry: CustomerTimelineEntry): string {
   switch (entry.by.role) {
     case 'requester':
@@ -78,7 +90,8 @@ export function timelineHeadline(entry: CustomerTimelineEntry): string {
     case 'ticket-rejected':
       return 'Your request could not be accepted';
     case 'engineer-assigned':
-      return entry.engineer === undefined ? 'An engineer was assigned' : `${entry.engineer.firstName} (${entry.engineer.region}) is your engineer`;
+      // Past tense: an entry tells what happened then; who the engineer is now, the page says once.
+      return entry.engineer === undefined ? 'An engineer was assigned' : assignmentHeadline(entry.engineer);
     case 'acknowledged':
       return `${who} took your ticket`;
     case 'agent-responded':
