@@ -1,8 +1,9 @@
 /**
  * A vendor's callback about one of our cases: the signature is checked before anything is read,
- * the case is traced to its ticket by the ticket number in the case title, and whatever the case
- * says that the ticket does not know yet is applied as one `vendor-update` (which wakes the
- * ticket's lifecycle). A delivery repeated, or older than what we know, changes nothing.
+ * the case is traced to its ticket by the ticket number in the case title, the case is read as it
+ * stands now, and whatever it says that the ticket does not know yet is applied as one
+ * `vendor-update` (which wakes the ticket's lifecycle). A delivery repeated, or older than what we
+ * know, changes nothing.
  */
 import type { HttpResponseInit } from '@azure/functions';
 import { TicketNumberSchema } from '../domain/ticket/ticket-number';
@@ -21,7 +22,7 @@ export interface VendorCallbackRequest {
 }
 
 export interface VendorCallbackContext {
-  readonly ports: Pick<LifecyclePorts, 'applyToTicket'>;
+  readonly ports: Pick<LifecyclePorts, 'applyToTicket' | 'vendor'>;
   readonly secrets: readonly string[];
   readonly now: Date;
   readonly signalTicketChanged: TicketChangedSignal;
@@ -55,7 +56,13 @@ export async function handleVendorCallback(request: VendorCallbackRequest, conte
   const ticketNumber = TicketNumberSchema.safeParse(ticketNumberInCaseTitle(serviceRequest.title));
   if (!ticketNumber.success) return accepted('unknown-case');
   const now: Instant = context.now.toISOString();
-  const result = await context.ports.applyToTicket(ticketNumber.data, (ticket) => vendorUpdateFor(ticket, serviceRequest), now, {
+  // A vendor answer is often two changes (a note, then the status), each with its callback, which
+  // may arrive in either order: applying each snapshot recorded the answer twice (two "Vendor
+  // update" emails) or rolled the status back. The case as it stands now records it once; the
+  // delivered snapshot serves only when the case cannot be read.
+  const read = await context.ports.vendor.getCase(serviceRequest.id, { correlationId: ticketNumber.data });
+  const current = read.ok && read.value.id === serviceRequest.id ? read.value : serviceRequest;
+  const result = await context.ports.applyToTicket(ticketNumber.data, (ticket) => vendorUpdateFor(ticket, current), now, {
     signalTicketChanged: context.signalTicketChanged,
   });
   switch (result.kind) {

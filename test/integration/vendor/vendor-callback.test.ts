@@ -106,10 +106,11 @@ describe('vendor callbacks on the offline stack', () => {
     await api.stack.advanceClock(13 * MINUTE);
     const answered = await staffView(number);
 
-    // The stand-in announces the note and then the status change, and each notice is applied on arrival.
+    // The stand-in announces the note and then the status change; Baton reads the case on the
+    // first notice and records the answer once, so the engineer gets one "Vendor update" email.
     const updates = eventsOf(answered, 'vendor-updated');
-    expect(updates).toContainEqual(expect.objectContaining({ details: expect.objectContaining({ note: expect.stringContaining(VENDOR_ANSWER) }) }));
-    expect(updates.map((update) => update.actor.role)).toEqual(['vendor', 'vendor']);
+    expect(updates).toEqual([expect.objectContaining({ details: expect.objectContaining({ note: expect.stringContaining(VENDOR_ANSWER) }) })]);
+    expect(updates.map((update) => update.actor.role)).toEqual(['vendor']);
     for (const update of updates) expect(Date.parse(update.at) - Date.parse(opened.at)).toBeLessThanOrEqual(11 * MINUTE);
     expect(answered.vendorCase).toMatchObject({ status: 'investigating' });
     expect(eventsOf(answered, 'vendor-followed-up')).toEqual([]);

@@ -102,6 +102,11 @@ describe('the vendor callback secret setting', () => {
             applied.push(ticketNumber);
             return { kind: 'not-found' };
           },
+          vendor: {
+            createCase: () => Promise.reject(new Error('no vendor in this specification')),
+            getCase: () => Promise.reject(new Error('a refused delivery never reads the case')),
+            addNote: () => Promise.reject(new Error('no vendor in this specification')),
+          },
         },
         secrets: callbackSecrets(config),
         now: NOW,

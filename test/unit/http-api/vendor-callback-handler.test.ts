@@ -62,6 +62,20 @@ describe('the vendor callback', () => {
     expect(vendorUpdates()).toHaveLength(1);
   });
 
+  it('records a vendor answer sent as two changes (note, then status) once, in whichever order their callbacks arrive', async () => {
+    const answeredAt = minutesAfterT0(80);
+    const note = { text: 'We reproduced it; a fix is rolling out.', createdByName: 'Vendor support engineer', createdDate: answeredAt };
+    const noteOnly = JSON.parse(delivery({ status: 'open', scope: null, notes: [note] })) as VendorCallbackEvent;
+    const statusToo = JSON.parse(delivery({ status: 'in-progress', scope: null, notes: [note] })) as VendorCallbackEvent;
+    ports.vendorScript.cases.set('SR-1', statusToo.serviceRequest);
+    for (const event of [{ ...statusToo, sequence: 3 }, { ...noteOnly, sequence: 2 }]) {
+      const body = JSON.stringify(event);
+      await receive(body, signVendorCallback(body, SECRET, NOW.getTime()));
+    }
+    expect(vendorUpdates()).toEqual([expect.objectContaining({ status: 'investigating', note: `Vendor support engineer: ${note.text}` })]);
+    expect(ports.ticket('BTN-2026-000042').vendorCase?.status).toBe('investigating');
+  });
+
   it.each([
     ['without a signature', null],
     ['signed with another secret', signVendorCallback(delivery(), 'somebody-else-entirely-secret', NOW.getTime())],
