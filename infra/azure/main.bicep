@@ -307,6 +307,7 @@ module api 'app/api.bicep' = {
     durableTaskSchedulerEndpoint: durableBackend == 'durableTaskScheduler' ? durableTaskScheduler!.outputs.endpoint : ''
     // Using the output also orders the app after the vault and the identity's role on it.
     vendorCallbackSecretUri: keyVault.outputs.vendorCallbackSecretUri
+    teamsWebhooksSecretUri: keyVault.outputs.teamsWebhooksSecretUri
   }
 }
 
@@ -365,3 +366,4 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output BATON_VENDOR_CALLBACK_SECRET_NAME string = keyVault.outputs.vendorCallbackSecretName
 output BATON_STAFF_SIGN_IN_CLIENT_SECRET_NAME string = keyVault.outputs.staffSignInClientSecretName
 output BATON_STAFF_SESSION_KEY_NAME string = keyVault.outputs.staffSessionKeyName
+output BATON_TEAMS_WEBHOOKS_SECRET_NAME string = keyVault.outputs.teamsWebhooksSecretName

@@ -13,6 +13,7 @@ import {
   fraction,
   refused,
   taskHubName,
+  teamsWebhooks,
   text,
   tokenScope,
   url,
@@ -45,6 +46,7 @@ function sharedSettings(rule: UrlRule) {
     [SETTING.emailPollIntervalMs]: wholeNumber({ min: 50, max: 60_000, fallback: 1_000 }),
     [SETTING.emailSendTimeoutMs]: wholeNumber({ min: 1_000, max: 600_000, fallback: 60_000 }),
     [SETTING.publicBaseUrl]: baseUrl(rule),
+    [SETTING.teamsWebhooks]: teamsWebhooks(rule),
     [SETTING.staffTokenIssuer]: url(rule),
     [SETTING.staffTokenAudience]: text(),
     [SETTING.staffTokenJwksUri]: url(rule),
@@ -117,6 +119,7 @@ function sharedConfig(settings: LocalSettings | AzureSettings) {
       sendTimeoutMs: settings[SETTING.emailSendTimeoutMs],
     },
     publicBaseUrl: settings[SETTING.publicBaseUrl],
+    teamsWebhooks: settings[SETTING.teamsWebhooks],
     staffTokens: {
       issuer: settings[SETTING.staffTokenIssuer],
       audience: settings[SETTING.staffTokenAudience],

@@ -3,6 +3,7 @@
  * after the setting's name, e.g. "BATON_COSMOS_ENDPOINT: must be an absolute URL".
  */
 import { z } from 'zod';
+import { NO_TEAMS_WEBHOOKS, TeamsWebhooksSchema, type TeamsWebhooks } from '../teams/teams-webhooks';
 
 const REQUIRED = 'is required';
 
@@ -67,6 +68,38 @@ export function wholeNumber(options: { readonly min: number; readonly max: numbe
 export function fraction(fallback: number) {
   const rule = 'must be a number between 0 and 1 (exclusive), e.g. 0.75';
   return z.coerce.number({ error: rule }).gt(0, { error: rule }).lt(1, { error: rule }).default(fallback);
+}
+
+/**
+ * `{"queues": {"<queue id>": "<url>"}, "regions": {"EMEA": "<url>"}}`: the Teams workflow webhooks.
+ * Absent or empty, no card is queued. Each URL follows the environment's rule (https in Azure).
+ */
+export function teamsWebhooks(rule: UrlRule) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context): TeamsWebhooks => {
+      // An unresolved Key Vault reference (the operator has not set the secret yet): no channels, no cards.
+      if (value === undefined || value === '' || value.startsWith('@Microsoft.KeyVault(')) return NO_TEAMS_WEBHOOKS;
+      let json: unknown;
+      try {
+        json = JSON.parse(value);
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be JSON: {"queues": {"<queue id>": "<webhook url>"}, "regions": {"<region>": "<webhook url>"}}' });
+        return z.NEVER;
+      }
+      const parsed = TeamsWebhooksSchema.safeParse(json);
+      if (!parsed.success) {
+        context.addIssue({ code: 'custom', message: z.prettifyError(parsed.error).replace(/\n/g, '; ') });
+        return z.NEVER;
+      }
+      for (const address of [...Object.values(parsed.data.queues), ...Object.values(parsed.data.regions)]) {
+        const checked = url(rule).safeParse(address);
+        if (!checked.success) context.addIssue({ code: 'custom', message: `${address}: ${checked.error.issues[0]?.message ?? 'is not allowed here'}` });
+      }
+      return parsed.data;
+    });
 }
 
 export function flag(fallback: boolean) {

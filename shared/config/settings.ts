@@ -23,6 +23,7 @@ export const SETTING = {
   emailSendTimeoutMs: 'BATON_EMAIL_SEND_TIMEOUT_MS',
 
   publicBaseUrl: 'BATON_PUBLIC_BASE_URL',
+  teamsWebhooks: 'BATON_TEAMS_WEBHOOKS',
 
   staffTokenIssuer: 'BATON_STAFF_TOKEN_ISSUER',
   staffTokenAudience: 'BATON_STAFF_TOKEN_AUDIENCE',
@@ -77,6 +78,7 @@ export const FROM_KEY_VAULT_IN_AZURE: readonly SettingName[] = [
   SETTING.vendorCallbackSecret,
   SETTING.staffSignInClientSecret,
   SETTING.staffSessionKey,
+  SETTING.teamsWebhooks,
 ];
 
 /** Secrets and test-only switches: accepted by the offline stack, refused in Azure. */

@@ -15,11 +15,14 @@ import { exponentialBackoff, type Backoff } from './backoff';
 import { claimForDelivery, markSent, recordFailure } from './delivery-transitions';
 import { OutboxMessageSchema, type OutboxMessage } from './outbox-message';
 import { sendOutboxMessage, type EmailSender } from './send-email';
+import type { TeamsPoster } from '../teams/post-card';
 
 export interface DeliveryOptions {
   readonly container: Container;
   readonly emailClient: EmailSender;
   readonly senderAddress: string;
+  /** Posts the outbox's Teams cards to their channels. */
+  readonly teams?: TeamsPoster;
   readonly clock: Clock;
   /** Attempts before a message is kept as `failed`. Default 20: with the default backoff, over half a day. */
   readonly maxAttempts?: number;
@@ -70,7 +73,7 @@ function stopOn(report: MutableReport, failure: StoreFailure): Step {
 }
 
 /** A due message as the query returned it, with the ETag the claim is made under (no read first). */
-const DueRowSchema = OutboxMessageSchema.extend({ _etag: z.string().min(1) });
+const DueRowSchema = z.intersection(OutboxMessageSchema, z.object({ _etag: z.string().min(1) }));
 
 async function deliverOne(candidate: OutboxMessage, candidateEtag: string, options: DeliveryOptions, report: MutableReport): Promise<Step> {
   const { container, clock } = options;
@@ -110,6 +113,7 @@ async function deliverOne(candidate: OutboxMessage, candidateEtag: string, optio
     senderAddress: options.senderAddress,
     pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
     timeoutMs: options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS,
+    ...(options.teams === undefined ? {} : { teams: options.teams }),
   });
 
   if (outcome.kind === 'sent') {

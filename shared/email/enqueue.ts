@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock';
 import { createIfAbsent } from '../store/create-if-absent';
 import type { StoreFailure } from '../store/store-failure';
-import { OutboxDraftSchema, type OutboxDraft, type OutboxMessage } from './outbox-message';
+import { AnyOutboxDraftSchema, type OutboxDraft, type OutboxMessage, type TeamsOutboxDraft } from './outbox-message';
 
 export type Enqueued =
   /** With the ETag of the create, so the outcome of a prompt send is recorded without a read. */
@@ -23,8 +23,8 @@ export interface EnqueueOptions {
   readonly claimedForMs?: number;
 }
 
-export async function enqueue(container: Container, draft: OutboxDraft, clock: Clock, options: EnqueueOptions = {}): Promise<Enqueued> {
-  const parsed = OutboxDraftSchema.safeParse(draft);
+export async function enqueue(container: Container, draft: OutboxDraft | TeamsOutboxDraft, clock: Clock, options: EnqueueOptions = {}): Promise<Enqueued> {
+  const parsed = AnyOutboxDraftSchema.safeParse(draft);
   if (!parsed.success) return { kind: 'invalid', reason: z.prettifyError(parsed.error) };
   const nowMs = clock.now().getTime();
   const now = new Date(nowMs).toISOString();

@@ -36,9 +36,14 @@ function ticketAfter(ticket: Ticket, event: TimelineEvent): Ticket {
   return replay.ok ? replay.ticket : ticket;
 }
 
+/** The ticket as it stood right after `event`, which is what a notification of it speaks of. */
+export function ticketAfterEvent(ticket: Ticket, event: TimelineEvent): Ticket {
+  return event.sequence === ticket.timeline[ticket.timeline.length - 1]?.sequence ? ticket : ticketAfter(ticket, event);
+}
+
 export function plannedEmails(ticket: Ticket, events: readonly TimelineEvent[], org: OrgConfig | undefined): PlannedEmail[] {
   return events.flatMap((event) => {
-    const then = event.sequence === ticket.timeline[ticket.timeline.length - 1]?.sequence ? ticket : ticketAfter(ticket, event);
+    const then = ticketAfterEvent(ticket, event);
     return notificationsFor(then, event, contextFor(then, org)).map((notification) => ({ notification, ticket: then, event }));
   });
 }

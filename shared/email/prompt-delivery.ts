@@ -12,6 +12,7 @@ import { exponentialBackoff } from './backoff';
 import { claimForDelivery, markSent, recordFailure } from './delivery-transitions';
 import { OutboxMessageSchema, type OutboxMessage } from './outbox-message';
 import { sendOutboxMessage, type EmailSender } from './send-email';
+import type { TeamsPoster } from '../teams/post-card';
 import { DEFAULT_MAX_DELIVERY_ATTEMPTS } from './deliver-due-messages';
 import { updateWithEtag } from '../store/update-with-etag';
 
@@ -19,6 +20,7 @@ export interface PromptDeliveryOptions {
   readonly container: Container;
   readonly emailClient: EmailSender;
   readonly senderAddress: string;
+  readonly teams?: TeamsPoster;
   readonly clock: Clock;
   readonly pollIntervalMs: number;
   /** How long a claimed message is kept from the timer; must outlast a send. */
@@ -61,6 +63,7 @@ async function sendClaimed(claimed: ClaimedMessage, options: PromptDeliveryOptio
     senderAddress: options.senderAddress,
     pollIntervalMs: options.pollIntervalMs,
     timeoutMs,
+    ...(options.teams === undefined ? {} : { teams: options.teams }),
   });
   const recorded = await updateWithEtag(
     container,

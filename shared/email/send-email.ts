@@ -1,18 +1,18 @@
 /**
- * One send of an outbox message through ACS Email (`@azure/communication-email`), with the
- * message id as the operation id: if the same message is ever sent again, the service recognises
- * the operation and does not deliver a second copy.
+ * One send of an outbox message: an email through ACS Email (`@azure/communication-email`), with
+ * the message id as the operation id, so that if the same message is ever sent again the service
+ * recognises the operation and does not deliver a second copy; a Teams card through its channel's
+ * workflow webhook (`shared/teams/post-card.ts`).
  */
 import type { EmailAddress, EmailClient, EmailMessage } from '@azure/communication-email';
-import type { OutboxMessage, OutboxRecipient } from './outbox-message';
+import type { TeamsPoster } from '../teams/post-card';
+import type { SendOutcome } from './send-outcome';
+import { isTeamsMessage, type EmailOutboxMessage, type OutboxMessage, type OutboxRecipient } from './outbox-message';
 
 /** Only what delivery uses of the real client, so a test can also count or sabotage calls. */
 export type EmailSender = Pick<EmailClient, 'beginSend'>;
 
-export type SendOutcome =
-  | { readonly kind: 'sent' }
-  /** `permanent`: the service refused the message itself; sending it again cannot help. */
-  | { readonly kind: 'failed'; readonly permanent: boolean; readonly error: string };
+export type { SendOutcome } from './send-outcome';
 
 export interface SendSettings {
   readonly senderAddress: string;
@@ -20,6 +20,8 @@ export interface SendSettings {
   readonly pollIntervalMs: number;
   /** A send (request + polling) that takes longer is abandoned and retried later. */
   readonly timeoutMs: number;
+  /** Posts Teams cards; without it a card waits (and is retried) until Teams is configured. */
+  readonly teams?: TeamsPoster;
 }
 
 /** Refusals of the request itself; throttling and server errors are worth another try. */
@@ -29,7 +31,7 @@ function emailAddressOf(recipient: OutboxRecipient): EmailAddress {
   return recipient.name === undefined ? { address: recipient.email } : { address: recipient.email, displayName: recipient.name };
 }
 
-export function emailMessageFor(message: OutboxMessage, senderAddress: string): EmailMessage {
+export function emailMessageFor(message: EmailOutboxMessage, senderAddress: string): EmailMessage {
   return {
     senderAddress,
     content: { subject: message.subject, html: message.html, plainText: message.text },
@@ -53,6 +55,9 @@ export function sendFailureOf(error: unknown): { readonly error: string; readonl
 }
 
 export async function sendOutboxMessage(sender: EmailSender, message: OutboxMessage, settings: SendSettings): Promise<SendOutcome> {
+  if (isTeamsMessage(message)) {
+    return settings.teams === undefined ? { kind: 'failed', permanent: false, error: 'Teams delivery is not configured' } : settings.teams(message, settings.timeoutMs);
+  }
   const abortSignal = AbortSignal.timeout(settings.timeoutMs);
   try {
     const poller = await sender.beginSend(emailMessageFor(message, settings.senderAddress), {

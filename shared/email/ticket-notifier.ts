@@ -10,7 +10,9 @@ import type { OrgConfig } from '../domain/org/org-config';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { TimelineEvent } from '../domain/timeline/timeline-event';
 import type { Clock } from '../clock';
-import { enqueue } from './enqueue';
+import { enqueue, type Enqueued } from './enqueue';
+import { plannedTeamsCards } from '../teams/planned-cards';
+import type { TeamsWebhooks } from '../teams/teams-webhooks';
 import { notificationDraft, type DraftContext } from './notification-draft';
 import type { NotificationLinks } from './templates/notification-model';
 import { notificationsOfTimeline, outboxMessageId, plannedEmails } from './planned-emails';
@@ -53,6 +55,8 @@ export interface TicketNotifierOptions {
   readonly senderAddress: string;
   /** Where replies go (`Reply-To`); the organisation's support desk mailbox when not set. */
   readonly replyToAddress?: string;
+  /** The staff's Teams channels; cards are queued beside the emails for those configured. */
+  readonly teamsWebhooks?: TeamsWebhooks;
   readonly accessToken: AccessTokenSource;
   /**
    * Send what was enqueued at once rather than at the timer's next run, within `budgetMs`: awaited
@@ -69,12 +73,22 @@ export function ticketNotifier(options: TicketNotifierOptions): TicketNotifier {
   const claimOptions = options.promptDelivery === undefined ? {} : { claimedForMs: options.promptDelivery.options.leaseMs };
   const enqueueFor = async (ticket: Ticket, events: readonly TimelineEvent[], org: OrgConfig | undefined): Promise<NotificationOutcome> => {
     const planned = plannedEmails(ticket, events, org);
-    if (planned.length === 0) return NO_NOTIFICATIONS;
+    const cards = org === undefined || options.teamsWebhooks === undefined ? [] : plannedTeamsCards(ticket, events, org, options.teamsWebhooks, options.publicBaseUrl);
+    if (planned.length === 0 && cards.length === 0) return NO_NOTIFICATIONS;
     const enqueued: string[] = [];
     const claimed: ClaimedMessage[] = [];
     const alreadyEnqueued: string[] = [];
     const failed: { id: string; reason: string }[] = [];
     const undeliverable: { id: string; reason: string }[] = [];
+    const record = (id: string, result: Enqueued): void => {
+      if (result.kind === 'enqueued') {
+        enqueued.push(id);
+        if (claimOptions.claimedForMs !== undefined) claimed.push({ document: result.message, etag: result.etag });
+      } else if (result.kind === 'already-enqueued') alreadyEnqueued.push(id);
+      else if (result.kind === 'invalid') undeliverable.push({ id, reason: result.reason });
+      else failed.push({ id, reason: result.failure.kind });
+    };
+    for (const card of cards) record(card.id, await enqueue(options.outbox, card, options.clock, claimOptions));
 
     const needsToken = planned.some((email) => email.notification.to[0]?.role === 'requester');
     const token = needsToken ? await options.accessToken(ticket.ticketNumber) : undefined;
@@ -103,14 +117,7 @@ export function ticketNotifier(options: TicketNotifierOptions): TicketNotifier {
       };
       const draft = await notificationDraft(plannedEmail, links, context);
       if (draft === undefined) continue;
-      const result = await enqueue(options.outbox, draft, options.clock, claimOptions);
-      if (result.kind === 'enqueued') {
-        enqueued.push(id);
-        if (claimOptions.claimedForMs !== undefined) claimed.push({ document: result.message, etag: result.etag });
-      }
-      else if (result.kind === 'already-enqueued') alreadyEnqueued.push(id);
-      else if (result.kind === 'invalid') undeliverable.push({ id, reason: result.reason });
-      else failed.push({ id, reason: result.failure.kind });
+      record(id, await enqueue(options.outbox, draft, options.clock, claimOptions));
     }
     return { enqueued, ...(claimed.length === 0 ? {} : { claimed }), alreadyEnqueued, failed, undeliverable };
   };

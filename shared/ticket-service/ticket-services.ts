@@ -3,6 +3,7 @@
  * configuration: one client of each per process (per app instance), shared by every invocation.
  * HTTP functions and orchestrator activities both go through it.
  */
+import { teamsPoster } from '../teams/post-card';
 import type { Container, CosmosClient } from '@azure/cosmos';
 import type { EmailClient } from '@azure/communication-email';
 import type { Instant } from '../domain/primitives';
@@ -146,6 +147,7 @@ export function createTicketServices(config: BatonConfig, options: TicketService
     container: outbox,
     emailClient,
     senderAddress: config.email.senderAddress,
+    teams: teamsPoster(config.teamsWebhooks),
     clock,
     pollIntervalMs: config.email.pollIntervalMs,
   };
@@ -156,6 +158,7 @@ export function createTicketServices(config: BatonConfig, options: TicketService
       publicBaseUrl: config.publicBaseUrl,
       senderAddress: config.email.senderAddress,
       ...(config.email.replyToAddress === undefined ? {} : { replyToAddress: config.email.replyToAddress }),
+      teamsWebhooks: config.teamsWebhooks,
       accessToken,
       promptDelivery: {
         options: { ...delivery, leaseMs: promptDeliveryLeaseMs(config.email.sendTimeoutMs) },

@@ -80,6 +80,9 @@ param durableTaskSchedulerEndpoint string = ''
 @description('Key Vault URI of the vendor callback secret, without a version so that rotations are followed.')
 param vendorCallbackSecretUri string
 
+@description('Key Vault URI of the Teams workflow webhooks (JSON), without a version so that changes are followed.')
+param teamsWebhooksSecretUri string
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -127,6 +130,8 @@ var appSettings = {
   // Resolved by App Service at start; until the operator sets the secret it stays unresolved and
   // Baton refuses callbacks (shared/config never takes the reference text for a secret).
   BATON_VENDOR_CALLBACK_SECRET: '@Microsoft.KeyVault(SecretUri=${vendorCallbackSecretUri})'
+  // Until the operator sets the secret the reference stays unresolved and no Teams card is queued.
+  BATON_TEAMS_WEBHOOKS: '@Microsoft.KeyVault(SecretUri=${teamsWebhooksSecretUri})'
   BATON_TASK_HUB: taskHubName
 }
 

@@ -1,8 +1,9 @@
-// The vault for the secrets Baton holds: the key the vendor signs its callbacks with, and the staff
-// console's sign-in client secret and session key. Access is by Azure RBAC only (no access
+// The vault for the secrets Baton holds: the key the vendor signs its callbacks with, the staff
+// console's sign-in client secret and session key, and the URLs of the Teams workflow webhooks
+// (whoever holds one can post to its channel). Access is by Azure RBAC only (no access
 // policies): the app identity may read secrets, the deploying principal may write them. The
-// secrets themselves are set by the operator (see README.md, "Vendor callbacks" and "Staff
-// sign-in"), so their values never pass through azd's environment or a deployment.
+// secrets themselves are set by the operator (see README.md, "Vendor callbacks", "Staff
+// sign-in" and "Teams channels"), so their values never pass through azd's environment or a deployment.
 
 param name string
 param location string
@@ -22,6 +23,9 @@ param staffSignInClientSecretName string = 'staff-sign-in-client-secret'
 
 @description('Name of the secret that holds the staff session key(s): 32 random bytes in base64, comma-separated during a rotation.')
 param staffSessionKeyName string = 'staff-session-key'
+
+@description('Name of the secret that holds the Teams workflow webhooks, as BATON_TEAMS_WEBHOOKS JSON.')
+param teamsWebhooksSecretName string = 'teams-webhooks'
 
 // A week: the secret can always be replaced (a new one shared with the vendor), and a deleted
 // environment's vault name stays taken for as long as its vault is recoverable.
@@ -91,3 +95,5 @@ output staffSignInClientSecretName string = staffSignInClientSecretName
 output staffSignInClientSecretUri string = '${vault.properties.vaultUri}secrets/${staffSignInClientSecretName}'
 output staffSessionKeyName string = staffSessionKeyName
 output staffSessionKeySecretUri string = '${vault.properties.vaultUri}secrets/${staffSessionKeyName}'
+output teamsWebhooksSecretName string = teamsWebhooksSecretName
+output teamsWebhooksSecretUri string = '${vault.properties.vaultUri}secrets/${teamsWebhooksSecretName}'

@@ -57,9 +57,13 @@ export function layoutSource(slots: readonly LayoutSlot[], brandColor: string): 
 </mjml>`;
 }
 
-/** mjml is loaded on first use (about a second): functions that never email do not pay for it. */
+/**
+ * `mjml-browser` is MJML's compiler without file includes and the command line, which Baton does
+ * not use; the full `mjml` package would bring a code formatter and, through an optional peer,
+ * TypeScript into the deployment. Loaded on first use: functions that never email do not pay for it.
+ */
 async function compileMjml(source: string): Promise<string> {
-  const { default: mjml2html } = await import('mjml');
+  const { default: mjml2html } = await import('mjml-browser');
   const result = await mjml2html(source, { validationLevel: 'strict' });
   return result.html;
 }

@@ -14,7 +14,7 @@ import { CosmosClient } from '@azure/cosmos';
 import { cosmosClientOptionsForStandIn, startCosmosStandIn, type CosmosStandIn } from '../../../infra/local/services/cosmos-standin';
 import { startEmailStandIn, type EmailStandIn } from '../../../infra/local/services/email-standin';
 import { cosmosClientFromConfig } from '../../../shared/config/cosmos-client';
-import { OutboxMessageSchema, type OutboxMessage } from '../../../shared/email/outbox-message';
+import { EmailOutboxMessageSchema, type EmailOutboxMessage } from '../../../shared/email/outbox-message';
 import { lifecyclePorts } from '../../../shared/orchestration/lifecycle-ports';
 import { sendTamDigests } from '../../../shared/orchestration/send-tam-digests';
 import { validateTicketStep } from '../../../shared/orchestration/validate-ticket-step';
@@ -61,13 +61,13 @@ afterAll(async () => {
   await Promise.all([cosmos?.stop(), email?.stop()]);
 });
 
-async function outboxMessages(template: string): Promise<OutboxMessage[]> {
+async function outboxMessages(template: string): Promise<EmailOutboxMessage[]> {
   const { resources } = await reader
     .database(databaseId)
     .container(OUTBOX_CONTAINER)
     .items.query({ query: 'SELECT * FROM c WHERE c.template = @template', parameters: [{ name: '@template', value: template }] })
     .fetchAll();
-  return resources.map((row: unknown) => OutboxMessageSchema.parse(row));
+  return resources.map((row: unknown) => EmailOutboxMessageSchema.parse(row));
 }
 
 describe('the lifecycle on the app’s ticket services', () => {

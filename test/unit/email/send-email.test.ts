@@ -1,12 +1,12 @@
 import { emailMessageFor, sendFailureOf } from '../../../shared/email/send-email';
-import { OutboxMessageSchema } from '../../../shared/email/outbox-message';
+import { EmailOutboxMessageSchema } from '../../../shared/email/outbox-message';
 
 /** The shape of the SDK's RestError: a message with an HTTP status and a service error code. */
 function restError(message: string, fields: { statusCode?: number; code?: string }): Error {
   return Object.assign(new Error(message), { name: 'RestError' }, fields);
 }
 
-const message = OutboxMessageSchema.parse({
+const message = EmailOutboxMessageSchema.parse({
   id: '6b1f3c1e-4f7a-5d2b-9c1e-2a3b4c5d6e7f',
   ticketNumber: 'BTN-1',
   template: 'received',
@@ -30,7 +30,7 @@ describe('sending an outbox message', () => {
   });
 
   it('carries where replies go and the threading headers', () => {
-    const threaded = OutboxMessageSchema.parse({
+    const threaded = EmailOutboxMessageSchema.parse({
       ...message,
       replyTo: [{ email: 'support@css.example', name: 'Baton Cloud Support Desk' }],
       headers: { 'Message-ID': '<b@baton.example>', 'In-Reply-To': '<a@baton.example>', References: '<a@baton.example>' },

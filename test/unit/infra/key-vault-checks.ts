@@ -113,5 +113,6 @@ export function keyVaultViolations(files: readonly BicepFile[]): string[] {
       violations.push(`${where(vault)} grants Key Vault Secrets User to another identity than the one resolving ${secret}`);
     }
   }
-  return violations;
+  // Every secret lives in the same vault: a vault without its reader is one finding, not one per secret.
+  return [...new Set(violations)];
 }
