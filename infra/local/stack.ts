@@ -13,6 +13,9 @@ import { startAzurite, type RunningAzurite } from './azurite';
 import { startCosmosStandIn, DEFAULT_COSMOS_STANDIN_PORT, type CosmosStandIn } from './services/cosmos-standin';
 import { startEmailStandIn, DEFAULT_EMAIL_STANDIN_PORT, type EmailStandIn } from './services/email-standin';
 import { startVendorStandIn, DEFAULT_VENDOR_STANDIN_PORT, type VendorStandIn } from './services/vendor-standin';
+import { startTeamsStandIn, DEFAULT_TEAMS_STANDIN_PORT, type TeamsStandIn } from './services/teams-standin';
+import { sampleOrgConfig } from '../../shared/domain/org/sample/sample-org';
+import { RegionSchema } from '../../shared/domain/primitives';
 import { callbackTargetFor, VENDOR_STANDIN_CALLBACK_SECRET } from './services/vendor-callback-target';
 import { startDevIssuer, DEV_ISSUER_PORT, type RunningDevIssuer } from './identity/dev-issuer';
 import { DEV_SIGN_IN_CLIENT } from './identity/dev-authorization';
@@ -24,7 +27,7 @@ import { MASTER_KEY_SETTING } from './host/http/function-keys';
 import type { ClockAdvanceReport } from './clock/advance-report';
 import { watchWhatFires } from './clock/advance-watch';
 
-export type StackService = 'azurite' | 'cosmos' | 'email' | 'vendor' | 'identity';
+export type StackService = 'azurite' | 'cosmos' | 'email' | 'vendor' | 'identity' | 'teams';
 
 export interface LocalStackOptions {
   /** The Functions app to host (default: the repository root, i.e. Baton). */
@@ -58,6 +61,8 @@ export interface LocalStackUrls {
   /** The email stand-in's mailbox page. */
   readonly mailbox?: string;
   readonly vendor?: string;
+  /** The Teams stand-in: its page shows the cards posted to every channel. */
+  readonly teams?: string;
   readonly identity?: string;
 }
 
@@ -66,6 +71,7 @@ export interface LocalStackServices {
   readonly cosmos?: CosmosStandIn;
   readonly email?: EmailStandIn;
   readonly vendor?: VendorStandIn;
+  readonly teams?: TeamsStandIn;
   readonly identity?: RunningDevIssuer;
 }
 
@@ -111,6 +117,7 @@ async function checkFixedPorts(wanted: (service: StackService) => boolean): Prom
   if (wanted('cosmos')) checks.push([DEFAULT_COSMOS_STANDIN_PORT, 'Cosmos DB stand-in']);
   if (wanted('email')) checks.push([DEFAULT_EMAIL_STANDIN_PORT, 'email stand-in']);
   if (wanted('vendor')) checks.push([DEFAULT_VENDOR_STANDIN_PORT, 'vendor stand-in']);
+  if (wanted('teams')) checks.push([DEFAULT_TEAMS_STANDIN_PORT, 'Teams stand-in']);
   if (wanted('identity')) checks.push([DEV_ISSUER_PORT, 'development token issuer']);
   for (const [port, service] of checks) await assertPortFree(port, service);
 }
@@ -136,6 +143,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       services.cosmos?.stop(),
       services.email?.stop(),
       services.vendor?.stop(),
+      services.teams?.stop(),
       services.identity?.stop(),
       services.azurite?.stop(),
     ]);
@@ -168,6 +176,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         startVendorStandIn({ port: port(DEFAULT_VENDOR_STANDIN_PORT), dataFile: data('vendor.json'), clock: clock.local }).then(
           (started) => (services.vendor = started),
         ),
+      wanted('teams') &&
+        startTeamsStandIn({ port: port(DEFAULT_TEAMS_STANDIN_PORT), clock: clock.local }).then((started) => (services.teams = started)),
       wanted('identity') &&
         startDevIssuer({
           port: port(DEV_ISSUER_PORT),
@@ -215,6 +225,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ...(services.cosmos ? { cosmos: services.cosmos.endpoint } : {}),
         ...(services.email ? { email: services.email.endpoint, mailbox: services.email.endpoint } : {}),
         ...(services.vendor ? { vendor: services.vendor.baseUrl } : {}),
+        ...(services.teams ? { teams: services.teams.endpoint } : {}),
         ...(services.identity ? { identity: services.identity.baseUrl } : {}),
       },
       settings,
@@ -252,6 +263,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
 }
 
+/**
+ * A Teams channel per queue of the sample organisation and per region, on the stand-in: cards of a
+ * routed ticket go to its queue's channel (`queue-<id>`), the rest to its engineer's region's.
+ */
+function sampleChannels(teams: TeamsStandIn): { queues: Record<string, string>; regions: Record<string, string> } {
+  return {
+    queues: Object.fromEntries(sampleOrgConfig.queues.map((queue) => [queue.id, teams.webhookUrl(`queue-${queue.id}`)])),
+    regions: Object.fromEntries(RegionSchema.options.map((region) => [region, teams.webhookUrl(`region-${region}`)])),
+  };
+}
+
 /** The app settings the stack hands the host: every service's endpoint and local key or secret. */
 function stackSettings(
   hostUrl: string,
@@ -287,6 +309,7 @@ function stackSettings(
           [SETTING.vendorCallbackSecret]: VENDOR_STANDIN_CALLBACK_SECRET,
         }
       : {}),
+    ...(services.teams ? { [SETTING.teamsWebhooks]: JSON.stringify(sampleChannels(services.teams)) } : {}),
     ...(services.identity
       ? {
           [SETTING.staffTokenIssuer]: services.identity.issuer,

@@ -34,6 +34,7 @@ function banner(stack: LocalStack, clockControl: ClockControl, startedInMs: numb
     ['Staff console sign-in', urls.identity === undefined ? undefined : `${urls.host}/${STAFF_ROUTES.signIn}`],
     ['Host admin', `${urls.admin}/host/status`],
     ['Mailbox (email stand-in)', urls.mailbox],
+    ['Teams channels (stand-in)', urls.teams],
     ['Cosmos DB stand-in', urls.cosmos],
     ['Vendor stand-in', urls.vendor],
     ['Identity provider (staff)', urls.identity],

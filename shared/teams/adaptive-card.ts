@@ -56,19 +56,23 @@ function text(value: string, options: Record<string, JsonValue> = {}): JsonValue
   return { type: 'TextBlock', text: value, wrap: true, ...options };
 }
 
+/** Adaptive Cards have no "plain text" switch; escaping Markdown's characters keeps typed words literal. */
+function literal(value: string): string {
+  return value.replace(/([\\`*_{}[\]()#+\-.!|>~])/g, '\\$1');
+}
+
 /** Words a person typed: shown as they are, never read as Markdown. */
 function typed(value: string): JsonValue {
-  // Adaptive Cards have no "plain text" switch; escaping Markdown's characters keeps them literal.
-  return text(value.replace(/([\\`*_{}[\]()#+\-.!|>~])/g, '\\$1'));
+  return text(literal(value));
 }
 
 function facts(alert: TeamsAlert): JsonValue {
   const rows: [string, string][] = [
     ['Ticket', alert.ticketNumber],
     ['Severity', alert.severity ?? 'not set'],
-    ['Customer', alert.customer],
+    ['Customer', literal(alert.customer)],
   ];
-  if (alert.assignee !== undefined) rows.push(['Engineer', alert.region === undefined ? alert.assignee : `${alert.assignee} (${alert.region})`]);
+  if (alert.assignee !== undefined) rows.push(['Engineer', literal(alert.region === undefined ? alert.assignee : `${alert.assignee} (${alert.region})`)]);
   if (alert.clock !== undefined) {
     rows.push(['Clock', `${METRIC[alert.clock.metric]}, due ${readableInstant(alert.clock.dueAt)}`]);
     rows.push(['Time left', timeLeft(alert.clock)]);
