@@ -13,13 +13,18 @@ function field(value: Json, name: string): Json {
   return typeof value === 'object' && value !== null ? (value as Record<string, Json>)[name] : undefined;
 }
 
+/** Markdown escapes Baton adds to typed words, undone: the words as the card shows them. */
+function shown(value: Json): string {
+  return String(value ?? '').replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1');
+}
+
 function lines(element: Json): string[] {
   switch (field(element, 'type')) {
     case 'TextBlock':
-      return [String(field(element, 'text') ?? '').replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1')];
+      return [shown(field(element, 'text'))];
     case 'FactSet': {
       const facts = field(element, 'facts');
-      return Array.isArray(facts) ? facts.map((fact) => `${String(field(fact, 'title'))}: ${String(field(fact, 'value'))}`) : [];
+      return Array.isArray(facts) ? facts.map((fact) => `${shown(field(fact, 'title'))}: ${shown(field(fact, 'value'))}`) : [];
     }
     case 'Container': {
       const items = field(element, 'items');

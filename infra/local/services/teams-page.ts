@@ -37,7 +37,9 @@ function element(value: Json): string {
     }
     case 'FactSet': {
       const facts = field(value, 'facts');
-      const rows = Array.isArray(facts) ? facts.map((fact) => `<tr><th>${escapeHtml(textOf(field(fact, 'title')))}</th><td>${escapeHtml(textOf(field(fact, 'value')))}</td></tr>`) : [];
+      const rows = Array.isArray(facts)
+        ? facts.map((fact) => `<tr><th>${escapeHtml(unescaped(textOf(field(fact, 'title'))))}</th><td>${escapeHtml(unescaped(textOf(field(fact, 'value'))))}</td></tr>`)
+        : [];
       return `<table>${rows.join('')}</table>`;
     }
     case 'Container': {
