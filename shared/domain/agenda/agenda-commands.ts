@@ -4,7 +4,6 @@
  * nothing on the ticket, so those have none.
  */
 import type { Command } from '../commands/commands';
-import { slaAlertCommand } from '../commands/decide-sla-alert';
 import { SYSTEM_ACTOR } from '../ticket/actor';
 import type { AgendaItem } from './agenda-item';
 
@@ -19,7 +18,7 @@ export function agendaCommands(item: AgendaItem): Command[] {
         ...(item.lead === undefined ? [] : [{ type: 'escalate-internally' as const, actor, reason: item.reason, to: item.lead }]),
       ];
     case 'sla-alert':
-      return [slaAlertCommand(item.alert, actor)];
+      return [{ type: 'raise-sla-alert', actor, alert: item.alert }];
     case 'handoff':
       return [{ type: 'handoff', actor, toEngineer: item.to, brief: item.brief }];
     case 'stall-escalation':

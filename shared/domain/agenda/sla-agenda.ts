@@ -27,6 +27,6 @@ export function ticketClocks(ticket: Ticket, org: OrgConfig, now: Instant): read
 export function slaAgenda(ticket: Ticket, clocks: readonly SlaClock[], now: Instant): AgendaPart {
   // Stryker disable next-line ConditionalExpression: before triage no clock runs and closure stops them all; this keeps the agenda to what decide accepts
   if (!COMMAND_STATUSES['raise-sla-alert'].includes(ticket.status)) return NOTHING_DUE;
-  const alerts = dueSlaAlerts(clocks, ticket.raisedAlertKeys, now).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const alerts = dueSlaAlerts(clocks, ticket.raisedAlertKeys, now).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
   return { due: alerts.map((alert) => ({ kind: 'sla-alert', alert })), wakeAt: [nextSlaInstant(clocks, ticket.raisedAlertKeys, now)] };
 }

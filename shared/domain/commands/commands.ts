@@ -10,7 +10,7 @@ import { ActorSchema } from '../ticket/actor';
 import { EngineerRefSchema } from '../ticket/engineer-ref';
 import { VendorCaseStatusSchema } from '../ticket/vendor-case';
 import { MessageSchema, ReasonSchema } from '../timeline/event-base';
-import { SlaAlertKindSchema, SlaMetricSchema } from '../timeline/sla-metric';
+import { SlaAlertSchema } from '../sla/sla-clock';
 
 function commandSchema<Type extends string, Payload extends z.ZodRawShape>(type: Type, payload: Payload) {
   return z.object({ type: z.literal(type), actor: ActorSchema, ...payload });
@@ -61,14 +61,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   commandSchema('handoff', { toEngineer: EngineerRefSchema, brief: HandoffBriefSchema }),
   commandSchema('acknowledge-handoff', {}),
   // SLA alerts computed by the SLA engine, recorded once each.
-  commandSchema('raise-sla-alert', {
-    kind: SlaAlertKindSchema,
-    metric: SlaMetricSchema,
-    cycleId: z.string().min(1).max(200),
-    key: z.string().min(1).max(300),
-    dueAt: InstantSchema,
-    explanation: z.string().max(2000).optional(),
-  }),
+  commandSchema('raise-sla-alert', { alert: SlaAlertSchema }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command['type'];

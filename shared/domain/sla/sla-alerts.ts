@@ -47,5 +47,5 @@ function pushUnraised(alerts: SlaAlert[], raised: ReadonlySet<string>, clock: Sl
   const key = slaAlertKey(clock.metric, clock.cycleId, kind);
   if (raised.has(key)) return;
   const what = kind === 'breach' ? 'breached' : 'nearing its target';
-  alerts.push({ key, metric: clock.metric, cycleId: clock.cycleId, kind, severity: clock.severity, at, explanation: `SLA ${what}. ${clock.explanation}` });
+  alerts.push({ kind, metric: clock.metric, cycleId: clock.cycleId, key, dueAt: at, explanation: `SLA ${what}. ${clock.explanation}` });
 }

@@ -43,16 +43,21 @@ export type SlaClock = z.infer<typeof SlaClockSchema>;
 export const SlaAlertKindSchema = z.enum(['warning', 'breach']);
 export type SlaAlertKind = z.infer<typeof SlaAlertKindSchema>;
 
+/**
+ * A warning or breach, in the one shape it keeps from detection (`dueSlaAlerts`) through the
+ * agenda and the `raise-sla-alert` command to the timeline, where the kind picks the event type
+ * (`sla-warning-raised`, `sla-breached`) and the rest is the event's payload as it is.
+ */
 export const SlaAlertSchema = z.object({
-  /** `${metric}:${cycleId}:${kind}`: recorded on the timeline so that an alert is raised once. */
-  key: z.string().min(1),
-  metric: SlaMetricSchema,
-  cycleId: z.string().min(1),
   kind: SlaAlertKindSchema,
-  severity: SeveritySchema,
+  metric: SlaMetricSchema,
+  cycleId: z.string().min(1).max(200),
+  /** `${metric}:${cycleId}:${kind}`: recorded on the timeline so that an alert is raised once. */
+  key: z.string().min(1).max(300),
   /** The instant the warning or breach fell due. */
-  at: InstantSchema,
-  explanation: z.string(),
+  dueAt: InstantSchema,
+  /** The SLA engine's account of the deadline: target, calendar, paused minutes (absent on some older events). */
+  explanation: z.string().max(2000).optional(),
 });
 export type SlaAlert = z.infer<typeof SlaAlertSchema>;
 

@@ -2,19 +2,11 @@
  * SLA alerts on the record. Each carries the key the SLA engine derived for it, so a warning or a
  * breach is raised at most once per metric cycle however often the timer fires.
  */
-import { z } from 'zod';
-import { InstantSchema } from '../primitives';
+import { SlaAlertSchema } from '../sla/sla-clock';
 import { eventSchema } from './event-base';
-import { SlaMetricSchema } from './sla-metric';
 
-const slaAlertPayload = {
-  metric: SlaMetricSchema,
-  cycleId: z.string().min(1).max(200),
-  key: z.string().min(1).max(300),
-  dueAt: InstantSchema,
-  /** The SLA engine's account of the deadline: target, calendar, paused minutes. */
-  explanation: z.string().max(2000).optional(),
-};
+/** The alert as the SLA engine detected it; the event's type says its kind. */
+const slaAlertPayload = SlaAlertSchema.omit({ kind: true }).shape;
 
 export const SlaWarningRaisedSchema = eventSchema('sla-warning-raised', slaAlertPayload);
 

@@ -27,7 +27,7 @@ const toAssignment: Command[] = [
   { type: 'triage', actor: SYSTEM_ACTOR, slaPolicyId: 'enterprise-emea', queueId: 'identity-and-devices', contractId: 'contoso-unified', tamEmail: 'tom.reyes@css.example' },
   { type: 'assign', actor: SYSTEM_ACTOR, engineer: MARIA },
 ];
-const breach: Command = { type: 'raise-sla-alert', actor: SYSTEM_ACTOR, kind: 'breach', metric: 'first-response', cycleId: 'c1', key: 'first-response:c1:breach', dueAt: START };
+const breach: Command = { type: 'raise-sla-alert', actor: SYSTEM_ACTOR, alert: { kind: 'breach', metric: 'first-response', cycleId: 'c1', key: 'first-response:c1:breach', dueAt: START } };
 const proposal: Command = { type: 'propose-resolution', actor: { role: 'engineer', id: MARIA.engineerId, name: MARIA.name }, summary: 'The conditional access policy now excludes the range.' };
 
 describe('emails owed by a saved change', () => {

@@ -192,7 +192,7 @@ describe('the ticket service', () => {
       const clock = new ManualClock(START);
       const { services } = fixture.services({ clock });
       const ticket = await assignedTicket(services, clock);
-      const alert: Command = { type: 'raise-sla-alert', actor: SYSTEM_ACTOR, kind: 'breach', metric: 'first-response', cycleId: 'c1', key: 'first-response:c1:breach', dueAt: START };
+      const alert: Command = { type: 'raise-sla-alert', actor: SYSTEM_ACTOR, alert: { kind: 'breach', metric: 'first-response', cycleId: 'c1', key: 'first-response:c1:breach', dueAt: START } };
       const first = await services.applyToTicket(ticket.ticketNumber, () => alert, clock.now().toISOString());
       const second = await services.applyToTicket(ticket.ticketNumber, () => alert, clock.now().toISOString());
       expect(first.kind).toBe('applied');

@@ -88,7 +88,7 @@ describe('the lifecycle watchdog', () => {
   it('leaves alone a lifecycle whose due alert is on record: that save moved its instant to the breach', async () => {
     const ports = inMemoryPorts(org, () => minutesAfterT0(52));
     const cycleId = `${minutesAfterT0(5)}/A`;
-    const warned = applyAt(answered, [[50, { type: 'raise-sla-alert', actor: { role: 'system', id: 'baton' }, kind: 'warning', metric: 'next-update', cycleId, key: `next-update:${cycleId}:warning`, dueAt: WARNING_AT }]]);
+    const warned = applyAt(answered, [[50, { type: 'raise-sla-alert', actor: { role: 'system', id: 'baton' }, alert: { kind: 'warning', metric: 'next-update', cycleId, key: `next-update:${cycleId}:warning`, dueAt: WARNING_AT } }]]);
     ports.save(warned, WARNING_AT);
     const instances = instancesWith(['BTN-2026-000001']);
     const report = await watchOverLifecycles(ports.ticketRepository, org, instances, minutesAfterT0(52), stamped());

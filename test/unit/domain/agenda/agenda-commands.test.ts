@@ -22,19 +22,16 @@ describe('the system commands of an agenda item', () => {
     expect(agendaCommands({ kind: 'no-engineer', queueId: 'collaboration', reason })).toEqual([{ type: 'report-no-engineer', actor: system, queueId: 'collaboration', reason }]);
   });
 
-  it('raises an SLA alert under its key, with the instant it fell due and its explanation', () => {
+  it('raises an SLA alert as it was detected: under its key, with the instant it fell due and its explanation', () => {
     const alert: SlaAlert = {
-      key: 'first-response:2026-11-23T14:00:00.000Z/A:warning',
+      kind: 'warning',
       metric: 'first-response',
       cycleId: '2026-11-23T14:00:00.000Z/A',
-      kind: 'warning',
-      severity: 'A',
-      at: '2026-11-23T14:45:00.000Z',
+      key: 'first-response:2026-11-23T14:00:00.000Z/A:warning',
+      dueAt: '2026-11-23T14:45:00.000Z',
       explanation: 'SLA nearing its target.',
     };
-    expect(agendaCommands({ kind: 'sla-alert', alert })).toEqual([
-      { type: 'raise-sla-alert', actor: system, kind: 'warning', metric: 'first-response', cycleId: alert.cycleId, key: alert.key, dueAt: alert.at, explanation: alert.explanation },
-    ]);
+    expect(agendaCommands({ kind: 'sla-alert', alert })).toEqual([{ type: 'raise-sla-alert', actor: system, alert }]);
   });
 
   it('hands the ticket over with its brief', () => {

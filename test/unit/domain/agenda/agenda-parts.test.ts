@@ -74,7 +74,7 @@ describe('SLA alerts on the agenda', () => {
       [17 * HOUR + 50, { type: 'respond', actor: engineer(chloe), message: 'Still on it.' }],
     ]);
     const clocks = ticketClocks(answered, org, at(19 * HOUR));
-    const alerts = slaAgenda(answered, clocks, at(19 * HOUR)).due.map((item) => (item.kind === 'sla-alert' ? `${item.alert.metric}/${item.alert.kind} ${item.alert.at}` : item.kind));
+    const alerts = slaAgenda(answered, clocks, at(19 * HOUR)).due.map((item) => (item.kind === 'sla-alert' ? `${item.alert.metric}/${item.alert.kind} ${item.alert.dueAt}` : item.kind));
     expect(alerts).toEqual([`resolution/warning ${at(18 * HOUR)}`, `next-update/breach ${at(18 * HOUR + 50)}`]);
   });
 });

@@ -6,6 +6,10 @@ import { minimalBrief } from '../support/handoff-fixtures';
 import { engineer, receivedTicket, requester, system, vendor } from '../support/ticket-fixtures';
 import { applyAt, assignedTicket, at, org, refOf, triagedTicket } from './support/agenda-fixtures';
 
+function fail(why: string): never {
+  throw new Error(why);
+}
+
 const MINUTE = 1;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -29,16 +33,25 @@ describe('the ticket agenda: SLA alerts', () => {
 
   it('raises the warning at 75% of the hour, then the breach at 60 minutes', () => {
     const [warning] = itemsOf(ticket, 45, 'sla-alert');
-    expect(warning?.alert).toMatchObject({ kind: 'warning', metric: 'first-response', at: at(45) });
-    const warned = applyAt(ticket, [[45, { type: 'raise-sla-alert', actor: system, kind: 'warning', metric: 'first-response', cycleId: warning?.alert.cycleId ?? '', key: warning?.alert.key ?? '', dueAt: at(45) }]]);
+    expect(warning?.alert).toMatchObject({ kind: 'warning', metric: 'first-response', dueAt: at(45) });
+    const warned = applyAt(ticket, [[45, { type: 'raise-sla-alert', actor: system, alert: warning?.alert ?? fail('no warning') }]]);
     expect(ticketAgenda(warned, org, at(46)).nextWakeAt).toBe(at(60));
-    expect(itemsOf(warned, 60, 'sla-alert').map((item) => item.alert)).toEqual([expect.objectContaining({ kind: 'breach', metric: 'first-response', at: at(60) })]);
+    expect(itemsOf(warned, 60, 'sla-alert').map((item) => item.alert)).toEqual([expect.objectContaining({ kind: 'breach', metric: 'first-response', dueAt: at(60) })]);
+  });
+
+  it('records the alert it found on the timeline as it is: the kind names the event, the rest is its payload', () => {
+    const [breach] = itemsOf(ticket, 61, 'sla-alert');
+    const { kind, ...payload } = breach?.alert ?? fail('no breach');
+    const recorded = applyAt(ticket, [[61, { type: 'raise-sla-alert', actor: system, alert: { kind, ...payload } }]]).timeline.at(-1);
+    expect(kind).toBe('breach');
+    expect(recorded).toMatchObject({ type: 'sla-breached', ...payload });
+    expect(Object.keys(recorded ?? {}).sort()).toEqual(['actor', 'at', 'id', 'sequence', 'type', 'visibility', ...Object.keys(payload)].sort());
   });
 
   it('skips a warning whose breach has already passed, and proposes no key already raised', () => {
     const alerts = itemsOf(ticket, 61, 'sla-alert').map((item) => item.alert);
     expect(alerts.map((alert) => `${alert.metric}/${alert.kind}`)).toEqual(['first-response/breach']);
-    const breached = applyAt(ticket, [[61, { type: 'raise-sla-alert', actor: system, kind: 'breach', metric: 'first-response', cycleId: alerts[0]?.cycleId ?? '', key: alerts[0]?.key ?? '', dueAt: at(60) }]]);
+    const breached = applyAt(ticket, [[61, { type: 'raise-sla-alert', actor: system, alert: { kind: 'breach', metric: 'first-response', cycleId: alerts[0]?.cycleId ?? '', key: alerts[0]?.key ?? '', dueAt: at(60) } }]]);
     expect(itemsOf(breached, 62, 'sla-alert')).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
 import { type Command } from '../../../../shared/domain/commands/commands';
-import { slaAlertCommand } from '../../../../shared/domain/commands/decide-sla-alert';
 import { decide } from '../../../../shared/domain/commands/decide';
 import { evolve, ticketFromTimeline } from '../../../../shared/domain/commands/evolve';
 import { receiveTicket } from '../../../../shared/domain/commands/receive-ticket';
@@ -66,8 +65,8 @@ describe('the domain as the orchestrator uses it', () => {
     const alerts = dueSlaAlerts(clocks.clocks, ticket.raisedAlertKeys, later);
     expect(alerts.map((alert) => `${alert.metric}:${alert.kind}`)).toEqual(['first-response:warning']);
     for (const alert of alerts) {
-      ticket = run(ticket, slaAlertCommand(alert, SYSTEM_ACTOR), later, org);
-      ticket = run(ticket, slaAlertCommand(alert, SYSTEM_ACTOR), later, org);
+      ticket = run(ticket, { type: 'raise-sla-alert', actor: SYSTEM_ACTOR, alert }, later, org);
+      ticket = run(ticket, { type: 'raise-sla-alert', actor: SYSTEM_ACTOR, alert }, later, org);
     }
     expect(ticket.timeline.filter((event) => event.type === 'sla-warning-raised')).toHaveLength(1);
     expect(dueSlaAlerts(clocks.clocks, ticket.raisedAlertKeys, later)).toEqual([]);

@@ -132,7 +132,7 @@ function scenario(type: CommandType, actor: Actor): { ticket: Ticket; command: C
     case 'acknowledge-handoff':
       return on(handedOff, { type, actor });
     case 'raise-sla-alert':
-      return on(investigating, { type, actor, kind: 'warning', metric: 'first-response', cycleId: 'c1', key: 'k1', dueAt: investigating.updatedAt });
+      return on(investigating, { type, actor, alert: { kind: 'warning', metric: 'first-response', cycleId: 'c1', key: 'k1', dueAt: investigating.updatedAt } });
   }
 }
 

@@ -55,7 +55,7 @@ describe('notifications', () => {
 
   it('warn the engineer and the team leads before an SLA breach', () => {
     const warned = applyAll(investigatingTicket(), [
-      { type: 'raise-sla-alert', actor: system, kind: 'warning', metric: 'next-update', cycleId: 'c1', key: 'next-update:c1:warning', dueAt: '2026-11-23T16:00:00.000Z' },
+      { type: 'raise-sla-alert', actor: system, alert: { kind: 'warning', metric: 'next-update', cycleId: 'c1', key: 'next-update:c1:warning', dueAt: '2026-11-23T16:00:00.000Z' } },
     ]);
     expect(summary(lastNotifications(warned))).toEqual([
       'sla-warning → engineer:maria.garcia@css.example',
@@ -65,7 +65,7 @@ describe('notifications', () => {
   });
 
   it('tell the engineer, the leads and, for Severity A and B, the TAM of a breach', () => {
-    const breach = { type: 'raise-sla-alert', actor: system, kind: 'breach', metric: 'resolution', cycleId: 'c1', key: 'resolution:c1:breach', dueAt: '2026-11-24T14:00:00.000Z' } as const;
+    const breach = { type: 'raise-sla-alert', actor: system, alert: { kind: 'breach', metric: 'resolution', cycleId: 'c1', key: 'resolution:c1:breach', dueAt: '2026-11-24T14:00:00.000Z' } } as const;
     const onA = summary(lastNotifications(applyAll(investigatingTicket(), [breach])));
     expect(onA).toContain('sla-breach → tam:tom.reyes@css.example');
     expect(onA).toContain('sla-breach → engineer:maria.garcia@css.example');
@@ -98,7 +98,7 @@ describe('notifications', () => {
     const leadAssigned = applyAll(triagedTicket(), [{ type: 'assign', actor: system, engineer: { engineerId: 'grace-okafor', name: 'Grace Okafor', email: 'grace.okafor@css.example', region: 'EMEA' } }]);
     const context: NotificationContext = notificationContextFor(leadAssigned, org);
     const warned = applyAll(leadAssigned, [
-      { type: 'raise-sla-alert', actor: system, kind: 'warning', metric: 'first-response', cycleId: 'c1', key: 'k', dueAt: '2026-11-23T15:00:00.000Z' },
+      { type: 'raise-sla-alert', actor: system, alert: { kind: 'warning', metric: 'first-response', cycleId: 'c1', key: 'k', dueAt: '2026-11-23T15:00:00.000Z' } },
     ]);
     const event = warned.timeline.at(-1);
     const notifications = event ? notificationsFor(warned, event, context) : [];

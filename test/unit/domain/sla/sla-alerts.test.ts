@@ -8,7 +8,7 @@ describe('SLA alerts', () => {
   it('raises the warning once its instant has passed', () => {
     const alerts = dueSlaAlerts(clockList(opened, t('09:50')), [], t('09:50'));
     expect(alerts.map((alert) => alert.key)).toEqual([`first-response:${t('09:00')}/A:warning`]);
-    expect(alerts[0]).toMatchObject({ kind: 'warning', metric: 'first-response', severity: 'A', at: t('09:45') });
+    expect(alerts[0]).toMatchObject({ kind: 'warning', metric: 'first-response', dueAt: t('09:45') });
     expect(alerts[0]?.explanation).toContain('nearing its target');
   });
 
@@ -16,7 +16,7 @@ describe('SLA alerts', () => {
     expect(dueSlaAlerts(clockList(opened, t('09:45')), [], t('09:45')).map((alert) => alert.kind)).toEqual(['warning']);
     const breach = dueSlaAlerts(clockList(opened, t('10:00')), [], t('10:00'));
     expect(breach).toHaveLength(1);
-    expect(breach[0]).toMatchObject({ key: `first-response:${t('09:00')}/A:breach`, kind: 'breach', metric: 'first-response', cycleId: `${t('09:00')}/A`, severity: 'A', at: t('10:00') });
+    expect(breach[0]).toMatchObject({ key: `first-response:${t('09:00')}/A:breach`, kind: 'breach', metric: 'first-response', cycleId: `${t('09:00')}/A`, dueAt: t('10:00') });
     expect(breach[0]?.explanation).toMatch(/^SLA breached\. First response \(Sev A\)/);
   });
 

@@ -45,7 +45,7 @@ export function candidateCommands(ticket: Ticket): Command[] {
     { type: 'reopen', actor: requester, reason: 'It broke again.' },
     { type: 'handoff', actor: system, toEngineer: next, brief: minimalBrief(ticket) },
     { type: 'acknowledge-handoff', actor: owner },
-    { type: 'raise-sla-alert', actor: system, kind: 'warning', metric: 'first-response', cycleId: 'cycle-1', key: `first-response:warning:${String(sequence % 3)}`, dueAt: ticket.updatedAt },
-    { type: 'raise-sla-alert', actor: system, kind: 'breach', metric: 'resolution', cycleId: 'cycle-1', key: 'resolution:breach', dueAt: ticket.updatedAt },
+    { type: 'raise-sla-alert', actor: system, alert: { kind: 'warning', metric: 'first-response', cycleId: 'cycle-1', key: `first-response:warning:${String(sequence % 3)}`, dueAt: ticket.updatedAt } },
+    { type: 'raise-sla-alert', actor: system, alert: { kind: 'breach', metric: 'resolution', cycleId: 'cycle-1', key: 'resolution:breach', dueAt: ticket.updatedAt } },
   ];
 }
