@@ -9,7 +9,7 @@ import type { TimelineEvent } from '../domain/timeline/timeline-event';
 import { eventsOwed } from './notification-debt';
 import { ticketOf, type StoredTicket } from '../store/stored-ticket';
 import { NO_NOTIFICATIONS, type NotificationOutcome, type TicketNotifier } from './ticket-notifier';
-import type { TicketRepository } from '../store/ticket-repository';
+import type { StoredTicketVersion, TicketRepository } from '../store/ticket-repository';
 
 export interface DebtPaymentDependencies {
   readonly repository: Pick<TicketRepository, 'settleNotifications'>;
@@ -20,6 +20,8 @@ export interface DebtPayment {
   readonly notifications: NotificationOutcome;
   /** The debt is off the ticket (or there was none); false leaves it for a later payment. */
   readonly settled: boolean;
+  /** The newest version of the ticket the payment knows, with its ETag: what a next write may start from. */
+  readonly version?: StoredTicketVersion;
 }
 
 function inTimelineOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
@@ -39,14 +41,17 @@ export async function payNotificationDebt(
   alsoAnnounce: readonly TimelineEvent[] = [],
 ): Promise<DebtPayment> {
   const { stored, etag } = version;
+  const held = etag === undefined ? {} : { version: { stored, etag } };
   const ticket = ticketOf(stored);
   const owed = eventsOwed(ticket, stored.notificationDebt);
   const events = inTimelineOrder([...owed, ...alsoAnnounce]);
   const notifications = events.length === 0 ? NO_NOTIFICATIONS : await dependencies.notify.enqueue(ticket, events, org);
   const debt = stored.notificationDebt;
-  if (debt === undefined) return { notifications, settled: true };
-  if (notifications.failed.length > 0) return { notifications, settled: false };
+  if (debt === undefined) return { notifications, settled: true, ...held };
+  if (notifications.failed.length > 0) return { notifications, settled: false, ...held };
   // Every owed id is struck off, even one no longer found on the timeline: nothing could pay it.
   const settlement = await dependencies.repository.settleNotifications(ticket.ticketNumber, debt.eventIds, etag === undefined ? undefined : { stored, etag });
+  if (settlement.kind === 'settled') return { notifications, settled: true, version: settlement.version };
+  // Settled by someone else, or failed: the version held is stale either way (or still owing).
   return { notifications, settled: settlement.kind !== 'failed' };
 }

@@ -6,6 +6,7 @@
 import type { Ticket } from '../domain/ticket/ticket';
 import type { ApplyResult } from '../ticket-service/apply-to-ticket';
 import type { NotificationOutcome } from '../email/ticket-notifier';
+import type { StoredTicketVersion } from '../store/ticket-repository';
 
 /**
  * The ticket after the step; undefined when it does not exist. Throws on what a retry may cure.
@@ -30,6 +31,11 @@ export function ticketAfter(result: ApplyResult, step: string): Ticket | undefin
     case 'failed':
       throw new Error(`${step}: ${result.reason}`);
   }
+}
+
+/** The stored version the answer carries, for the same activity's next write to start from. */
+export function versionAfter(result: ApplyResult): StoredTicketVersion | undefined {
+  return result.kind === 'applied' || result.kind === 'unchanged' || result.kind === 'rejected' ? result.version : undefined;
 }
 
 function throwIfEmailsOwed(notifications: NotificationOutcome | undefined, step: string): void {

@@ -1,7 +1,7 @@
 /**
  * What the lifecycle's activities and timers need from the outside world, as one port: the ticket
- * service (read, apply commands, list), the organisation's configuration, the vendor's API and
- * the email outbox. `lifecyclePorts()` wires the real ones once per process, on the ticket
+ * service (read, list, and `applyToTicket`, the very function the ticket service implements it
+ * with), the organisation's configuration, the vendor's API and the email outbox. `lifecyclePorts()` wires the real ones once per process, on the ticket
  * services' own Cosmos client (one client per endpoint per process); tests hand in fakes.
  */
 import type { OrgConfig } from '../domain/org/org-config';
@@ -11,15 +11,14 @@ import { enqueue, type Enqueued } from '../email/enqueue';
 import type { OutboxDraft } from '../email/outbox-message';
 import type { OrgConfigSource } from '../org-config/org-config-source';
 import { OUTBOX_CONTAINER } from '../store/containers';
-import type { ApplyOptions, ApplyResult, DecideCommands } from '../ticket-service/apply-to-ticket';
+import type { ApplyToTicket } from '../ticket-service/apply-to-ticket';
 import { appTicketServices } from '../ticket-service/app-ticket-services';
 import type { QueueViewFilter, TicketList, TicketRead } from '../store/ticket-repository';
 import { createVendorClient, type VendorClient } from '../vendor/vendor-client';
-import type { Instant } from '../domain/primitives';
 
 export interface LifecyclePorts {
   readTicket(ticketNumber: TicketNumber): Promise<TicketRead>;
-  applyToTicket(ticketNumber: TicketNumber, decideCommands: DecideCommands, now: Instant, options?: ApplyOptions): Promise<ApplyResult>;
+  readonly applyToTicket: ApplyToTicket;
   listTickets(filter: QueueViewFilter): Promise<TicketList>;
   readonly orgConfig: OrgConfigSource;
   readonly vendor: VendorClient;
@@ -43,7 +42,7 @@ export function lifecyclePorts(): LifecyclePorts {
   const vendor = createVendorClient({ baseUrl: config.vendorApiBaseUrl, auth: vendorAuthFromConfig(config) });
   processPorts = {
     readTicket: (ticketNumber) => services.repository.read(ticketNumber),
-    applyToTicket: (ticketNumber, decideCommands, now, options) => services.applyToTicket(ticketNumber, decideCommands, now, options),
+    applyToTicket: services.applyToTicket,
     listTickets: (filter) => services.repository.queueView(filter),
     orgConfig: services.orgConfig,
     vendor,

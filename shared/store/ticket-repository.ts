@@ -66,7 +66,8 @@ export type LifecyclePostponement =
   | { readonly kind: 'failed'; readonly reason: string };
 
 export type DebtSettlement =
-  | { readonly kind: 'settled' }
+  /** `version` is the ticket as the settling write left it, for a later write to start from. */
+  | { readonly kind: 'settled'; readonly version: StoredTicketVersion }
   /** Someone else settled it first, or the ticket is gone. */
   | { readonly kind: 'nothing-owed' }
   | { readonly kind: 'failed'; readonly reason: string };
@@ -81,8 +82,17 @@ export interface QueueViewFilter {
 export interface TicketRepository {
   create(ticket: Ticket, stamp: SaveStamp): Promise<TicketCreation>;
   read(ticketNumber: TicketNumber): Promise<TicketRead>;
-  /** Read, decide, replace under If-Match, again from fresh state on 412 (see `updateWithEtag`). */
-  update<R>(ticketNumber: TicketNumber, mutate: (stored: StoredTicket) => Mutation<StoredTicket, R>, stamp: SaveStamp): Promise<EtagUpdate<StoredTicket, R>>;
+  /**
+   * Read, decide, replace under If-Match, again from fresh state on 412 (see `updateWithEtag`).
+   * Given the version the caller holds (read or written moments ago), the first attempt decides
+   * on it without reading.
+   */
+  update<R>(
+    ticketNumber: TicketNumber,
+    mutate: (stored: StoredTicket) => Mutation<StoredTicket, R>,
+    stamp: SaveStamp,
+    current?: StoredTicketVersion,
+  ): Promise<EtagUpdate<StoredTicket, R>>;
   /** A requester's tickets, newest first. */
   listByRequester(requesterEmail: string, options?: { readonly maxItems?: number }): Promise<TicketList>;
   /** Open work by urgency: the nearest SLA deadline first. */
@@ -225,7 +235,7 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
       return read.kind === 'found' ? { kind: 'found', ticket: ticketOf(read.document), stored: read.document, etag: read.etag } : read;
     },
 
-    update(ticketNumber, mutate, stamp) {
+    update(ticketNumber, mutate, stamp, current) {
       return updateWithEtag(
         container,
         ticketNumber,
@@ -236,7 +246,7 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
           return replaceWith(stamped(mutation.document, stamp));
         },
         // Built by the domain from a checked version and stamped here: typed, so not parsed again.
-        { schema: StoredTicketSchema, versions: checked, validateWrites: false },
+        { schema: StoredTicketSchema, versions: checked, validateWrites: false, ...(current === undefined ? {} : { current: { document: current.stored, etag: current.etag } }) },
       );
     },
 
@@ -324,9 +334,8 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
         ...(current === undefined ? {} : { current: { document: current.stored, etag: current.etag } }),
       });
       const write = bookkeepingWrite(settled);
-      if (write === 'written') return { kind: 'settled' };
-      if (write === 'nothing-to-write') return { kind: 'nothing-owed' };
-      return { kind: 'failed', reason: write.failed };
+      if (typeof write === 'object') return { kind: 'failed', reason: write.failed };
+      return settled.kind === 'updated' ? { kind: 'settled', version: { stored: settled.document, etag: settled.etag } } : { kind: 'nothing-owed' };
     },
   };
 }

@@ -22,7 +22,7 @@ export const rejectWith = <R>(rejection: R): Mutation<never, R> => ({ kind: 'rej
 export type EtagUpdate<T, R> =
   | { readonly kind: 'updated'; readonly document: T; readonly etag: string; readonly attempts: number }
   | { readonly kind: 'unchanged'; readonly document: T; readonly etag: string }
-  | { readonly kind: 'rejected'; readonly rejection: R; readonly document: T }
+  | { readonly kind: 'rejected'; readonly rejection: R; readonly document: T; readonly etag: string }
   | { readonly kind: 'not-found' }
   | { readonly kind: 'invalid'; readonly reason: string }
   /** Every attempt lost the race to another writer; the caller may answer 503 and let the client retry. */
@@ -72,7 +72,7 @@ export async function updateWithEtag<T extends ItemDefinition, R = never>(
 
     const mutation = mutate(current.document);
     if (mutation.kind === 'no-change') return { kind: 'unchanged', document: current.document, etag: current.etag };
-    if (mutation.kind === 'rejected') return { kind: 'rejected', rejection: mutation.rejection, document: current.document };
+    if (mutation.kind === 'rejected') return { kind: 'rejected', rejection: mutation.rejection, document: current.document, etag: current.etag };
 
     // Never write what could not be read back (unless the caller vouches for its documents' types):
     // this is the check that lets the version written be trusted.

@@ -2,7 +2,8 @@
  * The one way a ticket changes after intake, for HTTP functions and orchestrator activities alike:
  * load it, let the domain decide on each command against the organisation's rules, evolve, save
  * under If-Match (deciding again from fresh state on a 412), enqueue every notification the new
- * events call for, and wake the ticket's orchestration.
+ * events call for, and wake the ticket's orchestration. `ApplyToTicket` is the port every caller
+ * holds; `ticketChanges` is its one implementation.
  *
  * No email is lost between the two containers: the save also records, in the same write, which
  * new events call for emails (`notification-debt`); the debt is struck off once they are in the
@@ -28,11 +29,11 @@ import type { OrgConfigSource } from '../org-config/org-config-source';
 import type { StoreFailure } from '../store/store-failure';
 import { noChange, rejectWith, replaceWith, type Mutation } from '../store/update-with-etag';
 import { owe } from '../email/notification-debt';
-import { payNotificationDebt } from '../email/pay-notification-debt';
+import { payNotificationDebt, type DebtPayment } from '../email/pay-notification-debt';
 import { eventsCallingForEmail } from '../email/planned-emails';
 import { rememberCommand, ticketOf, type AppliedCommand, type StoredTicket } from '../store/stored-ticket';
 import type { NotificationOutcome, TicketNotifier } from '../email/ticket-notifier';
-import type { TicketRepository } from '../store/ticket-repository';
+import type { StoredTicketVersion, TicketRepository } from '../store/ticket-repository';
 
 /** Which commands to issue, given the ticket as it is now; null (or []) for none. Must be pure. */
 export type DecideCommands = (ticket: Ticket) => Command | readonly Command[] | null;
@@ -44,6 +45,11 @@ export interface ApplyOptions {
   /** Makes a re-run of the same step a no-op (see the module comment). */
   readonly commandId?: string;
   readonly signalTicketChanged?: TicketChangedSignal;
+  /**
+   * The version the caller holds, read or written moments ago (an earlier answer's `version`):
+   * decided on without reading it again. A stale one costs only the 412 and a read.
+   */
+  readonly current?: StoredTicketVersion;
 }
 
 export type ApplyResult =
@@ -54,18 +60,23 @@ export type ApplyResult =
       /** True when `commandId` had been applied before: `events` are the ones appended then. */
       readonly replayed: boolean;
       readonly notifications: NotificationOutcome;
+      /** The stored ticket after this change (and its emails' settlement), for the caller's next write. */
+      readonly version?: StoredTicketVersion;
     }
   /**
    * Nothing to do: no command, or the domain accepted with no event (an alert already raised).
    * `notifications` is there when the ticket owed emails from an earlier change and this paid them.
    */
-  | { readonly kind: 'unchanged'; readonly ticket: Ticket; readonly notifications?: NotificationOutcome }
-  | { readonly kind: 'rejected'; readonly rejection: Rejection; readonly ticket: Ticket }
+  | { readonly kind: 'unchanged'; readonly ticket: Ticket; readonly notifications?: NotificationOutcome; readonly version?: StoredTicketVersion }
+  | { readonly kind: 'rejected'; readonly rejection: Rejection; readonly ticket: Ticket; readonly version?: StoredTicketVersion }
   | { readonly kind: 'not-found' }
   /** Try again later: the store is down, or too many writers raced for this ticket. */
   | { readonly kind: 'unavailable'; readonly failure: StoreFailure }
   /** A bug or a broken configuration, not the caller's mistake: logged and answered 500. */
   | { readonly kind: 'failed'; readonly reason: string };
+
+/** The port: applies what `decideCommands` asks of the ticket as it stands, and says how it went. */
+export type ApplyToTicket = (ticketNumber: TicketNumber, decideCommands: DecideCommands, now: Instant, options?: ApplyOptions) => Promise<ApplyResult>;
 
 export interface ApplyDependencies {
   readonly repository: TicketRepository;
@@ -131,20 +142,24 @@ async function announce(
   org: OrgConfig,
   options: ApplyOptions,
   replayed: readonly TimelineEvent[] = [],
-): Promise<NotificationOutcome> {
-  const { notifications } = await payNotificationDebt(dependencies, version, org, replayed);
-  await dependencies.notify.deliverPromptly(notifications);
+): Promise<DebtPayment> {
+  const payment = await payNotificationDebt(dependencies, version, org, replayed);
+  await dependencies.notify.deliverPromptly(payment.notifications);
   // The change is saved whatever the orchestration says; a lost wake-up is caught at its next turn.
   await options.signalTicketChanged?.(version.stored.ticketNumber).catch(() => undefined);
-  return notifications;
+  return payment;
 }
 
-export async function applyToTicket(
+export function ticketChanges(dependencies: ApplyDependencies): ApplyToTicket {
+  return (ticketNumber, decideCommands, now, options = {}) => applyToTicket(dependencies, ticketNumber, decideCommands, now, options);
+}
+
+async function applyToTicket(
   dependencies: ApplyDependencies,
   ticketNumber: TicketNumber,
   decideCommands: DecideCommands,
   now: Instant,
-  options: ApplyOptions = {},
+  options: ApplyOptions,
 ): Promise<ApplyResult> {
   const org = await dependencies.orgConfig();
   if (org.kind === 'failed') {
@@ -163,25 +178,29 @@ export async function applyToTicket(
       return batch.mutation;
     },
     { org: config, now },
+    options.current,
   );
   switch (update.kind) {
     case 'updated': {
-      const notifications = await announce(dependencies, { stored: update.document, etag: update.etag }, config, options);
-      return { kind: 'applied', ticket: ticketOf(update.document), events: appended, replayed: false, notifications };
+      const { notifications, version } = await announce(dependencies, { stored: update.document, etag: update.etag }, config, options);
+      return { kind: 'applied', ticket: ticketOf(update.document), events: appended, replayed: false, notifications, ...(version === undefined ? {} : { version }) };
     }
     case 'unchanged': {
       const ticket = ticketOf(update.document);
-      if (update.document.notificationDebt === undefined) return { kind: 'unchanged', ticket };
+      const read = { stored: update.document, etag: update.etag };
+      if (update.document.notificationDebt === undefined) return { kind: 'unchanged', ticket, version: read };
       // Nothing new, no wake-up needed: only the debt an earlier change left behind is paid.
-      const payment = await payNotificationDebt(dependencies, { stored: update.document, etag: update.etag }, config);
+      const payment = await payNotificationDebt(dependencies, read, config);
       await dependencies.notify.deliverPromptly(payment.notifications);
-      return { kind: 'unchanged', ticket, notifications: payment.notifications };
+      return { kind: 'unchanged', ticket, notifications: payment.notifications, ...(payment.version === undefined ? {} : { version: payment.version }) };
     }
     case 'rejected': {
       const ticket = ticketOf(update.document);
-      if (update.rejection.kind === 'domain') return { kind: 'rejected', rejection: update.rejection.rejection, ticket };
+      const read = { stored: update.document, etag: update.etag };
+      if (update.rejection.kind === 'domain') return { kind: 'rejected', rejection: update.rejection.rejection, ticket, version: read };
       const events = eventsBetween(ticket, update.rejection.applied);
-      return { kind: 'applied', ticket, events, replayed: true, notifications: await announce(dependencies, { stored: update.document }, config, options, events) };
+      const { notifications, version } = await announce(dependencies, read, config, options, events);
+      return { kind: 'applied', ticket, events, replayed: true, notifications, ...(version === undefined ? {} : { version }) };
     }
     case 'not-found':
       return { kind: 'not-found' };

@@ -6,7 +6,6 @@
 import { teamsPoster } from '../teams/post-card';
 import type { Container, CosmosClient } from '@azure/cosmos';
 import type { EmailClient } from '@azure/communication-email';
-import type { Instant } from '../domain/primitives';
 import type { OrgConfig } from '../domain/org/org-config';
 import type { TicketNumber } from '../domain/ticket/ticket-number';
 import { deriveRequesterToken } from '../auth/requester-token';
@@ -19,7 +18,7 @@ import { cachedOrgConfigSource, type OrgConfigSource } from '../org-config/org-c
 import { registerCustomerContact, type CustomerContactRequest, type StoredContactRegistration } from '../org-config/register-customer-contact';
 import { CONFIG_CONTAINER, IDEMPOTENCY_CONTAINER, OUTBOX_CONTAINER, TICKETS_CONTAINER } from '../store/containers';
 import { cachedAccessSecret } from '../auth/access-secret';
-import { applyToTicket, type ApplyOptions, type ApplyResult, type DecideCommands } from './apply-to-ticket';
+import { ticketChanges, type ApplyToTicket } from './apply-to-ticket';
 import type { LifecycleControl } from '../orchestration/lifecycle-control';
 import { ensureLocalStore, type StoreSetup } from '../store/local-store';
 import { unavailableOrFailed } from '../store/store-failure';
@@ -51,7 +50,8 @@ export interface TicketServices {
   /** Locally, creates the database and containers once; in Azure they exist already. */
   ensureStore(): Promise<StoreSetup>;
   openTicket(request: OpenTicketRequest): Promise<OpenTicketResult>;
-  applyToTicket(ticketNumber: TicketNumber, decideCommands: DecideCommands, now: Instant, options?: ApplyOptions): Promise<ApplyResult>;
+  /** The one way a ticket changes after intake; the lifecycle's ports hold this same function. */
+  readonly applyToTicket: ApplyToTicket;
   repairLifecycles(lifecycle: LifecycleControl, now: Date): Promise<RepairReport>;
   /** Queues the emails tickets have owed for longer than a writer needs (see `settle-notification-debts`). */
   settleNotificationDebts(now: Date): Promise<DebtSweepReport>;
@@ -186,9 +186,7 @@ export function createTicketServices(config: BatonConfig, options: TicketService
       if (setup.kind !== 'ready') return unavailableOrFailed(setup.failure, 'store setup');
       return openTicket({ repository, idempotency, issueToken, notify: notifyBehindAnswer, orgConfig: loadedOrgConfig }, request);
     },
-    applyToTicket(ticketNumber, decideCommands, now, applyOptions) {
-      return applyToTicket({ repository, orgConfig, notify }, ticketNumber, decideCommands, now, applyOptions);
-    },
+    applyToTicket: ticketChanges({ repository, orgConfig, notify }),
     repairLifecycles(lifecycle, now) {
       return repairLifecycles({ repository, notify, orgConfig: loadedOrgConfig }, lifecycle, now);
     },

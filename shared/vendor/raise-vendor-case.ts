@@ -27,10 +27,12 @@ export async function raiseVendorCase(ports: LifecyclePorts, { ticketNumber, now
     ? ({ status: 'opened', caseId: created.value.id } as const)
     : ({ status: 'failed', reason: `The vendor refused the case (${created.error.kind}): ${created.error.message}`.slice(0, 2000) } as const);
   // Only while the escalation still waits for its case: a re-run after recording changes nothing.
+  // Written on the version read above: only a change meanwhile costs a second read.
   const result = await ports.applyToTicket(
     ticketNumber,
     (ticket) => (isVendorEscalationPending(ticket) ? { type: 'record-vendor-case', actor: SYSTEM_ACTOR, outcome } : null),
     now,
+    { current: { stored: read.stored, etag: read.etag } },
   );
   ticketAfter(result, 'recording the vendor case');
   return outcome.status === 'opened' ? { outcome: 'opened', caseId: outcome.caseId } : { outcome: 'failed' };

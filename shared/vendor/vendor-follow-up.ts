@@ -11,25 +11,33 @@ import type { OrgConfig } from '../domain/org/org-config';
 import { SYSTEM_ACTOR } from '../domain/ticket/actor';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { ServiceRequest } from './vendor-schemas';
-import { ticketAfter } from '../orchestration/apply-result';
 import type { LifecyclePorts } from '../orchestration/lifecycle-ports';
+import type { StoredTicketVersion } from '../store/ticket-repository';
+import type { ApplyResult } from '../ticket-service/apply-to-ticket';
 import { vendorUpdateFor } from './vendor-observation';
 
 /**
  * `dueAt` names the follow-up, so a second run for the same due follow-up finds it applied under
- * that id and appends nothing; the ticket service then announces the recorded events again, and
+ * that id and appends nothing (`current`, the version the turn holds, saves reading the ticket); the ticket service then announces the recorded events again, and
  * the reminder's id, derived from the follow-up event, keeps that to one email.
  */
-export async function followUpVendorCase(ports: LifecyclePorts, ticket: Ticket, org: OrgConfig, now: Instant, dueAt: Instant): Promise<Ticket> {
+export async function followUpVendorCase(
+  ports: Pick<LifecyclePorts, 'vendor' | 'applyToTicket'>,
+  ticket: Ticket,
+  org: OrgConfig,
+  now: Instant,
+  dueAt: Instant,
+  current?: StoredTicketVersion,
+): Promise<ApplyResult> {
   const caseId = ticket.vendorCase?.caseId;
-  if (caseId === undefined) return ticket;
+  if (caseId === undefined) return { kind: 'unchanged', ticket, ...(current === undefined ? {} : { version: current }) };
   const read = await ports.vendor.getCase(caseId, { correlationId: ticket.ticketNumber });
   const serviceRequest = read.ok ? read.value : undefined;
   const note = read.ok ? undefined : `The vendor could not be reached: ${read.error.message}`.slice(0, 8000);
-  const result = await ports.applyToTicket(ticket.ticketNumber, (fresh) => followUpCommands(fresh, org, now, serviceRequest, note), now, {
+  return ports.applyToTicket(ticket.ticketNumber, (fresh) => followUpCommands(fresh, org, now, serviceRequest, note), now, {
     commandId: `vendor-follow-up/${dueAt}`,
+    ...(current === undefined ? {} : { current }),
   });
-  return ticketAfter(result, 'following up the vendor case') ?? ticket;
 }
 
 /** Pure: the follow-up (if still due on the fresh ticket) after whatever the vendor's case tells us. */

@@ -97,7 +97,7 @@ describe('ETag-guarded updates', () => {
     });
     expect(
       await updateWithEtag(tickets, 'BTN-1', 'BTN-1', () => rejectWith({ reason: 'ticket-closed' }), { schema: CounterSchema }),
-    ).toEqual({ kind: 'rejected', rejection: { reason: 'ticket-closed' }, document: before.document });
+    ).toEqual({ kind: 'rejected', rejection: { reason: 'ticket-closed' }, document: before.document, etag: before.etag });
     const after = await readDocument(tickets, 'BTN-1', 'BTN-1', CounterSchema);
     expect(after).toMatchObject({ kind: 'found', etag: before.etag });
   });

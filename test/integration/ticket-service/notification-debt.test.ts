@@ -9,7 +9,7 @@ import type { Command } from '../../../shared/domain/commands/commands';
 import { SYSTEM_ACTOR } from '../../../shared/domain/ticket/actor';
 import type { EngineerRef } from '../../../shared/domain/ticket/engineer-ref';
 import type { Ticket } from '../../../shared/domain/ticket/ticket';
-import { applyToTicket } from '../../../shared/ticket-service/apply-to-ticket';
+import { ticketChanges } from '../../../shared/ticket-service/apply-to-ticket';
 import { NOTIFICATION_DEBT_GRACE_MS } from '../../../shared/email/settle-notification-debts';
 import type { TicketNotifier } from '../../../shared/email/ticket-notifier';
 import { promptDeliveryLeaseMs, type TicketServices } from '../../../shared/ticket-service/ticket-services';
@@ -107,7 +107,7 @@ describe('emails owed by a saved change', () => {
     };
 
     const dependencies = { repository: services.repository, orgConfig: services.orgConfig, notify: dying };
-    await expect(applyToTicket(dependencies, ticket.ticketNumber, () => proposal, clock.now().toISOString())).rejects.toThrow('killed');
+    await expect(ticketChanges(dependencies)(ticket.ticketNumber, () => proposal, clock.now().toISOString())).rejects.toThrow('killed');
     expect((await debtOf(services, ticket.ticketNumber))?.eventIds).toHaveLength(1);
 
     clock.advance(NOTIFICATION_DEBT_GRACE_MS);
@@ -128,7 +128,7 @@ describe('emails owed by a saved change', () => {
     };
 
     const dependencies = { repository: services.repository, orgConfig: services.orgConfig, notify: diesAfterQueuing };
-    await expect(applyToTicket(dependencies, ticket.ticketNumber, () => breach, clock.now().toISOString())).rejects.toThrow('killed');
+    await expect(ticketChanges(dependencies)(ticket.ticketNumber, () => breach, clock.now().toISOString())).rejects.toThrow('killed');
     // The messages were queued claimed for the prompt send that never came: the timer takes them once that claim has lapsed.
     expect(await mailAbout(services, ticket.ticketNumber, 'SLA BREACHED')).toEqual([]);
     clock.advance(promptDeliveryLeaseMs(services.config.email.sendTimeoutMs));

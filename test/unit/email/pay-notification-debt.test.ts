@@ -41,7 +41,8 @@ function fakes(outcome: (events: readonly TimelineEvent[]) => NotificationOutcom
     repository: {
       async settleNotifications(_ticketNumber: string, eventIds: readonly string[], current?: StoredTicketVersion): Promise<DebtSettlement> {
         recorded.settlements.push({ eventIds, current });
-        return { kind: 'settled' };
+        const { notificationDebt: _settled, ...stored } = current?.stored ?? assigned().stored;
+        return { kind: 'settled', version: { stored, etag: 'etag-2' } };
       },
     },
   };
@@ -58,6 +59,8 @@ describe('paying a ticket’s notification debt', () => {
     expect(recorded.announced).toEqual([['engineer-assigned']]);
     expect(recorded.settlements).toEqual([{ eventIds: stored.notificationDebt?.eventIds, current: { stored, etag: 'etag-1' } }]);
     expect(payment.settled).toBe(true);
+    // The settling write's version, so the payer's next write needs no read either.
+    expect(payment.version).toEqual({ stored: expect.not.objectContaining({ notificationDebt: expect.anything() }), etag: 'etag-2' });
   });
 
   it('keeps the debt when any email could not be queued', async () => {

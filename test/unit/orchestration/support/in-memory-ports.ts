@@ -12,7 +12,7 @@ import type { Ticket } from '../../../../shared/domain/ticket/ticket';
 import type { TimelineEvent } from '../../../../shared/domain/timeline/timeline-event';
 import type { OutboxDraft } from '../../../../shared/email/outbox-message';
 import type { LifecyclePorts } from '../../../../shared/orchestration/lifecycle-ports';
-import { applyToTicket, type DecideCommands } from '../../../../shared/ticket-service/apply-to-ticket';
+import { ticketChanges } from '../../../../shared/ticket-service/apply-to-ticket';
 import { outboxMessageId, plannedEmails } from '../../../../shared/email/planned-emails';
 import { StoredTicketSchema, ticketOf, type StoredTicket } from '../../../../shared/store/stored-ticket';
 import type { NotificationOutcome, TicketNotifier } from '../../../../shared/email/ticket-notifier';
@@ -36,6 +36,8 @@ export interface InMemoryPorts extends LifecyclePorts {
   /** What the lifecycle queued itself (the TAM digests). */
   readonly emails: OutboxDraft[];
   readonly vendorScript: VendorScript;
+  /** What the ticket store was asked, in order (a write given no version to start from reads first). */
+  readonly storeCalls: string[];
   /** The outbox refuses every email while set. */
   outboxDown: boolean;
   /** What the ticket service runs on, for the timers that use it directly (the watchdog's sweep). */
@@ -86,20 +88,23 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
   const notified: Notification[] = [];
   const emails: OutboxDraft[] = [];
   const vendorScript: VendorScript = { createAnswers: ['ok'], created: [], cases: new Map(), reads: [] };
+  const storeCalls: string[] = [];
   const repository: TicketRepository = {
     async create() {
       throw new Error('not used by the lifecycle');
     },
     async read(ticketNumber) {
+      storeCalls.push('read ticket');
       const stored = tickets.get(ticketNumber);
       return stored ? { kind: 'found', ticket: ticketOf(stored), stored, etag: 'e' } : { kind: 'not-found' };
     },
-    async update(ticketNumber, mutate, stamp) {
+    async update(ticketNumber, mutate, stamp, current) {
+      storeCalls.push(current === undefined ? 'read and write ticket' : 'write ticket on the version held');
       const stored = tickets.get(ticketNumber);
       if (!stored) return { kind: 'not-found' };
       const mutation = mutate(stored);
       if (mutation.kind === 'no-change') return { kind: 'unchanged', document: stored, etag: 'e' };
-      if (mutation.kind === 'rejected') return { kind: 'rejected', rejection: mutation.rejection, document: stored };
+      if (mutation.kind === 'rejected') return { kind: 'rejected', rejection: mutation.rejection, document: stored, etag: 'e' };
       const saved = StoredTicketSchema.parse(JSON.parse(JSON.stringify(stamped(mutation.document, stamp))));
       tickets.set(ticketNumber, saved);
       return { kind: 'updated', document: saved, etag: 'e', attempts: 1 };
@@ -108,6 +113,7 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
       return { kind: 'read', tickets: [], skipped: [] };
     },
     async queueView(filter) {
+      storeCalls.push('list tickets');
       const all = [...tickets.values()].map(ticketOf);
       return { kind: 'read', tickets: all.filter((ticket) => filter.statuses === undefined || filter.statuses.includes(ticket.status)), skipped: [] };
     },
@@ -133,12 +139,14 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
       tickets.set(current.stored.ticketNumber, StoredTicketSchema.parse(JSON.parse(JSON.stringify(mutation.document))));
       return { kind: 'postponed' };
     },
-    async settleNotifications(ticketNumber, eventIds) {
+    async settleNotifications(ticketNumber, eventIds, current) {
+      storeCalls.push(current === undefined ? 'read and settle emails' : 'settle emails on the version held');
       const stored = tickets.get(ticketNumber);
       const mutation = stored === undefined ? undefined : withoutDebt(stored, eventIds);
       if (mutation?.kind !== 'replace') return { kind: 'nothing-owed' };
-      tickets.set(ticketNumber, StoredTicketSchema.parse(JSON.parse(JSON.stringify(mutation.document))));
-      return { kind: 'settled' };
+      const settled = StoredTicketSchema.parse(JSON.parse(JSON.stringify(mutation.document)));
+      tickets.set(ticketNumber, settled);
+      return { kind: 'settled', version: { stored: settled, etag: 'e' } };
     },
   };
   const notify: TicketNotifier = {
@@ -157,8 +165,10 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
     orgConfig: async () => ({ kind: 'loaded', config: org }) as const,
     notify,
   };
+  const applyToTicket = ticketChanges(dependencies);
   const ports: InMemoryPorts = {
     tickets,
+    storeCalls,
     announced,
     notified,
     emails,
@@ -167,8 +177,8 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
     ticketRepository: repository,
     ticketNotifier: notify,
     readTicket: (ticketNumber) => repository.read(ticketNumber),
-    async applyToTicket(ticketNumber, decideCommands: DecideCommands, at, options) {
-      const result = await applyToTicket(dependencies, ticketNumber, decideCommands, at, options);
+    async applyToTicket(ticketNumber, decideCommands, at, options) {
+      const result = await applyToTicket(ticketNumber, decideCommands, at, options);
       const hook = ports.afterNextApply;
       ports.afterNextApply = undefined;
       hook?.();
@@ -195,7 +205,7 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
       return ticketOf(stored);
     },
     async act(ticketNumber, command, at) {
-      const applied = await applyToTicket(dependencies, ticketNumber, () => command, at);
+      const applied = await applyToTicket(ticketNumber, () => command, at);
       if (applied.kind !== 'applied') throw new Error(`${command.type} was not applied: ${applied.kind === 'rejected' ? applied.rejection.message : applied.kind}`);
       return applied.ticket;
     },
