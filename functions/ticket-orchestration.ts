@@ -1,7 +1,8 @@
 /**
- * The durable lifecycle of one ticket (instance id = ticket number): validation, then turns of
- * "reconcile from the store, then sleep until the ticket changes or its agenda's next instant".
- * The orchestrator only sequences; the agenda (shared/domain/agenda) decides, the activities act.
+ * The durable lifecycle of one ticket (instance id = ticket number): turns of "reconcile from the
+ * store, then sleep until the ticket changes or its agenda's next instant", from validation (the
+ * first item a received ticket's agenda has due) to the end. The orchestrator only sequences; the
+ * agenda (shared/domain/agenda) decides, the activities act.
  */
 import * as df from 'durable-functions';
 import type { ActivityHandler, OrchestrationContext, OrchestrationHandler, Task } from 'durable-functions';
@@ -13,7 +14,6 @@ import {
   LifecycleRunSchema,
   LifecycleStepSchema,
   ReconcileOutcomeSchema,
-  ValidationOutcomeSchema,
   VendorCaseFailureSchema,
   VendorCaseOutcomeSchema,
   type LifecycleStatus,
@@ -22,7 +22,6 @@ import {
 import { lifecyclePorts } from '../shared/orchestration/lifecycle-ports';
 import { raiseVendorCase, recordVendorCaseFailure } from '../shared/vendor/raise-vendor-case';
 import { reconcileTicket } from '../shared/orchestration/reconcile-ticket';
-import { validateTicketStep } from '../shared/orchestration/validate-ticket-step';
 import { TICKET_LIFECYCLE_ORCHESTRATION } from '../shared/orchestration/lifecycle-names';
 
 /** History stays small: after this many turns the orchestration starts afresh from the store. */
@@ -42,9 +41,6 @@ function retryOptions(firstMs: number, attempts: number, maxIntervalMs: number):
 
 const activity = (name: string, handler: ActivityHandler) => df.app.activity(name, { handler });
 
-const validateTicket = activity('validateTicket', async (input: unknown) =>
-  ValidationOutcomeSchema.parse(await validateTicketStep(lifecyclePorts(), LifecycleStepSchema.parse(input))),
-);
 const reconcile = activity('reconcileTicket', async (input: unknown, context: InvocationContext) => {
   const step = LifecycleStepSchema.parse(input);
   const outcome = ReconcileOutcomeSchema.parse(await reconcileTicket(lifecyclePorts(), step));
@@ -61,11 +57,6 @@ const recordCaseFailure = activity('recordVendorCaseFailure', async (input: unkn
 const ticketLifecycle: OrchestrationHandler = function* (context: OrchestrationContext): Generator<Task, string | undefined, unknown> {
   const { ticketNumber, turn: startTurn = 0 } = LifecycleRunSchema.parse(context.df.getInput());
   const step = (): LifecycleStep => ({ ticketNumber, now: context.df.currentUtcDateTime.toISOString() });
-
-  if (startTurn === 0) {
-    const validation = ValidationOutcomeSchema.parse(yield validateTicket(step()).withRetry(STORE_RETRY));
-    if (validation.outcome !== 'accepted') return validation.outcome;
-  }
 
   const signals = new TicketChangeSignals(context);
   let caseJustRaised = false;

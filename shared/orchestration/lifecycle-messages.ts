@@ -21,11 +21,6 @@ export const LifecycleStepSchema = z.object({
 });
 export type LifecycleStep = z.infer<typeof LifecycleStepSchema>;
 
-export const ValidationOutcomeSchema = z.object({
-  outcome: z.enum(['accepted', 'rejected', 'missing']),
-});
-export type ValidationOutcome = z.infer<typeof ValidationOutcomeSchema>;
-
 export const ReconcileOutcomeSchema = z.object({
   /** `missing` when the ticket is not in the store (deleted, or a stray instance). */
   status: z.union([TicketStatusSchema, z.literal('missing')]),

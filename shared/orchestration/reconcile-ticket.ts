@@ -1,71 +1,120 @@
 /**
- * One turn of the ticket's lifecycle: reloads the ticket (the store is the truth; the wake-up that
- * led here says nothing), applies every item its agenda has due as system commands through the
- * ticket service, follows up the vendor when due, and tells the orchestrator what comes next.
+ * One turn of the ticket's lifecycle: reads the ticket once (the store is the truth; the wake-up
+ * that led here says nothing), works out everything Baton must do on it now (`agendaTurn`: from
+ * validation through assignment to closure, reading the engineers' loads only when someone is to
+ * be chosen), writes it in one write on the version it read, follows up the vendor when due, and
+ * tells the orchestrator what comes next from the last agenda it computed.
  * Idempotent: the agenda of a ticket that already went through this turn has nothing due. A change
  * whose emails could not be queued fails the turn (see `apply-result`), so Durable retries it: the
  * retry finds that change applied, nothing due, and the emails still owed by the ticket, which the
  * ticket service queues before answering (see `apply-to-ticket`).
  */
 import { agendaCommands } from '../domain/agenda/agenda-commands';
-import type { Agenda, AgendaItem, AgendaItemOf } from '../domain/agenda/agenda-item';
+import type { Agenda, AgendaItemOf } from '../domain/agenda/agenda-item';
+import { agendaTurn, type AgendaTurn } from '../domain/agenda/agenda-turn';
 import { ticketAgenda, type OpenTicketLoad } from '../domain/agenda/ticket-agenda';
+import type { Command } from '../domain/commands/commands';
+import type { OrgConfig } from '../domain/org/org-config';
 import type { Instant } from '../domain/primitives';
 import type { Ticket } from '../domain/ticket/ticket';
-import { ticketAfter } from './apply-result';
+import type { StoredTicketVersion } from '../store/ticket-repository';
+import type { ApplyResult } from '../ticket-service/apply-to-ticket';
+import { followUpVendorCase } from '../vendor/vendor-follow-up';
+import { ticketAfter, versionAfter } from './apply-result';
 import type { LifecycleStep, ReconcileOutcome } from './lifecycle-messages';
 import { type LifecyclePorts, requireOrg } from './lifecycle-ports';
 import { openTicketLoad } from './open-ticket-load';
-import { followUpVendorCase } from '../vendor/vendor-follow-up';
 
-/** Acting can make more fall due (a vendor finding closes the ticket); a few rounds settle any turn. */
+/** A vendor follow-up, or a person's command winning the race for the write, adds a round; a few settle any turn. */
 const MAX_ROUNDS = 5;
 /** When a turn could not settle (a person's command kept winning the race), look again shortly. */
 const UNSETTLED_RETRY_MS = 60_000;
 
-/** Who gets the ticket depends on the engineers' loads, read only when someone is to be chosen. */
-const CHOOSING: readonly AgendaItem['kind'][] = ['assign', 'handoff', 'no-engineer'];
+type Settled = Extract<AgendaTurn, { kind: 'settled' }>;
+
+/** Where the turn stands: the ticket, and the stored version to write on (none: read before writing). */
+interface Position {
+  readonly ticket: Ticket;
+  readonly version: StoredTicketVersion | undefined;
+}
 
 export async function reconcileTicket(ports: LifecyclePorts, { ticketNumber, now }: LifecycleStep): Promise<ReconcileOutcome> {
   const org = await requireOrg(ports);
+  const read = await ports.readTicket(ticketNumber);
   const applied: string[] = [];
+  if (read.kind === 'not-found') return { status: 'missing', finished: true, raiseVendorCase: false, applied };
+  if (read.kind !== 'found') throw new Error(`reconciling ${ticketNumber}: the ticket could not be read (${read.kind === 'failed' ? read.failure.kind : read.reason}); retrying`);
+
+  let position: Position = { ticket: read.ticket, version: { stored: read.stored, etag: read.etag } };
   let load: OpenTicketLoad | undefined;
+  const loadFor = async (): Promise<OpenTicketLoad> => (load ??= await openTicketLoad(ports));
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const wanted = { load: false };
-    const loadNow = load;
-    const result = await ports.applyToTicket(
-      ticketNumber,
-      (fresh) => {
-        const due = ticketAgenda(fresh, org, now, loadNow ?? {}).due;
-        if (loadNow === undefined && due.some((item) => CHOOSING.includes(item.kind))) {
-          wanted.load = true;
-          return null;
-        }
-        return due.flatMap(agendaCommands);
-      },
-      now,
-    );
-    const ticket = ticketAfter(result, 'reconciling the ticket');
-    if (ticket === undefined) return { status: 'missing', finished: true, raiseVendorCase: false, applied };
-    if (result.kind === 'applied') applied.push(...result.events.map((event) => event.type));
-    if (wanted.load) {
-      load = await openTicketLoad(ports);
-      continue;
+    const turn = await settledTurn(position.ticket, org, now, load, loadFor);
+    let agenda: Agenda | undefined = turn.agenda;
+    // Emails an earlier change left owing (a retried turn's) are paid by writing, even with nothing to write.
+    if (turn.commands.length > 0 || owesEmails(position)) {
+      const { result, onPlan } = await write(ports, position, turn, { org, now, load });
+      const ticket = ticketAfter(result, 'reconciling the ticket');
+      if (ticket === undefined) return { status: 'missing', finished: true, raiseVendorCase: false, applied };
+      if (result.kind === 'applied') applied.push(...result.events.map((event) => event.type));
+      position = { ticket, version: versionAfter(result) };
+      // The turn's last agenda is the ticket's only if its commands were written as planned.
+      if (!onPlan || (turn.commands.length > 0 && result.kind !== 'applied')) agenda = undefined;
     }
-    const agenda = ticketAgenda(ticket, org, now, load ?? {});
+    if (agenda === undefined) continue;
     const followUp = agenda.due.find((item): item is AgendaItemOf<'vendor-follow-up'> => item.kind === 'vendor-follow-up');
     if (followUp !== undefined) {
-      await followUpVendorCase(ports, ticket, org, now, followUp.dueAt);
+      const result = await followUpVendorCase(ports, position.ticket, org, now, followUp.dueAt, position.version);
+      position = { ticket: ticketAfter(result, 'following up the vendor case') ?? position.ticket, version: versionAfter(result) };
       applied.push('vendor-follow-up');
       continue;
     }
     // Settled once nothing the shell applies is due: what remains is for the orchestrator.
-    if (result.kind !== 'rejected' && !agenda.due.some((item) => agendaCommands(item).length > 0)) return outcomeOf(ticket, agenda, applied);
+    if (!agenda.due.some((item) => agendaCommands(item).length > 0)) return outcomeOf(position.ticket, agenda, applied);
   }
-  const read = await ports.readTicket(ticketNumber);
-  if (read.kind !== 'found') throw new Error(`reconciling ${ticketNumber}: the ticket could not be read back`);
-  const agenda = ticketAgenda(read.ticket, org, now, load ?? {});
-  return outcomeOf(read.ticket, { ...agenda, nextWakeAt: retryAfter(now) }, applied);
+  const agenda = ticketAgenda(position.ticket, org, now, load ?? {});
+  return outcomeOf(position.ticket, { ...agenda, nextWakeAt: retryAfter(now) }, applied);
+}
+
+/** Without the stored version at hand, the write that pays emails owed reads it first. */
+function owesEmails(position: Position): boolean {
+  return position.version === undefined || position.version.stored.notificationDebt !== undefined;
+}
+
+/** The turn worked out on `ticket`, with the engineers' loads read (once) if someone is to be chosen. */
+async function settledTurn(
+  ticket: Ticket,
+  org: OrgConfig,
+  now: Instant,
+  load: OpenTicketLoad | undefined,
+  loadFor: () => Promise<OpenTicketLoad>,
+): Promise<Settled> {
+  const turn = agendaTurn(ticket, org, now, load);
+  if (turn.kind === 'settled') return turn;
+  const loaded = agendaTurn(turn.ticket, org, now, await loadFor(), turn.commands);
+  if (loaded.kind !== 'settled') throw new Error('the agenda asked for the engineers’ loads it was given');
+  return loaded;
+}
+
+/**
+ * The turn's commands in one write on the version held. Should a person's command have landed since
+ * the read (a 412), the store's fresh ticket gets what its own agenda has due instead (without
+ * choosing anyone if the loads were not read: the next round does), and `onPlan` says so.
+ */
+async function write(
+  ports: LifecyclePorts,
+  position: Position,
+  turn: Settled,
+  context: { readonly org: OrgConfig; readonly now: Instant; readonly load: OpenTicketLoad | undefined },
+): Promise<{ readonly result: ApplyResult; readonly onPlan: boolean }> {
+  let onPlan = true;
+  const decideCommands = (fresh: Ticket): readonly Command[] => {
+    // The timeline only grows: as long as it was, nothing happened to the ticket since it was read.
+    onPlan = fresh.timeline.length === position.ticket.timeline.length;
+    return onPlan ? turn.commands : agendaTurn(fresh, context.org, context.now, context.load).commands;
+  };
+  const result = await ports.applyToTicket(position.ticket.ticketNumber, decideCommands, context.now, position.version === undefined ? {} : { current: position.version });
+  return { result, onPlan };
 }
 
 function outcomeOf(ticket: Ticket, agenda: Agenda, applied: string[]): ReconcileOutcome {

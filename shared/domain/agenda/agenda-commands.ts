@@ -5,11 +5,14 @@
  */
 import type { Command } from '../commands/commands';
 import { SYSTEM_ACTOR } from '../ticket/actor';
-import type { AgendaItem } from './agenda-item';
+import type { Actor } from '../ticket/actor';
+import type { AgendaItem, ValidationVerdict } from './agenda-item';
 
 export function agendaCommands(item: AgendaItem): Command[] {
   const actor = SYSTEM_ACTOR;
   switch (item.kind) {
+    case 'validate':
+      return [...(item.startsValidation ? [{ type: 'start-validation' as const, actor }] : []), ...verdictCommands(item.verdict, actor)];
     case 'assign':
       return [{ type: 'assign', actor, engineer: item.engineer }];
     case 'no-engineer':
@@ -34,4 +37,10 @@ export function agendaCommands(item: AgendaItem): Command[] {
     case 'lifecycle-ends':
       return [];
   }
+}
+
+function verdictCommands(verdict: ValidationVerdict, actor: Actor): Command[] {
+  if (verdict.outcome === 'rejected') return [{ type: 'reject', actor, reasons: verdict.reasons }];
+  const proposal = verdict.severityProposal;
+  return [{ type: 'triage', actor, ...verdict.triage }, ...(proposal === undefined ? [] : [{ type: 'change-severity' as const, actor, ...proposal }])];
 }

@@ -1,10 +1,12 @@
 /**
- * What Baton itself must do on a ticket now: the agenda's items. Most become system commands
- * through `decide`; raising and chasing the vendor case need I/O and are carried out by the shell.
+ * What Baton itself must do on a ticket now: the agenda's items, from validation to the end of
+ * the lifecycle. Most become system commands through `decide`; raising and chasing the vendor case need I/O and are carried out by the shell.
  */
 import { z } from 'zod';
 import { InstantSchema, SlugSchema } from '../primitives';
+import { SeverityChangeSchema, TriageSchema } from '../commands/commands';
 import { HandoffBriefSchema } from '../handoff/handoff-brief';
+import { ValidationReasonSchema } from '../intake/validation-reason';
 import { SlaAlertSchema } from '../sla/sla-clock';
 import { EngineerRefSchema } from '../ticket/engineer-ref';
 import { ReasonSchema } from '../timeline/event-base';
@@ -12,7 +14,19 @@ import { ReasonSchema } from '../timeline/event-base';
 export const LifecycleEndSchema = z.enum(['rejected', 'not-entitled', 'reopen-window-ended']);
 export type LifecycleEnd = z.infer<typeof LifecycleEndSchema>;
 
+/**
+ * Validation's verdict, every reason at once: rejected, or triaged (with Severity B to propose when
+ * Severity A comes without 24x7 availability).
+ */
+export const ValidationVerdictSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('rejected'), reasons: z.array(ValidationReasonSchema).min(1) }),
+  z.object({ outcome: z.literal('triaged'), triage: TriageSchema, severityProposal: SeverityChangeSchema.optional() }),
+]);
+export type ValidationVerdict = z.infer<typeof ValidationVerdictSchema>;
+
 export const AgendaItemSchema = z.discriminatedUnion('kind', [
+  /** A received ticket's verdict; `startsValidation` while the record does not yet say validation began. */
+  z.object({ kind: z.literal('validate'), startsValidation: z.boolean(), verdict: ValidationVerdictSchema }),
   /** An on-shift, skilled engineer takes the ticket (after triage, or after a reopen). */
   z.object({ kind: z.literal('assign'), engineer: EngineerRefSchema }),
   /** Nobody qualifies: recorded, and the queue's team lead is called in when there is one. */

@@ -8,6 +8,7 @@ import type { OrgConfig } from '../org/org-config';
 import { nextRegionOnShift } from '../roster/handoff-order';
 import { engineerShiftEnd, onShift } from '../roster/region-shifts';
 import type { SlaClock } from '../sla/sla-clock';
+import type { EngineerRef } from '../ticket/engineer-ref';
 import type { Ticket } from '../ticket/ticket';
 import type { TicketStatus } from '../ticket/ticket-status';
 import { buildHandoffBrief } from '../handoff/build-handoff-brief';
@@ -25,11 +26,23 @@ import { followsTheSun, queueLeadOf } from './ticket-setting';
  */
 const WORKED_STATUSES: readonly TicketStatus[] = ['assigned', 'investigating', 'escalated-to-vendor'];
 
-export function handoffAgenda(ticket: Ticket, org: OrgConfig, now: Instant, load: OpenTicketLoad, clocks: readonly SlaClock[]): AgendaPart {
+/** The assignee of a ticket that follows the sun, while someone works it; undefined otherwise. */
+function sunFollowingAssignee(ticket: Ticket, org: OrgConfig): EngineerRef | undefined {
   const assignee = ticket.assignee;
-  if (assignee === undefined || !WORKED_STATUSES.includes(ticket.status) || !followsTheSun(ticket, org)) return NOTHING_DUE;
+  return assignee !== undefined && WORKED_STATUSES.includes(ticket.status) && followsTheSun(ticket, org) ? assignee : undefined;
+}
+
+/** The assignee's shift is over: the next owner is to be chosen (the agenda needs the engineers' loads). */
+export function handoffDue(ticket: Ticket, org: OrgConfig, now: Instant): boolean {
+  const assignee = sunFollowingAssignee(ticket, org);
+  return assignee !== undefined && !onShift(org.roster, assignee.engineerId, now, '24x7');
+}
+
+export function handoffAgenda(ticket: Ticket, org: OrgConfig, now: Instant, load: OpenTicketLoad, clocks: readonly SlaClock[]): AgendaPart {
+  const assignee = sunFollowingAssignee(ticket, org);
+  if (assignee === undefined) return NOTHING_DUE;
   // The assignee's own hours, not their region's: on a weekend only some of a region are on call.
-  if (onShift(org.roster, assignee.engineerId, now, '24x7')) return { due: [], wakeAt: [engineerShiftEnd(org.roster, assignee.engineerId, now, '24x7')] };
+  if (!handoffDue(ticket, org, now)) return { due: [], wakeAt: [engineerShiftEnd(org.roster, assignee.engineerId, now, '24x7')] };
   // The sun moves on: anyone but the engineer going off shift, in the next region at work.
   const request = assignmentRequestFor(ticket, org, now, load, {
     excluding: assignee.engineerId,

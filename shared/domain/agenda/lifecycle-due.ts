@@ -7,11 +7,9 @@
 import type { Instant } from '../primitives';
 import type { OrgConfig } from '../org/org-config';
 import type { Ticket } from '../ticket/ticket';
-import { isFinished, type TicketStatus } from '../ticket/ticket-status';
+import { isFinished } from '../ticket/ticket-status';
 import { ticketAgenda } from './ticket-agenda';
-
-/** Validation is the lifecycle's first step, due as soon as the ticket is received. */
-const AWAITING_VALIDATION: readonly TicketStatus[] = ['received', 'validating'];
+import { AWAITING_VALIDATION } from './validation-agenda';
 
 /**
  * Undefined when nothing will ever be due (a reopen is a change, and computes it again). Without
@@ -21,6 +19,7 @@ const AWAITING_VALIDATION: readonly TicketStatus[] = ['received', 'validating'];
  */
 export function lifecycleDueAt(ticket: Ticket, org: OrgConfig | undefined, now: Instant): Instant | undefined {
   if (isFinished(ticket.status)) return undefined;
+  // Validation is always due on a received ticket: no need to work out its verdict at intake.
   if (org === undefined || AWAITING_VALIDATION.includes(ticket.status)) return now;
   const agenda = ticketAgenda(ticket, org, now);
   return agenda.due.length > 0 ? now : agenda.nextWakeAt;

@@ -42,7 +42,7 @@ export function staffingAgenda(ticket: Ticket, org: OrgConfig, now: Instant, loa
  * reopened one keeps its previous engineer while they are on shift and still on the roster with
  * the skill.
  */
-function needsAnOwner(ticket: Ticket, org: OrgConfig, now: Instant): boolean {
+export function needsAnOwner(ticket: Ticket, org: OrgConfig, now: Instant): boolean {
   if (ticket.status === 'triaged') return true;
   if (ticket.status !== 'reopened') return false;
   // Closed by the customer before anyone took it, a reopened ticket has had no engineer.

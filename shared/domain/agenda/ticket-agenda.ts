@@ -12,6 +12,7 @@ import { handoffAgenda, stallAgenda } from './follow-the-sun';
 import { lifecycleEndAgenda, resolutionAgenda } from './resolution-agenda';
 import { slaAgenda, ticketClocks } from './sla-agenda';
 import { type OpenTicketLoad, staffingAgenda } from './staffing';
+import { validationAgenda } from './validation-agenda';
 import { vendorAgenda } from './vendor-agenda';
 
 export type { OpenTicketLoad } from './staffing';
@@ -23,6 +24,8 @@ const WORK_KINDS: readonly AgendaItem['kind'][] = ['assign', 'no-engineer', 'han
 export function ticketAgenda(ticket: Ticket, org: OrgConfig, now: Instant, load: OpenTicketLoad = {}): Agenda {
   const ending = lifecycleEndAgenda(ticket, org, now);
   if (ending.due.length > 0) return { due: [...ending.due] };
+  const validation = validationAgenda(ticket, org, now);
+  if (validation.due.length > 0) return { due: [...validation.due] };
   const clocks = ticketClocks(ticket, org, now);
   const handoff = handoffAgenda(ticket, org, now, load, clocks);
   const parts: AgendaPart[] = [

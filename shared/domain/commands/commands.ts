@@ -21,11 +21,17 @@ export const VendorCaseOutcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('failed'), reason: ReasonSchema }),
 ]);
 
+/** How validation triages a ticket: onto its plan's SLA policy and the routed queue, under its contract. */
+export const TriageSchema = z.object({ slaPolicyId: SlugSchema, queueId: SlugSchema, contractId: SlugSchema, tamEmail: z.email().optional() });
+export type Triage = z.infer<typeof TriageSchema>;
+
+export const SeverityChangeSchema = z.object({ to: SeveritySchema, reason: ReasonSchema });
+
 export const CommandSchema = z.discriminatedUnion('type', [
   // Baton's own steps from receipt to assignment.
   commandSchema('start-validation', {}),
   commandSchema('reject', { reasons: z.array(ValidationReasonSchema).min(1) }),
-  commandSchema('triage', { slaPolicyId: SlugSchema, queueId: SlugSchema, contractId: SlugSchema, tamEmail: z.email().optional() }),
+  commandSchema('triage', TriageSchema.shape),
   commandSchema('assign', { engineer: EngineerRefSchema }),
   commandSchema('report-no-engineer', { queueId: SlugSchema, reason: ReasonSchema }),
   // The conversation.
@@ -40,7 +46,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   }),
   commandSchema('escalate-internally', { reason: ReasonSchema, to: EngineerRefSchema }),
   // Severity integrity.
-  commandSchema('change-severity', { to: SeveritySchema, reason: ReasonSchema }),
+  commandSchema('change-severity', SeverityChangeSchema.shape),
   commandSchema('consent-to-downgrade', {}),
   commandSchema('refuse-downgrade', {}),
   // L3 vendor escalation.

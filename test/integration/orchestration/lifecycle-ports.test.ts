@@ -17,7 +17,7 @@ import { cosmosClientFromConfig } from '../../../shared/config/cosmos-client';
 import { EmailOutboxMessageSchema, type EmailOutboxMessage } from '../../../shared/email/outbox-message';
 import { lifecyclePorts } from '../../../shared/orchestration/lifecycle-ports';
 import { sendTamDigests } from '../../../shared/orchestration/send-tam-digests';
-import { validateTicketStep } from '../../../shared/orchestration/validate-ticket-step';
+import { reconcileTicket } from '../../../shared/orchestration/reconcile-ticket';
 import { OUTBOX_CONTAINER } from '../../../shared/store/containers';
 import { appTicketServices } from '../../../shared/ticket-service/app-ticket-services';
 import { sampleIntake } from '../ticket-service/support/sample-intake';
@@ -82,7 +82,7 @@ describe('the lifecycle on the app’s ticket services', () => {
     const opened = await services.openTicket({ intake, receivedAt: RECEIVED_AT });
     if (opened.kind !== 'accepted') throw new Error(`intake failed: ${opened.kind}`);
     const ticketNumber = opened.ticket.ticketNumber;
-    await expect(validateTicketStep(ports, { ticketNumber, now: RECEIVED_AT.toISOString() })).resolves.toEqual({ outcome: 'accepted' });
+    await expect(reconcileTicket(ports, { ticketNumber, now: RECEIVED_AT.toISOString() })).resolves.toMatchObject({ status: 'assigned', finished: false });
 
     await expect(sendTamDigests(ports, MORNING_RUN)).resolves.toEqual({ queued: ['tom.reyes@css.example'], alreadyQueued: [] });
     await expect(sendTamDigests(ports, '2026-11-23T12:30:00.000Z')).resolves.toEqual({ queued: [], alreadyQueued: ['tom.reyes@css.example'] });
@@ -92,7 +92,7 @@ describe('the lifecycle on the app’s ticket services', () => {
     expect(digest).toMatchObject({ ticketNumber, status: 'pending', to: [{ email: 'tom.reyes@css.example', name: 'Tom Reyes' }], subject: 'Your at-risk tickets, 2026-11-23: 1' });
     expect(digest?.html).not.toContain('<script');
     expect(digest?.html).toContain('&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; Finance cannot sign in');
-    expect(digest?.text).toContain(`${ticketNumber} · Sev A · Contoso Ltd · ${HOSTILE_TITLE} (waiting for an engineer)`);
+    expect(digest?.text).toContain(`${ticketNumber} · Sev A · Contoso Ltd · ${HOSTILE_TITLE} (assigned to an engineer)`);
     expect(digest?.text).toContain(`http://baton.test/staff/tickets/${ticketNumber}`);
     // The ticket service's own notification of the same ticket sits in the same container.
     expect((await outboxMessages('tam-alert')).map((message) => message.ticketNumber)).toEqual([ticketNumber]);

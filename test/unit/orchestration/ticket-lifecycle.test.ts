@@ -64,7 +64,8 @@ describe('the ticket lifecycle orchestration', () => {
     await run.settle();
     expect(run.instance(TICKET).state.status).toBe('Completed');
     expect(run.output(TICKET)).toBe('rejected');
-    expect(run.activityCalls.map((call) => call.name)).toEqual(['validateTicket']);
+    // Validation is the first item on a received ticket's agenda: one turn rejects and ends it.
+    expect(run.activityCalls.map((call) => call.name)).toEqual(['reconcileTicket']);
     const rejection = currentPorts().announced.find((event) => event.type === 'ticket-rejected');
     expect(rejection?.type === 'ticket-rejected' && rejection.reasons.map((reason) => reason.code)).toContain('no-contract');
   });
@@ -74,7 +75,9 @@ describe('the ticket lifecycle orchestration', () => {
     await run.settle();
     const ticket = currentPorts().ticket(TICKET);
     expect(ticket).toMatchObject({ status: 'assigned', queueId: 'collaboration', slaPolicyId: 'enterprise-emea', assignee: chloe });
-    expect(calls('validateTicket')).toHaveLength(1);
+    // Validated, triaged and assigned in one turn: one read, one write, and the engineers' loads read once.
+    expect(calls('reconcileTicket')).toHaveLength(1);
+    expect(currentPorts().storeCalls).toEqual(['read ticket', 'list tickets', 'write ticket on the version held', 'settle emails on the version held']);
     expect(timers()).toEqual([at(45 * MINUTE)]);
 
     await run.advance(45 * MINUTE);
@@ -121,7 +124,7 @@ describe('the ticket lifecycle orchestration', () => {
     const instance = run.instance(TICKET);
     expect(instance.executions).toHaveLength(2);
     expect(instance.state.status).toBe('Running');
-    expect(calls('validateTicket')).toHaveLength(1);
+    expect(timeline().filter((event) => event.type === 'validation-started')).toHaveLength(1);
     expect(calls('reconcileTicket').length).toBeGreaterThan(TURNS_PER_EXECUTION);
     expect(timers()).toHaveLength(1);
   });

@@ -1,9 +1,9 @@
+import { agendaCommands } from '../../../../shared/domain/agenda/agenda-commands';
+import { validationAgenda } from '../../../../shared/domain/agenda/validation-agenda';
 import { type Command } from '../../../../shared/domain/commands/commands';
 import { decide } from '../../../../shared/domain/commands/decide';
 import { evolve, ticketFromTimeline } from '../../../../shared/domain/commands/evolve';
 import { receiveTicket } from '../../../../shared/domain/commands/receive-ticket';
-import { validateTicket } from '../../../../shared/domain/commands/validate-ticket';
-import { commandsAfterValidation } from '../../../../shared/domain/commands/validation-commands';
 import { buildHandoffBrief } from '../../../../shared/domain/handoff/build-handoff-brief';
 import { parseIntake } from '../../../../shared/domain/intake/parse-intake';
 import { notificationContextFor } from '../../../../shared/domain/notifications/notification-context';
@@ -42,13 +42,13 @@ describe('the domain as the orchestrator uses it', () => {
     if (!parsed.ok) throw new Error('the sample submission is valid');
     let ticket = receiveTicket({ ticketNumber: formatTicketNumber(2026, 42), intake: parsed.intake, accessTokenHash: 'sha256:feedfacefeedface0001', receivedAt: received }).ticket;
 
-    ticket = run(ticket, { type: 'start-validation', actor: SYSTEM_ACTOR }, received, org);
-    const validation = validateTicket(ticket, org, received);
-    const route = routeToQueue(org.queues, ticket.productArea ?? '', ticket.severity ?? 'C');
-    if (!route.ok) throw new Error('exchange-online has a queue');
-    for (const command of commandsAfterValidation(validation, route.queue.id)) {
+    const [validation] = validationAgenda(ticket, org, received).due;
+    if (validation === undefined) throw new Error('a received ticket is due its verdict');
+    for (const command of agendaCommands(validation)) {
       ticket = run(ticket, command, received, org);
     }
+    const route = routeToQueue(org.queues, ticket.productArea ?? '', ticket.severity ?? 'C');
+    if (!route.ok) throw new Error('exchange-online has a queue');
     expect(ticket).toMatchObject({ status: 'triaged', queueId: 'collaboration', slaPolicyId: 'enterprise-emea', tamEmail: 'tom.reyes@css.example' });
 
     const choice = chooseAssignee({ roster: org.roster, queue: route.queue, productArea: 'exchange-online', at: received, openTicketLoad: {} });

@@ -1,13 +1,20 @@
 import { IntakeSchema } from '../../../../shared/domain/intake/intake';
 import { descriptionClarity } from '../../../../shared/domain/intake/description-clarity';
 import { receiveTicket } from '../../../../shared/domain/commands/receive-ticket';
-import { validateTicket } from '../../../../shared/domain/commands/validate-ticket';
-import { commandsAfterValidation } from '../../../../shared/domain/commands/validation-commands';
+import { agendaCommands } from '../../../../shared/domain/agenda/agenda-commands';
+import { ticketAgenda } from '../../../../shared/domain/agenda/ticket-agenda';
+import { validateTicket } from '../../../../shared/domain/agenda/validate-ticket';
+import { validationAgenda } from '../../../../shared/domain/agenda/validation-agenda';
 import { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { applyAll, receivedTicket, T0 } from '../support/ticket-fixtures';
 import { sampleOrg } from '../support/org-fixtures';
 
 const org = sampleOrg();
+
+/** What the agenda has the lifecycle do with a received ticket. */
+function validationCommands(ticket: Ticket, now = T0) {
+  return validationAgenda(ticket, org, now).due.flatMap(agendaCommands);
+}
 
 function chatTicket(fields: Record<string, unknown>): Ticket {
   const intake = IntakeSchema.parse({ channel: 'chat', requester: { name: 'Ken Ito', email: 'ken@fabrikam.com' }, description: 'Outlook broken', ...fields });
@@ -18,7 +25,8 @@ describe('ticket validation', () => {
   it('passes a complete, entitled web-form ticket and tells how to triage it', () => {
     const validation = validateTicket(receivedTicket(), org, T0);
     expect(validation).toEqual({ ok: true, contract: expect.objectContaining({ id: 'contoso-unified' }), plan: expect.objectContaining({ id: 'unified-enterprise' }) });
-    expect(commandsAfterValidation(validation, 'collaboration')).toEqual([
+    expect(validationCommands(receivedTicket())).toEqual([
+      { type: 'start-validation', actor: { role: 'system', id: 'baton' } },
       { type: 'triage', actor: { role: 'system', id: 'baton' }, slaPolicyId: 'enterprise-emea', queueId: 'collaboration', contractId: 'contoso-unified', tamEmail: 'tom.reyes@css.example' },
     ]);
   });
@@ -55,7 +63,7 @@ describe('ticket validation', () => {
       ['company-not-on-contract', 'company'],
       ['severity-not-in-plan', 'severity'],
     ]);
-    const rejected = applyAll(borrowed, [{ type: 'start-validation', actor: { role: 'system' } }, ...commandsAfterValidation(validation, 'collaboration')]);
+    const rejected = applyAll(borrowed, validationCommands(borrowed));
     expect(rejected.status).toBe('rejected');
     expect(rejected.contractId).toBeUndefined();
     expect(rejected.tamEmail).toBeUndefined();
@@ -93,7 +101,7 @@ describe('ticket validation', () => {
       'product-area-not-covered',
       'description-unclear',
     ]);
-    const rejected = applyAll(ticket, [{ type: 'start-validation', actor: { role: 'system' } }, ...commandsAfterValidation(validation, 'azure-infrastructure')]);
+    const rejected = applyAll(ticket, validationCommands(ticket));
     expect(rejected.status).toBe('rejected');
     expect(rejected.timeline.at(-1)).toMatchObject({ type: 'ticket-rejected', visibility: 'customer' });
   });
@@ -102,8 +110,21 @@ describe('ticket validation', () => {
     const ticket = receivedTicket({ requester: { name: 'Aoife Byrne', email: 'aoife.byrne@contoso.com', timeZone: 'Europe/Dublin', available24x7: false } });
     const validation = validateTicket(ticket, org, T0);
     expect(validation).toMatchObject({ ok: true, severityProposal: { to: 'B' } });
-    const after = applyAll(ticket, [{ type: 'start-validation', actor: { role: 'system' } }, ...commandsAfterValidation(validation, 'collaboration')]);
+    const after = applyAll(ticket, validationCommands(ticket));
     expect(after).toMatchObject({ status: 'triaged', severity: 'A', pendingDowngrade: { to: 'B', proposedBy: { role: 'system' } } });
+  });
+
+  it('is all a received ticket has on its agenda, due at once, and gone once the verdict is on record', () => {
+    const ticket = receivedTicket();
+    expect(ticketAgenda(ticket, org, T0)).toEqual({ due: [expect.objectContaining({ kind: 'validate', startsValidation: true, verdict: expect.objectContaining({ outcome: 'triaged' }) })] });
+    const triaged = applyAll(ticket, validationCommands(ticket));
+    expect(ticketAgenda(triaged, org, T0).due.map((item) => item.kind)).toEqual(['assign']);
+  });
+
+  it('rejects an entitled ticket no support queue takes, saying so', () => {
+    const unrouted = { ...org, queues: org.queues.filter((queue) => !queue.productAreas.includes('exchange-online')) };
+    const verdict = validationAgenda(receivedTicket(), unrouted, T0).due[0];
+    expect(verdict).toMatchObject({ kind: 'validate', verdict: { outcome: 'rejected', reasons: [{ code: 'product-area-not-covered', field: 'productArea' }] } });
   });
 });
 

@@ -13,7 +13,7 @@ import { OrgConfig } from '../org/org-config';
 import { Plan } from '../org/plan';
 import { SeverityProposal, severityProposalForAvailability } from '../severity/availability-rule';
 import { Ticket } from '../ticket/ticket';
-import { mandatoryInformationCheck } from './mandatory-information';
+import { mandatoryInformationCheck } from '../commands/mandatory-information';
 
 export type TicketValidation =
   | { ok: true; contract: Contract; plan: Plan; severityProposal?: SeverityProposal }
