@@ -2,12 +2,16 @@
  * Store operations per full Severity A lifecycle (`npm run bench lifecycle`): one ticket from
  * intake to the end of its orchestration on the offline stack and a virtual clock, the app's every
  * Cosmos request counted by a proxy: the ticket's own document operations, its emails in the
- * outbox, and the queries that ran meanwhile (timers, the watchdog, engineer loads).
+ * outbox, and the queries that ran meanwhile (timers, the watchdog, engineer loads). The ticket's
+ * operations are set against the design minimum counted from the same lifecycle's record (see
+ * `lifecycle-design-minimum.ts` for how).
  */
 import { sampleIntakeBody } from '../test/integration/ticket-service/support/sample-intake';
 import { staffMember, startLifecycleStack, type LifecycleStack, type StaffMember } from '../test/e2e/lifecycle/support/lifecycle-stack';
+import { E2E_ORG } from '../test/e2e/lifecycle/support/e2e-org';
 import os from 'node:os';
 import { durableWorkItems, hostInvocations, QUERY_PAGE_BASE_RU, SERVERLESS_USD_PER_MILLION_RU, serverlessUsd, totalRequestUnits } from './azure-cost';
+import { designMinimum } from './lifecycle-design-minimum';
 import { startStoreCounter, type StoreOperation } from './lifecycle-store-counter';
 
 async function staff(lifecycle: LifecycleStack, member: StaffMember, ticketNumber: string, body: Record<string, unknown>): Promise<void> {
@@ -76,6 +80,21 @@ export async function run(): Promise<void> {
     const ticket = await lifecycle.ticket(number);
     console.log(`\nStore operations per full Sev A lifecycle (${number}, ${String(ticket.timeline.length)} timeline events, orchestration ${String(status)}; ${virtualMinutes.toFixed(0)} virtual minutes with the host up, then the reopen window asleep):`);
     console.log(`  on the ticket's own documents (ticket + its outbox emails): ${String(ticketOps.length)}`, tally(ticketOps));
+    const minimum = designMinimum(ticket, E2E_ORG);
+    const onTicket = ticketOps.filter((operation) => operation.container === 'tickets').length;
+    const inOutbox = ticketOps.length - onTicket;
+    const ratio = (measured: number, least: number): string => `${(measured / least).toFixed(2)}×`;
+    console.log(
+      `  design minimum (bench/lifecycle-design-minimum.ts): ${String(minimum.total)} = ticket document ${String(minimum.ticketDocument)} ` +
+        `(1 create; a read and a replace for each of ${String(minimum.writes.byBaton + minimum.writes.byPeople)} writes, ${String(minimum.writes.byBaton)} by Baton and ${String(minimum.writes.byPeople)} by people or the vendor; ` +
+        `${String(minimum.writes.byPeople + 1)} reads by the lifecycle woken by theirs and ending; a replace for each of ${String(minimum.writes.callingForEmails)} writes calling for emails) ` +
+        `+ outbox ${String(minimum.outbox)} (a create and a sent mark for each of ${String(minimum.emails)} emails)`,
+    );
+    console.log(
+      `  measured / design minimum: ${ratio(ticketOps.length, minimum.total)} in all; ticket document ${String(onTicket)} / ${String(minimum.ticketDocument)} = ${ratio(onTicket, minimum.ticketDocument)}; ` +
+        `outbox ${String(inOutbox)} / ${String(minimum.outbox)} = ${ratio(inOutbox, minimum.outbox)} ` +
+        `(the outbox's point reads name no ticket and are left out of both: ${String(operations.filter((operation) => operation.container === 'outbox' && operation.kind === 'read').length)} in this run)`,
+    );
     console.log(`  queries meanwhile, by every timer of the app (outbox, watchdog, intake repair) and the engineer loads: ${String(queries.length)} (${(queries.length / virtualMinutes).toFixed(1)} per virtual minute)`, tally(queries));
     console.log(`  every request, metadata included: ${String(operations.length)}`, tally(operations));
 
