@@ -45,6 +45,8 @@ export interface InMemoryPorts extends LifecyclePorts {
   readonly ticketNotifier: TicketNotifier;
   /** Runs once right after the next reconcile's first apply: a person's command racing the turn. */
   afterNextApply?: () => void;
+  /** Runs once before the next write reaches the store: a person's command landing between a turn's read and its write. */
+  beforeNextWrite?: () => Promise<void>;
   /** As saved before `lifecycleDueAt` existed. */
   put(ticket: Ticket): void;
   /** As the repository saves it at `at`, with the instants every save refreshes. */
@@ -99,6 +101,9 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
       return stored ? { kind: 'found', ticket: ticketOf(stored), stored, etag: 'e' } : { kind: 'not-found' };
     },
     async update(ticketNumber, mutate, stamp, current) {
+      const racing = ports.beforeNextWrite;
+      ports.beforeNextWrite = undefined;
+      await racing?.();
       storeCalls.push(current === undefined ? 'read and write ticket' : 'write ticket on the version held');
       const stored = tickets.get(ticketNumber);
       if (!stored) return { kind: 'not-found' };
