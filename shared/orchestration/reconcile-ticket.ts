@@ -113,7 +113,13 @@ async function write(
     onPlan = fresh.timeline.length === position.ticket.timeline.length;
     return onPlan ? turn.commands : agendaTurn(fresh, context.org, context.now, context.load).commands;
   };
-  const result = await ports.applyToTicket(position.ticket.ticketNumber, decideCommands, context.now, position.version === undefined ? {} : { current: position.version });
+  const options = {
+    ...(position.version === undefined ? {} : { current: position.version }),
+    // The save stamps the instant the watchdog selects by from the agenda the turn computed, when
+    // what it saves is what the turn planned (the stamp follows the same attempt's decision).
+    knownAgenda: (saved: Ticket) => (onPlan && saved.timeline.length === turn.ticket.timeline.length ? turn.agenda : undefined),
+  };
+  const result = await ports.applyToTicket(position.ticket.ticketNumber, decideCommands, context.now, options);
   return { result, onPlan };
 }
 

@@ -10,6 +10,7 @@
  */
 import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
+import type { Agenda } from '../domain/agenda/agenda-item';
 import type { OrgConfig } from '../domain/org/org-config';
 import type { Instant } from '../domain/primitives';
 import type { Ticket } from '../domain/ticket/ticket';
@@ -30,6 +31,12 @@ import { StoredTicketSchema, ticketOf, type StoredTicket } from './stored-ticket
 export interface SaveStamp {
   readonly org: OrgConfig | undefined;
   readonly now: Instant;
+  /**
+   * The agenda at `now` of the ticket about to be saved, when the writer computed it already (a
+   * lifecycle turn saving what it worked out): the save takes `lifecycleDueAt` from it instead of
+   * computing it again. Undefined for any ticket the writer did not foresee.
+   */
+  readonly knownAgenda?: (ticket: Ticket) => Agenda | undefined;
 }
 
 export type TicketCreation =
@@ -127,6 +134,7 @@ function listSize(requested: number | undefined): number {
 
 /** Pure: the ticket with the instants every save refreshes (exported for in-memory repositories). */
 export function stamped<T extends Ticket>(ticket: T, stamp: SaveStamp): T {
+  const known = stamp.knownAgenda?.(ticket);
   const { nextDueAt, nextWarningAt } = slaDeadlines(ticket, stamp.org, stamp.now);
   // A warning instant from an earlier save must not outlive the clock it belonged to.
   const { slaNextWarningAt: _earlier, ...rest } = ticket as T & { slaNextWarningAt?: Instant };
@@ -134,7 +142,7 @@ export function stamped<T extends Ticket>(ticket: T, stamp: SaveStamp): T {
     ...(rest as T),
     slaNextDueAt: nextDueAt,
     ...(nextWarningAt === undefined ? {} : { slaNextWarningAt: nextWarningAt }),
-    lifecycleDueAt: storedLifecycleDueAt(ticket, stamp.org, stamp.now),
+    lifecycleDueAt: storedLifecycleDueAt(ticket, stamp.org, stamp.now, known),
   };
 }
 

@@ -33,7 +33,7 @@ import { payNotificationDebt, type DebtPayment } from '../email/pay-notification
 import { eventsCallingForEmail } from '../email/planned-emails';
 import { rememberCommand, ticketOf, type AppliedCommand, type StoredTicket } from '../store/stored-ticket';
 import type { NotificationOutcome, TicketNotifier } from '../email/ticket-notifier';
-import type { StoredTicketVersion, TicketRepository } from '../store/ticket-repository';
+import type { SaveStamp, StoredTicketVersion, TicketRepository } from '../store/ticket-repository';
 
 /** Which commands to issue, given the ticket as it is now; null (or []) for none. Must be pure. */
 export type DecideCommands = (ticket: Ticket) => Command | readonly Command[] | null;
@@ -50,6 +50,8 @@ export interface ApplyOptions {
    * decided on without reading it again. A stale one costs only the 412 and a read.
    */
   readonly current?: StoredTicketVersion;
+  /** The agenda the caller worked out for the ticket it expects to leave (see `SaveStamp.knownAgenda`). */
+  readonly knownAgenda?: SaveStamp['knownAgenda'];
 }
 
 export type ApplyResult =
@@ -177,7 +179,7 @@ async function applyToTicket(
       appended = batch.events;
       return batch.mutation;
     },
-    { org: config, now },
+    { org: config, now, ...(options.knownAgenda === undefined ? {} : { knownAgenda: options.knownAgenda }) },
     options.current,
   );
   switch (update.kind) {

@@ -8,6 +8,7 @@ import type { Instant } from '../primitives';
 import type { OrgConfig } from '../org/org-config';
 import type { Ticket } from '../ticket/ticket';
 import { isFinished } from '../ticket/ticket-status';
+import type { Agenda } from './agenda-item';
 import { ticketAgenda } from './ticket-agenda';
 import { AWAITING_VALIDATION } from './validation-agenda';
 
@@ -17,11 +18,11 @@ import { AWAITING_VALIDATION } from './validation-agenda';
  * ticket may be reported due when its lifecycle found everyone at capacity: the watchdog then finds
  * the lifecycle alive and looks again at `nextLookAfter`.
  */
-export function lifecycleDueAt(ticket: Ticket, org: OrgConfig | undefined, now: Instant): Instant | undefined {
+export function lifecycleDueAt(ticket: Ticket, org: OrgConfig | undefined, now: Instant, known?: Agenda): Instant | undefined {
   if (isFinished(ticket.status)) return undefined;
   // Validation is always due on a received ticket: no need to work out its verdict at intake.
   if (org === undefined || AWAITING_VALIDATION.includes(ticket.status)) return now;
-  const agenda = ticketAgenda(ticket, org, now);
+  const agenda = known ?? ticketAgenda(ticket, org, now);
   return agenda.due.length > 0 ? now : agenda.nextWakeAt;
 }
 

@@ -5,7 +5,8 @@
  */
 import { reconcileTicket } from '../../../shared/orchestration/reconcile-ticket';
 import { sampleOrg } from '../domain/support/org-fixtures';
-import { engineer } from '../domain/support/ticket-fixtures';
+import { refOf } from '../domain/agenda/support/agenda-fixtures';
+import { engineer, receivedTicket, T0 } from '../domain/support/ticket-fixtures';
 import { inMemoryPorts } from './support/in-memory-ports';
 import { chloe, minutesAfterT0, workedTicket } from './support/lifecycle-tickets';
 
@@ -33,5 +34,26 @@ describe('a lifecycle turn', () => {
     expect(outcome).toMatchObject({ status: 'investigating', finished: false, applied: [] });
     // The update restarted the next-update clock: the turn sleeps until its warning, 45 minutes on.
     expect(outcome.nextWakeAt).toBe(minutesAfterT0(52 + 45));
+  });
+});
+
+describe('a lifecycle turn’s save', () => {
+  it('stamps the instant the watchdog selects by from the agenda the turn worked out with the loads, not from one without them', async () => {
+    const ports = inMemoryPorts(sampleOrg(), () => T0);
+    // Everyone skilled and on shift is at capacity (Chloé and María 8, Sofia 6, Grace 4).
+    const full = { 'chloe-dubois': 8, 'maria-garcia': 8, 'sofia-martins': 6, 'grace-okafor': 4 };
+    let number = 100;
+    for (const [engineerId, tickets] of Object.entries(full)) {
+      for (let count = 0; count < tickets; count += 1) {
+        number += 1;
+        ports.put({ ...workedTicket(`BTN-2026-000${String(number)}`), assignee: refOf(engineerId) });
+      }
+    }
+    ports.put(receivedTicket({}, TICKET));
+    const outcome = await reconcileTicket(ports, { ticketNumber: TICKET, now: T0 });
+    expect(ports.ticket(TICKET).timeline.map((event) => event.type)).toContain('no-engineer-available');
+    expect(outcome.nextWakeAt).toBeDefined();
+    // Without the loads an assignment would look due now, and the watchdog would look every minute.
+    expect(ports.tickets.get(TICKET)?.lifecycleDueAt).toBe(outcome.nextWakeAt);
   });
 });
