@@ -7,6 +7,7 @@ import { InstantSchema, RegionSchema, SeveritySchema, SlugSchema } from '../doma
 import type { Ticket } from '../domain/ticket/ticket';
 import { TicketNumberSchema } from '../domain/ticket/ticket-number';
 import { TicketStatusSchema } from '../domain/ticket/ticket-status';
+import { ticketHeadline } from '../domain/ticket/ticket-headline';
 
 export const DEFAULT_QUEUE_LIMIT = 50;
 export const MAX_QUEUE_LIMIT = 200;
@@ -45,11 +46,7 @@ export type QueueView = z.infer<typeof QueueViewSchema>;
 export function queueItem(ticket: Ticket, slaNextDueAt: string | undefined): QueueItem {
   const assignee = ticket.assignee;
   return {
-    ticketNumber: ticket.ticketNumber,
-    ...(ticket.title === undefined ? {} : { title: ticket.title }),
-    ...(ticket.company === undefined ? {} : { company: ticket.company }),
-    ...(ticket.severity === undefined ? {} : { severity: ticket.severity }),
-    status: ticket.status,
+    ...ticketHeadline(ticket),
     ...(ticket.queueId === undefined ? {} : { queueId: ticket.queueId }),
     ...(assignee === undefined ? {} : { assignee: { engineerId: assignee.engineerId, name: assignee.name, region: assignee.region } }),
     ...(slaNextDueAt === undefined ? {} : { slaNextDueAt }),

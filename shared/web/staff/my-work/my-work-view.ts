@@ -17,6 +17,7 @@ import type { TicketStatus } from '../../../domain/ticket/ticket-status';
 import { rosterEngineerOf } from '../../../http-api/staff-actor';
 import { clockStateOf, type ClockState } from '../sla-states';
 import { viewerZone } from '../viewer-zone';
+import { ticketHeadline } from '../../../domain/ticket/ticket-headline';
 
 export interface WorkClock {
   readonly metric: SlaMetric;
@@ -62,11 +63,7 @@ export function workRow(ticket: Ticket, org: OrgConfig, now: Instant): WorkRow {
   const counting = clocks.flatMap((clock) => (COUNTING.includes(clock.state) && clock.dueAt !== undefined ? [clock.dueAt] : []));
   const nearestDueAt = counting.sort((first, second) => Date.parse(first) - Date.parse(second))[0];
   return {
-    ticketNumber: ticket.ticketNumber,
-    ...(ticket.title === undefined ? {} : { title: ticket.title }),
-    ...(ticket.company === undefined ? {} : { company: ticket.company }),
-    ...(ticket.severity === undefined ? {} : { severity: ticket.severity }),
-    status: ticket.status,
+    ...ticketHeadline(ticket),
     clocks,
     ...(nearestDueAt === undefined ? {} : { nearestDueAt }),
   };

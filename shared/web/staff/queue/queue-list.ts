@@ -11,6 +11,7 @@ import { displayedSlaDeadline } from '../../../store/sla-deadline';
 import type { OpenTicketSummary } from '../../../store/console-queries';
 import { RowSlaStateSchema, rowSlaState, type RowSlaState } from '../sla-states';
 import { UNASSIGNED, type QueueFilters, type SlaFilter } from './queue-filters';
+import { ticketHeadline } from '../../../domain/ticket/ticket-headline';
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -76,11 +77,7 @@ function matchesSla(state: RowSlaState, filter: SlaFilter | undefined): boolean 
 function row(summary: OpenTicketSummary, options: QueueListOptions): QueueRow {
   const dueAt = displayedSlaDeadline(summary);
   return {
-    ticketNumber: summary.ticketNumber,
-    ...(summary.title === undefined ? {} : { title: summary.title }),
-    ...(summary.company === undefined ? {} : { company: summary.company }),
-    ...(summary.severity === undefined ? {} : { severity: summary.severity }),
-    status: summary.status,
+    ...ticketHeadline(summary),
     ...(summary.queueId === undefined ? {} : { queueId: summary.queueId }),
     ...(summary.assignee === undefined ? {} : { assignee: summary.assignee }),
     slaState: rowSlaState(summary, options.now),
