@@ -2,8 +2,7 @@
  * One structured log line per command the API passes to the ticket service, so a ticket's story in
  * Application Insights shows who asked for what through the API and what the domain answered.
  */
-import type { InvocationContext } from '@azure/functions';
-import { eventLog } from '../logging/structured-log';
+import { eventLog, type FunctionsLogger } from '../logging/structured-log';
 import type { ApplyResult } from '../ticket-service/apply-to-ticket';
 
 export interface LoggedCommand {
@@ -13,7 +12,7 @@ export interface LoggedCommand {
   readonly role: string;
 }
 
-export function logCommandOutcome(context: InvocationContext, logged: LoggedCommand, result: ApplyResult): void {
+export function logCommandOutcome(context: FunctionsLogger, logged: LoggedCommand, result: ApplyResult): void {
   const log = eventLog(context, { ticketNumber: logged.ticketNumber }).with({ command: logged.command, role: logged.role });
   switch (result.kind) {
     case 'applied':

@@ -15,6 +15,9 @@ import { TicketStatusSchema } from '../domain/ticket/ticket-status';
 import { VendorCaseSchema } from '../domain/ticket/vendor-case';
 import { VisibilitySchema } from '../domain/timeline/event-base';
 import { TIMELINE_EVENT_TYPES, type TimelineEvent } from '../domain/timeline/timeline-event';
+import type { Instant } from '../domain/primitives';
+import { displayedSlaDeadline } from '../store/sla-deadline';
+import { ticketSlaClocks, type SlaOrg } from './ticket-sla-clocks';
 
 export const StaffTimelineEntrySchema = z
   .object({
@@ -99,4 +102,9 @@ export function staffTicketView(ticket: Ticket, clocks: readonly SlaClock[], sla
     sla: [...clocks],
     timeline: timeline.map(staffTimelineEntry),
   };
+}
+
+/** The view as it stands at `now`: the SLA clocks recomputed from the timeline, as every staff reader sees them. */
+export function staffTicketViewAt(ticket: Ticket, org: SlaOrg, now: Instant): StaffTicketView {
+  return staffTicketView(ticket, ticketSlaClocks(ticket, org, now), displayedSlaDeadline(ticket));
 }

@@ -94,7 +94,7 @@ export async function ticketStatusGet(request: HttpRequest, tickets: RequesterPa
 }
 
 /** The domain words its rejections as clauses ("cannot reopen while…"); the page shows sentences. */
-function sentence(clause: string): string {
+export function sentence(clause: string): string {
   const trimmed = clause.trim();
   const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
