@@ -1,0 +1,132 @@
+/**
+ * The console's ticket route, `/staff/tickets/{ticketNumber}`, as a staff page: GET draws the page;
+ * POST takes one command form, sends its body down the staff API's own command path (the same
+ * schema, actor, role matrix and ticket service as `POST /api/staff/tickets/{n}/commands`), and
+ * answers post/redirect/get with what was done, or draws the page again with the refusal beside
+ * the fields and the person's input kept. The session boundary has checked the session, and for
+ * a POST the CSRF token and the origin, before this runs.
+ */
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { OrgConfig } from '../../../domain/org/org-config';
+import type { Ticket } from '../../../domain/ticket/ticket';
+import type { TicketNumber } from '../../../domain/ticket/ticket-number';
+import { ProblemSchema } from '../../../http-edge/problem';
+import { readRequestBody } from '../../../http-edge/request-body';
+import { requestPath, ticketNumberOf } from '../../../http-api/request-parts';
+import { issueStaffCommand } from '../../../http-api/staff-command-path';
+import { STAFF_COMMAND_NAMES } from '../../../http-api/staff-command-body';
+import type { TicketApiPort } from '../../../http-api/ticket-api-port';
+import { ticketSlaClocks } from '../../../http-api/ticket-sla-clocks';
+import type { FunctionsLogger } from '../../../logging/structured-log';
+import { htmlPageResponse, seeOther } from '../../html-response';
+import { unavailableResponse } from '../../status/simple-pages';
+import { staffTicketPath } from '../staff-routes';
+import type { StaffPageHandler, StaffSession } from '../staff-session';
+import { COMMAND_FORMS } from './staff-command-forms';
+import { commandFailure, commandPost, type CommandFailure } from './staff-command-post';
+import { consolePage, ticketNotFoundPage } from './staff-ticket-frame';
+import { staffTicketPageModel } from './staff-ticket-model';
+import { renderStaffTicketMain } from './staff-ticket-page';
+
+export type StaffTicketPagePort = Pick<TicketApiPort, 'readTicket' | 'applyToTicket' | 'orgConfig' | 'now'>;
+
+export interface StaffTicketPageDependencies {
+  readonly port: StaffTicketPagePort;
+  readonly logger: FunctionsLogger;
+}
+
+const DONE_PARAMETER = 'done';
+const CHANGED_PARAMETER = 'changed';
+const UNAVAILABLE = 'The ticket is safe, but it cannot be shown right now.';
+
+interface PageExtras {
+  readonly flash?: string;
+  readonly failure?: CommandFailure;
+  /** A post that was not a command form at all. */
+  readonly formProblem?: string;
+}
+
+type Loaded = { readonly ok: true; readonly ticket: Ticket; readonly org: OrgConfig } | { readonly ok: false; readonly response: HttpResponseInit };
+
+async function load(port: StaffTicketPagePort, ticketNumber: TicketNumber): Promise<Loaded> {
+  const read = await port.readTicket(ticketNumber);
+  if (read.kind === 'not-found') return { ok: false, response: ticketNotFoundPage(ticketNumber) };
+  if (read.kind === 'failed') return { ok: false, response: unavailableResponse(read.failure.kind === 'unavailable' ? read.failure.retryAfterSeconds : 5, UNAVAILABLE) };
+  if (read.kind === 'invalid') throw new Error(`stored ticket ${ticketNumber} is invalid: ${read.reason}`);
+  const config = await port.orgConfig();
+  if (config.kind === 'failed' && config.failure.kind === 'unavailable') return { ok: false, response: unavailableResponse(config.failure.retryAfterSeconds, UNAVAILABLE) };
+  if (config.kind !== 'loaded') throw new Error(`the organisation configuration is not available: ${config.kind}`);
+  return { ok: true, ticket: read.ticket, org: config.config };
+}
+
+async function pageResponse(port: StaffTicketPagePort, session: StaffSession, ticketNumber: TicketNumber, extras: PageExtras, status = 200): Promise<HttpResponseInit> {
+  const loaded = await load(port, ticketNumber);
+  if (!loaded.ok) return loaded.response;
+  const { ticket, org } = loaded;
+  const now = port.now();
+  const model = staffTicketPageModel({
+    ticket,
+    org,
+    clocks: ticketSlaClocks(ticket, org, now),
+    principal: session.principal,
+    now,
+    ...(extras.flash === undefined ? {} : { flash: extras.flash }),
+    ...(extras.failure === undefined ? {} : { failure: extras.failure }),
+  });
+  const main = renderStaffTicketMain(model, { pagePath: staffTicketPath(ticketNumber), csrfToken: session.csrfToken, seen: model.seen });
+  return htmlPageResponse(consolePage({ title: `Ticket ${ticketNumber}`, deskName: org.supportDesk.name, main, ...(extras.formProblem === undefined ? {} : { alert: extras.formProblem }) }), { status });
+}
+
+function flashOf(request: HttpRequest): string | undefined {
+  const done = STAFF_COMMAND_NAMES.find((name) => name === request.query.get(DONE_PARAMETER));
+  if (done === undefined) return undefined;
+  const changed = Number(request.query.get(CHANGED_PARAMETER) ?? '0');
+  const meanwhile =
+    Number.isInteger(changed) && changed > 0
+      ? ` Meanwhile ${changed} other ${changed === 1 ? 'entry was' : 'entries were'} added to the timeline since you opened the page: check them below.`
+      : '';
+  return `${COMMAND_FORMS[done].done}${meanwhile}`;
+}
+
+async function get(request: HttpRequest, session: StaffSession, dependencies: StaffTicketPageDependencies): Promise<HttpResponseInit> {
+  const ticketNumber = ticketNumberOf(request);
+  if (ticketNumber === undefined) return ticketNotFoundPage(request.params.ticketNumber ?? '');
+  const flash = flashOf(request);
+  return pageResponse(dependencies.port, session, ticketNumber, flash === undefined ? {} : { flash });
+}
+
+/** Entries others added between the page the person saw and their command's own. */
+function changedMeanwhile(ticket: Ticket, seen: number | undefined, appended: readonly { readonly sequence: number }[]): number {
+  if (seen === undefined) return 0;
+  const own = new Set(appended.map((event) => event.sequence));
+  return ticket.timeline.filter((event) => event.sequence > seen && !own.has(event.sequence)).length;
+}
+
+async function post(request: HttpRequest, session: StaffSession, dependencies: StaffTicketPageDependencies): Promise<HttpResponseInit> {
+  const ticketNumber = ticketNumberOf(request);
+  if (ticketNumber === undefined) return ticketNotFoundPage(request.params.ticketNumber ?? '');
+  const { port, logger } = dependencies;
+  const instance = requestPath(request);
+  const read = await readRequestBody(request, { instance });
+  if (read.kind === 'rejected' || read.mediaType !== 'form') {
+    return pageResponse(port, session, ticketNumber, { formProblem: 'The form could not be read. Nothing was recorded.' }, 400);
+  }
+  const sent = commandPost(read.body);
+  const issued = await issueStaffCommand(port, logger, { principal: session.principal, ticketNumber, body: sent.body, instance });
+  if (issued.ok) {
+    const changed = changedMeanwhile(issued.ticket, sent.seen, issued.appended);
+    return seeOther(`${staffTicketPath(ticketNumber)}?${DONE_PARAMETER}=${encodeURIComponent(sent.name ?? '')}${changed > 0 ? `&${CHANGED_PARAMETER}=${changed}` : ''}`);
+  }
+  const problem = ProblemSchema.safeParse(issued.response.jsonBody);
+  if (!problem.success) throw new Error('the staff command path answered without problem details');
+  if (problem.data.status === 404) return ticketNotFoundPage(ticketNumber);
+  const status = problem.data.status;
+  if (sent.name === undefined) {
+    return pageResponse(port, session, ticketNumber, { formProblem: `${problem.data.title}. Nothing was recorded.` }, status);
+  }
+  return pageResponse(port, session, ticketNumber, { failure: commandFailure(sent.name, problem.data, sent.typed) }, status);
+}
+
+export function staffTicketPage(dependencies: StaffTicketPageDependencies): StaffPageHandler {
+  return (request, session) => (request.method === 'POST' ? post(request, session, dependencies) : get(request, session, dependencies));
+}
