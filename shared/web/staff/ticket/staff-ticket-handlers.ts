@@ -20,6 +20,7 @@ import { ticketSlaClocks } from '../../../http-api/ticket-sla-clocks';
 import type { FunctionsLogger } from '../../../logging/structured-log';
 import { htmlPageResponse, seeOther } from '../../html-response';
 import { unavailableResponse } from '../../status/simple-pages';
+import { sentence } from '../../status/ticket-page-handlers';
 import { staffTicketPath } from '../staff-routes';
 import type { StaffPageHandler, StaffSession } from '../staff-session';
 import { COMMAND_FORMS } from './staff-command-forms';
@@ -122,7 +123,8 @@ async function post(request: HttpRequest, session: StaffSession, dependencies: S
   if (problem.data.status === 404) return ticketNotFoundPage(ticketNumber);
   const status = problem.data.status;
   if (sent.name === undefined) {
-    return pageResponse(port, session, ticketNumber, { formProblem: `${problem.data.title}. Nothing was recorded.` }, status);
+    const detail = problem.data.detail === undefined ? '' : ` ${sentence(problem.data.detail)}`;
+    return pageResponse(port, session, ticketNumber, { formProblem: `${sentence(problem.data.title)}${detail} Nothing was recorded.` }, status);
   }
   return pageResponse(port, session, ticketNumber, { failure: commandFailure(sent.name, problem.data, sent.typed) }, status);
 }

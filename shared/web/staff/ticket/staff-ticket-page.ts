@@ -16,7 +16,8 @@ function facts(lines: readonly TimelineLine[], id: string, prose = false): SafeH
 function duration(minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return hours === 0 ? `${rest} min` : `${hours} h ${rest} min`;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
 function leftCell(clock: ClockLine): string {
