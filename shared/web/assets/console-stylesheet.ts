@@ -1,7 +1,8 @@
 /**
  * What the staff console adds to the requester pages' stylesheet: a wider page, the navigation bar,
- * dense but readable ticket tables that fold into cards on a phone, and SLA state badges whose
- * colours keep WCAG AA contrast (the state is always written out as well, never colour alone).
+ * dense but readable ticket tables that fold into cards on a phone, SLA state badges whose
+ * colours keep WCAG AA contrast (the state is always written out as well, never colour alone),
+ * and the ticket page's timeline marks and folding command forms.
  */
 export const CONSOLE_STYLESHEET = `
 .wrap-wide { max-width: 80rem; }
@@ -45,6 +46,18 @@ export const CONSOLE_STYLESHEET = `
 .clock-list li { margin: 0 0 .25rem; }
 .digest-list { margin: 0; padding-left: 1.25rem; }
 .digest-list li { margin: 0 0 .75rem; }
+.tag { display: inline-block; font-size: .8125rem; font-weight: 600; padding: 0 .375rem; border-radius: .25rem; border: 1px solid; }
+.tag-customer { color: var(--ok); border-color: var(--ok); background: var(--ok-wash); }
+.tag-internal { color: var(--muted); border-color: var(--line); background: var(--wash); }
+.timeline li.internal::before { background: var(--muted); }
+.timeline .by { display: block; color: var(--muted); font-size: .875rem; }
+dl.facts dd.prose { font-weight: 400; white-space: pre-wrap; overflow-wrap: anywhere; }
+.clocks .explanation { color: var(--muted); font-size: .875rem; }
+.staff-command-fold { border-top: 1px solid var(--line); padding: .75rem 0; }
+.staff-command-fold > summary { cursor: pointer; font-weight: 700; color: var(--accent); min-height: 2rem; }
+.staff-command-fold[open] > summary { margin-bottom: .75rem; }
+.panel .said { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--wash); padding: .5rem; border-radius: .25rem; }
+.panel h3 { font-size: 1.0625rem; margin: 1rem 0 .375rem; }
 @media (max-width: 48rem) {
   .tickets thead { position: absolute; left: -999rem; }
   .tickets tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem; }

@@ -125,17 +125,6 @@ dl.facts dd { margin: 0 0 .5rem; font-weight: 600; }
 .timeline .said { white-space: pre-wrap; overflow-wrap: anywhere; margin: .25rem 0 0; background: var(--wash); padding: .5rem; border-radius: .25rem; }
 .requester-action { border-top: 1px solid var(--line); padding-top: 1rem; margin-top: 1rem; }
 .requester-action:first-of-type { border-top: 0; padding-top: 0; margin-top: 0; }
-.tag { display: inline-block; font-size: .8125rem; font-weight: 600; padding: 0 .375rem; border-radius: .25rem; border: 1px solid; }
-.tag-customer { color: var(--ok); border-color: var(--ok); background: var(--ok-wash); }
-.tag-internal { color: var(--muted); border-color: var(--line); background: var(--wash); }
-.timeline li.internal::before { background: var(--muted); }
-.timeline .by { display: block; color: var(--muted); font-size: .875rem; }
-dl.facts dd.prose { font-weight: 400; white-space: pre-wrap; overflow-wrap: anywhere; }
-.clocks .explanation { color: var(--muted); font-size: .875rem; }
-.staff-command-fold { border-top: 1px solid var(--line); padding: .75rem 0; }
-.staff-command-fold > summary { cursor: pointer; font-weight: 700; color: var(--accent); min-height: 2rem; }
-.staff-command-fold[open] > summary { margin-bottom: .75rem; }
-.said { white-space: pre-wrap; overflow-wrap: anywhere; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (min-width: 40rem) {
   main.wrap { padding: 2rem 1rem 3rem; }

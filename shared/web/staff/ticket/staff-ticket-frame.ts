@@ -1,29 +1,36 @@
 /**
- * The frame the ticket page is drawn in, and the page for a ticket that does not exist. The frame
- * stands in for the console's own until that is on main: the requester pages' layout, titled
- * for the console.
+ * The ticket page in the console's frame, and the page for a ticket that does not exist. Neither
+ * marks a navigation entry: a ticket is reached from the lists and from staff emails.
  */
 import type { HttpResponseInit } from '@azure/functions';
 import { html, type SafeHtml } from '../../html';
 import { htmlPageResponse } from '../../html-response';
-import { DEFAULT_DESK_NAME, renderPage } from '../../page-layout';
+import { renderConsolePage } from '../console-frame';
+import { STAFF_ROUTES } from '../staff-routes';
+import type { StaffSession } from '../staff-session';
 
-export interface ConsolePageFrame {
+export interface TicketPageFrame {
   readonly title: string;
-  readonly deskName: string;
+  readonly session: StaffSession;
+  readonly deskName?: string;
   readonly main: SafeHtml;
   /** Said above everything else when a post could not be taken at all. */
   readonly alert?: string;
 }
 
-export function consolePage(frame: ConsolePageFrame): SafeHtml {
+export function ticketPageDocument(frame: TicketPageFrame): SafeHtml {
   const alert = frame.alert === undefined ? '' : html`<div class="error-summary" role="alert" id="page-alert"><p>${frame.alert}</p></div>`;
-  return renderPage({ title: `${frame.title} · Staff console`, deskName: frame.deskName, main: html`${alert}${frame.main}` });
+  return renderConsolePage({
+    title: frame.title,
+    session: frame.session,
+    ...(frame.deskName === undefined ? {} : { deskName: frame.deskName }),
+    body: html`${alert}${frame.main}`,
+  });
 }
 
-export function ticketNotFoundPage(ticketNumber: string): HttpResponseInit {
+export function ticketNotFoundPage(ticketNumber: string, session: StaffSession): HttpResponseInit {
   const main = html`<h1>No such ticket</h1>
 <p>There is no ticket <strong>${ticketNumber}</strong>. Check the number in the link or the email you followed.</p>
-<p><a class="button button-secondary" href="/staff">Back to my work</a></p>`;
-  return htmlPageResponse(consolePage({ title: 'Ticket not found', deskName: DEFAULT_DESK_NAME, main }), { status: 404 });
+<p><a class="button button-secondary" href="/${STAFF_ROUTES.myWork}">Back to my work</a></p>`;
+  return htmlPageResponse(ticketPageDocument({ title: 'Ticket not found', session, main }), { status: 404 });
 }

@@ -25,7 +25,7 @@ import { staffTicketPath } from '../staff-routes';
 import type { StaffPageHandler, StaffSession } from '../staff-session';
 import { COMMAND_FORMS } from './staff-command-forms';
 import { commandFailure, commandPost, type CommandFailure } from './staff-command-post';
-import { consolePage, ticketNotFoundPage } from './staff-ticket-frame';
+import { ticketNotFoundPage, ticketPageDocument } from './staff-ticket-frame';
 import { staffTicketPageModel } from './staff-ticket-model';
 import { renderStaffTicketMain } from './staff-ticket-page';
 
@@ -49,9 +49,9 @@ interface PageExtras {
 
 type Loaded = { readonly ok: true; readonly ticket: Ticket; readonly org: OrgConfig } | { readonly ok: false; readonly response: HttpResponseInit };
 
-async function load(port: StaffTicketPagePort, ticketNumber: TicketNumber): Promise<Loaded> {
+async function load(port: StaffTicketPagePort, session: StaffSession, ticketNumber: TicketNumber): Promise<Loaded> {
   const read = await port.readTicket(ticketNumber);
-  if (read.kind === 'not-found') return { ok: false, response: ticketNotFoundPage(ticketNumber) };
+  if (read.kind === 'not-found') return { ok: false, response: ticketNotFoundPage(ticketNumber, session) };
   if (read.kind === 'failed') return { ok: false, response: unavailableResponse(read.failure.kind === 'unavailable' ? read.failure.retryAfterSeconds : 5, UNAVAILABLE) };
   if (read.kind === 'invalid') throw new Error(`stored ticket ${ticketNumber} is invalid: ${read.reason}`);
   const config = await port.orgConfig();
@@ -61,7 +61,7 @@ async function load(port: StaffTicketPagePort, ticketNumber: TicketNumber): Prom
 }
 
 async function pageResponse(port: StaffTicketPagePort, session: StaffSession, ticketNumber: TicketNumber, extras: PageExtras, status = 200): Promise<HttpResponseInit> {
-  const loaded = await load(port, ticketNumber);
+  const loaded = await load(port, session, ticketNumber);
   if (!loaded.ok) return loaded.response;
   const { ticket, org } = loaded;
   const now = port.now();
@@ -75,7 +75,14 @@ async function pageResponse(port: StaffTicketPagePort, session: StaffSession, ti
     ...(extras.failure === undefined ? {} : { failure: extras.failure }),
   });
   const main = renderStaffTicketMain(model, { pagePath: staffTicketPath(ticketNumber), csrfToken: session.csrfToken, seen: model.seen });
-  return htmlPageResponse(consolePage({ title: `Ticket ${ticketNumber}`, deskName: org.supportDesk.name, main, ...(extras.formProblem === undefined ? {} : { alert: extras.formProblem }) }), { status });
+  const document = ticketPageDocument({
+    title: `Ticket ${ticketNumber}`,
+    session,
+    deskName: org.supportDesk.name,
+    main,
+    ...(extras.formProblem === undefined ? {} : { alert: extras.formProblem }),
+  });
+  return htmlPageResponse(document, { status });
 }
 
 function flashOf(request: HttpRequest): string | undefined {
@@ -91,7 +98,7 @@ function flashOf(request: HttpRequest): string | undefined {
 
 async function get(request: HttpRequest, session: StaffSession, dependencies: StaffTicketPageDependencies): Promise<HttpResponseInit> {
   const ticketNumber = ticketNumberOf(request);
-  if (ticketNumber === undefined) return ticketNotFoundPage(request.params.ticketNumber ?? '');
+  if (ticketNumber === undefined) return ticketNotFoundPage(request.params.ticketNumber ?? '', session);
   const flash = flashOf(request);
   return pageResponse(dependencies.port, session, ticketNumber, flash === undefined ? {} : { flash });
 }
@@ -105,7 +112,7 @@ function changedMeanwhile(ticket: Ticket, seen: number | undefined, appended: re
 
 async function post(request: HttpRequest, session: StaffSession, dependencies: StaffTicketPageDependencies): Promise<HttpResponseInit> {
   const ticketNumber = ticketNumberOf(request);
-  if (ticketNumber === undefined) return ticketNotFoundPage(request.params.ticketNumber ?? '');
+  if (ticketNumber === undefined) return ticketNotFoundPage(request.params.ticketNumber ?? '', session);
   const { port, logger } = dependencies;
   const instance = requestPath(request);
   const read = await readRequestBody(request, { instance });
@@ -120,7 +127,7 @@ async function post(request: HttpRequest, session: StaffSession, dependencies: S
   }
   const problem = ProblemSchema.safeParse(issued.response.jsonBody);
   if (!problem.success) throw new Error('the staff command path answered without problem details');
-  if (problem.data.status === 404) return ticketNotFoundPage(ticketNumber);
+  if (problem.data.status === 404) return ticketNotFoundPage(ticketNumber, session);
   const status = problem.data.status;
   if (sent.name === undefined) {
     const detail = problem.data.detail === undefined ? '' : ` ${sentence(problem.data.detail)}`;

@@ -77,6 +77,8 @@ export interface StaffTicketPageModel {
   readonly status: Ticket['status'];
   readonly viewerName: string;
   readonly zone: string;
+  /** When the page was drawn: time left is counted from here. */
+  readonly now: Instant;
   readonly facts: readonly TimelineLine[];
   readonly intake: readonly TimelineLine[];
   readonly clocks: readonly ClockLine[];
@@ -230,6 +232,7 @@ export function staffTicketPageModel(input: StaffTicketPageInput): StaffTicketPa
     statusLabel: STAFF_STATUS_WORDING[ticket.status],
     viewerName: principal.name,
     zone,
+    now: input.now,
     facts: factLines(ticket, org, zone),
     intake: intakeLines(ticket, org),
     clocks: input.clocks.map((clock) => clockLine(clock, zone)),

@@ -4,7 +4,8 @@
  * fields and the whole timeline with what the customer sees marked. Everything a person wrote is
  * interpolated as text by the escaping renderer.
  */
-import { html, type SafeHtml } from '../../html';
+import { html, type HtmlValue, type SafeHtml } from '../../html';
+import { describeTimeLeft } from '../time-left';
 import type { TimelineLine, StaffTimelineItem } from './staff-timeline-entry';
 import { commandForm, commandsSection, fieldId, type FormContext } from './command-forms-markup';
 import type { ClockLine, HandoffPanel, StaffTicketPageModel, VendorPanel } from './staff-ticket-model';
@@ -20,19 +21,26 @@ function duration(minutes: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-function leftCell(clock: ClockLine): string {
+/**
+ * A counting clock's time left runs down to its due instant, and the console script keeps it
+ * current; a stopped or paused one shows the working minutes the engine reports, which stand still.
+ */
+function leftCell(clock: ClockLine, now: string): HtmlValue {
   if (clock.state === 'not-started') return '—';
+  if ((clock.state === 'running' || clock.state === 'breached') && clock.dueAt !== undefined) {
+    return html`<span data-due-at="${clock.dueAt}">${describeTimeLeft(Date.parse(clock.dueAt), Date.parse(now))}</span>`;
+  }
   if (clock.remainingMinutes < 0) return `${duration(-clock.remainingMinutes)} over`;
   if (clock.state === 'met') return `${duration(clock.remainingMinutes)} to spare`;
-  return `${duration(clock.remainingMinutes)} left`;
+  return `${duration(clock.remainingMinutes)} left when it resumes`;
 }
 
-function clockRow(clock: ClockLine): SafeHtml {
+function clockRow(clock: ClockLine, now: string): SafeHtml {
   return html`<tr data-metric="${clock.metric}" data-state="${clock.state}">
 <th scope="row">${clock.metricLabel}</th>
 <td data-label="State">${clock.stateLabel}</td>
 <td data-label="Due">${clock.dueAt === undefined ? '—' : html`<time datetime="${clock.dueAt}">${clock.dueText ?? clock.dueAt}</time>`}</td>
-<td data-label="Left">${leftCell(clock)}</td>
+<td data-label="Left">${leftCell(clock, now)}</td>
 <td data-label="Why" class="explanation">${clock.explanation}</td>
 </tr>`;
 }
@@ -43,7 +51,7 @@ function clocksSection(model: StaffTicketPageModel): SafeHtml {
       ? html`<p>No SLA clock runs yet: they start when the ticket is triaged.</p>`
       : html`<table class="clocks" id="sla-clocks">
 <thead><tr><th scope="col">Clock</th><th scope="col">State</th><th scope="col">Due</th><th scope="col">Left</th><th scope="col">Why</th></tr></thead>
-<tbody>${model.clocks.map(clockRow)}</tbody>
+<tbody>${model.clocks.map((clock) => clockRow(clock, model.now))}</tbody>
 </table>`;
   return html`<section class="panel" aria-labelledby="sla-title">
 <h2 id="sla-title">SLA clocks</h2>

@@ -32,6 +32,11 @@ describe('the console ticket page', () => {
     expect(page).not.toContain('data-command="assign"');
   });
 
+  it('counts a running clock down to its due instant, which the console script keeps current', async () => {
+    const page = markup(await staffTicketPage({ port: fresh(), logger: silentLogger })(pageRequest(NUMBER), maria));
+    expect(page).toContain('<td data-label="Left"><span data-due-at="2026-11-24T15:00:00.000Z">1 h 00 min left</span></td>');
+  });
+
   it('answers a ticket number that does not exist with a 404 page that says so', async () => {
     const answer = await staffTicketPage({ port: fresh(), logger: silentLogger })(pageRequest('BTN-261124-NONE0'), maria);
     expect(answer.status).toBe(404);
