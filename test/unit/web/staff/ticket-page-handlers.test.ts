@@ -1,6 +1,6 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { staffTicketPage } from '../../../../shared/web/staff/ticket/staff-ticket-handlers';
-import { assignedTicket, engineerActor, LUKAS } from '../../http-api/support/ticket-story';
+import { assignedTicket, engineerActor, LUKAS, MARIA } from '../../http-api/support/ticket-story';
 import { CSRF_TOKEN, inMemoryTickets, pageRequest, rosterPrincipal, sessionOf, silentLogger, TAM, type InMemoryTickets } from './support/console-ticket-story';
 
 const NOW = '2026-11-24T14:00:00.000Z';
@@ -97,6 +97,17 @@ describe('a command form posted on the console', () => {
     expect(page).toMatch(/<textarea id="escalate-to-vendor-justification"[^>]*aria-invalid="true">ab<\/textarea>/);
     expect(page).toContain('<details class="staff-command-fold" id="command-escalate-to-vendor" open>');
     expect(page).toContain('<a href="#escalate-to-vendor-justification">');
+  });
+
+  it('places an error on a nested field of the API body next to that field', async () => {
+    const tickets = fresh();
+    tickets.changeBehind({ type: 'escalate-to-vendor', actor: engineerActor(MARIA), justification: 'Token issuance fails upstream' });
+    const answer = await staffTicketPage({ port: tickets, logger: silentLogger })(
+      pageRequest(NUMBER, { method: 'POST', form: { csrf: CSRF_TOKEN, type: 'record-vendor-case', 'outcome.status': 'opened' } }),
+      maria,
+    );
+    expect(answer.status).toBe(400);
+    expect(markup(answer)).toContain('id="record-vendor-case-outcome-caseId-error">Case id (when opened) is required.</span>');
   });
 
   it('says a required field is required', async () => {
