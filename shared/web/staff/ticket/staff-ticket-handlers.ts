@@ -11,6 +11,9 @@ import type { OrgConfig } from '../../../domain/org/org-config';
 import type { Ticket } from '../../../domain/ticket/ticket';
 import type { TicketNumber } from '../../../domain/ticket/ticket-number';
 import { ProblemSchema } from '../../../http-edge/problem';
+import { UnexpectedStoreFailure } from '../../../http-edge/store-failure-problem';
+import type { StoreFailure } from '../../../store/store-failure';
+import { TicketServiceFault } from '../../../http-api/ticket-outcomes';
 import { readRequestBody } from '../../../http-edge/request-body';
 import { requestPath, ticketNumberOf } from '../../../http-api/request-parts';
 import { issueStaffCommand } from '../../../http-api/staff-command-path';
@@ -49,15 +52,29 @@ interface PageExtras {
 
 type Loaded = { readonly ok: true; readonly ticket: Ticket; readonly org: OrgConfig } | { readonly ok: false; readonly response: HttpResponseInit };
 
+/** An outage is a page that says to retry; anything else the store or configuration answers is a bug for the page boundary. */
+function unreadable(failure: StoreFailure): HttpResponseInit {
+  if (failure.kind === 'unavailable') return unavailableResponse(failure.retryAfterSeconds, UNAVAILABLE);
+  if (failure.kind === 'unexpected') throw new UnexpectedStoreFailure(failure);
+  throw new TicketServiceFault(`the store answered a read with ${failure.kind}`);
+}
+
 async function load(port: StaffTicketPagePort, session: StaffSession, ticketNumber: TicketNumber): Promise<Loaded> {
   const read = await port.readTicket(ticketNumber);
   if (read.kind === 'not-found') return { ok: false, response: ticketNotFoundPage(ticketNumber, session) };
-  if (read.kind === 'failed') return { ok: false, response: unavailableResponse(read.failure.kind === 'unavailable' ? read.failure.retryAfterSeconds : 5, UNAVAILABLE) };
-  if (read.kind === 'invalid') throw new Error(`stored ticket ${ticketNumber} is invalid: ${read.reason}`);
+  if (read.kind === 'failed') return { ok: false, response: unreadable(read.failure) };
+  if (read.kind === 'invalid') throw new TicketServiceFault(`stored ticket ${ticketNumber} is invalid: ${read.reason}`);
   const config = await port.orgConfig();
-  if (config.kind === 'failed' && config.failure.kind === 'unavailable') return { ok: false, response: unavailableResponse(config.failure.retryAfterSeconds, UNAVAILABLE) };
-  if (config.kind !== 'loaded') throw new Error(`the organisation configuration is not available: ${config.kind}`);
-  return { ok: true, ticket: read.ticket, org: config.config };
+  switch (config.kind) {
+    case 'loaded':
+      return { ok: true, ticket: read.ticket, org: config.config };
+    case 'failed':
+      return { ok: false, response: unreadable(config.failure) };
+    case 'missing':
+      throw new TicketServiceFault('no organisation configuration is loaded');
+    case 'invalid':
+      throw new TicketServiceFault(config.reason);
+  }
 }
 
 async function pageResponse(port: StaffTicketPagePort, session: StaffSession, ticketNumber: TicketNumber, extras: PageExtras, status = 200): Promise<HttpResponseInit> {
