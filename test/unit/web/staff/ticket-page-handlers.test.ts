@@ -48,6 +48,14 @@ describe('the console ticket page', () => {
     expect(answer.status).toBe(404);
   });
 
+  it('answers 503 with Retry-After, and no ticket, while the store cannot be read', async () => {
+    const down = { ...fresh(), readTicket: async () => ({ kind: 'failed', failure: { kind: 'unavailable', retryAfterSeconds: 4, reason: 'store answered 503' } }) as const };
+    const answer = await staffTicketPage({ port: down, logger: silentLogger })(pageRequest(NUMBER), maria);
+    expect(answer.status).toBe(503);
+    expect(answer.headers).toMatchObject({ 'Retry-After': '4' });
+    expect(markup(answer)).not.toContain('Conditional Access');
+  });
+
   it('shows what a person wrote as text, never as markup', async () => {
     const tickets = fresh();
     tickets.changeBehind({ type: 'internal-note', actor: engineerActor(LUKAS), note: '<script>alert(1)</script><b>bold</b>' });
