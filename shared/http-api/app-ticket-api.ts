@@ -9,6 +9,7 @@ import type { LifecycleControl } from '../orchestration/lifecycle-control';
 import type { TicketServices } from '../ticket-service/ticket-services';
 import type { TicketList, TicketRead } from '../store/ticket-repository';
 import type { StoreSetup } from '../store/local-store';
+import type { TicketNumber } from '../domain/ticket/ticket-number';
 import type { TicketApiPort } from './ticket-api-port';
 
 type SetupFailure = Extract<StoreSetup, { kind: 'failed' }>;
@@ -27,8 +28,11 @@ export function ticketApiPort(services: TicketServices, lifecycle: LifecycleCont
       const failed = await ready();
       return failed ?? services.repository.queueView(filter);
     },
-    applyToTicket: (ticketNumber, decideCommands, now) =>
-      services.applyToTicket(ticketNumber, decideCommands, now, lifecycle === undefined ? {} : { signalTicketChanged: (changed) => lifecycle.signalTicketChanged(changed) }),
+    applyToTicket: (ticketNumber, decideCommands, now, options = {}) =>
+      services.applyToTicket(ticketNumber, decideCommands, now, {
+        ...options,
+        ...(lifecycle === undefined ? {} : { signalTicketChanged: (changed: TicketNumber) => lifecycle.signalTicketChanged(changed) }),
+      }),
     accessTokenOf: (ticketNumber) => services.accessToken(ticketNumber),
     orgConfig: () => services.orgConfig(),
     now: () => services.clock.now().toISOString(),

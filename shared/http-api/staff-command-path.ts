@@ -29,6 +29,8 @@ export interface StaffCommandRequest {
   readonly body: unknown;
   /** The request path, a problem's `instance`. */
   readonly instance: string;
+  /** Names this command, so that the same one sent again (a double click) is applied once. */
+  readonly commandId?: string;
 }
 
 export type StaffCommandIssue =
@@ -63,7 +65,7 @@ export async function issueStaffCommand(port: StaffCommandPort, logger: Function
   if (!built.ok) return { ok: false, response: validationProblem(built.errors, { instance }) };
 
   const now = port.now();
-  const result = await port.applyToTicket(ticketNumber, () => built.command, now);
+  const result = await port.applyToTicket(ticketNumber, () => built.command, now, request.commandId === undefined ? {} : { commandId: request.commandId });
   logCommandOutcome(logger, { ticketNumber, command: built.command.type, role: built.command.actor.role }, result);
   const applied = applyOutcome(result, instance);
   if (!applied.ok) return applied;

@@ -6,7 +6,7 @@
 import type { Instant } from '../domain/primitives';
 import type { TicketNumber } from '../domain/ticket/ticket-number';
 import type { OrgConfigLoad } from '../org-config/org-config-source';
-import type { ApplyResult, DecideCommands } from '../ticket-service/apply-to-ticket';
+import type { ApplyOptions, ApplyResult, DecideCommands } from '../ticket-service/apply-to-ticket';
 import type { AccessTokenSource } from '../email/ticket-notifier';
 import type { QueueViewFilter, TicketList, TicketRead } from '../store/ticket-repository';
 
@@ -17,7 +17,8 @@ export interface TicketApiPort {
    * not such a ticket exists), so a wrong token is refused before the store is read.
    */
   accessTokenOf(ticketNumber: TicketNumber): ReturnType<AccessTokenSource>;
-  applyToTicket(ticketNumber: TicketNumber, decideCommands: DecideCommands, now: Instant): Promise<ApplyResult>;
+  /** With a `commandId`, a command already applied under it is answered as before and appended once only. */
+  applyToTicket(ticketNumber: TicketNumber, decideCommands: DecideCommands, now: Instant, options?: Pick<ApplyOptions, 'commandId'>): Promise<ApplyResult>;
   queueView(filter: QueueViewFilter): Promise<TicketList>;
   orgConfig(): Promise<OrgConfigLoad>;
   now(): Instant;

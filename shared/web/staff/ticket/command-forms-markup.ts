@@ -12,6 +12,8 @@ export interface FormContext {
   readonly pagePath: string;
   readonly csrfToken: string;
   readonly seen: number;
+  /** A fresh id for each drawing of the page (see FORM_CONTROLS.page). */
+  readonly pageId: string;
 }
 
 export function fieldId(model: Pick<CommandFormModel, 'name'>, field: Pick<CommandField, 'name'>): string {
@@ -60,6 +62,7 @@ export function commandForm(model: CommandFormModel, context: FormContext): Safe
 <input type="hidden" name="${FORM_CONTROLS.csrf}" value="${context.csrfToken}">
 <input type="hidden" name="${FORM_CONTROLS.command}" value="${model.name}">
 <input type="hidden" name="${FORM_CONTROLS.seen}" value="${context.seen}">
+<input type="hidden" name="${FORM_CONTROLS.page}" value="${context.pageId}">
 ${form.intro === undefined ? '' : html`<p class="hint">${form.intro}</p>`}
 ${unplaced ? html`<p class="field-error" id="${model.name}-error">${model.failure?.summary ?? ''}</p>` : ''}
 ${form.fields.map((field) => fieldMarkup(model, field))}

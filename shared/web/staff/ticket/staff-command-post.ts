@@ -4,6 +4,7 @@
  * and a refusal's problem details become a message next to each field it names, with what the
  * person typed kept.
  */
+import { createHash } from 'node:crypto';
 import type { Problem } from '../../../http-edge/problem';
 import type { FormObject, FormValue } from '../../../http-edge/form-fields';
 import { STAFF_COMMAND_NAMES, type StaffCommandName } from '../../../http-api/staff-command-body';
@@ -18,6 +19,8 @@ export const FORM_CONTROLS = {
   command: 'type',
   /** The sequence of the newest timeline entry the page showed, to tell the person what changed meanwhile. */
   seen: 'seen',
+  /** Names one drawing of the page: the same form sent twice from it (a double click) is one command. */
+  page: 'page',
 } as const;
 
 export interface CommandPost {
@@ -27,6 +30,8 @@ export interface CommandPost {
   /** What was typed into each of the form's fields, by field name, to fill the form again. */
   readonly typed: Readonly<Record<string, string>>;
   readonly seen?: number;
+  /** Equal for the same command with the same fields sent from the same drawing of the page. */
+  readonly commandId?: string;
 }
 
 export interface CommandFailure {
@@ -70,7 +75,7 @@ function isFormObject(value: unknown): value is FormObject {
 /** `read` is a form body as `readRequestBody` gives it: the fields, nested like a JSON body. */
 export function commandPost(read: unknown): CommandPost {
   const fields: FormObject = isFormObject(read) ? read : {};
-  const { [FORM_CONTROLS.csrf]: _csrf, [FORM_CONTROLS.seen]: seenField, ...body } = fields;
+  const { [FORM_CONTROLS.csrf]: _csrf, [FORM_CONTROLS.seen]: seenField, [FORM_CONTROLS.page]: pageField, ...body } = fields;
   const name = commandNameOf(fields[FORM_CONTROLS.command]);
   const typed: Record<string, string> = {};
   if (name !== undefined) {
@@ -87,7 +92,13 @@ export function commandPost(read: unknown): CommandPost {
     }
   }
   const seen = typeof seenField === 'string' && /^\d{1,9}$/.test(seenField) ? Number(seenField) : undefined;
-  return { name, body, typed, ...(seen === undefined ? {} : { seen }) };
+  const commandId = typeof pageField === 'string' && pageField !== '' ? consoleCommandId(pageField, body) : undefined;
+  return { name, body, typed, ...(seen === undefined ? {} : { seen }), ...(commandId === undefined ? {} : { commandId }) };
+}
+
+/** A different text typed on the same page is another command; the same one sent again is not. */
+function consoleCommandId(page: string, body: Record<string, unknown>): string {
+  return `console:${createHash('sha256').update(page).update('\n').update(JSON.stringify(body)).digest('base64url')}`;
 }
 
 /** zod's words for a length limit, as a person would say it; anything else as it came. */

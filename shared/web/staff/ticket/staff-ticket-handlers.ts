@@ -6,6 +6,7 @@
  * the fields and the person's input kept. The session boundary has checked the session, and for
  * a POST the CSRF token and the origin, before this runs.
  */
+import { randomUUID } from 'node:crypto';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { OrgConfig } from '../../../domain/org/org-config';
 import type { Ticket } from '../../../domain/ticket/ticket';
@@ -91,7 +92,7 @@ async function pageResponse(port: StaffTicketPagePort, session: StaffSession, ti
     ...(extras.flash === undefined ? {} : { flash: extras.flash }),
     ...(extras.failure === undefined ? {} : { failure: extras.failure }),
   });
-  const main = renderStaffTicketMain(model, { pagePath: staffTicketPath(ticketNumber), csrfToken: session.csrfToken, seen: model.seen });
+  const main = renderStaffTicketMain(model, { pagePath: staffTicketPath(ticketNumber), csrfToken: session.csrfToken, seen: model.seen, pageId: randomUUID() });
   const document = ticketPageDocument({
     title: `Ticket ${ticketNumber}`,
     session,
@@ -137,7 +138,13 @@ async function post(request: HttpRequest, session: StaffSession, dependencies: S
     return pageResponse(port, session, ticketNumber, { formProblem: 'The form could not be read. Nothing was recorded.' }, 400);
   }
   const sent = commandPost(read.body);
-  const issued = await issueStaffCommand(port, logger, { principal: session.principal, ticketNumber, body: sent.body, instance });
+  const issued = await issueStaffCommand(port, logger, {
+    principal: session.principal,
+    ticketNumber,
+    body: sent.body,
+    instance,
+    ...(sent.commandId === undefined ? {} : { commandId: sent.commandId }),
+  });
   if (issued.ok) {
     const changed = changedMeanwhile(issued.ticket, sent.seen, issued.appended);
     return seeOther(`${staffTicketPath(ticketNumber)}?${DONE_PARAMETER}=${encodeURIComponent(sent.name ?? '')}${changed > 0 ? `&${CHANGED_PARAMETER}=${changed}` : ''}`);

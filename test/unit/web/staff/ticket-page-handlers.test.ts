@@ -78,6 +78,22 @@ describe('a command form posted on the console', () => {
     expect(tickets.current().status).toBe('awaiting-customer');
   });
 
+  it('applies a form sent twice from the same page once, and another text typed on it as another command', async () => {
+    const tickets = fresh();
+    const page = markup(await staffTicketPage({ port: tickets, logger: silentLogger })(pageRequest(NUMBER), maria));
+    const pageId = /name="page" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    expect(pageId).not.toBe('');
+    const reply = (message: string) =>
+      staffTicketPage({ port: tickets, logger: silentLogger })(pageRequest(NUMBER, { method: 'POST', form: { csrf: CSRF_TOKEN, type: 'respond', page: pageId, message } }), maria);
+    expect((await reply('We are on it')).status).toBe(303);
+    expect((await reply('We are on it')).status).toBe(303);
+    expect((await reply('And a second thought')).status).toBe(303);
+    const replies = tickets.current().timeline.filter((event) => event.type === 'agent-responded');
+    expect(replies.map((event) => (event.type === 'agent-responded' ? event.message : ''))).toEqual(['We are on it', 'And a second thought']);
+    expect(tickets.commandIds[0]).toBe(tickets.commandIds[1]);
+    expect(tickets.commandIds[2]).not.toBe(tickets.commandIds[0]);
+  });
+
   it('says after the redirect what was done', async () => {
     const page = markup(await staffTicketPage({ port: fresh(), logger: silentLogger })(pageRequest(NUMBER, { query: 'done=request-info' }), maria));
     expect(page).toContain('Your question was sent; the SLA clock pauses until the customer answers.');

@@ -41,6 +41,8 @@ export interface InMemoryTickets extends StaffTicketPagePort {
   current(): Ticket;
   /** The commands the page handed to the service, as the domain received them. */
   readonly issued: Command[];
+  /** The command ids the page named its commands by, one per call. */
+  readonly commandIds: (string | undefined)[];
   /** Another writer changes the ticket, as a colleague or Baton's lifecycle would. */
   changeBehind(command: Command): void;
 }
@@ -54,8 +56,12 @@ function applied(ticket: Ticket, command: Command, now: string): { ticket: Ticke
 export function inMemoryTickets(initial: Ticket, now: string): InMemoryTickets {
   let ticket = initial;
   const issued: Command[] = [];
+  const commandIds: (string | undefined)[] = [];
+  // As the ticket service does: a command id applied before is answered with what it appended then.
+  const appliedById = new Map<string, TimelineEvent[]>();
   return {
     issued,
+    commandIds,
     current: () => ticket,
     changeBehind(command) {
       const outcome = applied(ticket, command, now);
@@ -65,8 +71,11 @@ export function inMemoryTickets(initial: Ticket, now: string): InMemoryTickets {
     readTicket: async (number) => (number === ticket.ticketNumber ? { kind: 'found', ticket, stored: { ...ticket, appliedCommands: [] }, etag: '"1"' } : { kind: 'not-found' }),
     orgConfig: async () => ({ kind: 'loaded', config: org }),
     now: () => now,
-    async applyToTicket(number, decideCommands, at) {
+    async applyToTicket(number, decideCommands, at, options = {}) {
       if (number !== ticket.ticketNumber) return { kind: 'not-found' };
+      commandIds.push(options.commandId);
+      const earlier = options.commandId === undefined ? undefined : appliedById.get(options.commandId);
+      if (earlier !== undefined) return { kind: 'applied', ticket, events: earlier, replayed: true, notifications: { enqueued: [], alreadyEnqueued: [], failed: [], undeliverable: [] } };
       const decided = decideCommands(ticket);
       const commands = decided === null ? [] : Array.isArray(decided) ? decided : [decided as Command];
       let next = ticket;
@@ -79,6 +88,7 @@ export function inMemoryTickets(initial: Ticket, now: string): InMemoryTickets {
         events.push(...outcome.events);
       }
       ticket = next;
+      if (options.commandId !== undefined) appliedById.set(options.commandId, events);
       return { kind: 'applied', ticket, events, replayed: false, notifications: { enqueued: [], alreadyEnqueued: [], failed: [], undeliverable: [] } };
     },
   };
