@@ -9,9 +9,9 @@
  * staff-sign-in-walk.test.ts signs in through the dev issuer's page itself.
  */
 import type { Page } from 'playwright-core';
-import { axeViolations } from './support/accessibility';
 import { useBrowserSuite } from './support/browser-suite';
-import { DESKTOP, PHONE, saveScreenshot, STAFF_SCREENSHOT_DIRECTORY } from './support/screenshots';
+import { DESKTOP, PHONE } from './support/screenshots';
+import { accessibilityViolations as axeViolations, saveStaffScreenshot } from './support/staff-console';
 import { consoleLinksMailedTo, fileTicket, sealedSignIn, staffView, waitForTicket } from './support/staff-console-driver';
 import { API_CALL_MS, FORM_SEND_MS, LIFECYCLE_WAIT_MS, PAGE_ACTION_MS, PAGE_LOAD_MS } from './support/step-limits';
 import type { Steps } from './support/steps';
@@ -29,9 +29,8 @@ function uniqueEmail(label: string): string {
   return `walk.${label}.${filed}.${Date.now()}@contoso.com`;
 }
 
-/** A browser whose clock reads the stack's, so countdowns count from the service's time. */
 async function browserAt(javaScript = true): Promise<Page> {
-  return suite.newPage({ javaScript, clockAt: suite.web.stack.now().toISOString() });
+  return suite.newPage({ javaScript });
 }
 
 /** The console links in the emails `to` has received about the ticket, once there is one. */
@@ -74,10 +73,10 @@ async function flash(page: Page): Promise<string> {
 async function expectAccessibleAtBothWidths(steps: Steps, page: Page, name: string): Promise<void> {
   await steps.step(`check ${name} with axe-core and save its screenshots`, PAGE_ACTION_MS * 2, async () => {
     expect(await axeViolations(page)).toEqual([]);
-    await saveScreenshot(page, `${name}-desktop`, STAFF_SCREENSHOT_DIRECTORY);
+    await saveStaffScreenshot(page, `${name}-desktop`);
     await page.setViewportSize(PHONE);
     expect(await axeViolations(page)).toEqual([]);
-    await saveScreenshot(page, `${name}-phone`, STAFF_SCREENSHOT_DIRECTORY);
+    await saveStaffScreenshot(page, `${name}-phone`);
     await page.setViewportSize(DESKTOP);
   });
 }

@@ -7,10 +7,11 @@
  * dev issuer's tokens, which carry the stack's time, against the machine's clock.
  */
 import type { Page } from 'playwright-core';
-import { axeViolations } from './support/accessibility';
 import { useBrowserSuite } from './support/browser-suite';
-import { DESKTOP, PHONE, saveScreenshot, STAFF_SCREENSHOT_DIRECTORY } from './support/screenshots';
-import { consoleLinksMailedTo, fileTicket, signInAs, staffView } from './support/staff-console-driver';
+import { DESKTOP, PHONE } from './support/screenshots';
+import { accessibilityViolations as axeViolations, saveStaffScreenshot, signInAs } from './support/staff-console';
+import { devIdOf } from '../../infra/local/identity/dev-people';
+import { consoleLinksMailedTo, fileTicket, staffView } from './support/staff-console-driver';
 import { API_CALL_MS, LIFECYCLE_WAIT_MS, PAGE_ACTION_MS, PAGE_LOAD_MS } from './support/step-limits';
 import type { Steps } from './support/steps';
 
@@ -29,25 +30,21 @@ function identityUrl(): string {
 }
 
 async function browserAt(javaScript = true): Promise<Page> {
-  return suite.newPage({ javaScript, clockAt: suite.web.stack.now().toISOString() });
+  return suite.newPage({ javaScript });
 }
 
-/** Opens a console page; without a session Baton sends the browser to the dev issuer, where `name` signs in. */
-async function openSignedIn(steps: Steps, page: Page, path: string, name: string): Promise<void> {
-  await steps.step(`open ${path} and sign in as ${name} on the dev issuer's page`, PAGE_LOAD_MS * 2, async () => {
-    await page.goto(path);
-    expect(page.url().startsWith(identityUrl())).toBe(true);
-    await signInAs(page, name, suite.web.siteUrl);
-  });
+/** Opens a console page; without a session Baton sends the browser to the dev issuer, where the person signs in. */
+async function openSignedIn(steps: Steps, page: Page, path: string, personId: string): Promise<void> {
+  await steps.step(`open ${path} and sign in as ${personId} on the dev issuer's page`, PAGE_LOAD_MS * 2, () => signInAs(page, personId, path));
 }
 
 async function expectAccessibleAtBothWidths(steps: Steps, page: Page, name: string): Promise<void> {
   await steps.step(`check ${name} with axe-core and save its screenshots`, PAGE_ACTION_MS * 2, async () => {
     expect(await axeViolations(page)).toEqual([]);
-    await saveScreenshot(page, `${name}-desktop`, STAFF_SCREENSHOT_DIRECTORY);
+    await saveStaffScreenshot(page, `${name}-desktop`);
     await page.setViewportSize(PHONE);
     expect(await axeViolations(page)).toEqual([]);
-    await saveScreenshot(page, `${name}-phone`, STAFF_SCREENSHOT_DIRECTORY);
+    await saveStaffScreenshot(page, `${name}-phone`);
     await page.setViewportSize(DESKTOP);
   });
 }
@@ -65,7 +62,7 @@ describe('signing in to the staff console', () => {
     });
     const link = new URL(links[0] ?? '');
     const page = await browserAt();
-    await openSignedIn(steps, page, `${link.pathname}${link.search}`, 'Tom Reyes');
+    await openSignedIn(steps, page, `${link.pathname}${link.search}`, devIdOf('Tom Reyes'));
     expect(page.url()).toBe(`${suite.web.siteUrl}/staff/tickets/${answer.ticketNumber}`);
     expect(await page.locator('#ticket-number').textContent()).toBe(answer.ticketNumber);
     expect(await page.locator('form[data-command="respond"]').count()).toBe(0);
@@ -90,7 +87,7 @@ describe('signing in to the staff console', () => {
     expect(await requester.content()).not.toContain('Secret title 7f3c');
 
     const lead = await browserAt(false);
-    await openSignedIn(steps, lead, path, 'Grace Okafor');
+    await openSignedIn(steps, lead, path, 'grace-okafor');
     const before = await step('read the ticket through the staff API', API_CALL_MS, () => staffView(suite.web, answer.ticketNumber));
     const csrf = (await lead.locator('form[data-command="internal-note"] input[name="csrf"]').getAttribute('value')) ?? '';
     const crossSite = await step('post a note from another site', API_CALL_MS, () =>

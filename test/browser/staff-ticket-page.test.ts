@@ -11,9 +11,9 @@ import { ticketSlaClocks } from '../../shared/http-api/ticket-sla-clocks';
 import { staffTicketPage } from '../../shared/web/staff/ticket/staff-ticket-handlers';
 import { applyCommands, assignedTicket, engineerActor, LUKAS, MARIA, SYSTEM } from '../unit/http-api/support/ticket-story';
 import { inMemoryTickets, org, rosterPrincipal, sessionOf, silentLogger, TAM, type InMemoryTickets } from '../unit/web/staff/support/console-ticket-story';
-import { axeViolations } from './support/accessibility';
 import { launchChromium } from './support/chromium';
-import { DESKTOP, PHONE, saveScreenshot, STAFF_SCREENSHOT_DIRECTORY } from './support/screenshots';
+import { DESKTOP, PHONE } from './support/screenshots';
+import { accessibilityViolations as axeViolations, saveStaffScreenshot } from './support/staff-console';
 import { serveStaffPage, type ServedPage } from './support/served-staff-page';
 
 const NOW = '2026-11-24T14:00:00.000Z';
@@ -53,8 +53,6 @@ async function pageAs(principal: StaffPrincipal, tickets: InMemoryTickets, optio
   });
   contexts.push(context);
   context.setDefaultTimeout(ACTION_LIMIT_MS);
-  // The console script counts deadlines down from the browser's clock: it reads the service's time.
-  await context.clock.setFixedTime(new Date(NOW));
   const page = await context.newPage();
   await page.goto(`/staff/tickets/${NUMBER}`);
   return page;
@@ -75,10 +73,10 @@ async function send(page: Page, command: string, fields: Record<string, string>)
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
-  await saveScreenshot(page, `${name}-desktop`, STAFF_SCREENSHOT_DIRECTORY);
+  await saveStaffScreenshot(page, `${name}-desktop`);
   await page.setViewportSize(PHONE);
   expect(await axeViolations(page)).toEqual([]);
-  await saveScreenshot(page, `${name}-phone`, STAFF_SCREENSHOT_DIRECTORY);
+  await saveStaffScreenshot(page, `${name}-phone`);
   await page.setViewportSize(DESKTOP);
 }
 
@@ -172,7 +170,7 @@ describe('the console ticket page in a browser', () => {
     const offered = await Promise.all((await page.locator('form[data-command]').all()).map((form) => form.getAttribute('data-command')));
     expect(offered).toEqual(['internal-note', 'handoff-note', 'change-severity', 'escalate-internally']);
     expect(await axeViolations(page)).toEqual([]);
-    await saveScreenshot(page, 'ticket-tam-phone', STAFF_SCREENSHOT_DIRECTORY);
+    await saveStaffScreenshot(page, 'ticket-tam-phone');
   }, 60_000);
 
   it('answers a ticket that does not exist with a page that says so', async () => {

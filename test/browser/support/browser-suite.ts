@@ -46,11 +46,6 @@ export interface PageOptions {
   readonly viewport?: { readonly width: number; readonly height: number };
   /** The browser's own time zone. */
   readonly timezoneId?: string;
-  /**
-   * Where the browser's clock starts (it then runs on): the stack's virtual clock, so that a page
-   * script counting down to a deadline counts from the service's time, not the machine's.
-   */
-  readonly clockAt?: string;
 }
 
 export interface BrowserSuite {
@@ -120,7 +115,6 @@ export function useBrowserSuite(options: BrowserSuiteOptions): BrowserSuite {
       contexts.push(context);
       context.setDefaultTimeout(ACTION_LIMIT_MS);
       context.setDefaultNavigationTimeout(NAVIGATION_LIMIT_MS);
-      if (pageOptions.clockAt !== undefined) await context.clock.install({ time: new Date(pageOptions.clockAt) });
       return context.newPage();
     },
 

@@ -7,16 +7,14 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 
 export const SCREENSHOT_DIRECTORY = path.resolve(__dirname, '..', '..', '..', 'test-output', 'screenshots');
-/** The staff console's pages, kept apart for the README's "For support staff" section. */
-export const STAFF_SCREENSHOT_DIRECTORY = path.resolve(__dirname, '..', '..', '..', 'test-output', 'staff');
 
 export const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
 /** Saves a full-page screenshot and answers its path. */
-export async function saveScreenshot(page: Page, name: string, directory = SCREENSHOT_DIRECTORY): Promise<string> {
-  fs.mkdirSync(directory, { recursive: true });
-  const file = path.join(directory, `${name}.png`);
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIRECTORY, { recursive: true });
+  const file = path.join(SCREENSHOT_DIRECTORY, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

@@ -2,12 +2,12 @@
  * What the staff console walk does besides clicking: files tickets through the requester API as a
  * customer of the sample organisation would, reads a ticket as the staff API shows it (to know who
  * the lifecycle assigned, and to wait for it to act), reads the emails the stand-in holds, and
- * signs a person of the sample organisation in: on the dev issuer's sign-in page, or, on a virtual
- * clock far from the machine's, with the session the console would have sealed for them. Every
+ * signs a person of the sample organisation in on a virtual clock far from the machine's, with the
+ * session the console would have sealed for them (staff-console.ts signs in on the dev issuer's page). Every
  * request is bounded (see bounded-request.ts).
  */
 import { CosmosClient } from '@azure/cosmos';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { samplePeople } from '../../../infra/local/identity/dev-people';
 import { cosmosClientOptionsForStandIn } from '../../../infra/local/services/cosmos-standin';
 import { BATON_DATABASE, CONFIG_CONTAINER } from '../../../shared/store/containers';
@@ -75,12 +75,6 @@ export function consoleLinksMailedTo(web: WebStack, to: string, ticketNumber: st
     .messages({ to })
     .flatMap((message) => [...(message.plainText ?? '').matchAll(/https?:\/\/[^\s"<>]+/g)].map((match) => match[0]));
   return links.filter((link) => new URL(link).pathname === `/staff/tickets/${ticketNumber}`);
-}
-
-/** On the dev issuer's sign-in page: choose the person by name; resolves once Baton has shown the page asked for. */
-export async function signInAs(page: Page, name: string, siteUrl: string): Promise<void> {
-  const arrived = (url: URL): boolean => url.toString().startsWith(siteUrl) && !url.pathname.startsWith('/staff/sign-in');
-  await Promise.all([page.waitForURL(arrived), page.getByRole('button', { name, exact: true }).click()]);
 }
 
 /** The key the offline stack seals sessions with, which it stores on first use of a console page. */

@@ -16,6 +16,8 @@ export interface TicketPageFrame {
   readonly main: SafeHtml;
   /** Said above everything else when a post could not be taken at all. */
   readonly alert?: string;
+  /** The app's time the page was drawn at, which the countdowns count from. */
+  readonly renderedAt?: string;
 }
 
 export function ticketPageDocument(frame: TicketPageFrame): SafeHtml {
@@ -24,6 +26,7 @@ export function ticketPageDocument(frame: TicketPageFrame): SafeHtml {
     title: frame.title,
     session: frame.session,
     ...(frame.deskName === undefined ? {} : { deskName: frame.deskName }),
+    ...(frame.renderedAt === undefined ? {} : { renderedAt: frame.renderedAt }),
     body: html`${alert}${frame.main}`,
   });
 }

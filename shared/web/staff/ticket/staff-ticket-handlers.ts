@@ -97,6 +97,7 @@ async function pageResponse(port: StaffTicketPagePort, session: StaffSession, ti
     title: `Ticket ${ticketNumber}`,
     session,
     deskName: org.supportDesk.name,
+    renderedAt: now,
     main,
     ...(extras.formProblem === undefined ? {} : { alert: extras.formProblem }),
   });

@@ -15,9 +15,9 @@ import type { SlaClock } from '../../../domain/sla/sla-clock';
 import type { Ticket } from '../../../domain/ticket/ticket';
 import type { VendorCaseStatus } from '../../../domain/ticket/vendor-case';
 import type { TimelineEventOf } from '../../../domain/timeline/timeline-event';
-import { rosterEngineerOf } from '../../../http-api/staff-actor';
 import type { StaffCommandName } from '../../../http-api/staff-command-body';
 import { formatInstant } from '../../status/requester-time';
+import { viewerZone } from '../viewer-zone';
 import { METRIC_WORDING } from '../../status/status-wording';
 import { COMMAND_FORMS, type CommandField, type CommandForm } from './staff-command-forms';
 import { offeredCommands } from './staff-command-offer';
@@ -100,12 +100,6 @@ export interface StaffTicketPageInput {
   readonly now: Instant;
   readonly flash?: string;
   readonly failure?: CommandFailure;
-}
-
-/** Engineers and team leads read times in their region's zone; people off the roster (TAMs, admins) in UTC. */
-export function viewerZone(principal: StaffPrincipal, org: OrgConfig): string {
-  const engineer = rosterEngineerOf(principal, org.roster.engineers);
-  return org.roster.regions.find((region) => region.id === engineer?.region)?.timeZone ?? 'UTC';
 }
 
 const VENDOR_EVENTS = ['vendor-escalation-requested', 'vendor-case-opened', 'vendor-case-failed', 'vendor-updated', 'vendor-followed-up'] as const;
