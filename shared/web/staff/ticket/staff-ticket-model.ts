@@ -17,18 +17,20 @@ import type { VendorCaseStatus } from '../../../domain/ticket/vendor-case';
 import type { TimelineEventOf } from '../../../domain/timeline/timeline-event';
 import type { StaffCommandName } from '../../../http-api/staff-command-body';
 import { formatInstant } from '../../status/requester-time';
+import { CLOCK_STATE_LABELS, clockStateOf, type ClockState } from '../sla-states';
 import { viewerZone } from '../viewer-zone';
 import { METRIC_WORDING } from '../../status/status-wording';
 import { COMMAND_FORMS, type CommandField, type CommandForm } from './staff-command-forms';
 import { offeredCommands } from './staff-command-offer';
 import type { CommandFailure } from './staff-command-post';
-import { PAUSE_WORDING, STAFF_CLOCK_STATE_WORDING, STAFF_STATUS_WORDING } from './staff-wording';
+import { PAUSE_WORDING, STAFF_STATUS_WORDING } from './staff-wording';
 import { staffTimelineItem, type StaffTimelineItem, type TimelineLine } from './staff-timeline-entry';
 
 export interface ClockLine {
   readonly metric: SlaClock['metric'];
   readonly metricLabel: string;
-  readonly state: SlaClock['state'];
+  /** As the console's lists say it: a running clock past its warning instant is `warning`. */
+  readonly state: ClockState | 'not-started';
   readonly stateLabel: string;
   readonly dueAt?: Instant;
   readonly dueText?: string;
@@ -150,12 +152,14 @@ function factLines(ticket: Ticket, org: OrgConfig, zone: string): TimelineLine[]
   ];
 }
 
-function clockLine(clock: SlaClock, zone: string): ClockLine {
+function clockLine(clock: SlaClock, zone: string, now: Instant): ClockLine {
+  const state = clockStateOf(clock, now);
+  const label = state === undefined ? 'Not started' : CLOCK_STATE_LABELS[state];
   return {
     metric: clock.metric,
     metricLabel: METRIC_WORDING[clock.metric],
-    state: clock.state,
-    stateLabel: clock.pausedBy === undefined ? STAFF_CLOCK_STATE_WORDING[clock.state] : `${STAFF_CLOCK_STATE_WORDING[clock.state]} (${PAUSE_WORDING[clock.pausedBy]})`,
+    state: state ?? 'not-started',
+    stateLabel: clock.pausedBy === undefined ? label : `${label} (${PAUSE_WORDING[clock.pausedBy]})`,
     ...(clock.dueAt === undefined ? {} : { dueAt: clock.dueAt, dueText: formatInstant(clock.dueAt, zone) }),
     remainingMinutes: clock.remainingMinutes,
     explanation: clock.explanation,
@@ -229,7 +233,7 @@ export function staffTicketPageModel(input: StaffTicketPageInput): StaffTicketPa
     now: input.now,
     facts: factLines(ticket, org, zone),
     intake: intakeLines(ticket, org),
-    clocks: input.clocks.map((clock) => clockLine(clock, zone)),
+    clocks: input.clocks.map((clock) => clockLine(clock, zone, input.now)),
     timeline: [...ticket.timeline].reverse().map((event) => staffTimelineItem(event, zone)),
     ...(handoff === undefined ? {} : { handoff }),
     ...(vendor === undefined ? {} : { vendor }),

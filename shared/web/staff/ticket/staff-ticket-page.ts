@@ -27,7 +27,7 @@ function duration(minutes: number): string {
  */
 function leftCell(clock: ClockLine, now: string): HtmlValue {
   if (clock.state === 'not-started') return '—';
-  if ((clock.state === 'running' || clock.state === 'breached') && clock.dueAt !== undefined) {
+  if ((clock.state === 'running' || clock.state === 'warning' || clock.state === 'breached') && clock.dueAt !== undefined) {
     return html`<span data-due-at="${clock.dueAt}">${describeTimeLeft(Date.parse(clock.dueAt), Date.parse(now))}</span>`;
   }
   if (clock.remainingMinutes < 0) return `${duration(-clock.remainingMinutes)} over`;
@@ -38,7 +38,7 @@ function leftCell(clock: ClockLine, now: string): HtmlValue {
 function clockRow(clock: ClockLine, now: string): SafeHtml {
   return html`<tr data-metric="${clock.metric}" data-state="${clock.state}">
 <th scope="row">${clock.metricLabel}</th>
-<td data-label="State">${clock.stateLabel}</td>
+<td data-label="State"><span class="clock-state clock-${clock.state === 'not-started' ? 'none' : clock.state}">${clock.stateLabel}</span></td>
 <td data-label="Due">${clock.dueAt === undefined ? '—' : html`<time datetime="${clock.dueAt}">${clock.dueText ?? clock.dueAt}</time>`}</td>
 <td data-label="Left">${leftCell(clock, now)}</td>
 <td data-label="Why" class="explanation">${clock.explanation}</td>

@@ -1,9 +1,8 @@
 /**
- * The words the console uses for the domain's states, as staff say them (the requester's pages
+ * The words the ticket page uses for the domain's states, as staff say them (the requester's pages
  * address the customer: "waiting for your answer"). Keyed by the domain's enums, so a new status
- * or clock state does not compile until it has its words.
+ * or pause reason does not compile until it has its words.
  */
-import type { SlaClockState } from '../../../domain/sla/sla-clock';
 import type { SlaPauseReason } from '../../../domain/sla/sla-history';
 import type { TicketStatus } from '../../../domain/ticket/ticket-status';
 
@@ -19,14 +18,6 @@ export const STAFF_STATUS_WORDING: Readonly<Record<TicketStatus, string>> = {
   'resolution-proposed': 'Resolution proposed',
   closed: 'Closed',
   reopened: 'Reopened',
-};
-
-export const STAFF_CLOCK_STATE_WORDING: Readonly<Record<SlaClockState, string>> = {
-  running: 'Running',
-  paused: 'Paused',
-  met: 'Met',
-  breached: 'Breached',
-  'not-started': 'Not started',
 };
 
 export const PAUSE_WORDING: Readonly<Record<SlaPauseReason, string>> = {

@@ -33,6 +33,13 @@ describe('the SLA clocks on the console ticket page', () => {
     expect(firstResponse?.explanation).toMatch(/^First response \(Sev B\): target \d+ .*calendar/);
   });
 
+  it('calls a running clock past its warning instant a warning, as the console’s lists do', () => {
+    const warningAt = ticketSlaClocks(ticket, org, NOW).find((clock) => clock.metric === 'first-response')?.warningAt ?? '';
+    const later = new Date(Date.parse(warningAt) + 60_000).toISOString();
+    const firstResponse = modelFor(maria, ticket, later).clocks.find((clock) => clock.metric === 'first-response');
+    expect(firstResponse).toMatchObject({ state: 'warning', stateLabel: 'Warning' });
+  });
+
   it('shows people off the roster, such as a TAM, times in UTC', () => {
     expect(modelFor(TAM).zone).toBe('UTC');
   });
