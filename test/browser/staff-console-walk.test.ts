@@ -3,16 +3,13 @@
  * sample organisation on a Saturday afternoon, when only on-call engineers work and take Severity A
  * alone: the assigned engineer opens a new Sev A ticket from the assignment email and works it on
  * the ticket page, and the incoming engineer acknowledges a handoff brief when the first one's
- * on-call hours end. The stack's clock is set to that Saturday, far from the
- * machine's, so people get the session the sign-in callback would seal for them (the dev issuer's
- * tokens carry the stack's time, which the callback checks against the machine's):
- * staff-sign-in-walk.test.ts signs in through the dev issuer's page itself.
+ * on-call hours end. Each signs in on the dev issuer's page.
  */
 import type { Page } from 'playwright-core';
 import { useBrowserSuite } from './support/browser-suite';
 import { DESKTOP, PHONE } from './support/screenshots';
-import { accessibilityViolations as axeViolations, saveStaffScreenshot } from './support/staff-console';
-import { consoleLinksMailedTo, fileTicket, sealedSignIn, staffView, waitForTicket } from './support/staff-console-driver';
+import { accessibilityViolations as axeViolations, saveStaffScreenshot, signInAs } from './support/staff-console';
+import { consoleLinksMailedTo, fileTicket, staffView, waitForTicket } from './support/staff-console-driver';
 import { API_CALL_MS, FORM_SEND_MS, LIFECYCLE_WAIT_MS, PAGE_ACTION_MS, PAGE_LOAD_MS } from './support/step-limits';
 import type { Steps } from './support/steps';
 
@@ -42,12 +39,9 @@ async function consoleLinksWhenMailed(to: string, ticketNumber: string): Promise
   }
 }
 
-/** Opens a console page as `name`, signed in. */
-async function openSignedIn(steps: Steps, page: Page, path: string, name: string): Promise<void> {
-  await steps.step(`sign in as ${name} and open ${path}`, PAGE_LOAD_MS * 2, async () => {
-    await sealedSignIn(suite.web, page.context(), name);
-    await page.goto(path);
-  });
+/** Opens a console page, signing in on the dev issuer's page as the roster engineer. */
+async function openSignedIn(steps: Steps, page: Page, path: string, engineerId: string): Promise<void> {
+  await steps.step(`open ${path} and sign in as ${engineerId}`, PAGE_LOAD_MS * 2, () => signInAs(page, engineerId, path));
 }
 
 /** Opens a command's fold on the ticket page, fills its fields and sends it; resolves on the page the post led to. */
@@ -93,7 +87,7 @@ describe('the staff console, walked', () => {
     const [link] = await step('wait for the assignment email', LIFECYCLE_WAIT_MS, () => consoleLinksWhenMailed(engineer.email, answer.ticketNumber));
 
     const page = await browserAt();
-    await openSignedIn(steps, page, new URL(link ?? '').pathname, engineer.name);
+    await openSignedIn(steps, page, new URL(link ?? '').pathname, engineer.engineerId);
     expect(await page.locator('#ticket-number').textContent()).toBe(answer.ticketNumber);
     expect(await page.locator('#sla-clocks tr[data-metric="first-response"] [data-due-at]').textContent()).toMatch(/left$/);
     await expectAccessibleAtBothWidths(steps, page, 'walk-ticket-new');
@@ -129,7 +123,7 @@ describe('the staff console, walked', () => {
     const handedOff = await step('wait for the handoff', LIFECYCLE_WAIT_MS, () =>
       waitForTicket(suite.web, answer.ticketNumber, 'handed off', (view) => view.timeline.some((entry) => entry.type === 'handed-off'), LIFECYCLE_WAIT_MS - 1_000),
     );
-    const incoming = handedOff.assignee?.name ?? '';
+    const incoming = handedOff.assignee?.engineerId ?? '';
     expect(handedOff.assignee?.engineerId).not.toBe(outgoing.engineerId);
 
     const page = await browserAt();

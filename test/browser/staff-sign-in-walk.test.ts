@@ -3,8 +3,7 @@
  * against the whole offline stack, and what a page shows without a valid session: a TAM follows
  * the link in a Sev A email, signs in and lands on that ticket; a forged session, an expired one,
  * a requester's cookie and a form posted from another site get no ticket data. The stack's clock
- * starts at the machine's time (and may then be moved on), because the sign-in callback checks the
- * dev issuer's tokens, which carry the stack's time, against the machine's clock.
+ * starts at the machine's time and is moved on to let a session expire.
  */
 import type { Page } from 'playwright-core';
 import { useBrowserSuite } from './support/browser-suite';
