@@ -21,6 +21,7 @@ import { actingRole, staffActor } from './staff-actor';
 import { domainCommandType, nonStaffCommandType, staffCommand, StaffCommandBodySchema } from './staff-command-body';
 import type { TicketApiPort } from './ticket-api-port';
 import { applyOutcome, orgConfigOutcome } from './ticket-outcomes';
+import { roleMayNotMessage } from '../domain/commands/permission';
 
 export interface StaffCommandRequest {
   readonly principal: StaffPrincipal;
@@ -53,7 +54,7 @@ export async function issueStaffCommand(port: StaffCommandPort, logger: Function
   const reserved = nonStaffCommandType(request.body);
   if (reserved !== undefined) {
     const role = actingRole(principal.roles, reserved);
-    return { ok: false, response: rejectionProblem({ code: 'forbidden', message: `a ${role} cannot ${reserved.replace(/-/g, ' ')}` }, instance) };
+    return { ok: false, response: rejectionProblem({ code: 'forbidden', message: roleMayNotMessage(role, reserved) }, instance) };
   }
   const body = StaffCommandBodySchema.safeParse(request.body);
   if (!body.success) return { ok: false, response: validationProblem(fieldErrorsFromZod(body.error), { instance }) };

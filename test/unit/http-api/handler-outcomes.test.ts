@@ -156,6 +156,6 @@ describe('staff answers', () => {
       request(`/api/staff/tickets/${ticket.ticketNumber}/commands`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"type":"confirm-resolution"}' }),
       context(),
     );
-    expect(problem(answer)).toMatchObject({ status: 403, detail: 'a team-lead cannot confirm resolution' });
+    expect(problem(answer)).toMatchObject({ status: 403, detail: 'a team lead cannot confirm resolution' });
   });
 });

@@ -165,7 +165,7 @@ describe('a command form posted on the console', () => {
   it('refuses a command reserved to the requester, by name', async () => {
     const answer = await staffTicketPage({ port: fresh(), logger: silentLogger })(pageRequest(NUMBER, { method: 'POST', form: { csrf: CSRF_TOKEN, type: 'confirm-resolution' } }), maria);
     expect(answer.status).toBe(403);
-    expect(markup(answer)).toContain('You are not allowed to do this. A engineer cannot confirm resolution. Nothing was recorded.');
+    expect(markup(answer)).toContain('You are not allowed to do this. An engineer cannot confirm resolution. Nothing was recorded.');
   });
 
   it('tells the person when others changed the ticket between their page and their command', async () => {
