@@ -9,6 +9,7 @@ import type { VendorCaseStatus } from '../../domain/ticket/vendor-case';
 import type { SlaMetric } from '../../domain/sla/sla-clock';
 import type { EmailBlock } from './email-document';
 import type { NotificationModel, RecipientRole } from './notification-model';
+import { REQUESTER_STATUS_WORDS } from '../../domain/ticket/status-words';
 
 export function greeting(model: NotificationModel): EmailBlock {
   const name = model.recipient.name ?? (model.recipient.role === 'requester' ? model.ticket.requester.name : undefined);
@@ -41,26 +42,13 @@ export function metricName(metric: SlaMetric): string {
 }
 
 /** A status as the requester reads it, and as staff do where their view differs. */
-const STATUS_WORDS: Readonly<Record<TicketStatus, string>> = {
-  received: 'Received',
-  validating: 'Being checked',
-  rejected: 'Not accepted',
-  triaged: 'Waiting for an engineer',
-  assigned: 'Assigned to an engineer',
-  investigating: 'Being investigated',
-  'awaiting-customer': 'Waiting for your answer',
-  'escalated-to-vendor': 'Escalated to the vendor',
-  'resolution-proposed': 'Solution proposed: waiting for your confirmation',
-  closed: 'Closed',
-  reopened: 'Reopened',
-};
 const STAFF_STATUS_WORDS: Partial<Record<TicketStatus, string>> = {
   'awaiting-customer': 'Waiting for the customer',
   'resolution-proposed': 'Solution proposed: waiting for the customer',
 };
 
 export function statusInWords(status: TicketStatus, reader: RecipientRole): string {
-  return (reader === 'requester' ? undefined : STAFF_STATUS_WORDS[status]) ?? STATUS_WORDS[status];
+  return (reader === 'requester' ? undefined : STAFF_STATUS_WORDS[status]) ?? REQUESTER_STATUS_WORDS[status];
 }
 
 /** The catalogue's title for the ticket's product area ("Microsoft Entra ID", not `entra-id`). */

@@ -7,21 +7,10 @@ import type { CustomerTimelineEntry } from '../../http-api/customer-timeline';
 import type { Region, Severity } from '../../domain/primitives';
 import type { SlaClockState, SlaMetric } from '../../domain/sla/sla-clock';
 import type { ClosureReason } from '../../domain/ticket/ticket';
-import type { TicketStatus } from '../../domain/ticket/ticket-status';
+import { REQUESTER_STATUS_WORDS } from '../../domain/ticket/status-words';
 
-export const STATUS_WORDING: Readonly<Record<TicketStatus, string>> = {
-  received: 'Received',
-  validating: 'Being checked',
-  rejected: 'Not accepted',
-  triaged: 'Waiting for an engineer',
-  assigned: 'Assigned to an engineer',
-  investigating: 'Being investigated',
-  'awaiting-customer': 'Waiting for your answer',
-  'escalated-to-vendor': 'Escalated to the vendor',
-  'resolution-proposed': 'Solution proposed: please confirm',
-  closed: 'Closed',
-  reopened: 'Reopened',
-};
+/** The requester's words for a status, shared with the emails they receive. */
+export const STATUS_WORDING = REQUESTER_STATUS_WORDS;
 
 export const METRIC_WORDING: Readonly<Record<SlaMetric, string>> = {
   'first-response': 'First response',
