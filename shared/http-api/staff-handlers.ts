@@ -56,13 +56,21 @@ export function staffQueueHandler(dependencies: StaffHandlerDependencies): HttpH
   };
 }
 
+/** A staff call about one ticket: the caller authenticated and the route's ticket number readable, or the answer why not. */
+async function staffOnTicket(request: HttpRequest, dependencies: StaffHandlerDependencies) {
+  const instance = requestPath(request);
+  const staff = await authenticateStaff(request, instance, policyOf(dependencies));
+  if (staff.kind === 'refused') return { ok: false as const, response: staff.response };
+  const ticketNumber = ticketNumberOf(request);
+  if (ticketNumber === undefined) return { ok: false as const, response: ticketNotFound(instance) };
+  return { ok: true as const, instance, principal: staff.principal, ticketNumber };
+}
+
 export function staffTicketHandler(dependencies: StaffHandlerDependencies): HttpHandler {
   return async (request, context) => {
-    const instance = requestPath(request);
-    const staff = await authenticateStaff(request, instance, policyOf(dependencies));
-    if (staff.kind === 'refused') return staff.response;
-    const ticketNumber = ticketNumberOf(request);
-    if (ticketNumber === undefined) return ticketNotFound(instance);
+    const call = await staffOnTicket(request, dependencies);
+    if (!call.ok) return call.response;
+    const { instance, ticketNumber } = call;
     const port = dependencies.port(context);
     const ticket = readTicketOutcome(await port.readTicket(ticketNumber), instance);
     if (!ticket.ok) return ticket.response;
@@ -74,14 +82,12 @@ export function staffTicketHandler(dependencies: StaffHandlerDependencies): Http
 
 export function staffCommandHandler(dependencies: StaffHandlerDependencies): HttpHandler {
   return async (request, context) => {
-    const instance = requestPath(request);
-    const staff = await authenticateStaff(request, instance, policyOf(dependencies));
-    if (staff.kind === 'refused') return staff.response;
-    const ticketNumber = ticketNumberOf(request);
-    if (ticketNumber === undefined) return ticketNotFound(instance);
+    const call = await staffOnTicket(request, dependencies);
+    if (!call.ok) return call.response;
+    const { instance, principal, ticketNumber } = call;
     const read = await readRequestBody(request, { instance });
     if (read.kind === 'rejected') return read.response;
-    const issued = await issueStaffCommand(dependencies.port(context), context, { principal: staff.principal, ticketNumber, body: read.body, instance });
+    const issued = await issueStaffCommand(dependencies.port(context), context, { principal, ticketNumber, body: read.body, instance });
     if (!issued.ok) return issued.response;
     return viewResponse(staffTicketViewAt(issued.ticket, issued.org, issued.now));
   };
