@@ -26,7 +26,7 @@ import type { Ticket } from '../domain/ticket/ticket';
 import type { TicketNumber } from '../domain/ticket/ticket-number';
 import type { TimelineEvent } from '../domain/timeline/timeline-event';
 import type { OrgConfigSource } from '../org-config/org-config-source';
-import type { StoreFailure } from '../store/store-failure';
+import { unavailableOrFailed, type StoreFailure } from '../store/store-failure';
 import { noChange, rejectWith, replaceWith, type Mutation } from '../store/update-with-etag';
 import { owe } from '../email/notification-debt';
 import { payNotificationDebt, type DebtPayment } from '../email/pay-notification-debt';
@@ -165,7 +165,7 @@ async function applyToTicket(
 ): Promise<ApplyResult> {
   const org = await dependencies.orgConfig();
   if (org.kind === 'failed') {
-    return org.failure.kind === 'unavailable' ? { kind: 'unavailable', failure: org.failure } : { kind: 'failed', reason: `organisation configuration: ${org.failure.kind}` };
+    return unavailableOrFailed(org.failure, 'organisation configuration');
   }
   if (org.kind !== 'loaded') return { kind: 'failed', reason: org.kind === 'missing' ? 'no organisation configuration is loaded' : org.reason };
   const config = org.config;
@@ -211,6 +211,6 @@ async function applyToTicket(
     case 'invalid':
       return { kind: 'failed', reason: update.reason };
     case 'failed':
-      return update.failure.kind === 'unavailable' ? { kind: 'unavailable', failure: update.failure } : { kind: 'failed', reason: `store: ${update.failure.kind}` };
+      return unavailableOrFailed(update.failure, 'store');
   }
 }
