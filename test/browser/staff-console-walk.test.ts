@@ -7,10 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { useBrowserSuite } from './support/browser-suite';
-import { DESKTOP, PHONE } from './support/screenshots';
-import { accessibilityViolations as axeViolations, saveStaffScreenshot, signInAs } from './support/staff-console';
+import { expectAccessibleAtBothWidths, signInAs } from './support/staff-console';
 import { consoleLinksMailedTo, fileTicket, staffView, waitForTicket } from './support/staff-console-driver';
-import { API_CALL_MS, FORM_SEND_MS, LIFECYCLE_WAIT_MS, PAGE_ACTION_MS, PAGE_LOAD_MS } from './support/step-limits';
+import { API_CALL_MS, FORM_SEND_MS, LIFECYCLE_WAIT_MS, PAGE_LOAD_MS } from './support/step-limits';
 import type { Steps } from './support/steps';
 
 /** Saturday 28 November, 15:40 UTC: EMEA's and AMER's on-call engineers take Sev A; EMEA's hours end at 16:00. */
@@ -62,17 +61,6 @@ async function send(steps: Steps, page: Page, command: string, fields: Record<st
 
 async function flash(page: Page): Promise<string> {
   return ((await page.locator('#flash').textContent()) ?? '').trim();
-}
-
-async function expectAccessibleAtBothWidths(steps: Steps, page: Page, name: string): Promise<void> {
-  await steps.step(`check ${name} with axe-core and save its screenshots`, PAGE_ACTION_MS * 2, async () => {
-    expect(await axeViolations(page)).toEqual([]);
-    await saveStaffScreenshot(page, `${name}-desktop`);
-    await page.setViewportSize(PHONE);
-    expect(await axeViolations(page)).toEqual([]);
-    await saveStaffScreenshot(page, `${name}-phone`);
-    await page.setViewportSize(DESKTOP);
-  });
 }
 
 describe('the staff console, walked', () => {

@@ -7,11 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { useBrowserSuite } from './support/browser-suite';
-import { DESKTOP, PHONE } from './support/screenshots';
-import { accessibilityViolations as axeViolations, saveStaffScreenshot, signInAs } from './support/staff-console';
+import { expectAccessibleAtBothWidths, signInAs } from './support/staff-console';
 import { devIdOf } from '../../infra/local/identity/dev-people';
 import { consoleLinksMailedTo, fileTicket, staffView } from './support/staff-console-driver';
-import { API_CALL_MS, LIFECYCLE_WAIT_MS, PAGE_ACTION_MS, PAGE_LOAD_MS } from './support/step-limits';
+import { API_CALL_MS, LIFECYCLE_WAIT_MS, PAGE_LOAD_MS } from './support/step-limits';
 import type { Steps } from './support/steps';
 
 const suite = useBrowserSuite({ stack: { clockAt: new Date().toISOString() }, testTimeoutMs: 180_000 });
@@ -35,17 +34,6 @@ async function browserAt(javaScript = true): Promise<Page> {
 /** Opens a console page; without a session Baton sends the browser to the dev issuer, where the person signs in. */
 async function openSignedIn(steps: Steps, page: Page, path: string, personId: string): Promise<void> {
   await steps.step(`open ${path} and sign in as ${personId} on the dev issuer's page`, PAGE_LOAD_MS * 2, () => signInAs(page, personId, path));
-}
-
-async function expectAccessibleAtBothWidths(steps: Steps, page: Page, name: string): Promise<void> {
-  await steps.step(`check ${name} with axe-core and save its screenshots`, PAGE_ACTION_MS * 2, async () => {
-    expect(await axeViolations(page)).toEqual([]);
-    await saveStaffScreenshot(page, `${name}-desktop`);
-    await page.setViewportSize(PHONE);
-    expect(await axeViolations(page)).toEqual([]);
-    await saveStaffScreenshot(page, `${name}-phone`);
-    await page.setViewportSize(DESKTOP);
-  });
 }
 
 describe('signing in to the staff console', () => {

@@ -15,6 +15,9 @@ import type { Ticket } from '../../../shared/domain/ticket/ticket';
 import { BATON_DATABASE, TICKETS_CONTAINER } from '../../../shared/store/containers';
 import { ensureLocalStore } from '../../../shared/store/local-store';
 import { cosmosTicketRepository } from '../../../shared/store/ticket-repository';
+import { DESKTOP, PHONE } from './screenshots';
+import { PAGE_ACTION_MS } from './step-limits';
+import type { Steps } from './steps';
 import type { WebStack } from './web-stack';
 
 /** Where the console's review screenshots go (git-ignored, like the requester pages'). */
@@ -89,4 +92,16 @@ export async function accessibilityViolations(page: Page): Promise<AxeViolation[
       targets: violation.nodes.map((node) => node.target.join(' ')),
     })))`);
   return AxeViolationsSchema.parse(found);
+}
+
+/** One step of a walk: axe-core finds nothing on the page at desktop and at phone width, and both are photographed. */
+export async function expectAccessibleAtBothWidths(steps: Steps, page: Page, name: string): Promise<void> {
+  await steps.step(`check ${name} with axe-core and save its screenshots`, PAGE_ACTION_MS * 2, async () => {
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await saveStaffScreenshot(page, `${name}-desktop`);
+    await page.setViewportSize(PHONE);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await saveStaffScreenshot(page, `${name}-phone`);
+    await page.setViewportSize(DESKTOP);
+  });
 }
