@@ -14,6 +14,7 @@ import {
   LifecycleRunSchema,
   LifecycleStepSchema,
   ReconcileOutcomeSchema,
+  ValidationOutcomeSchema,
   VendorCaseFailureSchema,
   VendorCaseOutcomeSchema,
   type LifecycleStatus,
@@ -22,6 +23,7 @@ import {
 import { lifecyclePorts } from '../shared/orchestration/lifecycle-ports';
 import { raiseVendorCase, recordVendorCaseFailure } from '../shared/vendor/raise-vendor-case';
 import { reconcileTicket } from '../shared/orchestration/reconcile-ticket';
+import { validateTicketStep } from '../shared/orchestration/validate-ticket-step';
 import { TICKET_LIFECYCLE_ORCHESTRATION } from '../shared/orchestration/lifecycle-names';
 
 /** History stays small: after this many turns the orchestration starts afresh from the store. */
@@ -47,6 +49,13 @@ const reconcile = activity('reconcileTicket', async (input: unknown, context: In
   logAppendedEvents(eventLog(context, { ticketNumber: step.ticketNumber }), outcome.applied);
   return outcome;
 });
+/** Kept for lifecycles started before revision 2, whose histories begin with it (see validate-ticket-step). */
+const validateTicket = activity('validateTicket', async (input: unknown, context: InvocationContext) => {
+  const step = LifecycleStepSchema.parse(input);
+  const { verdict, turn } = await validateTicketStep(lifecyclePorts(), step);
+  logAppendedEvents(eventLog(context, { ticketNumber: step.ticketNumber }), turn.applied);
+  return ValidationOutcomeSchema.parse(verdict);
+});
 const raiseCase = activity('raiseVendorCase', async (input: unknown) =>
   VendorCaseOutcomeSchema.parse(await raiseVendorCase(lifecyclePorts(), LifecycleStepSchema.parse(input))),
 );
@@ -55,8 +64,14 @@ const recordCaseFailure = activity('recordVendorCaseFailure', async (input: unkn
 );
 
 const ticketLifecycle: OrchestrationHandler = function* (context: OrchestrationContext): Generator<Task, string | undefined, unknown> {
-  const { ticketNumber, turn: startTurn = 0 } = LifecycleRunSchema.parse(context.df.getInput());
+  const { ticketNumber, turn: startTurn = 0, revision = 1 } = LifecycleRunSchema.parse(context.df.getInput());
   const step = (): LifecycleStep => ({ ticketNumber, now: context.df.currentUtcDateTime.toISOString() });
+
+  // Started before validation became the agenda's first item: its history begins with this step.
+  if (startTurn === 0 && revision < 2) {
+    const validation = ValidationOutcomeSchema.parse(yield validateTicket(step()).withRetry(STORE_RETRY));
+    if (validation.outcome !== 'accepted') return validation.outcome;
+  }
 
   const signals = new TicketChangeSignals(context);
   let caseJustRaised = false;
@@ -77,7 +92,7 @@ const ticketLifecycle: OrchestrationHandler = function* (context: OrchestrationC
 
     // Safe despite v3 dropping events around a restart: the next execution reconciles first.
     if (turn + 1 - startTurn >= TURNS_PER_EXECUTION) {
-      context.df.continueAsNew({ ticketNumber, turn: turn + 1 });
+      context.df.continueAsNew({ ticketNumber, turn: turn + 1, revision });
       return undefined;
     }
     yield* signals.untilChangedOr(outcome.nextWakeAt);

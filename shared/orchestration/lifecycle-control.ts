@@ -7,7 +7,7 @@
 import type { DurableClient } from 'durable-functions';
 import type { TicketNumber } from '../domain/ticket/ticket-number';
 import type { EventLog } from '../logging/structured-log';
-import { lifecycleInstanceId, TICKET_CHANGED_EVENT, TICKET_LIFECYCLE_ORCHESTRATION, type TicketLifecycleInput } from './lifecycle-names';
+import { lifecycleInstanceId, TICKET_CHANGED_EVENT, TICKET_LIFECYCLE_ORCHESTRATION, ticketLifecycleInput } from './lifecycle-names';
 
 export type LifecycleStart = 'started' | 'already-started' | 'start-failed';
 export type LifecycleExistence = 'exists' | 'missing' | 'unknown';
@@ -36,7 +36,7 @@ function isExistingInstance(error: unknown): boolean {
 
 export function durableLifecycleControl(client: DurableClient, log?: EventLog): LifecycleControl {
   const start = async (ticketNumber: TicketNumber): Promise<LifecycleStart> => {
-    const input: TicketLifecycleInput = { ticketNumber };
+    const input = ticketLifecycleInput(ticketNumber);
     try {
       await client.startNew(TICKET_LIFECYCLE_ORCHESTRATION, { instanceId: lifecycleInstanceId(ticketNumber), input });
       return 'started';

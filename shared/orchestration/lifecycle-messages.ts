@@ -7,10 +7,14 @@ import { InstantSchema } from '../domain/primitives';
 import { TicketNumberSchema } from '../domain/ticket/ticket-number';
 import { TicketStatusSchema } from '../domain/ticket/ticket-status';
 
-/** The orchestration's input. `turn` counts turns across continue-as-new; 0 (or none) is a fresh start. */
+/**
+ * The orchestration's input. `turn` counts turns across continue-as-new; 0 (or none) is a fresh
+ * start. `revision` is the one the instance was started on (see `CURRENT_LIFECYCLE_REVISION`).
+ */
 export const LifecycleRunSchema = z.object({
   ticketNumber: TicketNumberSchema,
   turn: z.number().int().nonnegative().optional(),
+  revision: z.number().int().positive().optional(),
 });
 export type LifecycleRun = z.infer<typeof LifecycleRunSchema>;
 
@@ -20,6 +24,12 @@ export const LifecycleStepSchema = z.object({
   now: InstantSchema,
 });
 export type LifecycleStep = z.infer<typeof LifecycleStepSchema>;
+
+/** What the retired `validateTicket` step answered; instances started before revision 2 replay it. */
+export const ValidationOutcomeSchema = z.object({
+  outcome: z.enum(['accepted', 'rejected', 'missing']),
+});
+export type ValidationOutcome = z.infer<typeof ValidationOutcomeSchema>;
 
 export const ReconcileOutcomeSchema = z.object({
   /** `missing` when the ticket is not in the store (deleted, or a stray instance). */

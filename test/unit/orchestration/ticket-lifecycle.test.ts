@@ -8,7 +8,7 @@ import '../../../functions/ticket-orchestration';
 import { TURNS_PER_EXECUTION } from '../../../functions/ticket-orchestration';
 import { instantPlus } from '../../../shared/domain/commands/instants';
 import { Ticket } from '../../../shared/domain/ticket/ticket';
-import { TICKET_CHANGED_EVENT, TICKET_LIFECYCLE_ORCHESTRATION } from '../../../shared/orchestration/lifecycle-names';
+import { TICKET_CHANGED_EVENT, TICKET_LIFECYCLE_ORCHESTRATION, ticketLifecycleInput } from '../../../shared/orchestration/lifecycle-names';
 import { capturedFunctions } from '../durable/support/functions-core-mock';
 import { EpisodeDriver } from '../durable/support/episode-driver';
 import { sampleOrg } from '../domain/support/org-fixtures';
@@ -34,7 +34,7 @@ const chloe = { engineerId: 'chloe-dubois', name: 'Chloé Dubois', email: 'chloe
 function startLifecycle(ticket: Ticket): void {
   ports = inMemoryPorts(sampleOrg(), nowIso);
   ports.put(ticket);
-  run.start(TICKET_LIFECYCLE_ORCHESTRATION, TICKET, { ticketNumber: TICKET });
+  run.start(TICKET_LIFECYCLE_ORCHESTRATION, TICKET, ticketLifecycleInput(TICKET));
 }
 
 /** A person acts through the API: the change is saved, then the wake-up is raised. */

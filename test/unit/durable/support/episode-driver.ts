@@ -68,6 +68,22 @@ export class EpisodeDriver {
     this.instances.set(instanceId, { state, history: [], inbox: [], executions: [[]] });
   }
 
+  /** Takes up an instance recorded elsewhere (another build's history), as a new deployment would. */
+  resume(recorded: { readonly state: ExecutionState; readonly history: readonly HistoryEvent[] }, timers: readonly Omit<ArmedTimer, 'instanceId'>[] = []): void {
+    const { instanceId } = recorded.state;
+    this.instances.set(instanceId, { state: recorded.state, history: [...recorded.history], inbox: [], executions: [[...recorded.history]] });
+    this.#timers.push(...timers.map((timer) => ({ ...timer, instanceId })));
+  }
+
+  /** Runs the activities an instance's history scheduled and no completion has answered yet (work items left queued). */
+  async runOpenActivities(instanceId: string): Promise<void> {
+    const { state } = this.instance(instanceId);
+    for (const task of state.openTasks) {
+      if (task.kind === 'activity') this.send(instanceId, await this.#runActivity(state.executionId, task.eventId, task.name, parseJsonText(task.input)));
+    }
+    await this.settle();
+  }
+
   send(instanceId: string, message: OrchestrationMessage): void {
     this.instance(instanceId).inbox.push({ message });
   }
