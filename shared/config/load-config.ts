@@ -11,7 +11,8 @@ import {
   LocalConfigSchema,
   type BatonConfig,
 } from './config-schema';
-import { SETTING } from './settings';
+import { SETTING, type SettingName } from './settings';
+import { unresolvedKeyVaultReferences, UNRESOLVED_KEY_VAULT_REFERENCE } from './key-vault-references';
 
 export type AppSettings = Readonly<Record<string, string | undefined>>;
 
@@ -43,32 +44,37 @@ function withoutBlanks(settings: AppSettings): Record<string, string> {
   return present;
 }
 
-function problemsOf(error: z.ZodError): SettingProblem[] {
-  return error.issues.map((issue) => ({
-    setting: issue.path.map(String).join('.') || '(settings)',
-    problem: issue.message,
-  }));
+/** A setting App Service left as a Key Vault reference is refused for that reason, not for its shape. */
+function problemsOf(error: z.ZodError, unresolved: readonly string[]): SettingProblem[] {
+  return error.issues.map((issue) => {
+    const setting = issue.path.map(String).join('.') || '(settings)';
+    return { setting, problem: unresolved.includes(setting) ? UNRESOLVED_KEY_VAULT_REFERENCE : issue.message };
+  });
 }
 
+/** The configuration, and the settings it had to do without because their Key Vault reference did not resolve. */
+export type LoadedConfig = BatonConfig & { readonly unresolvedKeyVaultReferences: readonly SettingName[] };
+
 /** Pure: the configuration these settings describe, or a ConfigError naming what is wrong. */
-export function loadConfig(settings: AppSettings): BatonConfig {
+export function loadConfig(settings: AppSettings): LoadedConfig {
   const present = withoutBlanks(settings);
+  const unresolved = unresolvedKeyVaultReferences(present);
   const kind = EnvironmentKindSchema.safeParse(present);
   if (!kind.success) {
     // Still report what is wrong with the settings every environment shares.
     const rest = CommonSettingsSchema.safeParse(present);
-    throw new ConfigError([...problemsOf(kind.error), ...(rest.success ? [] : problemsOf(rest.error))]);
+    throw new ConfigError([...problemsOf(kind.error, unresolved), ...(rest.success ? [] : problemsOf(rest.error, unresolved))]);
   }
   const parsed =
     kind.data[SETTING.environment] === 'azure' ? AzureConfigSchema.safeParse(present) : LocalConfigSchema.safeParse(present);
-  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
-  return parsed.data;
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error, unresolved));
+  return { ...parsed.data, unresolvedKeyVaultReferences: unresolved };
 }
 
-let processConfig: BatonConfig | undefined;
+let processConfig: LoadedConfig | undefined;
 
 /** The process's configuration, read from its environment on first use and kept. */
-export function appConfig(): BatonConfig {
+export function appConfig(): LoadedConfig {
   processConfig ??= loadConfig(process.env);
   return processConfig;
 }

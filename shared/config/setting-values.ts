@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { NO_TEAMS_WEBHOOKS, TeamsWebhooksSchema, type TeamsWebhooks } from '../teams/teams-webhooks';
+import { isUnresolvedKeyVaultReference } from './key-vault-references';
 
 const REQUIRED = 'is required';
 
@@ -80,8 +81,8 @@ export function teamsWebhooks(rule: UrlRule) {
     .trim()
     .optional()
     .transform((value, context): TeamsWebhooks => {
-      // An unresolved Key Vault reference (the operator has not set the secret yet): no channels, no cards.
-      if (value === undefined || value === '' || value.startsWith('@Microsoft.KeyVault(')) return NO_TEAMS_WEBHOOKS;
+      // An unresolved Key Vault reference: no cards, and the operations snapshot names the setting until it resolves.
+      if (value === undefined || value === '' || isUnresolvedKeyVaultReference(value)) return NO_TEAMS_WEBHOOKS;
       let json: unknown;
       try {
         json = JSON.parse(value);
