@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { TicketNumberSchema } from '../domain/ticket/ticket-number';
 import { CUSTOMER_CONTACT_OPERATION } from './customer-contact-operation';
 import { CustomerTicketViewSchema } from './customer-ticket-view';
-import { INTAKE_OPERATION } from './intake-operation';
+import { IDEMPOTENCY_KEY_HEADER, INTAKE_OPERATION } from './intake-operation';
+import { IdempotencyKeySchema } from '../store/idempotency-record';
 import { QueueQuerySchema, QueueViewSchema } from './queue-view';
 import { REQUESTER_ACTIONS } from './requester-actions';
 import { StaffCommandBodySchema } from './staff-command-body';
@@ -79,10 +80,17 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     operationId: 'staffCommand',
     method: 'POST',
     path: '/api/staff/tickets/{ticketNumber}/commands',
-    summary: 'Issue a command on the ticket as yourself (acknowledge, respond, request info, note, change severity, escalate, propose resolution, handoff note…).',
+    summary:
+      'Issue a command on the ticket as yourself (acknowledge, respond, request info, note, change severity, escalate, propose resolution, handoff note…). Send an Idempotency-Key header to make retries safe.',
     tag: 'staff',
     credential: 'staff',
     pathParameters: TicketPathSchema,
+    headers: z.object({
+      [IDEMPOTENCY_KEY_HEADER]: IdempotencyKeySchema.optional().meta({
+        description:
+          'Any unique string per command, yours alone: sent again with the same body, the command is answered as the first time (Idempotent-Replayed: true) and recorded once; with another body, 422. Remembered for the ticket\'s last 50 recorded commands; a command refused, or that recorded nothing, is decided again.',
+      }),
+    }),
     body: { schema: StaffCommandBodySchema, required: true, formToo: false },
     success: { status: 200, description: 'The ticket after the command, as staff see it.', schema: StaffTicketViewSchema },
     problems: [...STAFF_PROBLEMS, 404, ...BODY_PROBLEMS, ...DECISION_PROBLEMS],

@@ -13,12 +13,13 @@ import type { Ticket } from '../domain/ticket/ticket';
 import type { TicketNumber } from '../domain/ticket/ticket-number';
 import type { TimelineEvent } from '../domain/timeline/timeline-event';
 import { fieldErrorsFromZod } from '../http-edge/field-errors';
-import { validationProblem } from '../http-edge/problem';
+import { unprocessableProblem, validationProblem } from '../http-edge/problem';
 import type { FunctionsLogger } from '../logging/structured-log';
 import { logCommandOutcome } from './command-log';
 import { rejectionProblem } from './rejection-problem';
 import { actingRole, staffActor } from './staff-actor';
 import { domainCommandType, nonStaffCommandType, staffCommand, StaffCommandBodySchema } from './staff-command-body';
+import { staffCommandKey } from './staff-command-key';
 import type { TicketApiPort } from './ticket-api-port';
 import { applyOutcome, orgConfigOutcome } from './ticket-outcomes';
 import { roleMayNotMessage } from '../domain/commands/permission';
@@ -32,6 +33,8 @@ export interface StaffCommandRequest {
   readonly instance: string;
   /** Names this command, so that the same one sent again (a double click) is applied once. */
   readonly commandId?: string;
+  /** An API client's key for this command: sent again with the same body, it is answered as the first time and recorded once. */
+  readonly idempotencyKey?: string;
 }
 
 export type StaffCommandIssue =
@@ -42,6 +45,8 @@ export type StaffCommandIssue =
       readonly now: Instant;
       /** What this command put on the timeline: none when the domain had nothing to record. */
       readonly appended: readonly TimelineEvent[];
+      /** Applied before under the same command id or key: nothing was recorded this time. */
+      readonly replayed: boolean;
     }
   | { readonly ok: false; readonly response: HttpResponseInit };
 
@@ -66,9 +71,15 @@ export async function issueStaffCommand(port: StaffCommandPort, logger: Function
   if (!built.ok) return { ok: false, response: validationProblem(built.errors, { instance }) };
 
   const now = port.now();
-  const result = await port.applyToTicket(ticketNumber, () => built.command, now, request.commandId === undefined ? {} : { commandId: request.commandId });
+  const key = request.idempotencyKey === undefined ? undefined : staffCommandKey(principal, request.idempotencyKey, body.data);
+  const options = key ?? (request.commandId === undefined ? {} : { commandId: request.commandId });
+  const result = await port.applyToTicket(ticketNumber, () => built.command, now, options);
   logCommandOutcome(logger, { ticketNumber, command: built.command.type, role: built.command.actor.role }, result);
+  const replayed = result.kind === 'applied' && result.replayed;
+  if (key !== undefined && replayed && result.replayedRequestHash !== key.requestHash) {
+    return { ok: false, response: unprocessableProblem({ instance, detail: 'This Idempotency-Key was already used for a different command on this ticket. Nothing was recorded; use a new key for a new command.' }) };
+  }
   const applied = applyOutcome(result, instance);
   if (!applied.ok) return applied;
-  return { ok: true, ticket: applied.value, org: org.value, now, appended: result.kind === 'applied' ? result.events : [] };
+  return { ok: true, ticket: applied.value, org: org.value, now, appended: result.kind === 'applied' ? result.events : [], replayed };
 }

@@ -6,6 +6,8 @@
 import type { HttpHandler, HttpRequest, InvocationContext } from '@azure/functions';
 import type { StaffTokenPolicy } from '../auth/staff-token';
 import { fieldErrorsFromZod } from '../http-edge/field-errors';
+import { IDEMPOTENCY_KEY_MAX_LENGTH, IdempotencyKeySchema } from '../store/idempotency-record';
+import { IDEMPOTENCY_KEY_HEADER } from './intake-operation';
 import { validationProblem } from '../http-edge/problem';
 import { readRequestBody } from '../http-edge/request-body';
 import { problemForStoreFailure } from '../http-edge/store-failure-problem';
@@ -87,8 +89,12 @@ export function staffCommandHandler(dependencies: StaffHandlerDependencies): Htt
     const { instance, principal, ticketNumber } = call;
     const read = await readRequestBody(request, { instance });
     if (read.kind === 'rejected') return read.response;
-    const issued = await issueStaffCommand(dependencies.port(context), context, { principal, ticketNumber, body: read.body, instance });
+    const headerKey = request.headers.get(IDEMPOTENCY_KEY_HEADER);
+    const key = headerKey === null ? undefined : IdempotencyKeySchema.safeParse(headerKey);
+    if (key?.success === false) return validationProblem([{ field: IDEMPOTENCY_KEY_HEADER, message: `must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} characters` }], { instance });
+    const issued = await issueStaffCommand(dependencies.port(context), context, { principal, ticketNumber, body: read.body, instance, ...(key === undefined ? {} : { idempotencyKey: key.data }) });
     if (!issued.ok) return issued.response;
-    return viewResponse(staffTicketViewAt(issued.ticket, issued.org, issued.now));
+    const answer = viewResponse(staffTicketViewAt(issued.ticket, issued.org, issued.now));
+    return issued.replayed ? { ...answer, headers: { ...answer.headers, 'Idempotent-Replayed': 'true' } } : answer;
   };
 }

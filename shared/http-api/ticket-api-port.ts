@@ -18,7 +18,7 @@ export interface TicketApiPort {
    */
   accessTokenOf(ticketNumber: TicketNumber): ReturnType<AccessTokenSource>;
   /** With a `commandId`, a command already applied under it is answered as before and appended once only. */
-  applyToTicket(ticketNumber: TicketNumber, decideCommands: DecideCommands, now: Instant, options?: Pick<ApplyOptions, 'commandId'>): Promise<ApplyResult>;
+  applyToTicket(ticketNumber: TicketNumber, decideCommands: DecideCommands, now: Instant, options?: Pick<ApplyOptions, 'commandId' | 'requestHash'>): Promise<ApplyResult>;
   queueView(filter: QueueViewFilter): Promise<TicketList>;
   orgConfig(): Promise<OrgConfigLoad>;
   now(): Instant;

@@ -33,7 +33,7 @@ export function idempotencyRecordId(key: string): string {
 }
 
 /** JSON with sorted keys and absent fields left out, so the same form gives the same text whatever its field order. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -16,6 +16,8 @@ export const AppliedCommandSchema = z.object({
   firstSequence: z.number().int().positive(),
   lastSequence: z.number().int().positive(),
   at: InstantSchema,
+  /** SHA-256 (hex) of what the command asked, when its id is a client's key: the same key with another request is refused. */
+  requestHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type AppliedCommand = z.infer<typeof AppliedCommandSchema>;
 

@@ -44,6 +44,8 @@ export type TicketChangedSignal = (ticketNumber: TicketNumber) => Promise<void>;
 export interface ApplyOptions {
   /** Makes a re-run of the same step a no-op (see the module comment). */
   readonly commandId?: string;
+  /** What the command under `commandId` asks, hashed, kept with it so a replay can tell a reused key (see `AppliedCommand`). */
+  readonly requestHash?: string;
   readonly signalTicketChanged?: TicketChangedSignal;
   /**
    * The version the caller holds, read or written moments ago (an earlier answer's `version`):
@@ -61,6 +63,8 @@ export type ApplyResult =
       readonly events: readonly TimelineEvent[];
       /** True when `commandId` had been applied before: `events` are the ones appended then. */
       readonly replayed: boolean;
+      /** On a replay, the `requestHash` the command was first applied with, if any. */
+      readonly replayedRequestHash?: string;
       readonly notifications: NotificationOutcome;
       /** The stored ticket after this change (and its emails' settlement), for the caller's next write. */
       readonly version?: StoredTicketVersion;
@@ -106,6 +110,7 @@ export function decideBatch(
   now: Instant,
   org: OrgConfig,
   commandId: string | undefined,
+  requestHash?: string,
 ): BatchDecision {
   const earlier = commandId === undefined ? undefined : stored.appliedCommands.find((applied) => applied.commandId === commandId);
   if (earlier) return { mutation: rejectWith({ kind: 'replayed', applied: earlier }), events: [] };
@@ -123,7 +128,7 @@ export function decideBatch(
   const appliedCommands =
     commandId === undefined
       ? stored.appliedCommands
-      : rememberCommand(stored.appliedCommands, { commandId, firstSequence: first.sequence, lastSequence: last.sequence, at: now });
+      : rememberCommand(stored.appliedCommands, { commandId, firstSequence: first.sequence, lastSequence: last.sequence, at: now, ...(requestHash === undefined ? {} : { requestHash }) });
   // Owed in the same write as the events, so no crash can separate the two.
   const notificationDebt = owe(stored.notificationDebt, eventsCallingForEmail(ticket, events, org), now);
   return { mutation: replaceWith({ ...ticket, appliedCommands, ...(notificationDebt === undefined ? {} : { notificationDebt }) }), events };
@@ -175,7 +180,7 @@ async function applyToTicket(
   const update = await dependencies.repository.update(
     ticketNumber,
     (stored) => {
-      const batch = decideBatch(stored, decideCommands, now, config, options.commandId);
+      const batch = decideBatch(stored, decideCommands, now, config, options.commandId, options.requestHash);
       appended = batch.events;
       return batch.mutation;
     },
@@ -200,9 +205,18 @@ async function applyToTicket(
       const ticket = ticketOf(update.document);
       const read = { stored: update.document, etag: update.etag };
       if (update.rejection.kind === 'domain') return { kind: 'rejected', rejection: update.rejection.rejection, ticket, version: read };
-      const events = eventsBetween(ticket, update.rejection.applied);
+      const earlier = update.rejection.applied;
+      const events = eventsBetween(ticket, earlier);
       const { notifications, version } = await announce(dependencies, read, config, options, events);
-      return { kind: 'applied', ticket, events, replayed: true, notifications, ...(version === undefined ? {} : { version }) };
+      return {
+        kind: 'applied',
+        ticket,
+        events,
+        replayed: true,
+        notifications,
+        ...(earlier.requestHash === undefined ? {} : { replayedRequestHash: earlier.requestHash }),
+        ...(version === undefined ? {} : { version }),
+      };
     }
     case 'not-found':
       return { kind: 'not-found' };
