@@ -32,7 +32,12 @@ const SITE_SCRIPT = [
 ].join('\n');
 
 /** The console's script: the countdowns are worded by the same function the server renders with. */
-const CONSOLE_SCRIPT = ['"use strict";', `(${enhanceConsole.toString()})(window, ${describeTimeLeft.toString()});`, ''].join('\n');
+const CONSOLE_SCRIPT = [
+  '"use strict";',
+  `(${enhanceConsole.toString()})(window, ${describeTimeLeft.toString()});`,
+  `(${guardActionForms.toString()})(window);`,
+  '',
+].join('\n');
 
 const SOURCES: Readonly<Record<AssetName, { readonly contentType: string; readonly text: string }>> = {
   'site.css': { contentType: 'text/css; charset=utf-8', text: SITE_STYLESHEET },

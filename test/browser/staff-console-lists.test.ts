@@ -118,6 +118,24 @@ suite.test('a team lead finds the unassigned ticket in the queue and assigns it 
   await step('screenshot the outcome', PAGE_ACTION_MS, () => saveStaffScreenshot(page, 'queue-assigned-desktop'));
 });
 
+suite.test('a team lead who double-clicks Assign assigns the ticket once and is told it is assigned', async (steps) => {
+  const { step } = steps;
+  const unassigned = unassignedTicket(minutesAgo(10));
+  await store(steps, [unassigned]);
+  const page = await step('open a page with JavaScript', PAGE_LOAD_MS, () => suite.newPage({ javaScript: true }));
+  await step('sign in as Arjun Mehta', PAGE_LOAD_MS, () => signInAs(page, 'arjun-mehta', '/staff/queue'));
+  await step('see the new ticket listed', PAGE_LOAD_MS, () => reloadUntilListed(page, unassigned.ticketNumber));
+  const row = page.locator('tbody tr', { hasText: unassigned.ticketNumber });
+  await step('double-click Assign for Priya Nair', FORM_SEND_MS, async () => {
+    await row.locator('select[name="engineerId"]').selectOption('priya-nair');
+    await Promise.all([page.waitForURL((url) => url.searchParams.get('assign') !== null), row.locator('button[type="submit"]').dblclick()]);
+  });
+  expect(await page.locator('.notice-ok').textContent()).toContain(`${unassigned.ticketNumber} is now assigned to Priya Nair.`);
+  expect(await page.locator('.notice-failed').count()).toBe(0);
+  await step('open the ticket', PAGE_LOAD_MS, () => page.goto(`/staff/tickets/${unassigned.ticketNumber}`));
+  expect(await page.locator('#timeline li[data-event-type="engineer-assigned"]').count()).toBe(1);
+});
+
 suite.test('a TAM sees their customers\' open tickets, Severity A first, and the digest\'s list', async (steps) => {
   const { step } = steps;
   const breached = sevATicket(minutesAgo(120), MARIA, 'Teams meetings drop after ten minutes');

@@ -1,12 +1,13 @@
 /**
- * Keeps a requester's action (reply, confirm, close…) from being sent twice by a double click: once
- * a form is submitted its button is disabled until the server's answer replaces the page. Served
- * as text like the intake enhancement, so it must stay self-contained.
+ * Keeps a requester's action (reply, confirm, close…) and a console form marked `data-submit-once`
+ * (the queue's assign form) from being sent twice by a double click: once a form is submitted its
+ * button is disabled until the server's answer replaces the page. Served as text on both sites'
+ * scripts, so it must stay self-contained.
  */
 import type { BrowserElement, BrowserFormControl, BrowserWindow } from './browser-types';
 
 export function guardActionForms(browser: BrowserWindow): void {
-  const forms: BrowserElement[] = Array.from(browser.document.querySelectorAll('form[data-requester-action]'));
+  const forms: BrowserElement[] = Array.from(browser.document.querySelectorAll('form[data-requester-action], form[data-submit-once]'));
   for (const form of forms) {
     form.addEventListener('submit', () => {
       const buttons = Array.from(form.querySelectorAll<BrowserFormControl>('button[type="submit"]'));

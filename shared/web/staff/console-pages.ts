@@ -4,6 +4,7 @@
  * renders it in the console frame. A store outage is a 503 page that says to retry; a broken
  * configuration or document is thrown to the page boundary.
  */
+import { randomUUID } from 'node:crypto';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { mayIssue } from '../../domain/commands/command-roles';
 import type { OrgConfig } from '../../domain/org/org-config';
@@ -28,6 +29,7 @@ import { noticeOf, noticeParameters, noticeText, type AssignOutcome } from './qu
 import { renderQueue } from './queue/queue-page';
 import type { StaffPageHandler, StaffSession } from './staff-session';
 import { STAFF_ROUTES } from './staff-routes';
+import { consoleCommandId, FORM_CONTROLS } from './ticket/staff-command-post';
 import { renderTamView } from './tam/tam-page';
 import { contractsOfTam, tamView } from './tam/tam-view';
 import { viewerZone } from './viewer-zone';
@@ -122,7 +124,7 @@ async function showQueue(request: HttpRequest, session: StaffSession, port: Cons
     org: org.value,
     now,
     zone: viewerZone(session.principal, org.value),
-    ...(assigner ? { assignCsrf: session.csrfToken } : {}),
+    ...(assigner ? { assign: { csrf: session.csrfToken, pageId: randomUUID() } } : {}),
     ...(notice === undefined ? {} : { notice: noticeText(notice, org.value) }),
     unreadable: read.skipped,
   });
@@ -177,7 +179,10 @@ async function assignFromQueue(request: HttpRequest, session: StaffSession, port
   const engineers = org.value.roster.engineers;
   const built = staffCommand({ type: 'assign', engineerId }, staffActor(session.principal, 'assign', engineers), engineers);
   if (!built.ok) return redirect('not-on-roster', ticket.data);
-  const result = await port.applyToTicket(ticket.data, () => built.command, port.now());
+  // The same choice sent twice from one drawing of the list (a double click) is one assignment, answered alike.
+  const page = field(read.body, FORM_CONTROLS.page);
+  const commandId = page === undefined || page === '' ? undefined : consoleCommandId(page, { type: 'assign', ticketNumber: ticket.data, engineerId });
+  const result = await port.applyToTicket(ticket.data, () => built.command, port.now(), commandId === undefined ? {} : { commandId });
   return redirect(assignOutcome(result), ticket.data);
 }
 

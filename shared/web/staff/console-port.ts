@@ -50,8 +50,8 @@ export function consolePort(services: TicketServices, api: Pick<TicketApiPort, '
   return {
     orgConfig: () => api.orgConfig(),
     now: () => api.now(),
-    async applyToTicket(ticketNumber, decideCommands, now) {
-      const result = await api.applyToTicket(ticketNumber, decideCommands, now);
+    async applyToTicket(ticketNumber, decideCommands, now, options) {
+      const result = await api.applyToTicket(ticketNumber, decideCommands, now, options);
       // Whoever changed a ticket here sees the change on the next list they open.
       index.invalidate();
       return result;

@@ -9,6 +9,7 @@ import { FINISHED_STATUSES, TICKET_STATUSES } from '../../../domain/ticket/ticke
 import { html, type SafeHtml } from '../../html';
 import { CLOCK_STATE_LABELS, RowSlaStateSchema } from '../sla-states';
 import { STAFF_ROUTES } from '../staff-routes';
+import { FORM_CONTROLS } from '../ticket/staff-command-post';
 import { clockBadge, severityLabel, statusLabel, ticketLink, timeLeft } from '../ticket-list-markup';
 import { queueQueryString, UNASSIGNED, type QueueFilters } from './queue-filters';
 import type { QueueList, QueueRow } from './queue-list';
@@ -20,11 +21,17 @@ export interface QueuePageInput {
   readonly org: Pick<OrgConfig, 'queues' | 'roster'>;
   readonly now: Instant;
   readonly zone: string;
-  /** Present for people who may assign: the token their row forms carry. */
-  readonly assignCsrf?: string;
+  /** Present for people who may assign: what their row forms carry. */
+  readonly assign?: AssignFormContext;
   readonly notice?: NoticeText;
   /** Rows the store could not read (a broken document), so the counts are known to be short. */
   readonly unreadable: number;
+}
+
+/** The session's CSRF token, and a fresh id for this drawing of the page (see FORM_CONTROLS.page). */
+export interface AssignFormContext {
+  readonly csrf: string;
+  readonly pageId: string;
 }
 
 const QUEUE_PATH = `/${STAFF_ROUTES.queue}`;
@@ -63,14 +70,16 @@ function counts(input: QueuePageInput): SafeHtml {
   return html`<h2 class="visually-hidden">Tickets by SLA state</h2><ul class="counts">${items}</ul>`;
 }
 
-function assignForm(row: QueueRow, input: QueuePageInput, csrf: string): SafeHtml {
+/** Sent once: the browser disables its button on submit, and the page id makes a second post a replay. */
+function assignForm(row: QueueRow, input: QueuePageInput, assign: AssignFormContext): SafeHtml {
   const id = `assign-${row.ticketNumber}`;
   const engineers = [...input.org.roster.engineers].sort((first, second) => first.region.localeCompare(second.region) || first.name.localeCompare(second.name));
   const options = engineers.map(
     (engineer) => html`<option value="${engineer.id}"${engineer.id === row.assignee?.engineerId ? html` selected` : ''}>${engineer.name} (${engineer.region})</option>`,
   );
-  return html`<form class="assign-form" method="post" action="${QUEUE_PATH}">
-<input type="hidden" name="csrf" value="${csrf}">
+  return html`<form class="assign-form" method="post" action="${QUEUE_PATH}" data-submit-once>
+<input type="hidden" name="${FORM_CONTROLS.csrf}" value="${assign.csrf}">
+<input type="hidden" name="${FORM_CONTROLS.page}" value="${assign.pageId}">
 <input type="hidden" name="ticketNumber" value="${row.ticketNumber}">
 <input type="hidden" name="return" value="${queueQueryString(input.filters)}">
 <label class="visually-hidden" for="${id}">Assign ${row.ticketNumber} to</label>
@@ -89,7 +98,7 @@ function rowMarkup(row: QueueRow, input: QueuePageInput): SafeHtml {
 <td data-label="Queue">${input.org.queues.find((queue) => queue.id === row.queueId)?.name ?? row.queueId ?? 'None yet'}</td>
 <td data-label="Assignee">${row.assignee === undefined ? '' : html`${row.assignee.name} (${row.assignee.region})`} ${flags}</td>
 <td data-label="SLA">${clockBadge(row.slaState)}${row.dueAt === undefined ? '' : timeLeft(row.dueAt, input.now, input.zone)}</td>
-${input.assignCsrf === undefined ? '' : html`<td data-label="Assign">${assignForm(row, input, input.assignCsrf)}</td>`}
+${input.assign === undefined ? '' : html`<td data-label="Assign">${assignForm(row, input, input.assign)}</td>`}
 </tr>`;
 }
 
@@ -116,8 +125,8 @@ export function renderQueue(input: QueuePageInput): SafeHtml {
   const table =
     list.rows.length === 0
       ? html`<p class="empty">No open ticket matches these filters.</p>`
-      : html`<table class="tickets"><caption>${input.assignCsrf === undefined ? 'Nearest SLA deadline first' : 'Unassigned and stalled tickets first, then the nearest SLA deadline'}</caption>
-<thead><tr><th scope="col">Ticket</th><th scope="col">Title</th><th scope="col">Severity</th><th scope="col">Status</th><th scope="col">Queue</th><th scope="col">Assignee</th><th scope="col">SLA</th>${input.assignCsrf === undefined ? '' : html`<th scope="col">Assign</th>`}</tr></thead>
+      : html`<table class="tickets"><caption>${input.assign === undefined ? 'Nearest SLA deadline first' : 'Unassigned and stalled tickets first, then the nearest SLA deadline'}</caption>
+<thead><tr><th scope="col">Ticket</th><th scope="col">Title</th><th scope="col">Severity</th><th scope="col">Status</th><th scope="col">Queue</th><th scope="col">Assignee</th><th scope="col">SLA</th>${input.assign === undefined ? '' : html`<th scope="col">Assign</th>`}</tr></thead>
 <tbody>${list.rows.map((row) => rowMarkup(row, input))}</tbody></table>`;
   return html`<h1>Queue</h1>
 ${notice}${unreadable}

@@ -97,7 +97,7 @@ export function commandPost(read: unknown): CommandPost {
 }
 
 /** A different text typed on the same page is another command; the same one sent again is not. */
-function consoleCommandId(page: string, body: Record<string, unknown>): string {
+export function consoleCommandId(page: string, body: Record<string, unknown>): string {
   return `console:${createHash('sha256').update(page).update('\n').update(JSON.stringify(body)).digest('base64url')}`;
 }
 
