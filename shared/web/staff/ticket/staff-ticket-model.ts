@@ -11,6 +11,8 @@ import type { HandoffBrief } from '../../../domain/handoff/handoff-brief';
 import { isAwaitingHandoffAcknowledgement } from '../../../domain/handoff/handoff-state';
 import type { OrgConfig } from '../../../domain/org/org-config';
 import type { Instant } from '../../../domain/primitives';
+import type { Calendar } from '../../../domain/calendar/calendar';
+import { clockExplanation, explanationText } from '../../../domain/sla/clock-explanation';
 import type { SlaClock } from '../../../domain/sla/sla-clock';
 import type { Ticket } from '../../../domain/ticket/ticket';
 import type { VendorCaseStatus } from '../../../domain/ticket/vendor-case';
@@ -152,7 +154,13 @@ function factLines(ticket: Ticket, org: OrgConfig, zone: string): TimelineLine[]
   ];
 }
 
-function clockLine(clock: SlaClock, zone: string, now: Instant): ClockLine {
+/** The engine's explanation with its instants worded as the rest of the page words them. */
+function explanationInZone(clock: SlaClock, calendars: readonly Calendar[], zone: string): string {
+  const calendar = calendars.find((candidate) => candidate.id === clock.calendarId);
+  return calendar === undefined ? clock.explanation : explanationText(clockExplanation(clock, calendar), (instant) => formatInstant(instant, zone));
+}
+
+function clockLine(clock: SlaClock, calendars: readonly Calendar[], zone: string, now: Instant): ClockLine {
   const state = clockStateOf(clock, now);
   const label = state === undefined ? 'Not started' : CLOCK_STATE_LABELS[state];
   return {
@@ -162,7 +170,7 @@ function clockLine(clock: SlaClock, zone: string, now: Instant): ClockLine {
     stateLabel: clock.pausedBy === undefined ? label : `${label} (${PAUSE_WORDING[clock.pausedBy]})`,
     ...(clock.dueAt === undefined ? {} : { dueAt: clock.dueAt, dueText: formatInstant(clock.dueAt, zone) }),
     remainingMinutes: clock.remainingMinutes,
-    explanation: clock.explanation,
+    explanation: explanationInZone(clock, calendars, zone),
   };
 }
 
@@ -233,7 +241,7 @@ export function staffTicketPageModel(input: StaffTicketPageInput): StaffTicketPa
     now: input.now,
     facts: factLines(ticket, org, zone),
     intake: intakeLines(ticket, org),
-    clocks: input.clocks.map((clock) => clockLine(clock, zone, input.now)),
+    clocks: input.clocks.map((clock) => clockLine(clock, org.calendars, zone, input.now)),
     timeline: [...ticket.timeline].reverse().map((event) => staffTimelineItem(event, zone)),
     ...(handoff === undefined ? {} : { handoff }),
     ...(vendor === undefined ? {} : { vendor }),

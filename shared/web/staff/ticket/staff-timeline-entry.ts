@@ -140,14 +140,21 @@ export function staffTimelineWording(event: TimelineEvent, zone: string): StaffT
     case 'handoff-acknowledged':
       return only('Handoff acknowledged');
     case 'sla-warning-raised':
-      return only(`SLA warning: ${METRIC_WORDING[event.metric]}`, [{ label: 'Due', value: formatInstant(event.dueAt, zone) }, ...explanationLine(event.explanation)]);
+      return only(`SLA warning: ${METRIC_WORDING[event.metric]}`, [{ label: 'Due', value: formatInstant(event.dueAt, zone) }, ...explanationLine(event.explanation, zone)]);
     case 'sla-breached':
-      return only(`SLA breached: ${METRIC_WORDING[event.metric]}`, [{ label: 'Was due', value: formatInstant(event.dueAt, zone) }, ...explanationLine(event.explanation)]);
+      return only(`SLA breached: ${METRIC_WORDING[event.metric]}`, [{ label: 'Was due', value: formatInstant(event.dueAt, zone) }, ...explanationLine(event.explanation, zone)]);
   }
 }
 
-function explanationLine(explanation: string | undefined): TimelineLine[] {
-  return explanation === undefined ? [] : [{ label: 'Why', value: explanation }];
+/** The instants the engine wrote into a recorded explanation (ISO 8601, UTC), as the engine writes them. */
+const RECORDED_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z\b/g;
+
+/**
+ * An alert's explanation is text recorded on the timeline when it was raised, so its instants
+ * cannot come back as values: the ones the engine wrote are worded in the viewer's zone here.
+ */
+function explanationLine(explanation: string | undefined, zone: string): TimelineLine[] {
+  return explanation === undefined ? [] : [{ label: 'Why', value: explanation.replace(RECORDED_INSTANT, (instant) => formatInstant(instant, zone)) }];
 }
 
 export function staffTimelineItem(event: TimelineEvent, zone: string): StaffTimelineItem {

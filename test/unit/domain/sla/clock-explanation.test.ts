@@ -1,4 +1,4 @@
-import { explainClock } from '../../../../shared/domain/sla/clock-explanation';
+import { clockExplanation, explainClock, explanationText } from '../../../../shared/domain/sla/clock-explanation';
 import { calendars, clocksAt, t } from './support/sla-fixtures';
 
 /** What a support manager reads for each clock: every state has its own sentence, with its figures. */
@@ -51,6 +51,18 @@ describe('SLA clock explanation', () => {
     const base = { metric: 'resolution', severity: 'C', targetMinutes: 60, calendarId: alwaysOpen.id, cycleId: 'c', pausedMinutes: 0 } as const;
     expect(explainClock({ ...base, state: 'running', startedAt: t('09:00'), remainingMinutes: 60 }, alwaysOpen)).toBe(
       `Resolution (Sev C): target 60 min on calendar always (24x7); started ${t('09:00')}; due never (the calendar does not open long enough), 60 min left.`,
+    );
+  });
+
+  it('gives its instants as values, for a page to word in its reader\'s zone, and reads the same when they are left as they are', () => {
+    const [alwaysOpen] = calendars;
+    if (alwaysOpen === undefined) throw new Error('the fixtures define calendars');
+    const clock = clocksAt({ ...opened, pauses: [{ from: t('09:10'), reason: 'awaiting-customer' }] }, t('09:20'))['first-response'];
+    const parts = clockExplanation(clock, alwaysOpen);
+    expect(parts.filter((part) => typeof part !== 'string')).toEqual([{ instant: t('09:00') }, { instant: t('10:10') }]);
+    expect(explanationText(parts)).toBe(clock.explanation);
+    expect(explanationText(parts, (instant) => `<${instant.slice(11, 16)}>`)).toBe(
+      'First response (Sev A): target 60 min on calendar always (24x7); started <09:00>, 10 min paused; paused (awaiting-customer), due <10:10> if it resumed now, 50 min left.',
     );
   });
 });

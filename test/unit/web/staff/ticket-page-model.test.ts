@@ -33,6 +33,26 @@ describe('the SLA clocks on the console ticket page', () => {
     expect(firstResponse?.explanation).toMatch(/^First response \(Sev B\): target \d+ .*calendar/);
   });
 
+  it('words the instants in each clock’s explanation as the page words the due instant, in the viewer’s zone', () => {
+    const firstResponse = modelFor(maria).clocks.find((clock) => clock.metric === 'first-response');
+    if (firstResponse?.dueText === undefined) throw new Error('the first response clock is running');
+    expect(firstResponse.explanation).toContain(`due ${firstResponse.dueText}`);
+    expect(firstResponse.explanation).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  });
+
+  it('words the instants of a recorded SLA alert’s explanation in the viewer’s zone too', () => {
+    const clock = ticketSlaClocks(ticket, org, NOW).find((candidate) => candidate.metric === 'first-response');
+    const dueAt = clock?.dueAt ?? '';
+    const alerted = applyCommands(ticket, [
+      { type: 'raise-sla-alert', actor: SYSTEM, alert: { kind: 'breach', metric: 'first-response', cycleId: clock?.cycleId ?? 'c', key: `first-response:${clock?.cycleId ?? 'c'}:breach`, dueAt, explanation: `SLA breached. ${clock?.explanation ?? ''}` } },
+    ]);
+    const breach = modelFor(maria, alerted, new Date(Date.parse(dueAt) + 60_000).toISOString()).timeline.find((item) => item.type === 'sla-breached');
+    const why = breach?.lines.find((line) => line.label === 'Why')?.value ?? '';
+    expect(why).toContain('due Tue 24 Nov 2026, ');
+    expect(why).toMatch(/E[SD]T/);
+    expect(why).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  });
+
   it('calls a running clock past its warning instant a warning, as the console’s lists do', () => {
     const warningAt = ticketSlaClocks(ticket, org, NOW).find((clock) => clock.metric === 'first-response')?.warningAt ?? '';
     const later = new Date(Date.parse(warningAt) + 60_000).toISOString();
