@@ -1,6 +1,6 @@
 // Log alerts on Application Insights and the action group they notify (email, and optionally a
 // Teams or other incoming webhook): SLA breaches piling up, the email outbox stuck, lifecycles
-// failing, the API answering 5xx, intake refusing tickets. The queries read the app's own event
+// failing, the API answering 5xx, intake refusing tickets, a Key Vault reference left unresolved. The queries read the app's own event
 // lines (shared/logging/structured-log.ts: one JSON object per line, `event` first) and the
 // Functions host's request telemetry; test/unit/infra checks they name only what the code emits.
 
@@ -101,6 +101,14 @@ traces
 | project timestamp, reason = tostring(e.reason)
 '''
 
+var unresolvedSettingsQuery = '''
+traces
+| where message has 'config.key-vault-reference-unresolved'
+| extend e = parse_json(message)
+| where tostring(e.event) == 'config.key-vault-reference-unresolved'
+| project timestamp, setting = tostring(e.setting)
+'''
+
 var rules = [
   {
     name: 'sla-breaches'
@@ -149,6 +157,18 @@ var rules = [
     timeAggregation: 'Maximum'
     metricMeasureColumn: 'failedPercent'
     threshold: http5xxPercentThreshold
+  }
+  {
+    name: 'settings-unresolved'
+    displayName: 'Baton: a Key Vault reference is unresolved'
+    description: 'An app setting is still the text of its Key Vault reference (the app identity cannot read the secret): the app runs without it, so no Teams cards, console sign-in or vendor callbacks, whichever it is.'
+    severity: 2
+    windowSize: 'PT15M'
+    frequency: 'PT5M'
+    query: unresolvedSettingsQuery
+    timeAggregation: 'Count'
+    metricMeasureColumn: ''
+    threshold: 0
   }
   {
     name: 'intake-refusing'

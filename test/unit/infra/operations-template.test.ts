@@ -169,7 +169,7 @@ describe('Azure operations template', () => {
       }
     });
 
-    it('alerts on SLA breaches, a stuck outbox, failing lifecycles, API 5xx and intake 503s through one action group', () => {
+    it('alerts on SLA breaches, a stuck outbox, failing lifecycles, API 5xx, intake 503s and unresolved Key Vault references through one action group', () => {
       const alerts = kql('alerts.bicep');
       const code = fileCode('alerts.bicep');
       expect(alerts.some((q) => q.includes("tostring(e.type) == 'sla-breached'"))).toBe(true);
@@ -177,7 +177,8 @@ describe('Azure operations template', () => {
       expect(alerts.some((q) => q.includes(`where name == '${TICKET_LIFECYCLE_ORCHESTRATION}' and success == false`))).toBe(true);
       expect(alerts.some((q) => q.includes('toint(resultCode) >= 500'))).toBe(true);
       expect(alerts.some((q) => q.includes("tostring(e.event) == 'intake.store-unavailable'"))).toBe(true);
-      expect([...code.matchAll(/^\s+query: (\w+Query)$/gm)]).toHaveLength(5);
+      expect(alerts.some((q) => q.includes("tostring(e.event) == 'config.key-vault-reference-unresolved'"))).toBe(true);
+      expect([...code.matchAll(/^\s+query: (\w+Query)$/gm)]).toHaveLength(6);
 
       const [rule] = deployed('Microsoft.Insights/scheduledQueryRules');
       expect(rule?.body).toMatch(/actionGroups:\s*\[\s*actionGroup\.id\s*\]/);
