@@ -15,6 +15,7 @@ import type { IntakeLimitBreach } from '../intake/intake-rate-limit';
 import { FORM_IDEMPOTENCY_FIELD, readIntakeBody, separateFormKey } from '../intake/intake-form-post';
 import { IDEMPOTENCY_KEY_MAX_LENGTH, IdempotencyKeySchema } from '../store/idempotency-record';
 import { intakeAnswer } from '../intake/intake-answer';
+import { logIntakeOutcome } from '../intake/intake-outcome-log';
 import { IDEMPOTENCY_KEY_HEADER, INTAKE_OPERATION } from './intake-operation';
 
 const INSTANCE = INTAKE_OPERATION.path;
@@ -50,18 +51,17 @@ export async function handleIntake(request: HttpRequest, context: InvocationCont
   if (!parsed.ok || key.errors.length > 0) return validationProblem([...(parsed.ok ? [] : parsed.errors), ...key.errors], { instance: INSTANCE });
 
   const services = appTicketServices();
-  const log = eventLog(context);
   const opened = await openAppTicket({
     intake: parsed.intake,
     idempotencyKey: key.key,
     headers: request.headers,
     lifecycle: invocationLifecycle(context, 'intake.no-durable-client'),
   });
+  logIntakeOutcome(eventLog(context), 'api', opened);
 
   switch (opened.kind) {
     case 'accepted': {
       const { ticket } = opened;
-      log.info('intake.accepted', { ticketNumber: ticket.ticketNumber, severity: ticket.severity, replayed: opened.replayed, lifecycle: opened.lifecycle, emailsFailed: opened.notifications.failed.length });
       const answer = intakeAnswer(ticket, opened.accessToken, services.config.publicBaseUrl);
       const headers = { 'Cache-Control': 'no-store', ...(opened.replayed ? { 'Idempotent-Replayed': 'true' } : {}) };
       if (read.mediaType === 'form' && wantsHtml(request)) {
@@ -70,12 +70,10 @@ export async function handleIntake(request: HttpRequest, context: InvocationCont
       return { status: 202, headers: { ...headers, Location: answer.statusUrl }, jsonBody: answer };
     }
     case 'rate-limited':
-      log.warn('intake.rate-limited', { limitedBy: opened.limitedBy, retryAfterSeconds: opened.retryAfterSeconds });
       return tooManyRequestsProblem(opened.retryAfterSeconds, { instance: INSTANCE, detail: RATE_LIMITED_DETAIL[opened.limitedBy] });
     case 'idempotency-conflict':
       return unprocessableProblem({ instance: INSTANCE, detail: 'This Idempotency-Key was already used for a different request. Use a new key for a new ticket.' });
     case 'unavailable':
-      log.warn('intake.store-unavailable', { reason: opened.failure.kind === 'unavailable' ? opened.failure.reason : opened.failure.kind });
       return opened.failure.kind === 'unavailable'
         ? serviceUnavailableProblem(services.config.intake.retryAfterSeconds, { instance: INSTANCE, detail: 'Your ticket was not recorded. Please send it again shortly.' })
         : problemForStoreFailure(opened.failure, { instance: INSTANCE });

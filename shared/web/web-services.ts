@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { InvocationContext } from '@azure/functions';
 import { appTicketApiPort } from '../http-api/app-ticket-api';
 import { eventLog } from '../logging/structured-log';
+import { logIntakeOutcome } from '../intake/intake-outcome-log';
 import { appTicketServices, invocationLifecycle, openAppTicket } from '../ticket-service/app-ticket-services';
 import type { IntakeWebPorts } from './intake/intake-form-handlers';
 import type { RequesterPagePort } from './requester-page-port';
@@ -29,7 +30,11 @@ export function intakeWebPorts(context: InvocationContext, withLifecycle: boolea
   const lifecycle = withLifecycle ? invocationLifecycle(context, 'web.no-durable-client') : undefined;
   return {
     orgConfig: () => appTicketServices().orgConfig(),
-    openTicket: (intake, idempotencyKey, request) => openAppTicket({ intake, idempotencyKey, headers: request.headers, lifecycle }),
+    openTicket: async (intake, idempotencyKey, request) => {
+      const opened = await openAppTicket({ intake, idempotencyKey, headers: request.headers, lifecycle });
+      logIntakeOutcome(eventLog(context), 'web-form', opened);
+      return opened;
+    },
     reportFailure: failureReporter(context),
   };
 }

@@ -7,7 +7,7 @@
 import { IntakeAnswerSchema } from '../../../shared/intake/intake-answer';
 import { ProblemSchema } from '../../../shared/http-edge/problem';
 import { sampleIntakeBody } from '../ticket-service/support/sample-intake';
-import { eventually, startIntakeStack, type IntakeStack } from './support/intake-stack';
+import { eventually, formBody, startIntakeStack, type IntakeStack } from './support/intake-stack';
 
 jest.setTimeout(120_000);
 
@@ -45,6 +45,42 @@ describe('intake during an outage', () => {
     expect(retried.status).toBe(202);
     const answer = IntakeAnswerSchema.parse(await retried.json());
     expect((await intake.ticketsOf('outage@contoso.com')).map((ticket) => ticket.ticketNumber)).toEqual([answer.ticketNumber]);
+  });
+
+  it('logs the refusal of a web form sent while Cosmos is down, as it logs the API\'s, so the intake alert sees both', async () => {
+    const cosmos = intake.stack.services.cosmos;
+    if (!cosmos) throw new Error('no Cosmos stand-in');
+    const form = formBody({ ...bodyFor('form.outage@contoso.com'), idempotencyKey: 'form-outage-1' });
+    const send = () =>
+      fetch(`${intake.stack.urls.host}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: intake.stack.urls.host },
+        body: form.toString(),
+        redirect: 'manual',
+      });
+    cosmos.setUnavailable(true);
+    let refused: Response;
+    try {
+      refused = await send();
+    } finally {
+      cosmos.setUnavailable(false);
+    }
+    expect(refused.status).toBe(503);
+    const refusals = await eventually(
+      () => intake.stack.hostOutput().split('\n').filter((line) => line.includes('"event":"intake.store-unavailable"') && line.includes('"via":"web-form"')),
+      (lines) => lines.length > 0,
+    );
+    expect(refusals).toHaveLength(1);
+
+    const accepted = await send();
+    expect(accepted.status).toBe(303);
+    const [ticket] = await intake.ticketsOf('form.outage@contoso.com');
+    if (!ticket) throw new Error('the retried form stored no ticket');
+    const acceptances = await eventually(
+      () => intake.stack.hostOutput().split('\n').filter((line) => line.includes('"event":"intake.accepted"') && line.includes(ticket.ticketNumber)),
+      (lines) => lines.length > 0,
+    );
+    expect(acceptances[0]).toContain('"via":"web-form"');
   });
 
   it('accepts the ticket while the email service fails, and delivers its email once when the service recovers', async () => {
