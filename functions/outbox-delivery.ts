@@ -13,8 +13,8 @@ export async function deliverOutbox(_timer: Timer, context: InvocationContext): 
   const log = eventLog(context);
   const report = await appTicketServices().deliverDueEmails();
   if (report.storeFailure) log.warn('outbox.store-failed', { failure: report.storeFailure.kind });
-  for (const failed of report.failed) log.error('outbox.message-failed', { messageId: failed.id, error: failed.error });
-  for (const retrying of report.retrying) log.warn('outbox.message-retrying', { messageId: retrying.id, nextAttemptAt: retrying.nextAttemptAt, error: retrying.error });
+  for (const failed of report.failed) log.error('outbox.message-failed', { ticketNumber: failed.ticketNumber, messageId: failed.id, error: failed.error });
+  for (const retrying of report.retrying) log.warn('outbox.message-retrying', { ticketNumber: retrying.ticketNumber, messageId: retrying.id, nextAttemptAt: retrying.nextAttemptAt, error: retrying.error });
   if (report.sent.length > 0) log.info('outbox.sent', { count: report.sent.length });
 }
 

@@ -35,10 +35,17 @@ export interface DeliveryOptions {
   readonly sendTimeoutMs?: number;
 }
 
+/** A message that did not go out, named by its outbox id and its ticket, so the operator's log line says whose it was. */
+export interface UndeliveredMessage {
+  readonly id: string;
+  readonly ticketNumber: string;
+  readonly error: string;
+}
+
 export interface DeliveryReport {
   readonly sent: readonly string[];
-  readonly retrying: readonly { readonly id: string; readonly nextAttemptAt: string; readonly error: string }[];
-  readonly failed: readonly { readonly id: string; readonly error: string }[];
+  readonly retrying: readonly (UndeliveredMessage & { readonly nextAttemptAt: string })[];
+  readonly failed: readonly UndeliveredMessage[];
   /** Claimed or finished by another deliverer in the meantime. */
   readonly skipped: readonly string[];
   /** Rows that do not match the outbox schema; left untouched for an operator. */
@@ -58,8 +65,8 @@ const UPDATE_ATTEMPTS = 5;
 
 interface MutableReport {
   sent: string[];
-  retrying: { id: string; nextAttemptAt: string; error: string }[];
-  failed: { id: string; error: string }[];
+  retrying: (UndeliveredMessage & { readonly nextAttemptAt: string })[];
+  failed: UndeliveredMessage[];
   skipped: string[];
   unreadable: string[];
   storeFailure?: StoreFailure;
@@ -105,7 +112,7 @@ async function deliverOne(candidate: OutboxMessage, candidateEtag: string, optio
   // The outcome is recorded under the ETag the claim returned: nobody else may write meanwhile.
   const claimed = { document: claim.document, etag: claim.etag };
   if (claim.document.status === 'failed') {
-    report.failed.push({ id: candidate.id, error: claim.document.lastError ?? 'attempts exhausted' });
+    report.failed.push({ id: candidate.id, ticketNumber: candidate.ticketNumber, error: claim.document.lastError ?? 'attempts exhausted' });
     return 'continue';
   }
 
@@ -137,9 +144,9 @@ async function deliverOne(candidate: OutboxMessage, candidateEtag: string, optio
   if (recorded.kind !== 'updated') {
     report.skipped.push(candidate.id);
   } else if (recorded.document.status === 'failed') {
-    report.failed.push({ id: candidate.id, error: outcome.error });
+    report.failed.push({ id: candidate.id, ticketNumber: candidate.ticketNumber, error: outcome.error });
   } else {
-    report.retrying.push({ id: candidate.id, nextAttemptAt: recorded.document.nextAttemptAt, error: outcome.error });
+    report.retrying.push({ id: candidate.id, ticketNumber: candidate.ticketNumber, nextAttemptAt: recorded.document.nextAttemptAt, error: outcome.error });
   }
   return 'continue';
 }

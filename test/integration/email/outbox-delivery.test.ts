@@ -151,7 +151,7 @@ describe('the email outbox', () => {
     ] as const) {
       const report = await deliverDueMessages(deliveryWith(sender));
       expect(report.retrying).toEqual([
-        { id: message.id, nextAttemptAt: new Date(clock.now().getTime() + wait * MINUTE).toISOString(), error: expect.stringContaining('503') },
+        { id: message.id, ticketNumber: 'BTN-2', nextAttemptAt: new Date(clock.now().getTime() + wait * MINUTE).toISOString(), error: expect.stringContaining('503') },
       ]);
       expect(await stored(message.id)).toMatchObject({ status: 'pending', attempts: attempt });
       // Not due yet: a run now leaves it alone.
@@ -208,7 +208,8 @@ describe('the email outbox', () => {
     expect((await deliverDueMessages(deliveryWith(client, { maxAttempts: 2 }))).retrying).toHaveLength(1);
     clock.advance(MINUTE);
     const report = await deliverDueMessages(deliveryWith(client, { maxAttempts: 2 }));
-    expect(report.failed).toEqual([{ id: message.id, error: expect.stringContaining('503') }]);
+    // The ticket number rides along, so the operator's log line says whose message it was.
+    expect(report.failed).toEqual([{ id: message.id, ticketNumber: 'BTN-3', error: expect.stringContaining('503') }]);
 
     expect(await stored(message.id)).toMatchObject({ status: 'failed', attempts: 2, lastError: expect.stringContaining('503') });
     clock.advance(60 * MINUTE);

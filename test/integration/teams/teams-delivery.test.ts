@@ -122,7 +122,7 @@ describe('Teams cards in the outbox', () => {
       reports.push(await deliverDueMessages(delivery({ maxAttempts: 3 })));
       clock.advance(5 * MINUTE);
     }
-    expect(reports.flatMap((report) => report.failed)).toEqual([{ id: breach.id, error: 'Teams webhook answered HTTP 503' }]);
+    expect(reports.flatMap((report) => report.failed)).toEqual([{ id: breach.id, ticketNumber: breach.ticketNumber, error: 'Teams webhook answered HTTP 503' }]);
     await expect(statusOf(breach.id)).resolves.toBe('failed');
     teams.setFailing(false);
     await deliverDueMessages(delivery({ maxAttempts: 3 }));
