@@ -53,7 +53,10 @@ async function readBounded(source: BodySource, maxBytes: number): Promise<RawBod
       const chunk: Uint8Array = value instanceof Uint8Array ? value : Buffer.from(String(value), 'utf8');
       size += chunk.byteLength;
       if (size > maxBytes) {
-        await reader.cancel();
+        // Not awaited: cancelling one copy of a cloned request settles only once every copy is
+        // cancelled, so awaiting it here would hang whoever reads a clone (the staff console's
+        // CSRF check) until the function timed out.
+        reader.cancel().catch(() => undefined);
         return { kind: 'too-large' };
       }
       chunks.push(chunk);
