@@ -9,7 +9,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { HttpRequest } from '@azure/functions';
 import { readRequestBody } from '../../../http-edge/request-body';
 
-export type PostRefusal = 'cross-origin' | 'origin-unproven' | 'csrf-mismatch' | 'unreadable-form';
+export type PostRefusal = 'cross-origin' | 'origin-unproven' | 'csrf-mismatch' | 'form-too-large' | 'unreadable-form';
 
 function originOf(text: string): string | undefined {
   try {
@@ -46,7 +46,8 @@ export function sameToken(sent: string, expected: string): boolean {
 /** Reads the form's `csrf` field from a copy of the body, so the page still reads the body itself. */
 export async function csrfRefusal(request: HttpRequest, expected: string): Promise<PostRefusal | undefined> {
   const read = await readRequestBody(request.clone());
-  if (read.kind !== 'read') return 'unreadable-form';
+  // Too large is worth telling apart: sending the same form again cannot help, shortening it can.
+  if (read.kind !== 'read') return read.response.status === 413 ? 'form-too-large' : 'unreadable-form';
   const body = read.body;
   const sent = typeof body === 'object' && body !== null && 'csrf' in body ? body.csrf : undefined;
   if (typeof sent !== 'string' || !sameToken(sent, expected)) return 'csrf-mismatch';

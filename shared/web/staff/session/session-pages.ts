@@ -20,10 +20,26 @@ const REFUSAL_REASONS: Readonly<Record<PostRefusal, string>> = {
   'cross-origin': 'The form was sent from another site, or from a page this site did not serve.',
   'origin-unproven': 'Your browser did not say which site the form came from.',
   'csrf-mismatch': 'The form did not carry this session’s security token: it may be from an earlier session.',
+  'form-too-large': 'The form is too large to be read.',
   'unreadable-form': 'The form could not be read.',
 };
 
+/**
+ * A form past the body limit (64 KiB) is refused whole, so the same text sent again is refused
+ * again: the page says how to get it through instead of to retry.
+ */
+function formTooLargePage(): HttpResponseInit {
+  return page(
+    413,
+    'Form too large',
+    html`<div class="notice notice-failed" role="alert"><h1>This form is too large to be read</h1>
+<p>${REFUSAL_REASONS['form-too-large']} Nothing was changed.</p>
+<p>Go back with your browser’s Back button, where your text usually still is, and shorten it: quote the lines of a long log that matter, and ask for the whole file as an attachment.</p></div>`,
+  );
+}
+
 export function refusedPostPage(reason: PostRefusal): HttpResponseInit {
+  if (reason === 'form-too-large') return formTooLargePage();
   return page(
     403,
     'Request refused',

@@ -214,4 +214,16 @@ describe('a form post through the staff page boundary', () => {
     expect(String(served.response.body)).toContain('security token');
     expect(served.sessions).toHaveLength(0);
   });
+
+  it('answers a form too large to read with a 413 page that says to shorten it, not to send it again as it was, and runs nothing', async () => {
+    const longNote = 'Sign-in log line\n'.repeat(5_000);
+    const served = await serve(post(path, { csrf: state.csrfToken, type: 'internal-note', note: longNote }, { origin: SITE, cookie: await sessionCookie(state) }));
+    expect(served.response.status).toBe(413);
+    const body = String(served.response.body);
+    expect(body).toContain('too large');
+    expect(body).toContain('shorten');
+    expect(body).not.toContain('try again');
+    expect(header(served.response, 'Cache-Control')).toBe('no-store');
+    expect(served.sessions).toHaveLength(0);
+  });
 });
