@@ -1,7 +1,8 @@
 /**
- * Thousands of random, malformed and hostile requests to every operation of the running app:
- * none may be answered with a 5xx, and every error must be an RFC 9457 problem. The run is
- * bounded by a request count; a failure prints the seed that replays it (BATON_FUZZ_SEED).
+ * Thousands of random, malformed and hostile requests to every operation of the running app (half
+ * the bodies streamed without a Content-Length): none may be answered with a 5xx, and every error
+ * must be an RFC 9457 problem. The run is bounded by a request count; a failure prints the seed
+ * that replays it (BATON_FUZZ_SEED).
  */
 import fc from 'fast-check';
 import { API_OPERATIONS } from '../../shared/http-api/api-operations';
@@ -28,14 +29,26 @@ let credentials: FuzzCredentials;
 let outcomes: Outcome[] = [];
 let elapsedMs = 0;
 
+/** The body in two chunks and without Content-Length, as a proxy may forward it. */
+function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  const middle = Math.floor(bytes.byteLength / 2);
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes.subarray(0, middle));
+      controller.enqueue(bytes.subarray(middle));
+      controller.close();
+    },
+  });
+}
+
 async function send(request: FuzzRequest): Promise<Outcome> {
   const started = performance.now();
-  const response = await fetch(`${api.baseUrl}${request.path}`, {
-    method: request.method,
-    headers: request.headers,
-    redirect: 'manual',
-    ...(request.body === undefined ? {} : { body: request.body }),
-  });
+  const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers: request.headers, redirect: 'manual' };
+  if (request.body !== undefined) {
+    init.body = request.streamed ? streamOf(request.body) : request.body;
+    if (request.streamed) init.duplex = 'half';
+  }
+  const response = await fetch(`${api.baseUrl}${request.path}`, init);
   const text = await response.text();
   const mediaType = (response.headers.get('content-type') ?? '').split(';', 1)[0]?.trim() ?? '';
   return { request, status: response.status, mediaType, text, ms: performance.now() - started };
@@ -44,7 +57,7 @@ async function send(request: FuzzRequest): Promise<Outcome> {
 function describeOutcome(outcome: Outcome): string {
   const { request } = outcome;
   const body = request.body === undefined ? '' : Buffer.from(request.body).toString('utf8').slice(0, 300);
-  return `seed ${SEED}: ${request.method} ${request.path.slice(0, 200)} ${JSON.stringify(request.headers).slice(0, 300)} ${body} → ${outcome.status} ${outcome.mediaType} ${outcome.text.slice(0, 300)}`;
+  return `seed ${SEED}: ${request.method} ${request.path.slice(0, 200)} ${request.streamed ? '(streamed) ' : ''}${JSON.stringify(request.headers).slice(0, 300)} ${body} → ${outcome.status} ${outcome.mediaType} ${outcome.text.slice(0, 300)}`;
 }
 
 /**

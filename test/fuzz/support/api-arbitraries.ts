@@ -23,6 +23,8 @@ export interface FuzzRequest {
   readonly path: string;
   readonly headers: Record<string, string>;
   readonly body?: Uint8Array;
+  /** Sent as a stream without Content-Length (chunked), so the size limit is met while reading. */
+  readonly streamed: boolean;
 }
 
 /** Printable ASCII: what fetch lets through in a header value. */
@@ -136,8 +138,9 @@ export function fuzzRequest(credentials: FuzzCredentials): fc.Arbitrary<FuzzRequ
       accept: fc.option(fc.constantFrom('text/html', 'application/json', '*/*'), { nil: undefined }),
       idempotencyKey: fc.option(headerText(300), { nil: undefined }),
       body,
+      streamed: fc.boolean(),
     })
-    .map(({ operation, segment, query, authorization: credential, contentType, accept, idempotencyKey, body: bytes }) => {
+    .map(({ operation, segment, query, authorization: credential, contentType, accept, idempotencyKey, body: bytes, streamed }) => {
       const headers: Record<string, string> = {};
       if (credential !== undefined) headers.authorization = credential;
       if (contentType !== undefined) headers['content-type'] = contentType;
@@ -149,6 +152,7 @@ export function fuzzRequest(credentials: FuzzCredentials): fc.Arbitrary<FuzzRequ
         path: pathOf(operation, segment, query),
         headers,
         ...(operation.method === 'POST' && bytes !== undefined ? { body: bytes } : {}),
+        streamed: operation.method === 'POST' && bytes !== undefined && streamed,
       };
     });
 }
