@@ -84,6 +84,23 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+/**
+ * C0 and C1 control characters but tab, line feed and carriage return, and DEL. Nobody types them;
+ * they arrive pasted from terminals and logs (ANSI colour codes, NUL, bell), and would travel into
+ * the plain-text emails and the terminals of whoever reads them as escape sequences.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** Every text of a parsed body without control characters; numbers, booleans and null as they were. */
+function withoutControlCharacters(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(CONTROL_CHARACTERS, '');
+  if (Array.isArray(value)) return value.map(withoutControlCharacters);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, withoutControlCharacters(inner)]));
+  }
+  return value;
+}
+
 export async function readRequestBody(source: BodySource, options: BodyReadOptions = {}): Promise<BodyRead> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
   const where = options.instance === undefined ? {} : { instance: options.instance };
@@ -106,12 +123,12 @@ export async function readRequestBody(source: BodySource, options: BodyReadOptio
     if (text.trim() === '') return { kind: 'rejected', response: malformedBodyProblem('The body is empty; a JSON document was expected.', where) };
     const parsed = parseJson(text);
     if (!parsed.ok) return { kind: 'rejected', response: malformedBodyProblem('The body is not valid JSON.', where) };
-    return { kind: 'read', body: parsed.value, mediaType: 'json' };
+    return { kind: 'read', body: withoutControlCharacters(parsed.value), mediaType: 'json' };
   }
 
   const form = parseFormFields(text, options.checkboxFields === undefined ? {} : { checkboxFields: options.checkboxFields });
   if (form.kind === 'malformed') {
     return { kind: 'rejected', response: validationProblem([{ field: form.field, message: form.reason }], where) };
   }
-  return { kind: 'read', body: form.fields, mediaType: 'form' };
+  return { kind: 'read', body: withoutControlCharacters(form.fields), mediaType: 'form' };
 }

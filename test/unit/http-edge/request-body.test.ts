@@ -83,6 +83,27 @@ describe('reading a request body', () => {
     expect((await problemOf(outcome)).status).toBe(413);
   });
 
+  it('drops control characters other than tabs and line breaks from every text, so a pasted terminal log carries no escape sequence into emails and terminals', async () => {
+    const pasted = 'AADSTS53003\u001b[31m blocked\u001b[0m\u0000\u0007\u007f\u009b\tat line 3\r\nnext';
+    const json = await readRequestBody(post(JSON.stringify({ errorText: pasted, tried: [pasted], requester: { name: 'Ana\u0008 Silva' } }), { 'content-type': 'application/json' }));
+    expect(json).toEqual({
+      kind: 'read',
+      mediaType: 'json',
+      body: { errorText: 'AADSTS53003[31m blocked[0m\tat line 3\r\nnext', tried: ['AADSTS53003[31m blocked[0m\tat line 3\r\nnext'], requester: { name: 'Ana Silva' } },
+    });
+    const form = await readRequestBody(post(new URLSearchParams({ message: pasted }).toString(), { 'content-type': 'application/x-www-form-urlencoded' }));
+    expect(form).toEqual({ kind: 'read', mediaType: 'form', body: { message: 'AADSTS53003[31m blocked[0m\tat line 3\r\nnext' } });
+  });
+
+  it('keeps every other character, in any script, as it was sent', async () => {
+    const text = 'Ação — 東京 — مرحبا — 💥 — \u2067isolated\u2069';
+    expect(await readRequestBody(post(JSON.stringify({ text, count: 3, on: true, none: null }), { 'content-type': 'application/json' }))).toEqual({
+      kind: 'read',
+      mediaType: 'json',
+      body: { text, count: 3, on: true, none: null },
+    });
+  });
+
   it('accepts a body exactly at the limit', async () => {
     const body = JSON.stringify({ description: 'x'.repeat(100) });
     const read = await readRequestBody(post(body, { 'content-type': 'application/json' }), { maxBytes: Buffer.byteLength(body) });
