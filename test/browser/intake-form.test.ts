@@ -187,6 +187,31 @@ describe('the support request form', () => {
       expect(keys[1]).toBe(keys[0]);
     });
 
+    suite.test('past the intake limit says the request was not stored because too many were sent, and to wait the hour the server names, not that the desk is down', async ({ step }) => {
+      const email = uniqueRequesterEmail('rate-limited');
+      const page = await step('open the form', PAGE_LOAD_MS, () => openForm({ javaScript: true }));
+      // The intake API's own answer past the per-mailbox limit, as the offline stack's raised limits never give it here.
+      await page.route('**/api/tickets', (route: Route) =>
+        route.fulfill({
+          status: 429,
+          headers: { 'Retry-After': '3597', 'Content-Type': 'application/problem+json' },
+          body: JSON.stringify({ type: 'https://baton.dev/problems/rate-limited', title: 'Too many requests', status: 429, detail: 'Too many support requests were sent for this email address recently. Nothing was recorded; send it again after the Retry-After delay.' }),
+        }),
+      );
+      await step('fill a valid request', FORM_FILL_MS, () => fillIntakeForm(page, validEntries(email)));
+      await step('send the form past the limit', FORM_SEND_MS, async () => {
+        await page.click('#submit-ticket');
+        await page.locator('#submission-notice h2', { hasText: 'Your request was NOT received' }).waitFor();
+      });
+      const notice = (await page.textContent('#submission-notice')) ?? '';
+      expect(notice).toContain('too many support requests');
+      expect(notice).not.toContain('unavailable');
+      expect(notice).toContain('about 60 min');
+      expect(notice).not.toContain('Retry-After');
+      expect(await page.isDisabled('[data-retry]')).toBe(true);
+      expect(await page.isDisabled('#submit-ticket')).toBe(true);
+    });
+
     suite.test('when the answer is lost after the ticket was stored, the retry sends the same key and finds the same ticket', async ({ step }) => {
       const email = uniqueRequesterEmail('lost-answer');
       const page = await step('open the form', PAGE_LOAD_MS, () => openForm({ javaScript: true }));

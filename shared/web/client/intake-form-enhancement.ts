@@ -17,8 +17,10 @@ export function enhanceIntakeForm(browser: BrowserWindow): void {
 
   /** A request that has not answered by then is treated as "no answer"; a retry is always safe. */
   const TIMEOUT_MS = 20000;
-  /** A longer Retry-After is capped: the requester can always wait and retry by hand. */
+  /** A longer Retry-After of an outage is capped: the requester can always wait and retry by hand. */
   const MAX_RETRY_AFTER_SECONDS = 120;
+  /** Past the intake limit the server's wait is the rule (often most of an hour): sooner is refused again. */
+  const MAX_RATE_LIMIT_WAIT_SECONDS = 2 * 3600;
 
   const apiUrl = intakeForm.getAttribute('data-api') ?? '/api/tickets';
   const keyInput = intakeForm.querySelector<BrowserFormControl>('input[name="idempotencyKey"]');
@@ -173,12 +175,17 @@ export function enhanceIntakeForm(browser: BrowserWindow): void {
     if (sendingStatus !== null) sendingStatus.textContent = on ? 'Sending your request…' : '';
   }
 
-  function retryAfterSeconds(response: BrowserResponse): number {
+  function retryAfterSeconds(response: BrowserResponse, cap: number): number {
     const header = response.headers.get('Retry-After');
     if (header === null) return 5;
     const seconds = /^\s*\d+\s*$/.test(header) ? Number(header) : Math.ceil((Date.parse(header) - Date.now()) / 1000);
     if (!Number.isFinite(seconds) || seconds < 1) return 1;
-    return Math.min(seconds, MAX_RETRY_AFTER_SECONDS);
+    return Math.min(seconds, cap);
+  }
+
+  /** A wait as people read it: seconds while short, whole minutes beyond a minute and a half. */
+  function waitText(seconds: number): string {
+    return seconds < 90 ? `${String(seconds)} s` : `about ${String(Math.ceil(seconds / 60))} min`;
   }
 
   /** Offers the retry, enabled only once the server's Retry-After has passed. */
@@ -203,7 +210,9 @@ export function enhanceIntakeForm(browser: BrowserWindow): void {
         return;
       }
       button.disabled = true;
-      countdown.textContent = `You can send it again in ${String(left)} s.`;
+      // Only a changed text is written, so a screen reader hears "about 60 min" once, not every second.
+      const text = `You can send it again in ${waitText(left)}.`;
+      if (countdown.textContent !== text) countdown.textContent = text;
       left -= 1;
       retryTimer = browser.setTimeout(tick, 1000);
     };
@@ -318,9 +327,16 @@ export function enhanceIntakeForm(browser: BrowserWindow): void {
         } else {
           showNotReceived(problem.detail || 'The support desk could not read the form.', 0);
         }
-      } else if (response.status === 503 || response.status === 429) {
-        const wait = retryAfterSeconds(response);
-        showNotReceived(`The support desk is temporarily unavailable and did not store it. Please send it again in ${String(wait)} seconds.`, wait);
+      } else if (response.status === 429) {
+        // A limit, not an outage: saying the desk is down and to retry in two minutes would be refused again.
+        const wait = retryAfterSeconds(response, MAX_RATE_LIMIT_WAIT_SECONDS);
+        showNotReceived(
+          `There have been too many support requests for this email address or from your network in a short time, so this one was not stored yet. Please send it again in ${waitText(wait)}; if an earlier request is about the same problem, reply to its email instead.`,
+          wait,
+        );
+      } else if (response.status === 503) {
+        const wait = retryAfterSeconds(response, MAX_RETRY_AFTER_SECONDS);
+        showNotReceived(`The support desk is temporarily unavailable and did not store it. Please send it again in ${waitText(wait)}.`, wait);
       } else {
         const problem = await problemOf(response);
         showNotReceived(problem.detail || `The support desk answered with an error (${String(response.status)}).`, 0);
