@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { decide } from '../../../../shared/domain/commands/decide';
 import { evolve } from '../../../../shared/domain/commands/evolve';
 import { instantPlus } from '../../../../shared/domain/commands/instants';
-import { slaHistoryFromTimeline } from '../../../../shared/domain/sla/sla-history-from-timeline';
+import { isSlaPausingStatus, slaHistoryFromTimeline } from '../../../../shared/domain/sla/sla-history-from-timeline';
 import { SlaHistorySchema } from '../../../../shared/domain/sla/sla-history';
 import { slaClocks } from '../../../../shared/domain/sla/sla-clocks';
 import { Command } from '../../../../shared/domain/commands/commands';
 import { Ticket } from '../../../../shared/domain/ticket/ticket';
+import { TICKET_STATUSES } from '../../../../shared/domain/ticket/ticket-status';
 import { IntakeSchema } from '../../../../shared/domain/intake/intake';
 import { receiveTicket } from '../../../../shared/domain/commands/receive-ticket';
 import { candidateCommands } from '../support/command-catalogue';
@@ -62,13 +63,54 @@ describe('SLA history from the timeline', () => {
       [2000, { type: 'reopen', actor: requester, reason: 'Queue growing again.' }],
       [2030, { type: 'customer-reply', actor: requester, message: 'Here is a new trace.' }],
     ]);
-    expect(slaHistoryFromTimeline(reopened)).toEqual({
+    // Strict: a first response, closure or severity change of the earlier life is not even named.
+    expect(slaHistoryFromTimeline(reopened)).toStrictEqual({
       openedAt: t(2000),
       severity: 'A',
       pauses: [],
       customerVisibleUpdates: [],
       customerReplies: [t(2030)],
     });
+  });
+
+  it('pauses again after a reopen, counting the statuses of the new cycle only', () => {
+    const reopened = at(worked, [
+      [500, { type: 'confirm-resolution', actor: requester }],
+      [2000, { type: 'reopen', actor: requester, reason: 'Queue growing again.' }],
+      [2020, { type: 'request-info', actor: engineer(maria), message: 'Which connector queues now?' }],
+      [2050, { type: 'customer-reply', actor: requester, message: 'The outbound one.' }],
+    ]);
+    expect(slaHistoryFromTimeline(reopened)?.pauses).toEqual([{ from: t(2020), to: t(2050), reason: 'awaiting-customer' }]);
+  });
+
+  it('keeps one pause through notes and replies made while it lasts', () => {
+    const waiting = at(assignedTicket(), [
+      [30, { type: 'request-info', actor: engineer(maria), message: 'Please send Get-Queue output.' }],
+      [40, { type: 'internal-note', actor: engineer(maria), note: 'Asked for the queue output.' }],
+      [45, { type: 'request-info', actor: engineer(maria), message: 'And the connector validation report.' }],
+      [90, { type: 'customer-reply', actor: requester, message: 'Both attached.' }],
+    ]);
+    expect(slaHistoryFromTimeline(waiting)?.pauses).toEqual([{ from: t(30), to: t(90), reason: 'awaiting-customer' }]);
+  });
+
+  it('records no pause for a wait that ends at the instant it began', () => {
+    const answeredAtOnce = at(assignedTicket(), [
+      [30, { type: 'request-info', actor: engineer(maria), message: 'Please send Get-Queue output.' }],
+      [30, { type: 'customer-reply', actor: requester, message: 'Attached.' }],
+    ]);
+    expect(slaHistoryFromTimeline(answeredAtOnce)?.pauses).toEqual([]);
+  });
+
+  it('closes a ticket rejected at validation at the rejection', () => {
+    const rejected = at(receivedTicket(), [
+      [1, { type: 'start-validation', actor: system }],
+      [5, { type: 'reject', actor: system, reasons: [{ code: 'no-contract', message: 'No contract covers contoso.com.' }] }],
+    ]);
+    expect(slaHistoryFromTimeline(rejected)).toMatchObject({ openedAt: T0, closedAt: t(5) });
+  });
+
+  it('pauses the clocks only while the ticket waits on the customer, the vendor or the answer to a proposed resolution', () => {
+    expect(TICKET_STATUSES.filter(isSlaPausingStatus)).toEqual(['awaiting-customer', 'escalated-to-vendor', 'resolution-proposed']);
   });
 
   it('records when the current severity was set', () => {
@@ -78,6 +120,23 @@ describe('SLA history from the timeline', () => {
       [60, { type: 'change-severity', actor: lead, to: 'B', reason: 'More users affected.' }],
     ]);
     expect(slaHistoryFromTimeline(raised)).toMatchObject({ severity: 'B', severitySince: t(60) });
+  });
+
+  it('dates a consented downgrade from the consent, the latest change of the cycle', () => {
+    const downgraded = at(receivedTicket({ severity: 'C' }), [
+      [1, { type: 'start-validation', actor: system }],
+      [2, { type: 'triage', actor: system, slaPolicyId: 'enterprise-emea', queueId: 'collaboration', contractId: 'contoso-unified' }],
+      [60, { type: 'change-severity', actor: lead, to: 'A', reason: 'The whole tenant is affected.' }],
+      [90, { type: 'change-severity', actor: lead, to: 'B', reason: 'A workaround restored most mail flow.' }],
+      [120, { type: 'consent-to-downgrade', actor: requester }],
+    ]);
+    expect(slaHistoryFromTimeline(downgraded)).toMatchObject({ severity: 'B', severitySince: t(120) });
+  });
+
+  it('leaves a downgrade that awaits the requester out of the severity', () => {
+    const proposed = at(assignedTicket(), [[90, { type: 'change-severity', actor: lead, to: 'B', reason: 'A workaround restored mail flow.' }]]);
+    expect(slaHistoryFromTimeline(proposed)).toMatchObject({ severity: 'A' });
+    expect(slaHistoryFromTimeline(proposed)).not.toHaveProperty('severitySince');
   });
 
   it('has nothing to measure without a severity', () => {
