@@ -5,7 +5,8 @@
 import type { SlaHistory } from './sla-history';
 import type { SlaMetric } from './sla-clock';
 
-export type CycleStop = { readonly at: number; readonly by: 'response' | 'closure' };
+/** What stopped a cycle: the first response, or closure. */
+export type CycleStop = { readonly at: number };
 
 /** `start` is absent while the metric has not started (next update before the first response). */
 export type MetricCycle = { readonly metric: SlaMetric; readonly start?: number; readonly stop?: CycleStop };
@@ -15,7 +16,7 @@ export function metricCycles(history: SlaHistory, nowMs: number): [MetricCycle, 
   // Entries from before the current cycle (an earlier life of a reopened ticket) or after now do not count.
   const inCycle = (instant: number): boolean => instant >= openedAt && instant <= nowMs;
   const closedAt = history.closedAt === undefined ? undefined : Date.parse(history.closedAt);
-  const closure: CycleStop | undefined = closedAt !== undefined && inCycle(closedAt) ? { at: closedAt, by: 'closure' } : undefined;
+  const closure: CycleStop | undefined = closedAt !== undefined && inCycle(closedAt) ? { at: closedAt } : undefined;
   // Nothing that happens after closure moves a clock: the closure stopped them all.
   const beforeClosure = (instant: number): boolean => inCycle(instant) && (closure === undefined || instant <= closure.at);
 
@@ -27,7 +28,7 @@ export function metricCycles(history: SlaHistory, nowMs: number): [MetricCycle, 
   const firstResponseCycle: MetricCycle = {
     metric: 'first-response',
     start: openedAt,
-    stop: firstResponse !== undefined ? { at: firstResponse, by: 'response' } : closure,
+    stop: firstResponse !== undefined ? { at: firstResponse } : closure,
   };
   const resolutionCycle: MetricCycle = { metric: 'resolution', start: openedAt, stop: closure };
   if (firstResponse === undefined) {

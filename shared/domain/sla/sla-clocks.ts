@@ -40,7 +40,7 @@ export function slaClocks({ history, policy, calendars, now }: SlaClocksInput): 
     metricClock({
       cycle,
       severity: history.severity,
-      ...(severitySinceMs === undefined ? {} : { severitySinceMs }),
+      severitySinceMs,
       targetMinutes: TARGET_MINUTES[cycle.metric](target),
       warningFraction: policy.warningFraction,
       calendar,

@@ -1,3 +1,7 @@
+import { DateTime } from 'luxon';
+import { CalendarSchema } from '../../../../shared/domain/calendar/calendar';
+import { slaClocks } from '../../../../shared/domain/sla/sla-clocks';
+import { SlaHistorySchema } from '../../../../shared/domain/sla/sla-history';
 import { clocksAt, policy, t } from './support/sla-fixtures';
 
 describe('first response SLA', () => {
@@ -125,6 +129,23 @@ describe('first response SLA', () => {
   it('starts again at a reopen and ignores the earlier life of the ticket', () => {
     const clock = clocksAt({ openedAt: t('12:00'), severity: 'A', firstResponseAt: t('09:10'), customerVisibleUpdates: [t('09:10')] }, t('12:30'))['first-response'];
     expect(clock).toMatchObject({ state: 'running', startedAt: t('12:00'), dueAt: t('13:00') });
+  });
+
+  it('has no due instant on a calendar that holidays keep closed beyond the search horizon, and is met whenever it stops', () => {
+    const mondays = Array.from({ length: 600 }, (_, week) => DateTime.utc(2026, 11, 23).plus({ weeks: week }).toISODate() ?? '');
+    const buried = CalendarSchema.parse({ id: 'buried', kind: 'business-hours', timeZone: 'UTC', weekly: { mon: [{ start: '09:00', end: '10:00' }] }, holidays: mondays });
+    const onBuried = { ...policy, targets: { ...policy.targets, A: { ...policy.targets.A, calendarId: 'buried' } } };
+    const clocksOf = (history: object) => {
+      const result = slaClocks({ history: SlaHistorySchema.parse(history), policy: onBuried, calendars: [buried], now: t('12:00') });
+      return result.ok ? result.clocks : [];
+    };
+    const [running] = clocksOf(opened);
+    expect(running).toMatchObject({ state: 'running', remainingMinutes: 60 });
+    expect(running).not.toHaveProperty('dueAt');
+    expect(running).not.toHaveProperty('warningAt');
+    const [answered] = clocksOf({ ...opened, firstResponseAt: t('11:00') });
+    expect(answered).toMatchObject({ state: 'met', stoppedAt: t('11:00') });
+    expect(answered).not.toHaveProperty('dueAt');
   });
 
   it('explains the deadline in one line with target, calendar, pause and due instant', () => {

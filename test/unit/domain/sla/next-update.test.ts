@@ -5,7 +5,7 @@ describe('next update SLA', () => {
 
   it('does not start before the first response', () => {
     const clock = clocksAt({ openedAt: t('09:00'), severity: 'A', customerReplies: [t('09:10')] }, t('09:20'))['next-update'];
-    expect(clock).toMatchObject({ state: 'not-started', remainingMinutes: 60 });
+    expect(clock).toMatchObject({ state: 'not-started', cycleId: 'not-started', pausedMinutes: 0, remainingMinutes: 60 });
     expect(clock.dueAt).toBeUndefined();
     expect(clock.explanation).toContain('starts with the first response');
   });

@@ -92,6 +92,11 @@ describe('next SLA instant', () => {
     expect(nextSlaInstant(clockList(opened, t('09:50')), raised, t('09:50'))).toBe(t('10:00'));
   });
 
+  it('never waits for an alert already raised, even one whose instant lies ahead', () => {
+    const raised = [`first-response:${t('09:00')}/A:warning`];
+    expect(nextSlaInstant(clockList(opened, t('09:30')), raised, t('09:30'))).toBe(t('10:00'));
+  });
+
   it('skips paused clocks, which wait for their resume', () => {
     const waiting = { ...opened, pauses: [{ from: t('09:10'), reason: 'awaiting-customer' as const }] };
     expect(nextSlaInstant(clockList(waiting, t('09:20')), [], t('09:20'))).toBeUndefined();
