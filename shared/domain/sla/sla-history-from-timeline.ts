@@ -30,12 +30,14 @@ export function slaHistoryFromTimeline(ticket: Ticket): SlaHistory | undefined {
   }
   const statuses = statusAfterEachEvent(ticket.timeline);
   // The last reopen starts the current cycle; without one (-1) it is the whole timeline.
-  const cycleStart = Math.max(0, ticket.timeline.map((event) => event.type).lastIndexOf('ticket-reopened'));
+  const lastReopen = ticket.timeline.map((event) => event.type).lastIndexOf('ticket-reopened');
+  const cycleStart = Math.max(0, lastReopen);
   const cycle = ticket.timeline.slice(cycleStart);
-  const openedAt = cycle[0]?.at ?? ticket.createdAt;
+  const openedAt = ticket.timeline[lastReopen]?.at ?? ticket.createdAt;
   const updates = cycle.filter(isCustomerVisibleUpdate).map((event) => event.at);
   const severityChange = [...cycle].reverse().find((event) => event.type === 'severity-raised' || event.type === 'severity-downgrade-consented');
-  const closedAt = ticket.status === 'closed' || ticket.status === 'rejected' ? ticket.closure?.at : undefined;
+  // Closure is set while the ticket is closed or rejected and removed by a reopen.
+  const closedAt = ticket.closure?.at;
   return {
     openedAt,
     severity: ticket.severity,
@@ -53,12 +55,13 @@ function statusAfterEachEvent(timeline: readonly TimelineEvent[]): TicketStatus[
   if (first === undefined || first.type !== 'ticket-received') {
     return [];
   }
-  const statuses: TicketStatus[] = ['received'];
+  const received = ticketFromReceipt(first);
+  const statuses: TicketStatus[] = [received.status];
   rest.reduce((ticket, event) => {
     const next = evolveFields(ticket, event);
     statuses.push(next.status);
     return next;
-  }, ticketFromReceipt(first));
+  }, received);
   return statuses;
 }
 
@@ -68,6 +71,7 @@ function pausesOf(cycle: readonly TimelineEvent[], statuses: readonly TicketStat
   let open: { from: Instant; reason: SlaPauseReason } | undefined;
   cycle.forEach((event, index) => {
     const status = statuses[index];
+    // Stryker disable next-line ConditionalExpression: looking up an undefined status finds no reason either; the check is for the type
     const reason = status === undefined ? undefined : PAUSING_STATUSES[status];
     if (open && open.reason !== reason) {
       if (open.from !== event.at) {

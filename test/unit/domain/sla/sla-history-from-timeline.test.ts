@@ -139,6 +139,12 @@ describe('SLA history from the timeline', () => {
     expect(slaHistoryFromTimeline(proposed)).not.toHaveProperty('severitySince');
   });
 
+  it('measures no pauses, rather than failing, on a record that does not begin with its receipt', () => {
+    const waiting = at(assignedTicket(), [[30, { type: 'request-info', actor: engineer(maria), message: 'Please send Get-Queue output.' }]]);
+    expect(slaHistoryFromTimeline({ ...waiting, timeline: waiting.timeline.slice(1) })).toMatchObject({ openedAt: T0, pauses: [] });
+    expect(slaHistoryFromTimeline({ ...waiting, timeline: [] })).toMatchObject({ openedAt: T0, pauses: [] });
+  });
+
   it('has nothing to measure without a severity', () => {
     const intake = IntakeSchema.parse({ channel: 'chat', requester: { name: 'Ken', email: 'ken@fabrikam.com' }, description: 'Outlook broken' });
     const chat = receiveTicket({ ticketNumber: 'BTN-2026-000300', intake, accessTokenHash: 'sha256:aabbccddeeff00112233', receivedAt: T0 }).ticket;
