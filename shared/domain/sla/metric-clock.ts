@@ -63,6 +63,7 @@ export function metricClock(input: MetricClockInput): SlaClock {
  * or a severity change re-arms the alerts; the instant of the change tells A → B → A apart.
  */
 export function cycleIdOf(startMs: number, severity: Severity, severitySinceMs?: number): string {
+  // Stryker disable next-line ConditionalExpression: an undefined instant is never later than the start, so the check is for the type
   const changed = severitySinceMs !== undefined && severitySinceMs > startMs ? `@${iso(severitySinceMs)}` : '';
   return `${iso(startMs)}/${severity}${changed}`;
 }
