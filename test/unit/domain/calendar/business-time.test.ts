@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { type Calendar, CalendarSchema } from '../../../../shared/domain/calendar/calendar';
-import { addWorkingMinutes, isWorkingInstant, workingMinutesBetween } from '../../../../shared/domain/calendar/business-time';
+import { addWorkingMinutes, isWorkingInstant, measureWorkingTime, workingMinutesBetween } from '../../../../shared/domain/calendar/business-time';
 
 /** An instant written as local wall time in a zone, so expectations read like a wall clock. */
 const local = (wallTime: string, zone: string): string => {
@@ -43,6 +43,10 @@ describe('business time on business hours', () => {
     expect(addWorkingMinutes(paris, local('2026-11-23T13:00', zone), 240)).toBe(local('2026-11-23T17:00', zone));
   });
 
+  it('adds nothing for zero minutes even while the desk is closed', () => {
+    expect(addWorkingMinutes(paris, local('2026-11-28T10:00', zone), 0)).toBe(local('2026-11-28T10:00', zone));
+  });
+
   it('skips the lunch break between two ranges of a day', () => {
     expect(addWorkingMinutes(paris, local('2026-11-23T11:00', zone), 120)).toBe(local('2026-11-23T14:00', zone));
     expect(workingMinutesBetween(paris, local('2026-11-23T11:30', zone), local('2026-11-23T13:30', zone))).toBe(60);
@@ -77,6 +81,19 @@ describe('business time on business hours', () => {
   it('closes a range written to end at 24:00 at midnight', () => {
     const lateDesk = businessCalendar(zone, { fri: [{ start: '20:00', end: '24:00' }] });
     expect(workingMinutesBetween(lateDesk, local('2026-11-27T00:00', zone), local('2026-11-30T00:00', zone))).toBe(240);
+  });
+
+  it('measures working and open time and reaches each mark in one walk, a mark at closing time included', () => {
+    const ms = (wallTime: string) => Date.parse(local(wallTime, zone));
+    const minutes = (count: number) => count * 60_000;
+    // From Friday's lunch break to Monday 10:00 the desk is open 300 minutes, 30 of them paused on Monday morning.
+    const pause = { start: ms('2026-11-30T09:00'), end: ms('2026-11-30T09:30') };
+    const measure = measureWorkingTime(paris, ms('2026-11-27T12:30'), ms('2026-11-30T10:00'), [pause], [0, minutes(240), minutes(270), minutes(330)]);
+    expect(measure.openMs).toBe(minutes(300));
+    expect(measure.workingMs).toBe(minutes(270));
+    // A mark of nothing is reached at once, closed or not; 240 minutes at Friday's closing, not at
+    // Monday's opening; a mark beyond the measured stretch is still found, further on.
+    expect(measure.marksReachedAt).toEqual([ms('2026-11-27T12:30'), ms('2026-11-27T17:00'), ms('2026-11-30T10:00'), ms('2026-11-30T11:00')]);
   });
 
   it('says whether the desk is open at an instant', () => {
