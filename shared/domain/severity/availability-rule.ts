@@ -12,12 +12,13 @@ export interface SeverityProposal {
 export const SEV_A_WITHOUT_24X7_REASON =
   'Severity A is worked around the clock and needs the requester available 24x7; without that availability we propose Severity B.';
 
-export function requiresTwentyFourSeven(severity: Severity): boolean {
+/** A ticket without a severity yet commits the requester to nothing. */
+export function requiresTwentyFourSeven(severity: Severity | undefined): boolean {
   return severity === 'A';
 }
 
 export function severityProposalForAvailability(ticket: { severity?: Severity; requester: { available24x7?: boolean } }): SeverityProposal | undefined {
-  if (ticket.severity !== undefined && requiresTwentyFourSeven(ticket.severity) && ticket.requester.available24x7 !== true) {
+  if (requiresTwentyFourSeven(ticket.severity) && ticket.requester.available24x7 !== true) {
     return { to: 'B', reason: SEV_A_WITHOUT_24X7_REASON };
   }
   return undefined;

@@ -38,8 +38,20 @@ describe('severity downgrade', () => {
   it('waits for one answer before another proposal', () => {
     expect(decide(proposed, { type: 'change-severity', actor: lead, to: 'C', reason: 'Workaround in place.' }, proposed.updatedAt, context)).toMatchObject({
       ok: false,
-      rejection: { code: 'invalid-state' },
+      rejection: { code: 'invalid-state', message: "a downgrade to Severity B already awaits the requester's answer" },
     });
+  });
+
+  it('cannot be answered when none was proposed, nor answered twice', () => {
+    const consented = applyAll(proposed, [{ type: 'consent-to-downgrade', actor: requester }]);
+    for (const ticket of [sevA, consented]) {
+      for (const type of ['consent-to-downgrade', 'refuse-downgrade'] as const) {
+        expect(decide(ticket, { type, actor: requester }, ticket.updatedAt, context)).toEqual({
+          ok: false,
+          rejection: { code: 'invalid-state', message: 'no severity downgrade awaits an answer' },
+        });
+      }
+    }
   });
 
   it('is superseded by a raise', () => {
@@ -65,7 +77,7 @@ describe('severity raise', () => {
   it('is never done by Baton itself', () => {
     expect(decide(sevC, { type: 'change-severity', actor: system, to: 'B', reason: 'SLA breached.' }, sevC.updatedAt, context)).toMatchObject({
       ok: false,
-      rejection: { code: 'forbidden' },
+      rejection: { code: 'forbidden', message: 'Baton only proposes downgrades; raising a severity needs a person with a reason' },
     });
   });
 
@@ -81,7 +93,7 @@ describe('severity raise', () => {
   it('to the same severity is not a change', () => {
     expect(decide(sevC, { type: 'change-severity', actor: lead, to: 'C', reason: 'Same.' }, sevC.updatedAt, context)).toMatchObject({
       ok: false,
-      rejection: { code: 'invalid-command' },
+      rejection: { code: 'invalid-command', message: 'the ticket is already Severity C' },
     });
   });
 
@@ -92,7 +104,10 @@ describe('severity raise', () => {
       accessTokenHash: 'sha256:00112233445566778899',
       receivedAt: T0,
     }).ticket;
-    expect(decide(chat, { type: 'change-severity', actor: tam, to: 'B', reason: 'Guessing.' }, T0, context)).toMatchObject({ ok: false, rejection: { code: 'invalid-state' } });
+    expect(decide(chat, { type: 'change-severity', actor: tam, to: 'B', reason: 'Guessing.' }, T0, context)).toMatchObject({
+      ok: false,
+      rejection: { code: 'invalid-state', message: 'the ticket has no severity yet' },
+    });
   });
 });
 
@@ -102,6 +117,10 @@ describe('Severity A availability rule', () => {
     expect(severityProposalForAvailability({ severity: 'A', requester: {} })).toMatchObject({ to: 'B' });
     expect(severityProposalForAvailability({ severity: 'A', requester: { available24x7: true } })).toBeUndefined();
     expect(severityProposalForAvailability({ severity: 'B', requester: { available24x7: false } })).toBeUndefined();
+  });
+
+  it('proposes nothing for a ticket without a severity yet (a chat ticket before triage)', () => {
+    expect(severityProposalForAvailability({ requester: { available24x7: false } })).toBeUndefined();
   });
 
   it('is carried out as a proposal by Baton, which the requester may refuse', () => {
@@ -118,6 +137,7 @@ describe('severity order', () => {
   it('ranks A above B above C', () => {
     expect(isRaise('C', 'A')).toBe(true);
     expect(isRaise('A', 'B')).toBe(false);
+    expect(isRaise('B', 'B')).toBe(false);
     expect(isLowering('A', 'C')).toBe(true);
     expect(isLowering('B', 'B')).toBe(false);
   });
