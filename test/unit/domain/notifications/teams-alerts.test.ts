@@ -1,0 +1,114 @@
+import { ticketClocks } from '../../../../shared/domain/agenda/sla-agenda';
+import { receiveTicket } from '../../../../shared/domain/commands/receive-ticket';
+import { IntakeSchema } from '../../../../shared/domain/intake/intake';
+import { teamsAlertFor } from '../../../../shared/domain/notifications/teams-alerts';
+import { Ticket } from '../../../../shared/domain/ticket/ticket';
+import { minimalBrief } from '../support/handoff-fixtures';
+import { sampleOrg } from '../support/org-fixtures';
+import { applyAll, engineer, graceRef, investigatingTicket, lead, lukas, maria, minutesAfter, system, T0, triagedTicket, vendor } from '../support/ticket-fixtures';
+
+const org = sampleOrg();
+
+/** The card the ticket's last event calls for, with the ticket's SLA clocks at that event, as the shell plans it. */
+function cardFor(ticket: Ticket) {
+  const event = ticket.timeline.at(-1);
+  return event === undefined ? undefined : teamsAlertFor(ticket, event, ticketClocks(ticket, org, event.at));
+}
+
+const lastEventId = (ticket: Ticket): string => ticket.timeline.at(-1)?.id ?? '';
+
+describe('Teams cards for the staff channel', () => {
+  it('announce a new Severity A ticket with the clock to beat first: its first response, an hour from intake', () => {
+    const ticket = triagedTicket();
+    expect(cardFor(ticket)).toStrictEqual({
+      kind: 'sev-a',
+      alertId: `teams/${lastEventId(ticket)}/sev-a`,
+      ticketNumber: ticket.ticketNumber,
+      at: minutesAfter(T0, 2),
+      customer: 'Contoso Ltd',
+      title: 'Outbound mail stuck in queue for all users',
+      severity: 'A',
+      queueId: 'collaboration',
+      clock: { metric: 'first-response', dueAt: minutesAfter(T0, 60), minutesLeft: 58 },
+    });
+    expect(cardFor(triagedTicket({ severity: 'B' }))).toBeUndefined();
+  });
+
+  it('announce a raise to Severity A with its reason, and no other raise', () => {
+    const toA = applyAll(investigatingTicket({ severity: 'B' }), [{ type: 'change-severity', actor: lead, to: 'A', reason: 'Every site is down now.' }]);
+    expect(cardFor(toA)).toMatchObject({ kind: 'sev-a', severity: 'A', reason: 'Every site is down now.', assignee: 'María García', region: 'AMER' });
+    expect(cardFor(applyAll(investigatingTicket({ severity: 'C' }), [{ type: 'change-severity', actor: lead, to: 'B', reason: 'More users.' }]))).toBeUndefined();
+  });
+
+  it('show an SLA warning or breach with the clock it is about, counted from the alert’s instant', () => {
+    const alert = (kind: 'warning' | 'breach', dueAt: string) =>
+      ({ type: 'raise-sla-alert', actor: system, alert: { kind, metric: 'next-update', cycleId: 'c1', key: `next-update:c1:${kind}`, dueAt } }) as const;
+    const investigating = investigatingTicket();
+    const warned = applyAll(investigating, [alert('warning', minutesAfter(investigating.updatedAt, 16))]);
+    expect(cardFor(warned)).toMatchObject({ kind: 'sla-warning', alertId: `teams/${lastEventId(warned)}/sla-warning`, clock: { metric: 'next-update', minutesLeft: 15 } });
+    const breached = applyAll(investigating, [alert('breach', minutesAfter(investigating.updatedAt, -4))]);
+    expect(cardFor(breached)).toMatchObject({ kind: 'sla-breach', clock: { metric: 'next-update', dueAt: minutesAfter(investigating.updatedAt, -4), minutesLeft: -5 } });
+  });
+
+  it('carry a handoff to the engineer who takes the ticket, in their region, with the brief', () => {
+    const ticket = investigatingTicket();
+    const brief = minimalBrief(ticket);
+    const handed = applyAll(ticket, [{ type: 'handoff', actor: system, toEngineer: lukas, brief }]);
+    const handoff = handed.timeline.at(-2);
+    const card = handoff === undefined ? undefined : teamsAlertFor(ticket, handoff, []);
+    expect(card).toMatchObject({
+      kind: 'handoff',
+      assignee: 'Lukas Weber',
+      region: 'EMEA',
+      handoff: { from: 'María García', to: 'Lukas Weber', fromRegion: 'AMER', toRegion: 'EMEA', brief },
+    });
+    expect(card?.clock).toBeUndefined();
+    expect(cardFor(handed)).toBeUndefined();
+  });
+
+  it('name the team lead called in and why, and pass on what the vendor answered', () => {
+    const escalated = applyAll(investigatingTicket(), [{ type: 'escalate-internally', actor: engineer(maria), reason: 'Customer threatens to cancel.', to: graceRef }]);
+    expect(cardFor(escalated)).toMatchObject({ kind: 'escalation', reason: 'Grace Okafor: Customer threatens to cancel.' });
+    const answered = applyAll(investigatingTicket(), [
+      { type: 'escalate-to-vendor', actor: engineer(maria), justification: 'Backend logs needed.' },
+      { type: 'record-vendor-case', actor: system, outcome: { status: 'opened', caseId: '2611230040001234' } },
+      { type: 'vendor-update', actor: vendor, note: 'A platform rule blocks the smart host.', status: 'investigating' },
+    ]);
+    expect(cardFor(answered)).toMatchObject({ kind: 'vendor-answer', note: 'A platform rule blocks the smart host.' });
+    expect(cardFor(answered)?.reason).toBeUndefined();
+  });
+
+  it('show the running clock due soonest, leaving out clocks already met', () => {
+    // Acknowledged: the first response is met; the next update is due an hour later and runs.
+    const acknowledged = investigatingTicket();
+    const escalated = applyAll(acknowledged, [{ type: 'escalate-internally', actor: lead, reason: 'Watch this one.', to: graceRef }]);
+    expect(cardFor(escalated)?.clock).toEqual({ metric: 'next-update', dueAt: minutesAfter(acknowledged.updatedAt, 60), minutesLeft: 59 });
+  });
+
+  it('name the requester’s address as the customer of a ticket without a company, and leave out what it lacks', () => {
+    const chat = receiveTicket({
+      ticketNumber: 'BTN-2026-000100',
+      intake: IntakeSchema.parse({ channel: 'chat', requester: { name: 'Ken', email: 'ken@fabrikam.com' }, description: 'Outlook will not start.' }),
+      accessTokenHash: 'sha256:00112233445566778899',
+      receivedAt: T0,
+    }).ticket;
+    const escalated = applyAll(chat, [
+      { type: 'start-validation', actor: system },
+      { type: 'triage', actor: system, slaPolicyId: 'enterprise-emea', queueId: 'collaboration', contractId: 'contoso-unified' },
+      { type: 'escalate-internally', actor: lead, reason: 'Unclear request.', to: graceRef },
+    ]);
+    expect(cardFor(escalated)).toStrictEqual({
+      kind: 'escalation',
+      alertId: `teams/${lastEventId(escalated)}/escalation`,
+      ticketNumber: 'BTN-2026-000100',
+      at: minutesAfter(T0, 3),
+      customer: 'ken@fabrikam.com',
+      queueId: 'collaboration',
+      reason: 'Grace Okafor: Unclear request.',
+    });
+  });
+
+  it('are not called for by the rest of the conversation', () => {
+    expect(cardFor(applyAll(investigatingTicket(), [{ type: 'respond', actor: engineer(maria), message: 'Looking into it.' }]))).toBeUndefined();
+  });
+});
