@@ -1,7 +1,9 @@
-import { digestDay, TamDigestSchema, tamDigestsFor } from '../../../../shared/domain/notifications/tam-digest';
+import { receiveTicket } from '../../../../shared/domain/commands/receive-ticket';
+import { IntakeSchema } from '../../../../shared/domain/intake/intake';
+import { digestDay, TamDigestSchema, tamDigestsFor, ticketRisks } from '../../../../shared/domain/notifications/tam-digest';
 import type { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { sampleOrg } from '../support/org-fixtures';
-import { applyAll, minutesAfter, receivedTicket, system, T0 } from '../support/ticket-fixtures';
+import { applyAll, closedTicket, engineer, maria, minutesAfter, receivedTicket, system, T0 } from '../support/ticket-fixtures';
 
 const org = sampleOrg();
 /** Two hours after intake: a Severity A first response (60 minutes) has long breached. */
@@ -51,5 +53,42 @@ describe("the TAM's digest, as the domain decides it", () => {
     const [today] = tamDigestsFor([contoso], org, '2026-11-23T23:59:00.000Z');
     const [tomorrow] = tamDigestsFor([contoso], org, '2026-11-24T00:01:00.000Z');
     expect(today?.messageId).not.toBe(tomorrow?.messageId);
+  });
+});
+
+describe('a ticket at risk, for the digest', () => {
+  it('is one whose clock reached its warning instant or breached, not one still short of it', () => {
+    // Severity A: the first response is due an hour after intake and warns at 75 %, 45 minutes in.
+    expect(ticketRisks(contoso, org, minutesAfter(T0, 44))).toEqual([]);
+    expect(ticketRisks(contoso, org, minutesAfter(T0, 45))).toEqual([expect.stringContaining('First response (Sev A)')]);
+  });
+
+  it('is not one whose clock was met, however long ago', () => {
+    const assigned = applyAll(contoso, [{ type: 'assign', actor: system, engineer: maria }]);
+    const acknowledged = applyAll(assigned, [{ type: 'acknowledge', actor: engineer(maria), message: 'Looking at it now.' }]);
+    expect(ticketRisks(assigned, org, LATER).some((risk) => risk.includes('First response'))).toBe(true);
+    expect(ticketRisks(acknowledged, org, LATER).some((risk) => risk.includes('First response'))).toBe(false);
+  });
+
+  it('leaves closed tickets out of the digest', () => {
+    expect(tamDigestsFor([closedTicket()], org, minutesAfter(T0, 60 * 24 * 3))).toEqual([]);
+  });
+
+  it('names the customer by the requester’s address when the ticket names no company, leaving out what it lacks, and the TAM by address alone when no contract names them', () => {
+    const chat = receiveTicket({
+      ticketNumber: 'BTN-2026-000100',
+      intake: IntakeSchema.parse({ channel: 'chat', requester: { name: 'Ken', email: 'ken@fabrikam.com' }, description: 'Outlook will not start.' }),
+      accessTokenHash: 'sha256:00112233445566778899',
+      receivedAt: T0,
+    }).ticket;
+    const triagedChat = applyAll(chat, [
+      { type: 'start-validation', actor: system },
+      { type: 'triage', actor: system, slaPolicyId: 'enterprise-emea', queueId: 'collaboration', contractId: 'contoso-unified', tamEmail: 'ines.costa@css.example' },
+    ]);
+    const [digest] = tamDigestsFor([{ ...triagedChat, handoffsSinceCustomerUpdate: 3 }], org, minutesAfter(T0, 10));
+    expect(digest?.to).toStrictEqual([{ role: 'tam', email: 'ines.costa@css.example' }]);
+    expect(digest?.tickets).toStrictEqual([
+      { ticketNumber: 'BTN-2026-000100', customer: 'ken@fabrikam.com', status: 'triaged', risks: ['3 follow-the-sun handoffs without an update to the customer.'] },
+    ]);
   });
 });
