@@ -5,7 +5,10 @@ import { isFinished } from '../../../../shared/domain/ticket/ticket-status';
 import type { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { SlaBreachedSchema, SlaWarningRaisedSchema } from '../../../../shared/domain/timeline/sla-events';
 import { SlaMetricSchema } from '../../../../shared/domain/timeline/sla-metric';
-import { T0, assignedTicket, closedTicket, minutesAfter, receivedTicket, system } from '../support/ticket-fixtures';
+import { receiveTicket } from '../../../../shared/domain/commands/receive-ticket';
+import { IntakeSchema } from '../../../../shared/domain/intake/intake';
+import { minimalBrief } from '../support/handoff-fixtures';
+import { T0, applyAll, assignedTicket, closedTicket, graceRef, investigatingTicket, lukas, minutesAfter, receivedTicket, system, triagedTicket } from '../support/ticket-fixtures';
 
 const NOW = minutesAfter(T0, 90);
 
@@ -70,5 +73,50 @@ describe('the operations figures', () => {
     const { snapshot } = operationsFigures([], [outbox('pending', 3), outbox('pending', 42), outbox('failed', 300), outbox('sent', 500)], NOW);
     expect(snapshot).toMatchObject({ outboxPending: 2, outboxOldestPendingMinutes: 42, outboxFailed: 1 });
     expect(operationsFigures([], [], NOW).snapshot.outboxOldestPendingMinutes).toBe(0);
+  });
+
+  it('counts what happened in the hour up to now: not an instant exactly an hour ago, nor one after now', () => {
+    const atWindowStart = { ...receivedTicket({}, 'BTN-2026-000001'), createdAt: minutesAfter(NOW, -60), updatedAt: minutesAfter(NOW, -60) };
+    const atNow = { ...receivedTicket({}, 'BTN-2026-000002'), createdAt: NOW, updatedAt: NOW };
+    const ahead = { ...receivedTicket({}, 'BTN-2026-000003'), createdAt: minutesAfter(NOW, 1), updatedAt: minutesAfter(NOW, 1) };
+    expect(figuresOf({ open: [], changedInWindow: [atWindowStart, atNow, ahead], outbox: [] }, NOW).snapshot.intakeLastHour).toBe(1);
+  });
+
+  it('counts the handoffs and the escalations to a team lead of the last hour', () => {
+    const ticket = investigatingTicket();
+    const worked = applyAll(ticket, [
+      { type: 'handoff', actor: system, toEngineer: lukas, brief: minimalBrief(ticket) },
+      { type: 'escalate-internally', actor: system, reason: 'Three handoffs without news.', to: graceRef },
+    ]);
+    const { snapshot } = figuresOf({ open: [], changedInWindow: [worked], outbox: [] }, minutesAfter(worked.updatedAt, 30));
+    expect(snapshot).toMatchObject({ handoffsLastHour: 1, leadEscalationsLastHour: 1, slaWarningsLastHour: 0 });
+    expect(figuresOf({ open: [], changedInWindow: [worked], outbox: [] }, minutesAfter(worked.updatedAt, 120)).snapshot.handoffsLastHour).toBe(0);
+  });
+
+  it('leaves out a finished ticket listed among the open ones, and sorts the counts by status, then severity', () => {
+    const chat = receiveTicket({
+      ticketNumber: 'BTN-2026-000100',
+      intake: IntakeSchema.parse({ channel: 'chat', requester: { name: 'Ken', email: 'ken@fabrikam.com' }, description: 'Outlook will not start.' }),
+      accessTokenHash: 'sha256:00112233445566778899',
+      receivedAt: T0,
+    }).ticket;
+    const standing = ({ status, severity, raisedAlertKeys }: Ticket) => ({ status, raisedAlertKeys, ...(severity === undefined ? {} : { severity }) });
+    const figures = figuresOf(
+      { open: [triagedTicket({ severity: 'C' }), closedTicket(), triagedTicket({ severity: 'B' }), chat, assignedTicket(), triagedTicket({ severity: 'B' })].map(standing), changedInWindow: [], outbox: [] },
+      NOW,
+    );
+    expect(figures.snapshot.openTickets).toBe(5);
+    expect(figures.openTicketsByStatusAndSeverity).toEqual([
+      { status: 'assigned', severity: 'A', count: 1 },
+      { status: 'received', severity: 'unset', count: 1 },
+      { status: 'triaged', severity: 'B', count: 2 },
+      { status: 'triaged', severity: 'C', count: 1 },
+    ]);
+  });
+
+  it('gives the outbox backlog’s age in whole minutes, never below zero', () => {
+    const halfMinuteMore = { status: 'pending' as const, createdAt: minutesAfter(NOW, -42.5) };
+    expect(operationsFigures([], [halfMinuteMore], NOW).snapshot.outboxOldestPendingMinutes).toBe(42);
+    expect(operationsFigures([], [{ status: 'pending', createdAt: minutesAfter(NOW, 2) }], NOW).snapshot.outboxOldestPendingMinutes).toBe(0);
   });
 });
