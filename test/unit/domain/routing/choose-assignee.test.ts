@@ -46,6 +46,13 @@ describe('choosing an assignee', () => {
     expect(assigneeId({ at: overlap, excludeEngineerIds: ['eva'] })).toBe('ana');
   });
 
+  it('gives the same answer whatever order the roster lists its engineers in', () => {
+    const reversed = RosterSchema.parse({ ...followTheSun, engineers: [...followTheSun.engineers].reverse() });
+    expect(assigneeId({ roster: reversed, productArea: 'exchange', at: overlap })).toBe('ana');
+    expect(assigneeId({ roster: reversed, at: overlap, excludeEngineerIds: ['eva'] })).toBe('ana');
+    expect(assigneeId({ roster: reversed })).toBe('eva');
+  });
+
   it('skips excluded engineers, such as the one handing off', () => {
     expect(assigneeId({ excludeEngineerIds: ['eva'] })).toBe('erin');
     expect(assign({ excludeEngineerIds: ['ana', 'bob', 'eva', 'erin', 'ping'] })).toEqual({ ok: false, reason: 'all-skilled-excluded', escalateTo: 'erin' });
