@@ -24,7 +24,7 @@ import { lifecyclePorts } from '../shared/orchestration/lifecycle-ports';
 import { raiseVendorCase, recordVendorCaseFailure } from '../shared/vendor/raise-vendor-case';
 import { reconcileTicket } from '../shared/orchestration/reconcile-ticket';
 import { validateTicketStep } from '../shared/orchestration/validate-ticket-step';
-import { TICKET_LIFECYCLE_ORCHESTRATION } from '../shared/orchestration/lifecycle-names';
+import { TICKET_LIFECYCLE_ORCHESTRATION, VALIDATION_IN_TURNS_REVISION } from '../shared/orchestration/lifecycle-names';
 
 /** History stays small: after this many turns the orchestration starts afresh from the store. */
 export const TURNS_PER_EXECUTION = 50;
@@ -68,7 +68,7 @@ const ticketLifecycle: OrchestrationHandler = function* (context: OrchestrationC
   const step = (): LifecycleStep => ({ ticketNumber, now: context.df.currentUtcDateTime.toISOString() });
 
   // Started before validation became the agenda's first item: its history begins with this step.
-  if (startTurn === 0 && revision < 2) {
+  if (startTurn === 0 && revision < VALIDATION_IN_TURNS_REVISION) {
     const validation = ValidationOutcomeSchema.parse(yield validateTicket(step()).withRetry(STORE_RETRY));
     if (validation.outcome !== 'accepted') return validation.outcome;
   }

@@ -17,6 +17,9 @@ export const TICKET_CHANGED_EVENT = 'ticket-changed';
  */
 export const CURRENT_LIFECYCLE_REVISION = 2;
 
+/** From this revision on, validation is the first item of a received ticket's agenda, done in the turns. */
+export const VALIDATION_IN_TURNS_REVISION = 2;
+
 /** What a lifecycle is started with; the orchestrator reads its ticket from the instance id, so nothing parses it. */
 export interface TicketLifecycleInput {
   readonly ticketNumber: TicketNumber;
