@@ -118,7 +118,7 @@ suite.test('a team lead finds the unassigned ticket in the queue and assigns it 
   await step('screenshot the outcome', PAGE_ACTION_MS, () => saveStaffScreenshot(page, 'queue-assigned-desktop'));
 });
 
-suite.test('a team lead who double-clicks Assign assigns the ticket once and is told it is assigned', async (steps) => {
+suite.test('a team lead cannot send Assign twice while it is on its way, and is told the ticket is assigned', async (steps) => {
   const { step } = steps;
   const unassigned = unassignedTicket(minutesAgo(10));
   await store(steps, [unassigned]);
@@ -126,10 +126,38 @@ suite.test('a team lead who double-clicks Assign assigns the ticket once and is 
   await step('sign in as Arjun Mehta', PAGE_LOAD_MS, () => signInAs(page, 'arjun-mehta', '/staff/queue'));
   await step('see the new ticket listed', PAGE_LOAD_MS, () => reloadUntilListed(page, unassigned.ticketNumber));
   const row = page.locator('tbody tr', { hasText: unassigned.ticketNumber });
-  await step('double-click Assign for Priya Nair', FORM_SEND_MS, async () => {
-    await row.locator('select[name="engineerId"]').selectOption('priya-nair');
-    await Promise.all([page.waitForURL((url) => url.searchParams.get('assign') !== null), row.locator('button[type="submit"]').dblclick()]);
+  // The post is held at the network, as on a slow connection.
+  const posts: string[] = [];
+  let releaseFirst: () => void = () => undefined;
+  const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+  let firstSent: () => void = () => undefined;
+  const firstSeen = new Promise<void>((resolve) => (firstSent = resolve));
+  await page.route('**/staff/queue', async (route) => {
+    if (route.request().method() === 'POST') {
+      posts.push(route.request().url());
+      if (posts.length === 1) {
+        firstSent();
+        await firstHeld;
+      }
+    }
+    await route.continue().catch(() => undefined);
   });
+  // What the form looked like just after it was sent, kept where the next page can read it.
+  await page.evaluate(`document.querySelectorAll('form.assign-form').forEach((form) => form.addEventListener('submit', () => setTimeout(() => {
+    sessionStorage.setItem('assign-form-sent', JSON.stringify({ disabled: form.querySelector('button[type="submit"]').disabled, busy: form.getAttribute('aria-busy') }));
+  }, 20)))`);
+  await step('click Assign for Priya Nair', FORM_SEND_MS, async () => {
+    await row.locator('select[name="engineerId"]').selectOption('priya-nair');
+    const arrived = page.waitForURL((url) => url.searchParams.get('assign') !== null);
+    await row.locator('button[type="submit"]').click({ noWaitAfter: true });
+    await firstSeen;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    releaseFirst();
+    await arrived;
+  });
+  // Nothing could send it a second time while it was on its way; without the script, the server records a second post once.
+  expect(JSON.parse((await page.evaluate("sessionStorage.getItem('assign-form-sent')")) as string)).toEqual({ disabled: true, busy: 'true' });
+  expect(posts).toHaveLength(1);
   expect(await page.locator('.notice-ok').textContent()).toContain(`${unassigned.ticketNumber} is now assigned to Priya Nair.`);
   expect(await page.locator('.notice-failed').count()).toBe(0);
   await step('open the ticket', PAGE_LOAD_MS, () => page.goto(`/staff/tickets/${unassigned.ticketNumber}`));
