@@ -6,8 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Account from '@vercel/cosmosdb-server/lib/account';
+import packageQueryDocuments from '@vercel/cosmosdb-server/lib/handler/query-documents';
 import routeRequest from '@vercel/cosmosdb-server/lib/routes';
 import { parsePartitionKey } from '@vercel/cosmosdb-server/lib/utils/get-partition-from-header';
+import { documentQueriesOf, queryDocuments } from './cosmos-document-queries';
 
 export { Account as CosmosAccount };
 
@@ -31,13 +33,23 @@ const EMPTY_QUERY_METRICS =
   'userFunctionExecuteTimeInMs=0.00;retrievedDocumentCount=0;retrievedDocumentSize=0;' +
   'outputDocumentCount=1;outputDocumentSize=0;writeOutputTimeInMs=0.00;indexUtilizationRatio=0.00';
 
-/** The package's router answers `[params, handler]` or undefined; narrow it once, here. */
+/**
+ * The package's router answers `[params, handler]` or undefined; narrow it once, here. Document
+ * queries go to our own handler (`cosmos-document-queries.ts`).
+ */
 function findRoute(req: IncomingMessage): Route | undefined {
   const found: unknown = routeRequest(req);
   if (!Array.isArray(found)) return undefined;
   const [params, handler]: unknown[] = found;
   if (typeof handler !== 'function' || typeof params !== 'object' || params === null) return undefined;
-  return { params: params as Record<string, string>, handler: handler as RouteHandler };
+  return { params: params as Record<string, string>, handler: handler === packageQueryDocuments ? queryDocuments : (handler as RouteHandler) };
+}
+
+/** Keeps the sorted orders queries walk in step with a write, before anything else can read. */
+function takeInWrite(account: Account, effect: WriteEffect): void {
+  const queries = documentQueriesOf(account);
+  if (effect.kind === 'account') queries.accountChanged();
+  else queries.documentWritten(account.database(effect.databaseId).collection(effect.containerId), effect.id, effect.partitionKey);
 }
 
 function isTrueHeader(req: IncomingMessage, name: string): boolean {
@@ -129,10 +141,12 @@ export async function handleCosmosRequest(
       res.statusCode = 500;
       body = { message: messageOf(error) };
     }
+    const effect = res.statusCode < 300 && isWriteRequest(req) ? effectOf(account, req, route, body) : undefined;
+    if (effect !== undefined) takeInWrite(account, effect);
     // An acknowledged write must be durable: the answer waits until the commit hook has made it so.
-    if (commit && res.statusCode < 300 && isWriteRequest(req)) {
+    if (commit && effect !== undefined) {
       try {
-        await commit(effectOf(account, req, route, body));
+        await commit(effect);
       } catch (error) {
         onError(error);
         res.statusCode = 503;
