@@ -7,7 +7,8 @@ import type { InvocationContext } from '@azure/functions';
 import { appTicketServices, invocationLifecycle } from '../ticket-service/app-ticket-services';
 import type { LifecycleControl } from '../orchestration/lifecycle-control';
 import type { TicketServices } from '../ticket-service/ticket-services';
-import type { TicketList, TicketRead } from '../store/ticket-repository';
+import type { QueuePage } from '../store/queue-page';
+import type { TicketRead } from '../store/ticket-repository';
 import type { StoreSetup } from '../store/local-store';
 import type { TicketNumber } from '../domain/ticket/ticket-number';
 import type { TicketApiPort } from './ticket-api-port';
@@ -24,9 +25,9 @@ export function ticketApiPort(services: TicketServices, lifecycle: LifecycleCont
       const failed = await ready();
       return failed ?? services.repository.read(ticketNumber);
     },
-    async queueView(filter): Promise<TicketList> {
+    async queuePage(filter, request): Promise<QueuePage> {
       const failed = await ready();
-      return failed ?? services.repository.queueView(filter);
+      return failed ?? services.repository.queuePage(filter, request);
     },
     applyToTicket: (ticketNumber, decideCommands, now, options = {}) =>
       services.applyToTicket(ticketNumber, decideCommands, now, {

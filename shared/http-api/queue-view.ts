@@ -1,22 +1,30 @@
 /**
- * The staff queue: open tickets, most urgent SLA deadline first, optionally narrowed to one queue
- * or one status. One line per ticket, enough to pick the next one to work on.
+ * The staff queue: tickets, most urgent SLA deadline first, optionally narrowed to one queue or
+ * one status, a page at a time. One line per ticket, enough to pick the next one to work on.
  */
 import { z } from 'zod';
 import { InstantSchema, RegionSchema, SeveritySchema, SlugSchema } from '../domain/primitives';
-import type { Ticket } from '../domain/ticket/ticket';
+import type { QueueRow } from '../store/queue-page';
 import { TicketNumberSchema } from '../domain/ticket/ticket-number';
 import { TicketStatusSchema } from '../domain/ticket/ticket-status';
 import { ticketHeadline } from '../domain/ticket/ticket-headline';
 
 export const DEFAULT_QUEUE_LIMIT = 50;
 export const MAX_QUEUE_LIMIT = 200;
+/** Cosmos DB's continuation tokens are limited to 1 KB on request; ours wraps one with the filter. */
+export const MAX_CONTINUATION_LENGTH = 4_096;
 
 export const QueueQuerySchema = z
   .strictObject({
     queue: SlugSchema.max(100).optional().meta({ description: 'Only tickets routed to this queue, e.g. identity-and-devices.' }),
     status: TicketStatusSchema.optional().meta({ description: 'Only tickets in this status.' }),
-    limit: z.coerce.number().int().min(1).max(MAX_QUEUE_LIMIT).default(DEFAULT_QUEUE_LIMIT).meta({ description: 'At most this many tickets.' }),
+    limit: z.coerce.number().int().min(1).max(MAX_QUEUE_LIMIT).default(DEFAULT_QUEUE_LIMIT).meta({ description: 'At most this many tickets on the page.' }),
+    continuation: z
+      .string()
+      .min(1)
+      .max(MAX_CONTINUATION_LENGTH)
+      .optional()
+      .meta({ description: 'The `continuation` of the previous page, for the page after it (with the same queue and status).' }),
   })
   .meta({ id: 'QueueQuery' });
 export type QueueQuery = z.infer<typeof QueueQuerySchema>;
@@ -39,11 +47,15 @@ export const QueueItemSchema = z
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 
 export const QueueViewSchema = z
-  .object({ items: z.array(QueueItemSchema), count: z.number().int().nonnegative() })
+  .object({
+    items: z.array(QueueItemSchema),
+    count: z.number().int().nonnegative(),
+    continuation: z.string().optional().meta({ description: 'Present when more tickets follow: pass it as `continuation` for the next page.' }),
+  })
   .meta({ id: 'QueueView' });
 export type QueueView = z.infer<typeof QueueViewSchema>;
 
-export function queueItem(ticket: Ticket, slaNextDueAt: string | undefined): QueueItem {
+export function queueItem(ticket: QueueRow, slaNextDueAt: string | undefined): QueueItem {
   const assignee = ticket.assignee;
   return {
     ...ticketHeadline(ticket),

@@ -12,6 +12,7 @@ import { validationProblem } from '../http-edge/problem';
 import { readRequestBody } from '../http-edge/request-body';
 import { problemForStoreFailure } from '../http-edge/store-failure-problem';
 import { displayedSlaDeadline } from '../store/sla-deadline';
+import { decodeContinuation, encodeContinuation } from './queue-continuation';
 import { queueItem, QueueQuerySchema } from './queue-view';
 import { requestPath, ticketNumberOf, viewResponse } from './request-parts';
 import { authenticateStaff, configuredStaffTokenPolicy } from './staff-authentication';
@@ -46,15 +47,18 @@ export function staffQueueHandler(dependencies: StaffHandlerDependencies): HttpH
     if (staff.kind === 'refused') return staff.response;
     const query = QueueQuerySchema.safeParse(queryObject(request));
     if (!query.success) return validationProblem(fieldErrorsFromZod(query.error), { instance });
-    const { queue, status, limit } = query.data;
-    const listed = await dependencies.port(context).queueView({
-      ...(queue === undefined ? {} : { queueId: queue }),
-      ...(status === undefined ? {} : { statuses: [status] }),
-      maxItems: limit,
-    });
-    if (listed.kind === 'failed') return problemForStoreFailure(listed.failure, { instance });
-    const items = listed.tickets.map((ticket) => queueItem(ticket, displayedSlaDeadline(ticket)));
-    return viewResponse({ items, count: items.length });
+    const { queue, status, limit, continuation } = query.data;
+    const filter = { ...(queue === undefined ? {} : { queueId: queue }), ...(status === undefined ? {} : { status }) };
+    const resumed = continuation === undefined ? undefined : decodeContinuation(continuation, filter);
+    if (resumed !== undefined && !resumed.ok) return validationProblem([{ field: 'continuation', message: resumed.message }], { instance });
+    const page = await dependencies.port(context).queuePage(
+      { ...(queue === undefined ? {} : { queueId: queue }), ...(status === undefined ? {} : { statuses: [status] }) },
+      { pageSize: limit, ...(resumed === undefined ? {} : { continuationToken: resumed.token }) },
+    );
+    if (page.kind === 'continuation-refused') return validationProblem([{ field: 'continuation', message: 'can no longer be resumed: start from the first page' }], { instance });
+    if (page.kind === 'failed') return problemForStoreFailure(page.failure, { instance });
+    const items = page.rows.map((row) => queueItem(row, displayedSlaDeadline(row)));
+    return viewResponse({ items, count: items.length, ...(page.continuationToken === undefined ? {} : { continuation: encodeContinuation(filter, page.continuationToken) }) });
   };
 }
 

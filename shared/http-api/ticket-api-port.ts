@@ -8,7 +8,8 @@ import type { TicketNumber } from '../domain/ticket/ticket-number';
 import type { OrgConfigLoad } from '../org-config/org-config-source';
 import type { ApplyOptions, ApplyResult, DecideCommands } from '../ticket-service/apply-to-ticket';
 import type { AccessTokenSource } from '../email/ticket-notifier';
-import type { QueueViewFilter, TicketList, TicketRead } from '../store/ticket-repository';
+import type { QueuePage, QueuePageRequest, QueueViewFilter } from '../store/queue-page';
+import type { TicketRead } from '../store/ticket-repository';
 
 export interface TicketApiPort {
   readTicket(ticketNumber: TicketNumber): Promise<TicketRead>;
@@ -19,7 +20,8 @@ export interface TicketApiPort {
   accessTokenOf(ticketNumber: TicketNumber): ReturnType<AccessTokenSource>;
   /** With a `commandId`, a command already applied under it is answered as before and appended once only. */
   applyToTicket(ticketNumber: TicketNumber, decideCommands: DecideCommands, now: Instant, options?: Pick<ApplyOptions, 'commandId' | 'requestHash'>): Promise<ApplyResult>;
-  queueView(filter: QueueViewFilter): Promise<TicketList>;
+  /** A page of the queue's lines, the nearest SLA deadline first. */
+  queuePage(filter: QueueViewFilter, request: QueuePageRequest): Promise<QueuePage>;
   orgConfig(): Promise<OrgConfigLoad>;
   now(): Instant;
 }

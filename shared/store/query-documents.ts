@@ -43,6 +43,22 @@ function etagOf(row: unknown): string | undefined {
   return undefined;
 }
 
+/** Parses one row into `documents` or `skipped`, unless this process checked its version already. */
+function takeRow<T>(row: unknown, schema: z.ZodType<T>, versions: CheckedVersions<T> | undefined, documents: T[], skipped: SkippedRow[]): void {
+  const id = idOf(row);
+  const etag = etagOf(row);
+  const checked = id === undefined || etag === undefined ? undefined : versions?.get(id, etag);
+  if (checked !== undefined) {
+    documents.push(checked);
+    return;
+  }
+  const parsed = schema.safeParse(row);
+  if (parsed.success) {
+    documents.push(parsed.data);
+    if (id !== undefined && etag !== undefined) versions?.remember(id, etag, parsed.data);
+  } else skipped.push({ id, reason: z.prettifyError(parsed.error) });
+}
+
 export async function queryDocuments<T>(
   container: Container,
   query: SqlQuerySpec,
@@ -58,22 +74,45 @@ export async function queryDocuments<T>(
       const page = await iterator.fetchNext();
       for (const row of page.resources) {
         if (documents.length + skipped.length >= maxItems) break;
-        const id = idOf(row);
-        const etag = etagOf(row);
-        const checked = id === undefined || etag === undefined ? undefined : options.versions?.get(id, etag);
-        if (checked !== undefined) {
-          documents.push(checked);
-          continue;
-        }
-        const parsed = schema.safeParse(row);
-        if (parsed.success) {
-          documents.push(parsed.data);
-          if (id !== undefined && etag !== undefined) options.versions?.remember(id, etag, parsed.data);
-        } else skipped.push({ id, reason: z.prettifyError(parsed.error) });
+        takeRow(row, schema, options.versions, documents, skipped);
       }
     }
   } catch (error: unknown) {
     return { kind: 'failed', failure: classifyStoreError(error) };
   }
   return { kind: 'read', documents, skipped };
+}
+
+export type PageRead<T> =
+  | { readonly kind: 'read'; readonly documents: readonly T[]; readonly skipped: readonly SkippedRow[]; readonly continuationToken?: string }
+  | { readonly kind: 'failed'; readonly failure: StoreFailure };
+
+/**
+ * One page of a query: at most `pageSize` rows from where `continuationToken` (the token an
+ * earlier page handed back) left off, and the token of the next page when there is one. Cosmos DB
+ * may answer a page with no rows and a token; such pages are read through.
+ */
+export async function queryPage<T>(
+  container: Container,
+  query: SqlQuerySpec,
+  schema: z.ZodType<T>,
+  request: { readonly pageSize: number; readonly continuationToken?: string },
+): Promise<PageRead<T>> {
+  const documents: T[] = [];
+  const skipped: SkippedRow[] = [];
+  let continuationToken: string | undefined;
+  try {
+    const iterator = container.items.query<unknown>(query, {
+      maxItemCount: request.pageSize,
+      ...(request.continuationToken === undefined ? {} : { continuationToken: request.continuationToken }),
+    });
+    do {
+      const page = await iterator.fetchNext();
+      for (const row of page.resources) takeRow(row, schema, undefined, documents, skipped);
+      continuationToken = page.continuationToken;
+    } while (documents.length + skipped.length === 0 && continuationToken !== undefined);
+  } catch (error: unknown) {
+    return { kind: 'failed', failure: classifyStoreError(error) };
+  }
+  return { kind: 'read', documents, skipped, ...(continuationToken === undefined ? {} : { continuationToken }) };
 }

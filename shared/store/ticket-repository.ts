@@ -24,6 +24,7 @@ import type { StoreFailure } from './store-failure';
 import { noChange, replaceWith, updateWithEtag, type EtagUpdate, type Mutation } from './update-with-etag';
 import { owesAnyOf, settle } from '../email/notification-debt';
 import { storedLifecycleDueAt } from './lifecycle-due';
+import { queueQuery, readQueuePage, type QueuePage, type QueuePageRequest, type QueueViewFilter } from './queue-page';
 import { slaDeadlines } from './sla-deadline';
 import { StoredTicketSchema, ticketOf, type StoredTicket } from './stored-ticket';
 
@@ -79,12 +80,7 @@ export type DebtSettlement =
   | { readonly kind: 'nothing-owed' }
   | { readonly kind: 'failed'; readonly reason: string };
 
-export interface QueueViewFilter {
-  readonly queueId?: string;
-  /** Any of these statuses; all when absent. */
-  readonly statuses?: readonly TicketStatus[];
-  readonly maxItems?: number;
-}
+export type { QueueViewFilter } from './queue-page';
 
 export interface TicketRepository {
   create(ticket: Ticket, stamp: SaveStamp): Promise<TicketCreation>;
@@ -104,6 +100,8 @@ export interface TicketRepository {
   listByRequester(requesterEmail: string, options?: { readonly maxItems?: number }): Promise<TicketList>;
   /** Open work by urgency: the nearest SLA deadline first. */
   queueView(filter: QueueViewFilter): Promise<TicketList>;
+  /** The same, a page of queue lines at a time (see `queue-page.ts`). */
+  queuePage(filter: QueueViewFilter, request: QueuePageRequest): Promise<QueuePage>;
   /** Tickets still `received` since before `receivedBefore`: their lifecycle may never have started. */
   awaitingLifecycle(receivedBefore: Instant, maxItems: number): Promise<TicketList>;
   /** Tickets owing emails since before `owingSince`, the oldest debt first. */
@@ -144,35 +142,6 @@ export function stamped<T extends Ticket>(ticket: T, stamp: SaveStamp): T {
     ...(nextWarningAt === undefined ? {} : { slaNextWarningAt: nextWarningAt }),
     lifecycleDueAt: storedLifecycleDueAt(ticket, stamp.org, stamp.now, known),
   };
-}
-
-/**
- * Composite indexes (queueId, slaNextDueAt) and (status, slaNextDueAt) serve these orderings;
- * the filtered property leads the ORDER BY so Cosmos can use them.
- */
-function queueViewQuery(filter: QueueViewFilter, top: number): { query: string; parameters: { name: string; value: string | string[] }[] } {
-  const where: string[] = [];
-  const parameters: { name: string; value: string | string[] }[] = [];
-  if (filter.queueId !== undefined) {
-    where.push('c.queueId = @queueId');
-    parameters.push({ name: '@queueId', value: filter.queueId });
-  }
-  const statuses = filter.statuses ?? [];
-  if (statuses.length === 1 && statuses[0] !== undefined) {
-    where.push('c.status = @status');
-    parameters.push({ name: '@status', value: statuses[0] });
-  } else if (statuses.length > 1) {
-    where.push('ARRAY_CONTAINS(@statuses, c.status)');
-    parameters.push({ name: '@statuses', value: [...statuses] });
-  }
-  const order =
-    filter.queueId !== undefined
-      ? 'c.queueId ASC, c.slaNextDueAt ASC'
-      : statuses.length === 1
-        ? 'c.status ASC, c.slaNextDueAt ASC'
-        : 'c.slaNextDueAt ASC';
-  const clause = where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`;
-  return { query: `SELECT TOP ${top} * FROM c${clause} ORDER BY ${order}`, parameters };
 }
 
 const VersionRowSchema = StoredTicketSchema.extend({ _etag: z.string().min(1) });
@@ -273,7 +242,11 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
 
     queueView(filter) {
       const top = listSize(filter.maxItems);
-      return listed(container, queueViewQuery(filter, top), top, checked);
+      return listed(container, queueQuery(filter, '*', top), top, checked);
+    },
+
+    queuePage(filter, request) {
+      return readQueuePage(container, filter, request);
     },
 
     awaitingLifecycle(receivedBefore, maxItems) {

@@ -296,6 +296,38 @@ describe('the queue', () => {
     expect(filtered.items.map((item) => item.ticketNumber)).toContain(waiting.ticket.ticketNumber);
   });
 
+  it('hands out the queue a page at a time, each ticket once and the nearest deadline first, until no continuation follows', async () => {
+    await Promise.all(Array.from({ length: 5 }, () => api.seedTicket()));
+    const whole = QueueViewSchema.parse((await callApi(api.baseUrl, { method: 'GET', path: '/api/queue?limit=200', headers: bearer(tokens.lead) })).body);
+    expect(whole.continuation).toBeUndefined();
+
+    const paged: string[] = [];
+    let continuation: string | undefined;
+    let pages = 0;
+    do {
+      const path = `/api/queue?limit=2${continuation === undefined ? '' : `&continuation=${encodeURIComponent(continuation)}`}`;
+      const page = QueueViewSchema.parse((await callApi(api.baseUrl, { method: 'GET', path, headers: bearer(tokens.lead) })).body);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.items.map((item) => item.ticketNumber));
+      continuation = page.continuation;
+      pages += 1;
+    } while (continuation !== undefined && pages < 100);
+    expect(pages).toBeGreaterThan(2);
+    expect(paged).toEqual(whole.items.map((item) => item.ticketNumber));
+  });
+
+  it('refuses a continuation of another filter, or one it never handed out, naming the field', async () => {
+    const first = QueueViewSchema.parse((await callApi(api.baseUrl, { method: 'GET', path: '/api/queue?limit=1', headers: bearer(tokens.lead) })).body);
+    expect(first.continuation).toBeDefined();
+    const foreign = `/api/queue?limit=1&status=assigned&continuation=${encodeURIComponent(first.continuation ?? '')}`;
+    const forged = `/api/queue?limit=1&continuation=${Buffer.from(JSON.stringify({ token: '{"token":"+RID:x#RTD:bm90IGpzb24","range":{}}' })).toString('base64url')}`;
+    for (const path of [foreign, '/api/queue?continuation=%7Bnot-base64', forged]) {
+      const answer = await callApi(api.baseUrl, { method: 'GET', path, headers: bearer(tokens.lead) });
+      expect(answer.status).toBe(400);
+      expect(problemOf(answer).errors?.map((error) => error.field)).toEqual(['continuation']);
+    }
+  });
+
   it('refuses an unknown filter value with the field named', async () => {
     const answer = await callApi(api.baseUrl, { method: 'GET', path: '/api/queue?status=sleeping&limit=0', headers: bearer(tokens.lead) });
     expect(answer.status).toBe(400);

@@ -30,7 +30,7 @@ function port(overrides: Partial<TicketApiPort> = {}): () => TicketApiPort {
     // The token each number would have: this ticket's for its own number, another for any other.
     accessTokenOf: async (number) => ({ ok: true, token: number === ticket.ticketNumber ? issued.token : otherNumbersToken }),
     applyToTicket: async (): Promise<ApplyResult> => ({ kind: 'unchanged', ticket }),
-    queueView: async () => ({ kind: 'read', tickets: [ticket], skipped: [] }),
+    queuePage: async () => ({ kind: 'read', rows: [ticket], skipped: [] }),
     orgConfig: async () => ({ kind: 'loaded', config: org }),
     now: () => NOW,
     ...overrides,

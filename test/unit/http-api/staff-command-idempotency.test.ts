@@ -40,7 +40,7 @@ function apiPort(): TicketApiPort {
     orgConfig: () => store.orgConfig(),
     now: () => NOW,
     accessTokenOf: async () => ({ ok: false, reason: 'not used by staff commands' }),
-    queueView: async () => ({ kind: 'read', tickets: [], skipped: [] }),
+    queuePage: async () => ({ kind: 'read', rows: [], skipped: [] }),
   };
 }
 

@@ -45,7 +45,7 @@ function countingPort(derivable: boolean): { port: TicketApiPort; reads: () => n
     applyToTicket: async () => {
       throw new Error('a lookup never changes a ticket');
     },
-    queueView: async () => ({ kind: 'read', tickets: [], skipped: [] }),
+    queuePage: async () => ({ kind: 'read', rows: [], skipped: [] }),
     orgConfig: async () => ({ kind: 'loaded', config: OrgConfigSchema.parse(sampleOrgConfig) }),
     now: () => '2026-11-24T14:00:00.000Z',
   };

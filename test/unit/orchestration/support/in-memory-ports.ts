@@ -122,6 +122,9 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
       const all = [...tickets.values()].map(ticketOf);
       return { kind: 'read', tickets: all.filter((ticket) => filter.statuses === undefined || filter.statuses.includes(ticket.status)), skipped: [] };
     },
+    async queuePage() {
+      throw new Error('not used by the lifecycle');
+    },
     async awaitingLifecycle() {
       return { kind: 'read', tickets: [], skipped: [] };
     },
