@@ -10,10 +10,6 @@
 import os from 'node:os';
 import { HttpRequest, type HttpResponseInit } from '@azure/functions';
 import type { StaffPrincipal } from '../shared/auth/staff-token';
-import type { Command } from '../shared/domain/commands/commands';
-import { receiveTicket } from '../shared/domain/commands/receive-ticket';
-import type { EngineerRef } from '../shared/domain/ticket/engineer-ref';
-import type { Ticket } from '../shared/domain/ticket/ticket';
 import { ticketApiPort } from '../shared/http-api/app-ticket-api';
 import { myWorkPage, queuePage } from '../shared/web/staff/console-pages';
 import { TICKETS_CONTAINER } from '../shared/store/containers';
@@ -21,57 +17,14 @@ import { openTicketIndex } from '../shared/store/open-ticket-index';
 import { consolePort } from '../shared/web/staff/console-port';
 import type { StaffPageHandler, StaffSession } from '../shared/web/staff/staff-session';
 import { ManualClock, startTicketServiceFixture } from '../test/integration/ticket-service/support/ticket-service-fixture';
-import { minimalBrief } from '../test/unit/domain/support/handoff-fixtures';
-import { applyCommands, storyIntake, SYSTEM } from '../test/unit/http-api/support/ticket-story';
 import { ARJUN_PRINCIPAL, MARIA_PRINCIPAL, NOW, ORG } from '../test/unit/web/staff/support/console-tickets';
+import { backlogTicket } from './backlog-tickets';
 
 const SAMPLES = Number(process.env['BENCH_CONSOLE_SAMPLES'] ?? 100);
 const WARM_UP = 5;
 const TARGET_MS = 300;
 const BACKLOGS = [50, 5_000] as const;
-const MARIAS_TICKETS = 20;
 const CREATED_TOGETHER = 25;
-
-const ENGINEERS: readonly EngineerRef[] = ORG.roster.engineers.map((engineer) => ({ engineerId: engineer.id, name: engineer.name, email: engineer.email, region: engineer.region }));
-const MARIA = ENGINEERS.find((engineer) => engineer.engineerId === 'maria-garcia');
-const OTHERS = ENGINEERS.filter((engineer) => engineer.engineerId !== 'maria-garcia');
-const CUSTOMERS = ORG.contracts.map((contract) => ({ contractId: contract.id, company: contract.company, tenant: contract.tenantDomains[0] ?? 'example.onmicrosoft.com' }));
-const QUEUES = ['identity-and-devices', 'collaboration', 'azure-infrastructure'] as const;
-const SEVERITIES = ['A', 'B', 'B', 'C', 'C'] as const;
-
-/** The index-th ticket of a varied backlog: customers, queues, severities, assignees, ages and stages mixed. */
-function backlogTicket(index: number): Ticket {
-  const customer = CUSTOMERS[index % CUSTOMERS.length] ?? CUSTOMERS[0];
-  const severity = SEVERITIES[index % SEVERITIES.length] ?? 'C';
-  const receivedAt = new Date(Date.parse(NOW) - ((index * 37) % (3 * 24 * 60)) * 60_000).toISOString();
-  const { ticket } = receiveTicket({
-    ticketNumber: `BTN-20261124-${String(index).padStart(5, '0')}`,
-    intake: storyIntake({
-      severity,
-      company: customer?.company,
-      tenantDomain: customer?.tenant,
-      title: `Backlog request ${String(index)}: ${['sign-in failures', 'mail delays', 'VPN drops', 'policy not applied'][index % 4] ?? ''}`,
-      requester: { name: 'Bench Requester', email: `bench-${String(index)}@contoso.com`, timeZone: 'Europe/London', available24x7: true },
-    }),
-    accessTokenHash: 'h'.repeat(43),
-    receivedAt,
-  });
-  const engineer = index < MARIAS_TICKETS ? MARIA : index % 10 === 5 ? undefined : OTHERS[index % OTHERS.length];
-  const commands: Command[] = [
-    { type: 'start-validation', actor: SYSTEM },
-    { type: 'triage', actor: SYSTEM, slaPolicyId: 'enterprise-emea', queueId: QUEUES[index % QUEUES.length] ?? 'identity-and-devices', contractId: customer?.contractId ?? 'contoso-unified' },
-  ];
-  if (engineer === undefined) return applyCommands(ticket, commands);
-  commands.push({ type: 'assign', actor: SYSTEM, engineer });
-  const actor = { role: 'engineer' as const, id: engineer.engineerId, name: engineer.name };
-  if (index % 3 === 0) commands.push({ type: 'acknowledge', actor, message: 'Looking into it.' });
-  if (index % 9 === 0) commands.push({ type: 'request-info', actor, message: 'Which users are affected?' });
-  const assigned = applyCommands(ticket, commands);
-  // Every fiftieth ticket was handed on at a shift end; one of them to María, who has not acknowledged it.
-  const handedTo = index === MARIAS_TICKETS ? MARIA : index % 50 === 1 ? OTHERS[(index + 1) % OTHERS.length] : undefined;
-  if (handedTo === undefined || handedTo.engineerId === engineer.engineerId) return assigned;
-  return applyCommands(assigned, [{ type: 'handoff', actor: SYSTEM, toEngineer: handedTo, brief: minimalBrief(assigned) }]);
-}
 
 function percentile(values: readonly number[], fraction: number): number {
   const sorted = [...values].sort((first, second) => first - second);
