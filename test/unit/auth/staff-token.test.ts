@@ -121,6 +121,28 @@ describe('staff bearer tokens', () => {
     expect(await verifyStaffToken(bearer(await token()), later)).toMatchObject({ reason: 'expired' });
   });
 
+  it('check a token signature once, and still refuse the token once it has expired', async () => {
+    const localKeys = createLocalJWKSet({ keys: [trusted.publicJwk] });
+    let keyLookups = 0;
+    let at = NOW.getTime();
+    const remembering: StaffTokenPolicy = {
+      ...policy,
+      keys: (header, input) => {
+        keyLookups += 1;
+        return localKeys(header, input);
+      },
+      clock: { now: () => new Date(at) },
+    };
+    const jwt = bearer(await token({ expiresAt: nowSeconds + 600 }));
+    for (let call = 0; call < 3; call += 1) expect(await verifyStaffToken(jwt, remembering)).toMatchObject({ kind: 'verified', principal: { id: '0b7a-ana' } });
+    expect(keyLookups).toBe(1);
+
+    at = NOW.getTime() + (600 + 61) * 1000;
+    expect(await verifyStaffToken(jwt, remembering)).toMatchObject({ reason: 'expired' });
+    const forged = `${jwt.slice(0, -4)}AAAA`;
+    expect(await verifyStaffToken(forged, { ...remembering, clock: fixedClock(NOW) })).toMatchObject({ reason: 'bad-signature' });
+  });
+
   it('refuse a token that is not valid yet', async () => {
     expect(await verifyStaffToken(bearer(await token({ notBefore: nowSeconds + 600 })), policy)).toMatchObject({ reason: 'not-yet-valid' });
   });
