@@ -9,7 +9,7 @@ import { withPageBoundary } from '../shared/web/page-boundary';
 import { requesterActionPost } from '../shared/web/status/ticket-page-handlers';
 import { WEB_ACTIONS } from '../shared/web/status/requester-web-actions';
 import { TICKET_PAGE_ROUTE } from '../shared/web/site-routes';
-import { requesterPagePort } from '../shared/web/web-services';
+import { requesterPagePort, requesterSiteOrigins } from '../shared/web/web-services';
 
 for (const webAction of WEB_ACTIONS) {
   app.http(`web${webAction.action.name.charAt(0).toUpperCase()}${webAction.action.name.slice(1)}`, {
@@ -17,6 +17,6 @@ for (const webAction of WEB_ACTIONS) {
     methods: ['POST'],
     authLevel: 'anonymous',
     extraInputs: [df.input.durableClient()],
-    handler: withPageBoundary((request: HttpRequest, context: InvocationContext) => requesterActionPost(request, requesterPagePort(context), webAction)),
+    handler: withPageBoundary((request: HttpRequest, context: InvocationContext) => requesterActionPost(request, requesterPagePort(context), webAction, requesterSiteOrigins())),
   });
 }

@@ -17,6 +17,11 @@ export function requesterPagePort(context: InvocationContext): RequesterPagePort
   return appTicketApiPort(context);
 }
 
+/** The public site's origin (`BATON_PUBLIC_BASE_URL`), from which the status page's forms are also posted. */
+export function requesterSiteOrigins(): string[] {
+  return [new URL(appTicketServices().config.publicBaseUrl).origin];
+}
+
 /** Logs the reason under a fresh correlation id, which is all the requester is shown. */
 function failureReporter(context: InvocationContext): (reason: string) => string {
   return (reason) => {

@@ -17,12 +17,18 @@ function originOf(text: string): string | undefined {
   }
 }
 
-export function formPostOrigin(request: Pick<HttpRequest, 'headers' | 'url'>): FormPostOrigin {
+/**
+ * `siteOrigins`: the public base URL's origin besides the request's own. With a custom domain in
+ * front of the app (Front Door), the browser's Origin is the domain's while the app is reached under
+ * its own host name; without it every form post of the status page would be refused.
+ */
+export function formPostOrigin(request: Pick<HttpRequest, 'headers' | 'url'>, siteOrigins: readonly string[] = []): FormPostOrigin {
   const origin = request.headers.get('origin');
   if (origin !== null) {
     // `null` (an opaque origin: a sandboxed frame, a data: URL) is never this site.
     const claimed = originOf(origin);
-    return claimed !== undefined && claimed === originOf(request.url) ? 'same-origin' : 'cross-origin';
+    const own = [request.url, ...siteOrigins].map(originOf);
+    return claimed !== undefined && claimed !== 'null' && own.includes(claimed) ? 'same-origin' : 'cross-origin';
   }
   const fetchSite = request.headers.get('sec-fetch-site');
   if (fetchSite === null) return 'unproven';

@@ -114,10 +114,11 @@ function invalidFieldMessage(webAction: WebAction, body: unknown, error: Paramet
 }
 
 /** POST /tickets/{ticketNumber}/{action route} */
-export async function requesterActionPost(request: HttpRequest, tickets: RequesterPagePort, webAction: WebAction): Promise<HttpResponseInit> {
+/** `siteOrigins`: the public site's origin, for a custom domain in front of the app (see `formPostOrigin`). */
+export async function requesterActionPost(request: HttpRequest, tickets: RequesterPagePort, webAction: WebAction, siteOrigins: readonly string[] = []): Promise<HttpResponseInit> {
   const ticketNumber = ticketNumberParameter(request);
   // Refused before the store is read: a post from elsewhere learns nothing about the ticket.
-  if (ticketNumber === undefined || formPostOrigin(request) !== 'same-origin') return noAccessResponse();
+  if (ticketNumber === undefined || formPostOrigin(request, siteOrigins) !== 'same-origin') return noAccessResponse();
   const access = await ticketAccess(tickets, ticketNumber, cookieTokens(request));
   if (access.kind === 'unavailable') return unavailableResponse(access.retryAfterSeconds, 'Nothing was recorded. Please go back and send it again.');
   if (access.kind === 'denied') return noAccessResponse();

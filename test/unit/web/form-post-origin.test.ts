@@ -14,10 +14,13 @@ import type { RequesterPagePort } from '../../../shared/web/requester-page-port'
 const SITE = 'https://support.contoso.example';
 const TICKET = 'BTN-261124-ABCDE';
 
-function formPost(headers: Record<string, string>): HttpRequest {
+/** Where the Function App itself answers when a custom domain (Front Door, say) stands in front of it. */
+const APP_HOST = 'https://func-baton-abc123.azurewebsites.net';
+
+function formPost(headers: Record<string, string>, reachedAt = SITE): HttpRequest {
   return new HttpRequest({
     method: 'POST',
-    url: `${SITE}/tickets/${TICKET}/replies`,
+    url: `${reachedAt}/tickets/${TICKET}/replies`,
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `${ACCESS_COOKIE_NAME}=some-token`, ...headers },
     params: { ticketNumber: TICKET },
     body: { string: 'message=hello' },
@@ -81,5 +84,20 @@ describe('where a cookie-authenticated form post comes from', () => {
     const { port, reads } = countingPort();
     await requesterActionPost(formPost(headers), port, reply);
     expect(reads).toEqual([TICKET]);
+  });
+
+  it('takes the public site’s Origin when the app is reached under its own host name behind a custom domain', async () => {
+    if (reply === undefined) throw new Error('the reply action is not offered on the page');
+    const behindTheDomain = formPost({ origin: SITE }, APP_HOST);
+    expect(formPostOrigin(behindTheDomain, [SITE])).toBe('same-origin');
+    const { port, reads } = countingPort();
+    await requesterActionPost(behindTheDomain, port, reply, [SITE]);
+    expect(reads).toEqual([TICKET]);
+  });
+
+  it('still refuses another site, and the app’s own host name claimed from a page of another site', () => {
+    expect(formPostOrigin(formPost({ origin: 'https://attacker.example' }, APP_HOST), [SITE])).toBe('cross-origin');
+    expect(formPostOrigin(formPost({ origin: 'https://attacker.example' }), [SITE])).toBe('cross-origin');
+    expect(formPostOrigin(formPost({ origin: SITE }, APP_HOST))).toBe('cross-origin');
   });
 });
