@@ -31,7 +31,8 @@ import {
   type StoredDocument,
 } from './cosmos-journal';
 import { captureSnapshot, CosmosSnapshotSchema, restoreSnapshot, type CosmosSnapshot } from './cosmos-snapshot';
-import { closeServer, listenOnLoopback, LOOPBACK } from './http-server';
+import { z } from 'zod';
+import { closeServer, listenOnLoopback, LOOPBACK, parseJsonBody, readBody, sendJson } from './http-server';
 import { readJsonFile, writeJsonAtomically } from './json-file';
 
 /** The port `npm start` uses, the Cosmos emulator's well-known one. */
@@ -112,6 +113,9 @@ function tlsMaterial(): { cert: Buffer; key: Buffer } {
     key: readFileSync(path.join(packageDir, 'key.pem')),
   };
 }
+
+const OUTAGE_SWITCH_PATH = '/_control/unavailable';
+const OutageSwitchSchema = z.object({ unavailable: z.boolean() });
 
 function serviceUnavailable(res: ServerResponse): void {
   const body = JSON.stringify({
@@ -210,7 +214,24 @@ export async function startCosmosStandIn(options: CosmosStandInOptions = {}): Pr
       await journal.append({ db: databaseId, coll: containerId, id, ...(partitionKey === undefined ? {} : { pk: partitionKey }), doc });
     };
 
+  /** `POST /_control/unavailable {"unavailable": bool}`: the outage switch, over HTTP for a running `npm start`. */
+  const control = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const wanted = OutageSwitchSchema.safeParse(parseJsonBody(await readBody(req, 1024)));
+    if (!wanted.success) return sendJson(res, 400, { code: 'BadRequest', message: 'Send {"unavailable": true} or {"unavailable": false}.' });
+    unavailable = wanted.data.unavailable;
+    return sendJson(res, 200, { unavailable });
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    // The SDK never asks for this path; it answers even during the outage it switches.
+    if (req.method === 'POST' && req.url === OUTAGE_SWITCH_PATH) {
+      control(req, res).catch((error: unknown) => {
+        onError(error);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+      return;
+    }
     if (unavailable || !account) {
       refused += 1;
       serviceUnavailable(res);

@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import * as https from 'node:https';
 import * as path from 'node:path';
 import { CosmosClient, ErrorResponse, type Container } from '@azure/cosmos';
 import {
@@ -178,6 +179,30 @@ describe('Cosmos DB stand-in', () => {
 
     standIn.setUnavailable(false);
     const { statusCode } = await tickets.items.create({ id: 't-7', tenantId: 'contoso', title: 'Outage', revision: 1 });
+    expect(statusCode).toBe(201);
+  });
+
+  it('is taken down and brought back over HTTP, so an operator can rehearse a store outage on a running stack', async () => {
+    const tickets = await ticketsContainer();
+    const control = (unavailable: boolean) =>
+      new Promise<{ status: number | undefined; body: string }>((resolve, reject) => {
+        const request = https.request(
+          `${standIn.endpoint}_control/unavailable`,
+          { method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json' } },
+          (response) => {
+            let body = '';
+            response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+            response.on('end', () => resolve({ status: response.statusCode, body }));
+          },
+        );
+        request.on('error', reject);
+        request.end(JSON.stringify({ unavailable }));
+      });
+
+    expect(await control(true)).toEqual({ status: 200, body: JSON.stringify({ unavailable: true }) });
+    expect(statusCodeOf(await rejectionOf(tickets.item('t-8', 'contoso').read()))).toBe(503);
+    expect(await control(false)).toEqual({ status: 200, body: JSON.stringify({ unavailable: false }) });
+    const { statusCode } = await tickets.items.create({ id: 't-8', tenantId: 'contoso', title: 'Back', revision: 1 });
     expect(statusCode).toBe(201);
   });
 
