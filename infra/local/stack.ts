@@ -177,7 +177,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           (started) => (services.vendor = started),
         ),
       wanted('teams') &&
-        startTeamsStandIn({ port: port(DEFAULT_TEAMS_STANDIN_PORT), clock: clock.local }).then((started) => (services.teams = started)),
+        startTeamsStandIn({ port: port(DEFAULT_TEAMS_STANDIN_PORT), dataDir: data('teams'), clock: clock.local }).then((started) => (services.teams = started)),
       wanted('identity') &&
         startDevIssuer({
           port: port(DEV_ISSUER_PORT),

@@ -62,7 +62,7 @@ describe('Teams cards in the outbox', () => {
 
   beforeEach(async () => {
     outbox = await cosmos.container('/id');
-    teams.clear();
+    await teams.clear();
     teams.setFailing(false);
     clock = new ManualClock();
   });
