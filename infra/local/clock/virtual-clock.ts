@@ -34,6 +34,7 @@ export class VirtualClock implements HostClock {
   #sequence = 0;
   #advancing: Promise<unknown> = Promise.resolve();
   #onError: (error: unknown) => void;
+  readonly #changeListeners = new Set<(now: number) => void>();
 
   constructor(startAt: number, onError: (error: unknown) => void = () => undefined) {
     if (!Number.isFinite(startAt)) throw new RangeError('A virtual clock needs a finite start instant.');
@@ -43,6 +44,15 @@ export class VirtualClock implements HostClock {
 
   now(): number {
     return this.#now;
+  }
+
+  /**
+   * Tells `listener` each new reading as the clock moves, before anything due then fires (the
+   * host forwards it to its worker processes); returns the unsubscribe.
+   */
+  onChange(listener: (now: number) => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
   }
 
   schedule(at: number, onDue: () => void): () => void {
@@ -86,12 +96,18 @@ export class VirtualClock implements HostClock {
     for (;;) {
       const next = this.#queue[0];
       if (!next || next.at > target) break;
-      this.#now = Math.max(this.#now, next.at);
+      this.#moveTo(Math.max(this.#now, next.at));
       fired += await this.#settleHere(settle);
     }
-    this.#now = target;
+    this.#moveTo(target);
     fired += await this.#settleHere(settle);
     return { now: this.#now, fired };
+  }
+
+  #moveTo(instant: number): void {
+    if (instant === this.#now) return;
+    this.#now = instant;
+    for (const listener of this.#changeListeners) listener(instant);
   }
 
   /** Fires what is due now and settles, until nothing more is due at this instant. */

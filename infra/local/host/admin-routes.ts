@@ -36,6 +36,8 @@ export interface AdminApi {
   functions(): readonly RegisteredFunction[];
   /** Invocations started since the host started, per function (what a bench counts Durable work by). */
   invocationCounts(): Readonly<Record<string, number>>;
+  /** The processes running the app: pid, state, invocations in flight and sent, restarts. */
+  workers(): readonly unknown[];
   httpRoutes(): readonly HttpFunctionRoute[];
   timers(): readonly TimerDescription[];
   /** Invokes a non-HTTP function by hand; resolves when the invocation has finished. */
@@ -91,6 +93,7 @@ export function registerAdminRoutes(server: FastifyInstance, api: AdminApi): voi
     state: api.isReady() ? 'Running' : 'Initializing',
     ready: api.isReady(),
     clock: clockReading(api),
+    workers: api.workers(),
     functions: api.functions().map((fn) => ({ ...functionSummary(api, fn), invocations: api.invocationCounts()[fn.name] ?? 0 })),
   }));
 

@@ -10,7 +10,7 @@ import { VirtualClock } from '../clock/virtual-clock';
 import type { InvocationRecord } from '../clock/advance-report';
 import { installAppClockGlobal } from '../clock/app-clock-global';
 import type { ExtensionHost, HostExtension, RegisteredFunction } from './extension-contract';
-import { loadFunctionApp, type LoadedFunctionApp } from './app-loader';
+import { startHostedApp, workerProcessCountOf, type HostedApp } from './hosted-app';
 import { applyLocalSettings, customHeadersOf, EnvironmentChanges, readHostJson, readLocalSettings, routePrefixOf } from './app-settings';
 import { createHostLogger, type HostLogger } from './host-log';
 import { appEnvironments } from './native-runtime';
@@ -24,7 +24,7 @@ import { registerExtensionWebhooks } from './http/extension-webhooks';
 import { extensionWebhooks, type ExtensionWebhook } from './webhook-targets';
 import { TimerTriggers } from './timer/timer-triggers';
 import { createFileScheduleMonitor, createMemoryScheduleMonitor } from './timer/schedule-monitor';
-import type { AppInvoker } from './function-invoker';
+import type { HostInvoker } from './function-invoker';
 import { errorText } from './error-text';
 
 export type HostClockOption = { readonly mode: 'real' } | { readonly mode: 'virtual'; readonly startAt: number };
@@ -55,7 +55,7 @@ export interface RunningFunctionHost {
   readonly port: number;
   readonly routePrefix: string;
   readonly functions: readonly RegisteredFunction[];
-  readonly invoker: AppInvoker;
+  readonly invoker: HostInvoker;
   readonly clock: HostClock;
   /** Advances a virtual clock, stepping through every scheduled instant and settling after each. */
   advanceClock(request: AdvanceRequest): Promise<HostAdvanceResult>;
@@ -113,7 +113,7 @@ function createServer(customHeaders: CustomHeaders): FastifyInstance {
 /** Advances the virtual clock and lists every invocation started on the way, with the instant it began. */
 async function advance(
   clock: VirtualClock,
-  invoker: AppInvoker,
+  invoker: HostInvoker,
   request: AdvanceRequest,
   settle: () => Promise<void>,
 ): Promise<HostAdvanceResult> {
@@ -154,7 +154,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
 
   const clock = createClock(options.clock, logger);
   const uninstallClock = clock.virtual ? installAppClockGlobal(clock) : () => undefined;
-  let app: LoadedFunctionApp | undefined;
+  let app: HostedApp | undefined;
   let server: FastifyInstance | undefined;
   const started: HostExtension[] = [];
   let timers: TimerTriggers | undefined;
@@ -191,7 +191,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
   };
 
   try {
-    const loaded = await loadFunctionApp({ appDirectory, logger });
+    const loaded = await startHostedApp({ appDirectory, workerProcessCount: workerProcessCountOf(settings), clock, logger });
     app = loaded;
     checkTriggersServed(loaded.functions, extensions);
     const used = usedExtensions(loaded.functions, extensions);
@@ -232,6 +232,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
     registerAdminRoutes(server, {
       clock,
       invocationCounts: () => invocationCounts,
+      workers: () => loaded.workers(),
       nextScheduledAt: () => (clock instanceof VirtualClock ? clock.nextScheduledAt() : undefined),
       keys,
       isReady: () => ready,
@@ -255,6 +256,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
     // durable-functions builds its client URLs from this, as it does under Core Tools.
     environment.set('WEBSITE_HOSTNAME', `127.0.0.1:${port}`);
     settings.WEBSITE_HOSTNAME = `127.0.0.1:${port}`;
+    loaded.setEnvironment({ WEBSITE_HOSTNAME: `127.0.0.1:${port}` });
 
     const extensionHost: ExtensionHost = {
       functions: loaded.functions,

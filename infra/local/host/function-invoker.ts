@@ -54,6 +54,60 @@ export interface InvocationNotice {
 
 export type InvocationListener = (notice: InvocationNotice) => void;
 
+/**
+ * What the host's triggers and extensions invoke through: the app loaded in this process
+ * (`AppInvoker`) or worker processes that each load it (`WorkerPool`).
+ */
+export interface HostInvoker extends FunctionInvoker {
+  /** Runs one invocation and resolves with the worker's response, or rejects with the handler's error. */
+  invokeRpc(functionName: string, invocation: RpcInvocation): Promise<RpcInvocationResponse>;
+  /** Tells `listener` of every invocation from now on (a clock advance lists what it set off); returns the unsubscribe. */
+  onInvocation(listener: InvocationListener): () => void;
+  /** Lets the host add the extensions' binding sources once they are known. */
+  setInputBindingSources(sources: ReadonlyMap<string, InputBindingSource>): void;
+}
+
+/** An invocation request as the host sends it to a worker: trigger and input bindings already resolved. */
+export interface PreparedInvocation {
+  readonly invocationId: string;
+  readonly inputData: RpcParameterBinding[];
+  readonly triggerMetadata: Record<string, RpcTypedData>;
+}
+
+/** The RPC trigger metadata for a contract invocation's plain values. */
+export function triggerMetadataOf(invocation: TriggerInvocation): Record<string, RpcTypedData> {
+  const triggerMetadata: Record<string, RpcTypedData> = {};
+  for (const [key, value] of Object.entries(invocation.triggerMetadata ?? {})) {
+    const data = toTypedData(value);
+    if (data) triggerMetadata[key] = data;
+  }
+  return triggerMetadata;
+}
+
+/**
+ * The request's input data, as the host builds it: the trigger's data, and each other input
+ * binding's value from the extension that serves its type.
+ */
+export function inputDataOf(
+  fn: RegisteredFunction,
+  invocation: RpcInvocation,
+  sources: ReadonlyMap<string, InputBindingSource>,
+): RpcParameterBinding[] {
+  const inputData: RpcParameterBinding[] = [];
+  for (const [name, binding] of Object.entries(fn.bindings)) {
+    if (binding.direction !== 'in') continue;
+    if (isTriggerType(binding.type)) {
+      inputData.push({ name, data: invocation.triggerData });
+      continue;
+    }
+    const value = sources.get(binding.type.toLowerCase())?.(binding, fn);
+    // Text goes as text (the worker parses JSON text), objects as JSON, as the host sends them.
+    const data = toTypedData(value);
+    if (data) inputData.push({ name, data });
+  }
+  return inputData;
+}
+
 export class FunctionNotFoundError extends Error {
   constructor(functionName: string) {
     super(`No function named "${functionName}" is registered.`);
@@ -61,7 +115,7 @@ export class FunctionNotFoundError extends Error {
   }
 }
 
-export class AppInvoker implements FunctionInvoker {
+export class AppInvoker implements HostInvoker {
   #inputBindingSources: ReadonlyMap<string, InputBindingSource>;
   #insideLogHook = false;
   readonly #listeners = new Set<InvocationListener>();
@@ -82,14 +136,9 @@ export class AppInvoker implements FunctionInvoker {
   }
 
   async invoke(functionName: string, invocation: TriggerInvocation): Promise<unknown> {
-    const triggerMetadata: Record<string, RpcTypedData> = {};
-    for (const [key, value] of Object.entries(invocation.triggerMetadata ?? {})) {
-      const data = toTypedData(value);
-      if (data) triggerMetadata[key] = data;
-    }
     const response = await this.invokeRpc(functionName, {
       triggerData: toTypedData(invocation.triggerValue),
-      triggerMetadata,
+      triggerMetadata: triggerMetadataOf(invocation),
     });
     return fromTypedData(response.returnValue);
   }
@@ -98,17 +147,28 @@ export class AppInvoker implements FunctionInvoker {
   invokeRpc(functionName: string, invocation: RpcInvocation): Promise<RpcInvocationResponse> {
     const entry = this.options.registry.find(functionName);
     if (!entry) return Promise.reject(new FunctionNotFoundError(functionName));
+    for (const listener of this.#listeners) listener({ functionName: entry.registered.name, triggerType: entry.registered.triggerType });
+    return this.runPrepared(entry.registered.name, {
+      invocationId: randomUUID(),
+      inputData: inputDataOf(entry.registered, invocation, this.#inputBindingSources),
+      triggerMetadata: invocation.triggerMetadata ?? {},
+    });
+  }
+
+  /** Runs a request whose bindings the host already resolved (what a worker process gets). */
+  runPrepared(functionName: string, prepared: PreparedInvocation): Promise<RpcInvocationResponse> {
+    const entry = this.options.registry.find(functionName);
+    if (!entry) return Promise.reject(new FunctionNotFoundError(functionName));
     const programmingModel = this.options.programmingModel();
     if (!programmingModel) {
       return Promise.reject(new Error('The app registered functions but no programming model.'));
     }
-    const invocationId = randomUUID();
-    for (const listener of this.#listeners) listener({ functionName: entry.registered.name, triggerType: entry.registered.triggerType });
+    const { invocationId } = prepared;
     const request: RpcInvocationRequest = {
       invocationId,
       functionId: entry.coreMetadata.functionId ?? entry.registered.name,
-      inputData: this.#inputData(entry, invocation),
-      triggerMetadata: invocation.triggerMetadata ?? {},
+      inputData: prepared.inputData,
+      triggerMetadata: prepared.triggerMetadata,
     };
     return this.options.activity.track(() =>
       runInvocation({
@@ -121,23 +181,6 @@ export class AppInvoker implements FunctionInvoker {
           this.#log(entry, invocationId, level, category, message, invocationContext),
       }),
     );
-  }
-
-  #inputData(entry: FunctionEntry, invocation: RpcInvocation): RpcParameterBinding[] {
-    const inputData: RpcParameterBinding[] = [];
-    for (const [name, binding] of Object.entries(entry.registered.bindings)) {
-      if (binding.direction !== 'in') continue;
-      if (isTriggerType(binding.type)) {
-        inputData.push({ name, data: invocation.triggerData });
-        continue;
-      }
-      const source = this.#inputBindingSources.get(binding.type.toLowerCase());
-      const value = source?.(binding, entry.registered);
-      // Text goes as text (the worker parses JSON text), objects as JSON, as the host sends them.
-      const data = toTypedData(value);
-      if (data) inputData.push({ name, data });
-    }
-    return inputData;
   }
 
   #log(

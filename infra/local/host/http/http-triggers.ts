@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RegisteredFunction } from '../extension-contract';
-import type { AppInvoker } from '../function-invoker';
+import type { HostInvoker } from '../function-invoker';
 import type { ActivityTracker } from '../activity-tracker';
 import type { HostLogger } from '../host-log';
 import type { RpcHttpData, RpcInvocationResponse } from '../core-api-types';
@@ -30,7 +30,7 @@ export interface HttpFunctionRoute {
 export interface HttpTriggerOptions {
   readonly functions: readonly RegisteredFunction[];
   readonly routePrefix: string;
-  readonly invoker: AppInvoker;
+  readonly invoker: HostInvoker;
   /** Counts requests in flight, so a virtual clock step waits for them. */
   readonly activity: ActivityTracker;
   readonly keys: KeyRing;

@@ -6,7 +6,7 @@
  */
 import type { HostClock } from '../../clock/host-clock';
 import type { RegisteredFunction } from '../extension-contract';
-import type { AppInvoker } from '../function-invoker';
+import type { HostInvoker } from '../function-invoker';
 import type { ActivityTracker } from '../activity-tracker';
 import type { HostLogger } from '../host-log';
 import { resolveSettingReferences } from '../app-settings';
@@ -17,7 +17,7 @@ import { NEVER, type ScheduleMonitor, type ScheduleStatus } from './schedule-mon
 export interface TimerTriggersOptions {
   readonly functions: readonly RegisteredFunction[];
   readonly clock: HostClock;
-  readonly invoker: AppInvoker;
+  readonly invoker: HostInvoker;
   readonly activity: ActivityTracker;
   readonly monitor: ScheduleMonitor;
   readonly settings: Readonly<Record<string, string | undefined>>;
