@@ -14,6 +14,8 @@ beforeAll(async () => {
   stack = await startLocalStack({
     appDirectory: FIXTURE_APP,
     clock: { virtual: true, startAt: '2026-03-02T08:58:30Z' },
+    // The fixture keeps its timer firings in memory, which every worker process has its own of (as in Azure).
+    settings: { FUNCTIONS_WORKER_PROCESS_COUNT: '1' },
     hostLogLevel: 'warn',
   });
 }, 180_000);

@@ -17,6 +17,8 @@ interface Firing {
 
 const START = Date.parse('2026-03-02T08:58:30.000Z');
 const quiet = createHostLogger({ level: 'error', write: () => undefined });
+/** The fixture keeps its firings in memory, which every worker process has its own of (as in Azure): one worker reads them all. */
+const ONE_WORKER = { FUNCTIONS_WORKER_PROCESS_COUNT: '1' };
 let stateDirectory: string;
 const running: RunningFunctionHost[] = [];
 
@@ -26,6 +28,7 @@ async function startHost(startAt: number): Promise<RunningFunctionHost> {
     port: 0,
     clock: { mode: 'virtual', startAt },
     stateDirectory,
+    settings: ONE_WORKER,
     logger: quiet,
   });
   running.push(host);

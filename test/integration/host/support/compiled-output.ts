@@ -10,6 +10,7 @@ export const FIXTURE_APP = path.join(REPOSITORY_ROOT, 'test', 'fixtures', 'http-
 export const EXTENSION_FIXTURE_APP = path.join(FIXTURE_APP, 'extension-app');
 export const DURABLE_FIXTURE_APP = path.join(FIXTURE_APP, 'durable-app');
 export const WEBHOOK_FIXTURE_APP = path.join(FIXTURE_APP, 'webhook-app');
+export const WORKER_FIXTURE_APP = path.join(FIXTURE_APP, 'worker-app');
 
 export function ensureCompiled(): void {
   ensureCompiledSources([path.join('infra', 'local'), path.join('test', 'fixtures', 'http-timer-app'), path.join('shared', 'clock.ts')]);
