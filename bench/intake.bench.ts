@@ -42,7 +42,7 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[index] ?? Number.NaN;
 }
 
-async function post(url: string, index: number, key: string): Promise<number> {
+async function post(url: string, key: string, index: number): Promise<number> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: body(index) });
   await response.arrayBuffer();
   return response.status;
@@ -86,14 +86,33 @@ async function measure(title: string, request: (index: number) => Promise<number
   return REQUESTS / seconds;
 }
 
-async function overHttp(): Promise<void> {
-  const stack = await startLocalStack({ hostLogLevel: 'warn' });
+async function overHttp(workerProcesses: number): Promise<number> {
+  const stack = await startLocalStack({ hostLogLevel: 'warn', settings: { FUNCTIONS_WORKER_PROCESS_COUNT: String(workerProcesses) } });
   try {
     const url = `${stack.urls.host}/api/tickets`;
-    await measure('Intake over HTTP, full offline stack with lifecycles', (index) => post(url, index, `bench-${index}`));
+    const where = workerProcesses === 1 ? 'the app in the host process' : `the app in ${String(workerProcesses)} worker processes`;
+    return await measure(`Intake over HTTP, full offline stack with lifecycles, ${where}`, (index) => post(url, `bench-${String(workerProcesses)}-${String(index)}`, index));
   } finally {
     await stack.stop();
   }
+}
+
+/**
+ * What worker processes give intake: the same requests through a host that runs the app in its
+ * own process (FUNCTIONS_WORKER_PROCESS_COUNT=1) and in one worker process per core, in the same run.
+ */
+async function workerProcessComparison(): Promise<void> {
+  const cores = Math.min(os.availableParallelism(), 10);
+  const inProcess = await overHttp(1);
+  const inWorkers = await overHttp(Math.max(cores, 2));
+  console.log(
+    [
+      'Intake over HTTP: worker processes against the app in the host process (same run)',
+      `  ratio workers / in process    ${(inWorkers / inProcess).toFixed(2)} (${inWorkers.toFixed(1)} / ${inProcess.toFixed(1)} requests/s)`,
+      `  machine                       ${os.cpus().length} cores, load average ${os.loadavg().map((value) => value.toFixed(1)).join(' ')} at the end`,
+      '',
+    ].join('\n'),
+  );
 }
 
 /**
@@ -173,7 +192,7 @@ async function journalCost(): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  await overHttp();
+  await workerProcessComparison();
   await serviceAlone();
   await journalCost();
 }

@@ -20,7 +20,8 @@ describe('the intake rate limits over HTTP', () => {
 
   beforeAll(async () => {
     intake = await startIntakeStack({
-      settings: { [SETTING.intakeLimitPerRequesterEmail]: '2', [SETTING.intakeLimitPerClientAddress]: '3', [SETTING.intakeLimitWindowSeconds]: '600' },
+      // The limiter counts in memory, per worker process (as in Azure): one worker sees every request.
+      settings: { FUNCTIONS_WORKER_PROCESS_COUNT: '1', [SETTING.intakeLimitPerRequesterEmail]: '2', [SETTING.intakeLimitPerClientAddress]: '3', [SETTING.intakeLimitWindowSeconds]: '600' },
     });
   });
   afterAll(async () => {
