@@ -6,6 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { HostProcessMessage } from '../main';
+import { hostNodeFlags } from '../node-flags';
 
 export interface HostChildOptions {
   readonly appDirectory: string;
@@ -53,15 +54,6 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
       resolve(true);
     });
   });
-}
-
-/**
- * Node flags for the host process, from `LOCAL_HOST_NODE_FLAGS` (space-separated), e.g.
- * `--cpu-prof --cpu-prof-dir=profiles` to profile the host under a bench: Node refuses
- * `--cpu-prof` in NODE_OPTIONS, and the host is where the app's CPU goes.
- */
-export function hostNodeFlags(environment: NodeJS.ProcessEnv = process.env): string[] {
-  return (environment.LOCAL_HOST_NODE_FLAGS ?? '').split(' ').filter((flag) => flag.length > 0);
 }
 
 export async function startHostChild(options: HostChildOptions): Promise<HostChild> {

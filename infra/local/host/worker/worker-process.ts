@@ -10,7 +10,7 @@ import type { RegisteredFunction } from '../extension-contract';
 import type { RpcInvocationResponse } from '../core-api-types';
 import type { PreparedInvocation } from '../function-invoker';
 import type { HostLogger } from '../host-log';
-import { hostNodeFlags } from '../child/host-child';
+import { hostNodeFlags } from '../node-flags';
 import { rebuildError, WorkerToHostSchema, type HostToWorker, type WorkerToHost } from './worker-messages';
 
 export interface WorkerProcessOptions {
