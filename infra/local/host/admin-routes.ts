@@ -12,6 +12,7 @@ import type { RegisteredFunction } from './extension-contract';
 import { isMasterKey, presentedKey, type KeyRing } from './http/function-keys';
 import type { HttpFunctionRoute } from './http/http-triggers';
 import type { TimerDescription } from './timer/timer-triggers';
+import type { WorkerSlotStatus } from './worker/worker-process';
 
 export const AdvanceRequestSchema = z.union([
   z.object({ ms: z.number().finite().nonnegative() }).strict(),
@@ -37,7 +38,7 @@ export interface AdminApi {
   /** Invocations started since the host started, per function (what a bench counts Durable work by). */
   invocationCounts(): Readonly<Record<string, number>>;
   /** The processes running the app: pid, state, invocations in flight and sent, restarts. */
-  workers(): readonly unknown[];
+  workers(): readonly WorkerSlotStatus[];
   httpRoutes(): readonly HttpFunctionRoute[];
   timers(): readonly TimerDescription[];
   /** Invokes a non-HTTP function by hand; resolves when the invocation has finished. */

@@ -14,7 +14,7 @@ import type { HostLogger } from './host-log';
 import { loadFunctionApp } from './app-loader';
 import { appEnvironments } from './native-runtime';
 import { WorkerPool } from './worker/worker-pool';
-import type { WorkerStatus } from './worker/worker-process';
+import type { WorkerSlotStatus } from './worker/worker-process';
 
 export const WORKER_PROCESS_COUNT_SETTING = 'FUNCTIONS_WORKER_PROCESS_COUNT';
 
@@ -27,7 +27,7 @@ export interface HostedApp {
   /** Invocations in flight; `whenIdle` resolves when none are. */
   readonly activity: ActivityTracker;
   /** The processes running the app, for the admin status. */
-  workers(): ReadonlyArray<WorkerStatus & { readonly restarts: number }>;
+  workers(): readonly WorkerSlotStatus[];
   /** Settings the host learnt after the app started (its own address). */
   setEnvironment(values: Record<string, string>): void;
   /** Runs appTerminate hooks (in every worker) and stops the workers. */

@@ -22,7 +22,7 @@ import type { ActivityTracker } from '../activity-tracker';
 import type { HostLogger } from '../host-log';
 import { fromTypedData, toTypedData } from '../typed-data';
 import { errorText } from '../error-text';
-import { WorkerProcess, type WorkerStatus } from './worker-process';
+import { WorkerProcess, type WorkerSlotStatus } from './worker-process';
 
 export interface WorkerPoolOptions {
   readonly count: number;
@@ -124,7 +124,7 @@ export class WorkerPool implements HostInvoker {
   }
 
   /** Each worker slot: its process, what it runs now, what it was sent, how often it was replaced. */
-  status(): Array<WorkerStatus & { readonly restarts: number }> {
+  status(): WorkerSlotStatus[] {
     return this.#slots.map((slot) => ({
       ...(slot.worker ? slot.worker.status() : { pid: -1, state: 'starting' as const, inFlight: 0, invocations: 0 }),
       restarts: slot.restarts,

@@ -32,6 +32,11 @@ export interface WorkerStatus {
   readonly invocations: number;
 }
 
+/** A worker slot in the admin status: its current process, and how often the slot's process was replaced. */
+export interface WorkerSlotStatus extends WorkerStatus {
+  readonly restarts: number;
+}
+
 interface PendingInvocation {
   readonly functionName: string;
   readonly resolve: (response: RpcInvocationResponse) => void;
