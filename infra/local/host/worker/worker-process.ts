@@ -43,6 +43,14 @@ interface PendingInvocation {
   readonly reject: (error: Error) => void;
 }
 
+/** An invocation that ended because its worker process died, not because the function failed. */
+export class WorkerProcessExitedError extends Error {
+  constructor(pid: number, description: string, functionName: string) {
+    super(`The worker process ${pid} exited (${description}) while "${functionName}" ran.`);
+    this.name = 'WorkerProcessExitedError';
+  }
+}
+
 /** The compiled worker entry: beside this file when compiled, in dist/ when run from sources. */
 export function workerMainPath(): string {
   const compiled = __dirname.split(path.sep).includes('dist');
@@ -197,7 +205,7 @@ export class WorkerProcess {
     const pending = [...this.#pending.values()];
     this.#pending.clear();
     for (const invocation of pending) {
-      invocation.reject(new Error(`The worker process ${this.pid} exited (${description}) while "${invocation.functionName}" ran.`));
+      invocation.reject(new WorkerProcessExitedError(this.pid, description, invocation.functionName));
     }
     const listeners = this.#exitListeners.splice(0);
     for (const listener of listeners) listener(description);
