@@ -38,6 +38,16 @@ export interface FunctionInvoker {
   invoke(functionName: string, invocation: TriggerInvocation): Promise<unknown>;
 }
 
+/**
+ * Whether an invocation ended because the process running it went away rather than because the
+ * function failed. Azure's Durable extension then abandons the work item and runs it again, so an
+ * extension retries such an invocation instead of recording a failure. The host marks these errors
+ * with `abandoned: true` (a property, since an error may come from another realm or process).
+ */
+export function isAbandonedInvocation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && Reflect.get(error, 'abandoned') === true;
+}
+
 export type HostLogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 /** What the host gives an extension when it starts it. */

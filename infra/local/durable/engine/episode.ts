@@ -22,6 +22,7 @@ import type { QueuedMessage } from './orchestration-messages';
 import { EpisodeBuilder, type TimerSettings } from './episode-builder';
 import { OrchestrationContractError } from './action-replay';
 import type { EpisodeEffects } from './episode-effects';
+import { isAbandonedInvocation } from '../../host/extension-contract';
 
 export interface EpisodeRequest {
   readonly state: ExecutionState;
@@ -32,7 +33,10 @@ export interface EpisodeRequest {
   readonly timers: TimerSettings;
 }
 
-/** Invokes the orchestrator function; resolves with its return value or rejects with its error. */
+/**
+ * Invokes the orchestrator function; resolves with its return value or rejects with its error.
+ * `runEpisode` rejects, recording nothing, when that error is an abandoned invocation.
+ */
 export type InvokeOrchestrator = (payload: OrchestrationTriggerPayload) => Promise<unknown>;
 
 export interface EpisodeOutcome {
@@ -56,6 +60,9 @@ async function invokeSafely(invoke: InvokeOrchestrator, payload: OrchestrationTr
     if (parsed.success) return { state: parsed.data };
     return { failure: `The orchestrator returned no valid OrchestratorState: ${parsed.error.message}` };
   } catch (error) {
+    // The process running the orchestrator went away: nothing of the episode happened, so it is
+    // run again (the caller keeps its messages), as Azure abandons and retries the work item.
+    if (isAbandonedInvocation(error)) throw error;
     const failure = parseOrchestratorFailure(error);
     return failure.state ? { failure: failure.message, state: failure.state } : { failure: failure.message };
   }

@@ -6,6 +6,7 @@
 import type { FunctionInvoker } from '../../host/extension-contract';
 import type { OrchestrationMessage } from '../engine/orchestration-messages';
 import type { FunctionCatalog } from './function-catalog';
+import { invokeAgainIfAbandoned } from './invoke-again-if-abandoned';
 
 export interface ActivityWork {
   readonly executionId: string;
@@ -45,7 +46,7 @@ export async function runActivity(
     };
   }
   try {
-    const result = await invoker.invoke(fn.name, { triggerValue: work.input });
+    const result = await invokeAgainIfAbandoned(invoker, fn.name, { triggerValue: work.input });
     return { kind: 'taskCompleted', executionId, taskId, result: JSON.stringify(result) ?? 'null' };
   } catch (error) {
     const failure = failureDetails(error);

@@ -22,6 +22,7 @@ import type { TaskHubStore } from '../storage/task-hub-store';
 import type { FunctionCatalog } from './function-catalog';
 import { failureDetails } from './activity-runner';
 import type { WorkTracker } from './work-tracker';
+import { invokeAgainIfAbandoned } from './invoke-again-if-abandoned';
 
 const BATCH_SIZE = 50;
 
@@ -103,7 +104,7 @@ export class EntityEngine {
       })),
     };
     try {
-      const parsed = EntityBatchResultSchema.safeParse(asJsonValue(await this.options.invoker.invoke(fn.name, { triggerValue: payload })));
+      const parsed = EntityBatchResultSchema.safeParse(asJsonValue(await invokeAgainIfAbandoned(this.options.invoker, fn.name, { triggerValue: payload })));
       return parsed.success ? parsed.data : failAll(`The entity returned no valid state: ${parsed.error.message}`);
     } catch (error) {
       return failAll(failureDetails(error).message);

@@ -190,7 +190,7 @@ export class OrchestrationEngine {
   }
 
   async #episodeFailed(instance: LiveInstance, error: unknown): Promise<void> {
-    this.options.log('error', `Episode of ${instance.instanceId} could not be saved; retrying`, {
+    this.options.log('error', `Episode of ${instance.instanceId} did not finish (its orchestrator's worker went away, or its save failed); retrying`, {
       error: error instanceof Error ? error.message : String(error),
     });
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -45,6 +45,9 @@ interface PendingInvocation {
 
 /** An invocation that ended because its worker process died, not because the function failed. */
 export class WorkerProcessExitedError extends Error {
+  /** The function did not fail: an extension runs the work again (see `isAbandonedInvocation`). */
+  readonly abandoned = true;
+
   constructor(pid: number, description: string, functionName: string) {
     super(`The worker process ${pid} exited (${description}) while "${functionName}" ran.`);
     this.name = 'WorkerProcessExitedError';
