@@ -91,6 +91,8 @@ function customerDetails(event: TimelineEvent): EntryDetails | undefined {
       return { text: event.solution };
     case 'closed-not-entitled':
       return { text: event.explanation };
+    case 'attachment-added':
+      return { text: event.attachment.name };
     case 'resolution-confirmed':
     case 'resolution-reminder-sent':
     case 'auto-closed':
@@ -108,6 +110,7 @@ function customerDetails(event: TimelineEvent): EntryDetails | undefined {
     case 'handoff-acknowledged':
     case 'sla-warning-raised':
     case 'sla-breached':
+    case 'internal-attachment-added':
       return undefined;
   }
 }

@@ -38,6 +38,7 @@ export const COMMAND_ROLES: Readonly<Record<CommandType, readonly ActorRole[]>> 
   handoff: ['system'],
   'acknowledge-handoff': ['engineer', 'team-lead'],
   'raise-sla-alert': ['system'],
+  'attach-file': ['requester', ...AGENTS, 'tam'],
 };
 
 /** For these, an engineer must be the ticket's assignee; team leads and admins act for anyone. */

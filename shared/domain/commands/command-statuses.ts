@@ -39,4 +39,6 @@ export const COMMAND_STATUSES: Readonly<Record<CommandType, readonly TicketStatu
   handoff: WORKING_STATUSES,
   'acknowledge-handoff': WORKING_STATUSES,
   'raise-sla-alert': AFTER_TRIAGE,
+  // Evidence is for open tickets; a closed one is reopened first (as the requester would).
+  'attach-file': OPEN,
 };

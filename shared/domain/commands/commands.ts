@@ -11,6 +11,8 @@ import { EngineerRefSchema } from '../ticket/engineer-ref';
 import { VendorCaseStatusSchema } from '../ticket/vendor-case';
 import { MessageSchema, ReasonSchema } from '../timeline/event-base';
 import { SlaAlertSchema } from '../sla/sla-clock';
+import { AttachmentSchema } from '../attachments/attachment';
+import { AttachmentLimitsSchema } from '../attachments/attachment-limits';
 
 function commandSchema<Type extends string, Payload extends z.ZodRawShape>(type: Type, payload: Payload) {
   return z.object({ type: z.literal(type), actor: ActorSchema, ...payload });
@@ -68,6 +70,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
   commandSchema('acknowledge-handoff', {}),
   // SLA alerts computed by the SLA engine, recorded once each.
   commandSchema('raise-sla-alert', { alert: SlaAlertSchema }),
+  // A file stored under the ticket's prefix joins its record, within the limits it was uploaded under.
+  commandSchema('attach-file', { attachment: AttachmentSchema, limits: AttachmentLimitsSchema }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command['type'];

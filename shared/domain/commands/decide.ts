@@ -14,6 +14,7 @@ import { decideHandoff, decideHandoffAcknowledgement } from '../handoff/decide-h
 import { decideAssignment, decideTriage } from './decide-intake';
 import { decideAutoClose, decideReopen, decideResolutionReminder } from './decide-resolution';
 import { decideSlaAlert } from './decide-sla-alert';
+import { decideAttachment } from './decide-attachment';
 import { decideVendorCaseRecord, decideVendorEscalation, decideVendorFollowUp, decideVendorUpdate } from './decide-vendor';
 import { permissionProblem } from './permission';
 
@@ -88,5 +89,7 @@ function verdictFor(ticket: Ticket, command: Command, now: Instant, context: Dec
       return decideHandoffAcknowledgement(ticket);
     case 'raise-sla-alert':
       return decideSlaAlert(ticket, command);
+    case 'attach-file':
+      return decideAttachment(ticket, command);
   }
 }

@@ -118,6 +118,9 @@ function applyEvent(ticket: Ticket, event: TimelineEvent): Ticket {
     case 'sla-warning-raised':
     case 'sla-breached':
       return ticket.raisedAlertKeys.includes(event.key) ? ticket : { ...ticket, raisedAlertKeys: [...ticket.raisedAlertKeys, event.key] };
+    case 'attachment-added':
+    case 'internal-attachment-added':
+      return (ticket.attachments ?? []).some((known) => known.id === event.attachment.id) ? ticket : { ...ticket, attachments: [...(ticket.attachments ?? []), event.attachment] };
   }
 }
 

@@ -108,6 +108,9 @@ function plansFor(ticket: Ticket, event: TimelineEvent, who: Audience): Plan[] {
     case 'internal-note-added':
     case 'vendor-escalation-requested':
     case 'handoff-acknowledged':
+    // A file is evidence on the record; whoever works the ticket sees it on the ticket's page.
+    case 'attachment-added':
+    case 'internal-attachment-added':
       return [];
   }
 }

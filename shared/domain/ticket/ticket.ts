@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { InstantSchema, SeveritySchema, SlugSchema } from '../primitives';
 import { ChatIntakeSchema, ChatRequesterSchema, IntakeChannelSchema } from '../intake/intake';
 import { TimelineEventSchema } from '../timeline/timeline-event';
+import { AttachmentSchema } from '../attachments/attachment';
 import { ActorSchema } from './actor';
 import { EngineerRefSchema } from './engineer-ref';
 import { TicketNumberSchema } from './ticket-number';
@@ -58,6 +59,8 @@ export const TicketSchema = z.object({
   /** Keys of SLA warnings and breaches already on the timeline: each is raised once. */
   raisedAlertKeys: z.array(z.string()),
   accessTokenHash: z.string().min(16),
+  /** Files attached to the ticket, in the order they came; absent on tickets that never had one. */
+  attachments: z.array(AttachmentSchema).optional(),
   timeline: z.array(TimelineEventSchema).min(1),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,

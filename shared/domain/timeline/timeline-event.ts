@@ -12,6 +12,7 @@ import {
   InfoRequestedSchema,
   InternalNoteAddedSchema,
 } from './conversation-events';
+import { AttachmentAddedSchema, InternalAttachmentAddedSchema } from './attachment-events';
 import { HandedOffSchema, HandoffAcknowledgedSchema } from './handoff-events';
 import {
   EngineerAssignedSchema,
@@ -80,6 +81,8 @@ export const TimelineEventSchema = z.discriminatedUnion('type', [
   HandoffAcknowledgedSchema,
   SlaWarningRaisedSchema,
   SlaBreachedSchema,
+  AttachmentAddedSchema,
+  InternalAttachmentAddedSchema,
 ]);
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 export type TimelineEventType = TimelineEvent['type'];
@@ -124,6 +127,8 @@ export const EVENT_VISIBILITY: Readonly<Record<TimelineEventType, Visibility>> =
   'handoff-acknowledged': 'internal',
   'sla-warning-raised': 'internal',
   'sla-breached': 'internal',
+  'attachment-added': 'customer',
+  'internal-attachment-added': 'internal',
 };
 
 export const TIMELINE_EVENT_TYPES: readonly TimelineEventType[] = TimelineEventSchema.options.map((option) => option.shape.type.value);

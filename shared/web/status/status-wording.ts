@@ -115,6 +115,8 @@ export function timelineHeadline(entry: CustomerTimelineEntry): string {
       return 'Closed: not covered by your contract';
     case 'ticket-reopened':
       return 'You reopened the ticket';
+    case 'attachment-added':
+      return `${who} attached a file`;
     default:
       // The view lists customer-visible events only, but its type admits every event type.
       return 'The ticket was updated';

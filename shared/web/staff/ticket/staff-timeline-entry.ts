@@ -3,6 +3,7 @@
  * wrote, and the event's particulars as labelled lines. Pure; one case per event type, so a new
  * type does not compile until the console can say what it means.
  */
+import { readableSize } from '../../../domain/attachments/attachment-limits';
 import type { Actor } from '../../../domain/ticket/actor';
 import type { EngineerRef } from '../../../domain/ticket/engineer-ref';
 import type { TimelineEvent } from '../../../domain/timeline/timeline-event';
@@ -143,6 +144,10 @@ export function staffTimelineWording(event: TimelineEvent, zone: string): StaffT
       return only(`SLA warning: ${METRIC_WORDING[event.metric]}`, [{ label: 'Due', value: formatInstant(event.dueAt, zone) }, ...explanationLine(event.explanation, zone)]);
     case 'sla-breached':
       return only(`SLA breached: ${METRIC_WORDING[event.metric]}`, [{ label: 'Was due', value: formatInstant(event.dueAt, zone) }, ...explanationLine(event.explanation, zone)]);
+    case 'attachment-added':
+      return only(`File attached: ${event.attachment.name}`, [{ label: 'Size', value: readableSize(event.attachment.size) }]);
+    case 'internal-attachment-added':
+      return only(`Internal file attached: ${event.attachment.name}`, [{ label: 'Size', value: readableSize(event.attachment.size) }, { label: 'Seen by', value: 'staff only' }]);
   }
 }
 

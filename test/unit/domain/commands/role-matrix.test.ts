@@ -58,6 +58,7 @@ const MATRIX = `
   handoff                    .         .        .         .   .     x      .
   acknowledge-handoff        .         x        x         .   .     .      .
   raise-sla-alert            .         .        .         .   .     x      .
+  attach-file                x         x        x         x   x     .      .
 `;
 
 const [header, ...rows] = MATRIX.trim()
@@ -133,6 +134,13 @@ function scenario(type: CommandType, actor: Actor): { ticket: Ticket; command: C
       return on(handedOff, { type, actor });
     case 'raise-sla-alert':
       return on(investigating, { type, actor, alert: { kind: 'warning', metric: 'first-response', cycleId: 'c1', key: 'k1', dueAt: investigating.updatedAt } });
+    case 'attach-file':
+      return on(investigating, {
+        type,
+        actor,
+        attachment: { id: 'a'.repeat(24), name: 'sign-in.log', size: 10, kind: 'text', contentType: 'text/plain; charset=utf-8', sha256: '0'.repeat(64), uploadedAt: investigating.updatedAt, uploadedBy: actor, visibility: 'requester' },
+        limits: { maxFileBytes: 1000, maxTicketBytes: 1000, maxFilesPerTicket: 5 },
+      });
   }
 }
 
