@@ -293,7 +293,9 @@ function stackSettings(
     ...(intakeLimits === 'room-for-suites'
       ? { [SETTING.intakeLimitPerClientAddress]: '100000', [SETTING.intakeLimitPerRequesterEmail]: '100000' }
       : {}),
-    ...(services.azurite ? { [SETTING.hostStorageConnectionString]: services.azurite.connectionString } : {}),
+    ...(services.azurite
+      ? { [SETTING.hostStorageConnectionString]: services.azurite.connectionString, [SETTING.attachmentsConnectionString]: services.azurite.connectionString }
+      : {}),
     ...(services.cosmos
       ? {
           [SETTING.cosmosEndpoint]: services.cosmos.endpoint,

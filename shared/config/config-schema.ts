@@ -8,6 +8,7 @@ import { SETTING } from './settings';
 import {
   baseUrl,
   clientId,
+  containerName,
   emailAddress,
   flag,
   fraction,
@@ -22,6 +23,8 @@ import {
 } from './setting-values';
 import { vendorCallbackSecrets } from './vendor-callback-secret';
 import { staffSessionKeys, staffSignInClientSecret } from './staff-sign-in-settings';
+
+const MIB = 1024 * 1024;
 
 export const ENVIRONMENT_KINDS = ['local', 'azure'] as const;
 
@@ -65,6 +68,11 @@ function sharedSettings(rule: UrlRule) {
     [SETTING.intakeLimitWindowSeconds]: wholeNumber({ min: 1, max: 86_400, fallback: 3_600 }),
     // Azure's front end is one hop; add one for each proxy of ours in front of it.
     [SETTING.forwardedForTrustedHops]: wholeNumber({ min: 1, max: 10, fallback: 1 }),
+    [SETTING.attachmentsContainer]: containerName('attachments'),
+    // A log bundle or a HAR runs to tens of MB; the function streams each file, so the bound is storage, not memory.
+    [SETTING.attachmentMaxFileBytes]: wholeNumber({ min: 1, max: 1024 * MIB, fallback: 25 * MIB }),
+    [SETTING.attachmentMaxTicketBytes]: wholeNumber({ min: 1, max: 10 * 1024 * MIB, fallback: 100 * MIB }),
+    [SETTING.attachmentMaxFilesPerTicket]: wholeNumber({ min: 1, max: 1_000, fallback: 20 }),
   };
 }
 
@@ -80,6 +88,8 @@ export const LocalSettingsSchema = z.object({
   [SETTING.cosmosAllowInsecureTls]: flag(false),
   [SETTING.emailConnectionString]: text(),
   [SETTING.vendorApiKey]: text(),
+  // Azurite's connection string (the offline stack sets it); without one the pages take no files.
+  [SETTING.attachmentsConnectionString]: text().optional(),
 });
 
 export const AzureSettingsSchema = z.object({
@@ -91,6 +101,8 @@ export const AzureSettingsSchema = z.object({
   [SETTING.cosmosEndpointDiscovery]: flag(false),
   [SETTING.emailEndpoint]: url({ httpsOnly: true, allowLoopback: false }),
   [SETTING.vendorApiTokenScope]: tokenScope(),
+  [SETTING.attachmentsBlobEndpoint]: url({ httpsOnly: true, allowLoopback: false }),
+  [SETTING.attachmentsConnectionString]: refused(`set ${SETTING.attachmentsBlobEndpoint}; attachments are stored with the managed identity`),
   [SETTING.cosmosKey]: refused('Cosmos DB is reached with the managed identity (local auth is disabled)'),
   [SETTING.cosmosAllowInsecureTls]: refused('certificate checks are never switched off in Azure'),
   [SETTING.emailConnectionString]: refused(`set ${SETTING.emailEndpoint}; email is sent with the managed identity`),
@@ -144,7 +156,19 @@ function sharedConfig(settings: LocalSettings | AzureSettings) {
       },
     },
     forwardedForTrustedHops: settings[SETTING.forwardedForTrustedHops],
+    attachmentLimits: {
+      maxFileBytes: settings[SETTING.attachmentMaxFileBytes],
+      maxTicketBytes: settings[SETTING.attachmentMaxTicketBytes],
+      maxFilesPerTicket: settings[SETTING.attachmentMaxFilesPerTicket],
+    },
   };
+}
+
+/** Locally, Azurite by connection string when the stack gives one; otherwise attachments are off. */
+function attachmentStoreOf(connectionString: string | undefined, container: string) {
+  return connectionString === undefined
+    ? { kind: 'none' as const }
+    : { kind: 'connection-string' as const, connectionString, container };
 }
 
 export const LocalConfigSchema = LocalSettingsSchema.transform((settings) => {
@@ -167,6 +191,7 @@ export const LocalConfigSchema = LocalSettingsSchema.transform((settings) => {
       auth: { kind: 'connection-string' as const, connectionString: settings[SETTING.emailConnectionString] },
     },
     vendorApiAuth: { kind: 'api-key' as const, apiKey: settings[SETTING.vendorApiKey] },
+    attachmentStore: attachmentStoreOf(settings[SETTING.attachmentsConnectionString], settings[SETTING.attachmentsContainer]),
   };
 });
 
@@ -186,6 +211,11 @@ export const AzureConfigSchema = AzureSettingsSchema.transform((settings) => {
       auth: { kind: 'managed-identity' as const, endpoint: settings[SETTING.emailEndpoint] },
     },
     vendorApiAuth: { kind: 'managed-identity' as const, scope: settings[SETTING.vendorApiTokenScope] },
+    attachmentStore: {
+      kind: 'managed-identity' as const,
+      endpoint: settings[SETTING.attachmentsBlobEndpoint],
+      container: settings[SETTING.attachmentsContainer],
+    },
   };
 });
 

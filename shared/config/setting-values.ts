@@ -136,3 +136,10 @@ export function tokenScope() {
 export function refused(reason: string) {
   return z.undefined({ error: `is not allowed when BATON_ENVIRONMENT=azure: ${reason}` }).optional();
 }
+
+/** A blob container's name as Azure Storage allows it: 3–63 lower-case letters, digits and single hyphens. */
+export function containerName(fallback: string) {
+  return text()
+    .regex(/^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be 3–63 lower-case letters, digits and single hyphens' })
+    .default(fallback);
+}

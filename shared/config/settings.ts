@@ -47,6 +47,13 @@ export const SETTING = {
   intakeLimitWindowSeconds: 'BATON_INTAKE_LIMIT_WINDOW_SECONDS',
   forwardedForTrustedHops: 'BATON_FORWARDED_FOR_TRUSTED_HOPS',
 
+  attachmentsBlobEndpoint: 'BATON_ATTACHMENTS_BLOB_ENDPOINT',
+  attachmentsConnectionString: 'BATON_ATTACHMENTS_CONNECTION_STRING',
+  attachmentsContainer: 'BATON_ATTACHMENTS_CONTAINER',
+  attachmentMaxFileBytes: 'BATON_ATTACHMENT_MAX_FILE_BYTES',
+  attachmentMaxTicketBytes: 'BATON_ATTACHMENT_MAX_TICKET_BYTES',
+  attachmentMaxFilesPerTicket: 'BATON_ATTACHMENT_MAX_FILES_PER_TICKET',
+
   /** Read by the Functions host, not by Baton; a connection string here would carry the account key. */
   hostStorageConnectionString: 'AzureWebJobsStorage',
 } as const;
@@ -68,6 +75,7 @@ export const REQUIRED_IN_AZURE: readonly SettingName[] = [
   SETTING.vendorApiBaseUrl,
   SETTING.vendorApiTokenScope,
   SETTING.taskHub,
+  SETTING.attachmentsBlobEndpoint,
 ];
 
 /**
@@ -88,4 +96,5 @@ export const LOCAL_ONLY: readonly SettingName[] = [
   SETTING.emailConnectionString,
   SETTING.vendorApiKey,
   SETTING.hostStorageConnectionString,
+  SETTING.attachmentsConnectionString,
 ];

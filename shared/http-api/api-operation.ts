@@ -19,8 +19,10 @@ export interface ApiOperation {
   readonly pathParameters?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly headers?: z.ZodObject;
-  readonly body?: { readonly schema: z.ZodType; readonly required: boolean; readonly formToo: boolean };
-  readonly success: { readonly status: 200 | 202; readonly description: string; readonly schema: z.ZodType };
+  /** `multipart`: files in `multipart/form-data`, the only body type the operation reads. */
+  readonly body?: { readonly schema: z.ZodType; readonly required: boolean; readonly formToo: boolean; readonly multipart?: boolean };
+  /** `mediaType`: what the answer is when it is not JSON (a downloaded file). */
+  readonly success: { readonly status: 200 | 202; readonly description: string; readonly schema: z.ZodType; readonly mediaType?: string };
   /** The problem statuses the operation can answer besides 500 (which every operation may). */
   readonly problems: readonly number[];
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { TicketNumberSchema } from '../domain/ticket/ticket-number';
+import { ATTACHMENT_OPERATIONS } from './attachment-operations';
 import { CUSTOMER_CONTACT_OPERATION } from './customer-contact-operation';
 import { CustomerTicketViewSchema } from './customer-ticket-view';
 import { IDEMPOTENCY_KEY_HEADER, INTAKE_OPERATION } from './intake-operation';
@@ -95,6 +96,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     success: { status: 200, description: 'The ticket after the command, as staff see it.', schema: StaffTicketViewSchema },
     problems: [...STAFF_PROBLEMS, 404, ...BODY_PROBLEMS, ...DECISION_PROBLEMS],
   },
+  ...ATTACHMENT_OPERATIONS,
   CUSTOMER_CONTACT_OPERATION,
   VENDOR_CALLBACK_OPERATION,
   {

@@ -9,6 +9,7 @@ import { SlaClockStateSchema, SlaMetricSchema, type SlaClock } from '../domain/s
 import { ClosureReasonSchema, type Ticket } from '../domain/ticket/ticket';
 import { TicketNumberSchema } from '../domain/ticket/ticket-number';
 import { TicketStatusSchema } from '../domain/ticket/ticket-status';
+import { customerAttachments, CustomerAttachmentSchema } from './attachment-views';
 import { customerTimeline, CustomerTimelineEntrySchema } from './customer-timeline';
 import { firstNameOf } from './first-name';
 
@@ -42,6 +43,7 @@ export const CustomerTicketViewSchema = z
       .meta({ description: 'A lower severity proposed by support; it takes effect only if the requester consents.' }),
     proposedResolution: z.object({ summary: z.string(), at: InstantSchema }).optional(),
     closure: z.object({ reason: ClosureReasonSchema, at: InstantSchema, summary: z.string() }).optional(),
+    attachments: z.array(CustomerAttachmentSchema),
     timeline: z.array(CustomerTimelineEntrySchema),
   })
   .meta({ id: 'CustomerTicketView' });
@@ -79,6 +81,7 @@ export function customerTicketView(ticket: Ticket, clocks: readonly SlaClock[]):
         }),
     ...(ticket.proposedResolution === undefined ? {} : { proposedResolution: { summary: ticket.proposedResolution.summary, at: ticket.proposedResolution.at } }),
     ...(ticket.closure === undefined ? {} : { closure: { reason: ticket.closure.reason, at: ticket.closure.at, summary: ticket.closure.summary } }),
+    attachments: customerAttachments(ticket),
     timeline: customerTimeline(ticket.timeline),
   };
 }

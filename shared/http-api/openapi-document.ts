@@ -5,6 +5,7 @@
  */
 import { createDocument, type ZodOpenApiObject, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from '../http-edge/problem';
+import { MULTIPART_MEDIA_TYPE } from '../http-edge/multipart-body';
 import { FORM_MEDIA_TYPE, JSON_MEDIA_TYPE } from '../http-edge/request-body';
 import { VENDOR_SIGNATURE_HEADER } from '../vendor/vendor-callback-signature';
 import type { ApiCredential, ApiOperation } from './api-operation';
@@ -21,8 +22,8 @@ const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
   404: 'No such ticket (or contract), or not one the credential opens.',
   409: 'The ticket is not in a state that allows this.',
   413: 'The body is too large.',
-  415: 'The body is neither JSON nor a web form.',
-  422: 'A rule refuses the request as asked.',
+  415: 'The body is neither JSON nor a web form (or, for files, not multipart/form-data).',
+  422: 'A rule refuses the request as asked (for files: each refused file named in `errors`, the others attached).',
   429: 'Too many requests from this client or for this requester; retry after `Retry-After` seconds. Nothing was recorded.',
   500: 'Something went wrong on our side; quote the correlation id.',
   503: 'Temporarily unavailable; retry after `Retry-After` seconds. Nothing was changed.',
@@ -59,16 +60,19 @@ function openApiOperation(operation: ApiOperation): ZodOpenApiOperationObject {
       : {
           requestBody: {
             required: body.required,
-            content: {
-              [JSON_MEDIA_TYPE]: { schema: body.schema },
-              ...(body.formToo ? { [FORM_MEDIA_TYPE]: { schema: body.schema } } : {}),
-            },
+            content:
+              body.multipart === true
+                ? { [MULTIPART_MEDIA_TYPE]: { schema: body.schema } }
+                : {
+                    [JSON_MEDIA_TYPE]: { schema: body.schema },
+                    ...(body.formToo ? { [FORM_MEDIA_TYPE]: { schema: body.schema } } : {}),
+                  },
           },
         }),
     responses: {
       [String(operation.success.status)]: {
         description: operation.success.description,
-        content: { [JSON_MEDIA_TYPE]: { schema: operation.success.schema } },
+        content: { [operation.success.mediaType ?? JSON_MEDIA_TYPE]: { schema: operation.success.schema } },
       },
       ...Object.fromEntries([...new Set([...operation.problems, 500])].sort((a, b) => a - b).map((status) => [String(status), problemResponse(status)])),
     },

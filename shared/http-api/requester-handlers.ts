@@ -20,13 +20,13 @@ import type { TicketApiPort } from './ticket-api-port';
 import { ticketSlaClocks } from './ticket-sla-clocks';
 import { applyOutcome, orgConfigOutcome, readTicketOutcome, ticketNotFound, type Outcome } from './ticket-outcomes';
 
-interface RequesterTarget {
+export interface RequesterTarget {
   readonly ticketNumber: TicketNumber;
   readonly token: string;
 }
 
 /** Checks what can be checked without touching the store: a token is there, the number is well formed. */
-function requesterTarget(request: HttpRequest, instance: string): Outcome<RequesterTarget> {
+export function requesterTarget(request: HttpRequest, instance: string): Outcome<RequesterTarget> {
   const presented = presentedRequesterToken(request);
   if (presented.kind === 'absent') {
     return {
@@ -46,7 +46,7 @@ function requesterTarget(request: HttpRequest, instance: string): Outcome<Reques
  * be derived right now does the check fall back to the stored hash, still with the same work for
  * a ticket that does not exist (a dummy hash).
  */
-async function requesterTicket(port: TicketApiPort, target: RequesterTarget, instance: string): Promise<Outcome<Ticket>> {
+export async function requesterTicket(port: TicketApiPort, target: RequesterTarget, instance: string): Promise<Outcome<Ticket>> {
   const expected = await port.accessTokenOf(target.ticketNumber);
   if (expected.ok && !presentedTokenIs(target.token, expected.token)) return { ok: false, response: ticketNotFound(instance) };
   const stored = await port.readTicket(target.ticketNumber);

@@ -63,7 +63,7 @@ export function staffQueueHandler(dependencies: StaffHandlerDependencies): HttpH
 }
 
 /** A staff call about one ticket: the caller authenticated and the route's ticket number readable, or the answer why not. */
-async function staffOnTicket(request: HttpRequest, dependencies: StaffHandlerDependencies) {
+export async function staffOnTicket(request: HttpRequest, dependencies: StaffHandlerDependencies) {
   const instance = requestPath(request);
   const staff = await authenticateStaff(request, instance, policyOf(dependencies));
   if (staff.kind === 'refused') return { ok: false as const, response: staff.response };

@@ -3,6 +3,7 @@
  * alerts, the vendor case) and each SLA clock with the engine's explanation of its deadline.
  * Only the requester's access-token hash is withheld: it is a credential, not information.
  */
+import { AttachmentSchema } from '../domain/attachments/attachment';
 import { z } from 'zod';
 import { InstantSchema, ScopeSchema, SeveritySchema, SlugSchema } from '../domain/primitives';
 import { IntakeChannelSchema } from '../domain/intake/intake';
@@ -78,6 +79,7 @@ export const StaffTicketViewSchema = z
     /** The earliest running SLA deadline, which orders the queue; absent when no clock runs. */
     slaNextDueAt: InstantSchema.optional(),
     sla: z.array(SlaClockSchema.meta({ id: 'SlaClock' })),
+    attachments: z.array(AttachmentSchema).optional(),
     timeline: z.array(StaffTimelineEntrySchema),
   })
   .meta({ id: 'StaffTicketView' });

@@ -29,13 +29,13 @@ export function readableSize(bytes: number): string {
 }
 
 /** The bytes one more file may still take on this ticket: the smaller of the two limits. */
-export function bytesStillAllowed(existing: readonly Attachment[], limits: AttachmentLimits): number {
+export function bytesStillAllowed(existing: readonly Pick<Attachment, 'size'>[], limits: AttachmentLimits): number {
   const used = existing.reduce((total, attachment) => total + attachment.size, 0);
   return Math.max(0, Math.min(limits.maxFileBytes, limits.maxTicketBytes - used));
 }
 
 /** Whether a file of `size` bytes may join the ticket's `existing` attachments. */
-export function attachmentLimitVerdict(existing: readonly Attachment[], size: number, limits: AttachmentLimits): LimitVerdict {
+export function attachmentLimitVerdict(existing: readonly Pick<Attachment, 'size'>[], size: number, limits: AttachmentLimits): LimitVerdict {
   if (existing.length >= limits.maxFilesPerTicket) {
     return { ok: false, reason: `the ticket already has ${String(existing.length)} files, the most it may carry` };
   }

@@ -38,6 +38,7 @@ export function azureSettings(overrides: AppSettings = {}): AppSettings {
     BATON_VENDOR_API_BASE_URL: 'https://vendor.example.com/partner/',
     BATON_VENDOR_API_TOKEN_SCOPE: 'api://vendor-partner-api/.default',
     BATON_TASK_HUB: 'batonprod',
+    BATON_ATTACHMENTS_BLOB_ENDPOINT: 'https://stbatonfilesabc123.blob.core.windows.net/',
     AzureWebJobsStorage__credential: 'managedidentity',
     AzureWebJobsStorage__clientId: MANAGED_IDENTITY_CLIENT_ID,
     ...overrides,

@@ -13,6 +13,22 @@ export function candidateCommands(ticket: Ticket): Command[] {
   const sequence = ticket.timeline.length;
   return [
     { type: 'start-validation', actor: system },
+    {
+      type: 'attach-file',
+      actor: sequence % 2 === 0 ? requester : owner,
+      attachment: {
+        id: String(sequence).padStart(24, '0'),
+        name: `trace-${String(sequence)}.log`,
+        size: 2048,
+        kind: 'text',
+        contentType: 'text/plain; charset=utf-8',
+        sha256: 'a'.repeat(64),
+        uploadedAt: ticket.updatedAt,
+        uploadedBy: sequence % 2 === 0 ? requester : owner,
+        visibility: sequence % 2 === 0 ? 'requester' : 'internal',
+      },
+      limits: { maxFileBytes: 10_000, maxTicketBytes: 20_000, maxFilesPerTicket: 5 },
+    },
     { type: 'reject', actor: system, reasons: [{ code: 'missing-field', field: 'tenantDomain', message: 'The tenant domain is missing.' }] },
     { type: 'triage', actor: system, slaPolicyId: 'enterprise-emea', queueId: 'collaboration', contractId: 'contoso-unified', tamEmail: 'tom.reyes@css.example' },
     { type: 'assign', actor: system, engineer: next },
