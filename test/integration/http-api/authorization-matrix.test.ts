@@ -3,6 +3,7 @@
  * answered by the domain), who is asked to authenticate (401), who is refused (403), and who is
  * told the ticket does not exist (404). No answer to anyone but staff carries staff-only data.
  */
+import { z } from 'zod';
 import { hashRequesterToken } from '../../../shared/auth/requester-token';
 import { ProblemSchema } from '../../../shared/http-edge/problem';
 import { MARIA } from '../../unit/http-api/support/ticket-story';
@@ -25,6 +26,8 @@ interface Endpoint {
   readonly operationId: string;
   request(ticketNumber: string): ApiRequest;
   expected(caller: Caller): Expected;
+  /** A file the caller may not see reads like an unknown file on a ticket they may read. */
+  readonly hidesLike?: 'missing-attachment';
 }
 
 const isStaff = (caller: Caller): caller is StaffCaller => STAFF_CALLERS.some((staff) => staff === caller);
@@ -75,6 +78,12 @@ function requesterAction(operationId: string, suffix: string, body: Record<strin
   };
 }
 
+const LOG_FILE = { name: 'sign-in.log', content: '2026-11-24T09:00:00Z AADSTS50076 sign-in needs MFA\n', type: 'text/plain' };
+/** A file the requester attached before the table runs: the downloads ask for it. */
+let sharedFileId = '';
+/** A file staff marked internal: the requester's download of it reads like an unknown id. */
+let internalFileId = '';
+
 const ENDPOINTS: readonly Endpoint[] = [
   {
     name: 'POST /api/tickets',
@@ -109,6 +118,38 @@ const ENDPOINTS: readonly Endpoint[] = [
     request: () => ({ method: 'POST', path: '/api/vendor/callback', json: { eventType: 'servicerequest.updated' } }),
     expected: () => 401,
   },
+  {
+    name: 'POST /api/tickets/{n}/attachments',
+    operationId: 'requesterAttachmentUpload',
+    request: (n) => ({ method: 'POST', path: `/api/tickets/${n}/attachments`, files: [LOG_FILE] }),
+    expected: requesterOnly,
+  },
+  {
+    name: 'GET /api/tickets/{n}/attachments/{id}',
+    operationId: 'requesterAttachmentDownload',
+    request: (n) => ({ method: 'GET', path: `/api/tickets/${n}/attachments/${sharedFileId}` }),
+    expected: requesterOnly,
+  },
+  {
+    name: 'GET /api/tickets/{n}/attachments/{internal id}',
+    operationId: 'requesterAttachmentDownload',
+    request: (n) => ({ method: 'GET', path: `/api/tickets/${n}/attachments/${internalFileId}` }),
+    // Not even the requester: an internal file is not theirs to see, and reads like no file at all.
+    expected: (caller) => (caller === 'anonymous' ? 401 : 404),
+    hidesLike: 'missing-attachment',
+  },
+  {
+    name: 'POST /api/staff/tickets/{n}/attachments',
+    operationId: 'staffAttachmentUpload',
+    request: (n) => ({ method: 'POST', path: `/api/staff/tickets/${n}/attachments`, files: [LOG_FILE], form: { visibility: 'internal' } }),
+    expected: staffOnly(ALL_STAFF),
+  },
+  {
+    name: 'GET /api/staff/tickets/{n}/attachments/{internal id}',
+    operationId: 'staffAttachmentDownload',
+    request: (n) => ({ method: 'GET', path: `/api/staff/tickets/${n}/attachments/${internalFileId}` }),
+    expected: staffOnly(ALL_STAFF),
+  },
   requesterAction('requesterReply', 'replies', { message: 'Here are the details you asked for.' }),
   requesterAction('requesterConfirmResolution', 'resolution/confirm', {}),
   requesterAction('requesterRejectResolution', 'resolution/reject', { reason: 'It still fails.' }),
@@ -125,6 +166,7 @@ let mine: SeededTicket;
 let theirs: SeededTicket;
 const credentials = new Map<Caller, { readonly header?: string; readonly query?: string }>();
 let missingTicketAnswer: ApiAnswer;
+let missingAttachmentAnswer: ApiAnswer;
 
 beforeAll(async () => {
   api = await startApiStack();
@@ -141,6 +183,17 @@ beforeAll(async () => {
   for (const caller of STAFF_CALLERS) credentials.set(caller, { header: `Bearer ${await api.staffToken(staffIdentities[caller])}` });
   for (const caller of FORGED_CALLERS) credentials.set(caller, { header: `Bearer ${await api.forgedToken(caller)}` });
   missingTicketAnswer = await callApi(api.baseUrl, { method: 'GET', path: `/api/tickets/BTN-261124-00000`, headers: { authorization: `Bearer ${mine.token}` } });
+  const shared = await callApi(api.baseUrl, { method: 'POST', path: `/api/tickets/${mine.ticket.ticketNumber}/attachments`, headers: { authorization: `Bearer ${mine.token}` }, files: [LOG_FILE] });
+  sharedFileId = z.object({ attached: z.array(z.object({ id: z.string() })).length(1) }).parse(shared.body).attached[0]?.id ?? '';
+  const internal = await callApi(api.baseUrl, {
+    method: 'POST',
+    path: `/api/staff/tickets/${mine.ticket.ticketNumber}/attachments`,
+    headers: { authorization: `Bearer ${await api.staffToken(STAFF.assignedEngineer)}` },
+    files: [{ ...LOG_FILE, name: 'internal-only.log', content: INTERNAL_MARKER }],
+    form: { visibility: 'internal' },
+  });
+  missingAttachmentAnswer = await callApi(api.baseUrl, { method: 'GET', path: `/api/tickets/${mine.ticket.ticketNumber}/attachments/${'0'.repeat(32)}`, headers: { authorization: `Bearer ${mine.token}` } });
+  internalFileId = z.object({ attached: z.array(z.object({ id: z.string() })).length(1) }).parse(internal.body).attached[0]?.id ?? '';
 }, 180_000);
 
 afterAll(() => api?.stop());
@@ -183,7 +236,8 @@ describe('the authorization matrix', () => {
     if (expected === 404) {
       // Not yours reads exactly like does not exist.
       const { instance: _a, ...hidden } = ProblemSchema.parse(answer.body);
-      const { instance: _b, ...missing } = ProblemSchema.parse(missingTicketAnswer.body);
+      const hidden404 = caller === 'requester' || caller === 'requester-by-link' ? endpoint.hidesLike : undefined;
+      const { instance: _b, ...missing } = ProblemSchema.parse((hidden404 === 'missing-attachment' ? missingAttachmentAnswer : missingTicketAnswer).body);
       expect(hidden).toEqual(missing);
     }
     if (!isStaff(caller)) {

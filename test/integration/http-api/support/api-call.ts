@@ -9,6 +9,23 @@ export interface ApiRequest {
   /** Sent as JSON unless `form` is set. */
   readonly json?: unknown;
   readonly form?: Readonly<Record<string, string>>;
+  /** Sent as multipart/form-data, with `form`'s fields beside them. */
+  readonly files?: readonly UploadedFile[];
+}
+
+export interface UploadedFile {
+  /** The form field, `file` unless said. */
+  readonly field?: string;
+  readonly name: string;
+  readonly content: string | Uint8Array;
+  readonly type?: string;
+}
+
+function multipartBody(request: ApiRequest): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(request.form ?? {})) form.append(name, value);
+  for (const file of request.files ?? []) form.append(file.field ?? 'file', new Blob([file.content], { type: file.type ?? 'application/octet-stream' }), file.name);
+  return form;
 }
 
 export interface ApiAnswer {
@@ -21,8 +38,11 @@ export interface ApiAnswer {
 
 export async function callApi(baseUrl: string, request: ApiRequest): Promise<ApiAnswer> {
   const headers: Record<string, string> = { ...request.headers };
-  let body: string | undefined;
-  if (request.form !== undefined) {
+  let body: string | FormData | undefined;
+  if (request.files !== undefined) {
+    // fetch writes the multipart boundary into the content type itself.
+    body = multipartBody(request);
+  } else if (request.form !== undefined) {
     headers['content-type'] ??= 'application/x-www-form-urlencoded';
     body = new URLSearchParams({ ...request.form }).toString();
   } else if (request.json !== undefined) {
