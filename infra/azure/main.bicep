@@ -123,6 +123,9 @@ param durableBackend string = 'durableTaskScheduler'
 ])
 param durableTaskSchedulerSku string = 'Consumption'
 
+@description('Scan every uploaded attachment for malware with Microsoft Defender for Storage (billed per GB scanned).')
+param attachmentMalwareScanning bool = false
+
 @description('Email address operations alerts go to. Empty: none (the alerts still show in the portal).')
 param alertEmail string = ''
 
@@ -187,6 +190,7 @@ module storage 'app/storage.bicep' = {
     tags: tags
     deploymentContainerName: 'app-package-${resourceToken}'
     appPrincipalId: appIdentity.outputs.principalId
+    malwareScanningOnUpload: attachmentMalwareScanning
   }
 }
 
@@ -286,6 +290,8 @@ module api 'app/api.bicep' = {
     storageBlobEndpoint: storage.outputs.blobEndpoint
     storageQueueEndpoint: storage.outputs.queueEndpoint
     storageTableEndpoint: storage.outputs.tableEndpoint
+    attachmentsBlobEndpoint: storage.outputs.blobEndpoint
+    attachmentsContainerName: storage.outputs.attachmentsContainerName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     cosmosEndpoint: cosmos.outputs.endpoint
     cosmosDatabaseName: cosmos.outputs.databaseName

@@ -38,6 +38,10 @@ param storageBlobEndpoint string
 param storageQueueEndpoint string
 param storageTableEndpoint string
 
+@description('Blob endpoint of the storage account, and the container attachments are kept in.')
+param attachmentsBlobEndpoint string
+param attachmentsContainerName string
+
 param applicationInsightsConnectionString string
 
 param cosmosEndpoint string
@@ -133,6 +137,9 @@ var appSettings = {
   // Until the operator sets the secret the reference stays unresolved and no Teams card is queued.
   BATON_TEAMS_WEBHOOKS: '@Microsoft.KeyVault(SecretUri=${teamsWebhooksSecretUri})'
   BATON_TASK_HUB: taskHubName
+  // Attachments: reached with the identity (Storage Blob Data Contributor on the container).
+  BATON_ATTACHMENTS_BLOB_ENDPOINT: attachmentsBlobEndpoint
+  BATON_ATTACHMENTS_CONTAINER: attachmentsContainerName
 }
 
 // host.json describes the Azure Storage provider, which the offline stack's emulator follows too;
