@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { InvocationContext } from '@azure/functions';
+import { appAttachments } from '../attachments/app-attachments';
 import { appTicketApiPort } from '../http-api/app-ticket-api';
 import { eventLog } from '../logging/structured-log';
 import { logIntakeOutcome } from '../intake/intake-outcome-log';
@@ -41,5 +42,8 @@ export function intakeWebPorts(context: InvocationContext, withLifecycle: boolea
       return opened;
     },
     reportFailure: failureReporter(context),
+    attachments: appAttachments(),
+    applyToTicket: (ticketNumber, decideCommands, now) => appTicketApiPort(context).applyToTicket(ticketNumber, decideCommands, now),
+    now: () => appTicketServices().clock.now().toISOString(),
   };
 }

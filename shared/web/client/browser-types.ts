@@ -40,6 +40,8 @@ export interface BrowserFormControl extends BrowserElement {
   value: string;
   checked: boolean;
   disabled: boolean;
+  /** A file input's chosen files. */
+  readonly files?: { readonly length: number } | null;
 }
 
 export interface BrowserAnchor extends BrowserElement {

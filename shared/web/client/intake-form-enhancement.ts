@@ -25,6 +25,7 @@ export function enhanceIntakeForm(browser: BrowserWindow): void {
   const apiUrl = intakeForm.getAttribute('data-api') ?? '/api/tickets';
   const keyInput = intakeForm.querySelector<BrowserFormControl>('input[name="idempotencyKey"]');
   const submitButton = intakeForm.querySelector<BrowserFormControl>('button[type="submit"]');
+  const fileInput = intakeForm.querySelector<BrowserFormControl>('input[type="file"]');
   const sendingStatus = documentRoot.getElementById('sending-status');
   const notice = documentRoot.getElementById('submission-notice');
   const summary = documentRoot.getElementById('error-summary');
@@ -347,6 +348,9 @@ export function enhanceIntakeForm(browser: BrowserWindow): void {
   }
 
   intakeForm.addEventListener('submit', (event: BrowserEvent) => {
+    // Files travel only in the form's own multipart post (the API's JSON body carries none): the
+    // browser sends it, and the server answers with the same form or the ticket's page.
+    if (fileInput !== null && (fileInput.files?.length ?? 0) > 0) return;
     event.preventDefault();
     void send();
   });

@@ -6,6 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { AttachmentPort } from '../../attachments/upload-attachments';
+import type { ApplyToTicket } from '../../ticket-service/apply-to-ticket';
 import { IntakeChannelSchema, type Intake } from '../../domain/intake/intake';
 import { parseIntake } from '../../domain/intake/parse-intake';
 import type { ProductArea } from '../../domain/org/product-area';
@@ -28,6 +30,12 @@ export interface IntakeWebPorts {
   readonly openTicket: (intake: Intake, idempotencyKey: string | undefined, request: Pick<HttpRequest, 'headers'>) => Promise<OpenTicketResult | IntakeLimitBreach>;
   /** Logs what the requester must not see (a failure's reason) and answers a correlation id. */
   readonly reportFailure: (reason: string) => string;
+  /** Where files sent with the form go; absent, the form offers no file field. */
+  readonly attachments?: AttachmentPort;
+  /** Attaches the files to the ticket just opened (the one way a ticket changes after intake). */
+  readonly applyToTicket?: ApplyToTicket;
+  /** The app's clock, for when the files join the ticket. */
+  readonly now?: () => string;
 }
 
 /** Query string that tells the status page it was reached straight from the form. */
@@ -72,6 +80,7 @@ async function formResponse(ports: IntakeWebPorts, state: FormState, status: num
     errors: state.errors,
     idempotencyKey: state.idempotencyKey,
     ...(notReceived === undefined ? {} : { notReceived }),
+    ...(ports.attachments?.store === undefined ? {} : { upload: { limits: ports.attachments.limits } }),
   });
   // A form that cannot be sent must not answer 200: monitors and the browser's retry see why.
   if (status < 400 && desk.unavailable !== undefined) {
@@ -116,30 +125,46 @@ export function unreadableFormReason(status: number | undefined): string {
   }
 }
 
+/** A form post read into fields: the ticket it opened, or the answer that says why not. */
+export type FormIntake =
+  | { readonly kind: 'opened'; readonly result: Extract<OpenTicketResult, { kind: 'accepted' }> }
+  | { readonly kind: 'answer'; readonly response: HttpResponseInit };
+
+/** The answer to a form that opened its ticket: off to the ticket's page, with its access cookie. */
+export function receivedRedirect(result: Extract<OpenTicketResult, { kind: 'accepted' }>, request: Pick<HttpRequest, 'url'>): HttpResponseInit {
+  const path = ticketPagePath(result.ticket.ticketNumber);
+  return seeOther(`${path}?${RECEIVED_FLAG}=1`, [accessCookie(result.ticket.ticketNumber, result.accessToken, request.url)]);
+}
+
 /** POST /: the form without JavaScript. */
 export async function intakeFormPost(request: HttpRequest, ports: IntakeWebPorts): Promise<HttpResponseInit> {
   const read = await readIntakeBody(request, INTAKE_FORM_PATH);
-  if (read.kind === 'rejected') {
-    return formResponse(
-      ports,
-      { values: {}, errors: [], idempotencyKey: randomUUID(), notReceived: { reason: unreadableFormReason(read.response.status) } },
-      read.response.status ?? 400,
-    );
-  }
-  const values = intakeFormValues(read.body);
-  const posted = separateFormKey(read.body);
+  if (read.kind === 'rejected') return unreadableForm(ports, read.response.status);
+  const opened = await openFromForm(read.body, request, ports);
+  return opened.kind === 'opened' ? receivedRedirect(opened.result, request) : opened.response;
+}
+
+export function unreadableForm(ports: IntakeWebPorts, status: number | undefined): Promise<HttpResponseInit> {
+  return formResponse(ports, { values: {}, errors: [], idempotencyKey: randomUUID(), notReceived: { reason: unreadableFormReason(status) } }, status ?? 400);
+}
+
+/** Parses the posted fields and opens the ticket; anything but a stored ticket answers with the form, every value kept. */
+export async function openFromForm(body: unknown, request: Pick<HttpRequest, 'headers'>, ports: IntakeWebPorts): Promise<FormIntake> {
+  const answer = async (response: Promise<HttpResponseInit>): Promise<FormIntake> => ({ kind: 'answer', response: await response });
+  const values = intakeFormValues(body);
+  const posted = separateFormKey(body);
   const key = keyFrom(posted.formKey) ?? randomUUID();
   const parsed = parseIntake(webFormFields(posted.fields));
   if (!parsed.ok) {
     // Nothing was stored, so the same key stays valid for the corrected form.
-    return formResponse(ports, { values, errors: parsed.errors, idempotencyKey: key }, 400);
+    return answer(formResponse(ports, { values, errors: parsed.errors, idempotencyKey: key }, 400));
   }
   const result = await ports.openTicket(parsed.intake, key, request);
+  return result.kind === 'accepted' ? { kind: 'opened', result } : answer(notOpened(ports, result, values, key));
+}
+
+function notOpened(ports: IntakeWebPorts, result: Exclude<OpenTicketResult | IntakeLimitBreach, { kind: 'accepted' }>, values: IntakeFormValues, key: string): Promise<HttpResponseInit> {
   switch (result.kind) {
-    case 'accepted': {
-      const path = ticketPagePath(result.ticket.ticketNumber);
-      return seeOther(`${path}?${RECEIVED_FLAG}=1`, [accessCookie(result.ticket.ticketNumber, result.accessToken, request.url)]);
-    }
     case 'unavailable': {
       const wait = retryAfterOf(result.failure);
       return formResponse(

@@ -9,6 +9,8 @@ import type { ProductArea } from '../../domain/org/product-area';
 import type { FieldError } from '../../http-edge/problem';
 import { html, type SafeHtml } from '../html';
 import { renderPage } from '../page-layout';
+import type { AttachmentLimits } from '../../domain/attachments/attachment-limits';
+import { fileField } from '../status/attachments-markup';
 import { renderIntakeField, type FieldRenderContext } from './intake-field-markup';
 import { anchorIdOf, INTAKE_FIELD_GROUPS, INTAKE_FIELDS, type IntakeField, type IntakeFieldGroup } from './intake-form-fields';
 import { fieldMessage, messagesFor, type IntakeFormValues } from './intake-form-state';
@@ -31,6 +33,8 @@ export interface IntakeFormPage {
   readonly errors: readonly FieldError[];
   readonly idempotencyKey: string;
   readonly notReceived?: NotReceived;
+  /** Files may come with the request, within these limits; absent where no files are kept. */
+  readonly upload?: { readonly limits: AttachmentLimits };
 }
 
 const TIME_ZONE_LIST_ID = 'time-zones';
@@ -107,10 +111,15 @@ export function renderIntakeFormPage(page: IntakeFormPage): SafeHtml {
 <p class="lead">Tell us what is wrong and how it affects you. Every field is needed unless it says optional; the more you tell us now, the less an engineer has to ask.</p>
 ${notice(page.notReceived)}
 ${errorSummary(page.errors)}
-<form id="intake-form" method="post" action="${INTAKE_FORM_PATH}" novalidate data-intake-form data-api="${INTAKE_API_PATH}">
+<form id="intake-form" method="post" action="${INTAKE_FORM_PATH}"${page.upload === undefined ? '' : html` enctype="multipart/form-data"`} novalidate data-intake-form data-api="${INTAKE_API_PATH}">
 <input type="hidden" name="${FORM_IDEMPOTENCY_FIELD}" value="${page.idempotencyKey}">
 ${INTAKE_FIELD_GROUPS.map((group) => fieldGroup(group, context))}
 <datalist id="${TIME_ZONE_LIST_ID}">${page.timeZones.map((zone) => html`<option value="${zone}"></option>`)}</datalist>
+${page.upload === undefined ? '' : html`<fieldset class="group" id="group-files">
+<legend>Files</legend>
+<p class="group-intro">Logs, screenshots or traces help an engineer start at once. A file that cannot be taken never holds up your request: it is opened without it, and we tell you which file and why.</p>
+${fileField(page.upload.limits)}
+</fieldset>`}
 <div class="actions-row">
 <button type="submit" class="button" id="submit-ticket">Send request</button>
 <span id="sending-status" class="sending" aria-live="polite"></span>

@@ -13,6 +13,9 @@ import { ticketSlaClocks } from '../../http-api/ticket-sla-clocks';
 import type { RequesterPagePort } from '../requester-page-port';
 import { fieldErrorsOf } from '../../domain/intake/parse-intake';
 import type { Ticket } from '../../domain/ticket/ticket';
+import { isFinished } from '../../domain/ticket/ticket-status';
+import type { AttachmentPort } from '../../attachments/upload-attachments';
+import type { RefusedFileNotice } from './attachments-markup';
 import type { TicketNumber } from '../../domain/ticket/ticket-number';
 import { readRequestBody } from '../../http-edge/request-body';
 import { htmlPageResponse, seeOther } from '../html-response';
@@ -29,13 +32,19 @@ import { renderTicketStatusPage } from './ticket-status-page';
 const DONE_PARAMETER = 'done';
 const ANSWER_PARAMETER = 'answer';
 
-interface PageExtras {
+export interface PageExtras {
   readonly flash?: string;
   readonly failure?: ActionFailure;
   readonly suggestedAnswer?: 'confirm' | 'reject';
+  /** Where files go: offered on an open ticket when the environment keeps files. */
+  readonly attachments?: AttachmentPort;
+  readonly refusedFiles?: readonly RefusedFileNotice[];
 }
 
-async function statusPageResponse(tickets: RequesterPagePort, ticket: Ticket, extras: PageExtras, status = 200): Promise<HttpResponseInit> {
+/** Query parameter of the redirect after files were attached: how many. */
+export const ATTACHED_PARAMETER = 'attached';
+
+export async function statusPageResponse(tickets: RequesterPagePort, ticket: Ticket, extras: PageExtras, status = 200): Promise<HttpResponseInit> {
   const load = await tickets.orgConfig();
   if (load.kind === 'failed' && load.failure.kind === 'unavailable') {
     return unavailableResponse(load.failure.retryAfterSeconds, 'Your ticket is safe, but we cannot show it right now.');
@@ -44,13 +53,16 @@ async function statusPageResponse(tickets: RequesterPagePort, ticket: Ticket, ex
   const org = load.config;
   const now = tickets.now();
   const view = customerTicketView(ticket, ticketSlaClocks(ticket, org, now));
+  const { attachments, refusedFiles, ...shown } = extras;
+  const upload = attachments?.store !== undefined && !isFinished(ticket.status) ? { limits: attachments.limits, refused: refusedFiles ?? [] } : undefined;
   const page = renderTicketStatusPage({
     deskName: org.supportDesk.name,
     view,
     pagePath: ticketPagePath(ticket.ticketNumber),
     zone: requesterZone(ticket.requester.timeZone),
     actions: allowedWebActions(ticket, now, org.lifecycle),
-    ...extras,
+    ...shown,
+    ...(upload === undefined ? {} : { upload }),
   });
   return htmlPageResponse(page, { status });
 }
@@ -59,6 +71,8 @@ function flashOf(request: HttpRequest, ticketNumber: TicketNumber): string | und
   if (request.query.get(RECEIVED_FLAG) !== null) {
     return `Received: ticket ${ticketNumber}. We have stored your request and emailed you the link to this page.`;
   }
+  const attached = Number(request.query.get(ATTACHED_PARAMETER) ?? Number.NaN);
+  if (Number.isInteger(attached) && attached > 0) return attached === 1 ? 'Your file was attached.' : `Your ${String(attached)} files were attached.`;
   const done = request.query.get(DONE_PARAMETER);
   return done === null ? undefined : findWebAction(done)?.wording.done;
 }
@@ -69,7 +83,7 @@ function suggestedAnswerOf(request: HttpRequest): 'confirm' | 'reject' | undefin
 }
 
 /** GET /tickets/{ticketNumber} */
-export async function ticketStatusGet(request: HttpRequest, tickets: RequesterPagePort): Promise<HttpResponseInit> {
+export async function ticketStatusGet(request: HttpRequest, tickets: RequesterPagePort, attachments?: AttachmentPort): Promise<HttpResponseInit> {
   const ticketNumber = ticketNumberParameter(request);
   if (ticketNumber === undefined) return noAccessResponse();
   const fromLink = request.query.get('access');
@@ -90,6 +104,7 @@ export async function ticketStatusGet(request: HttpRequest, tickets: RequesterPa
   return statusPageResponse(tickets, access.ticket, {
     ...(flash === undefined ? {} : { flash }),
     ...(suggestedAnswer === undefined ? {} : { suggestedAnswer }),
+    ...(attachments === undefined ? {} : { attachments }),
   });
 }
 

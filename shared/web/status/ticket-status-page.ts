@@ -8,6 +8,7 @@ import type { CustomerSlaClockSchema, CustomerTicketView } from '../../http-api/
 import type { z } from 'zod';
 import { html, type SafeHtml } from '../html';
 import { renderPage } from '../page-layout';
+import { attachmentsSection, type AttachmentsSection } from './attachments-markup';
 import { actionSections, type ActionFailure } from './action-forms-markup';
 import { formatInstant } from './requester-time';
 import type { WebAction } from './requester-web-actions';
@@ -27,6 +28,8 @@ export interface TicketStatusPage {
   readonly flash?: string;
   readonly failure?: ActionFailure;
   readonly suggestedAnswer?: 'confirm' | 'reject';
+  /** Files can be added now within these limits; refused ones are named beside the field. */
+  readonly upload?: AttachmentsSection['upload'];
 }
 
 function flashNotice(flash: string | undefined): SafeHtml {
@@ -98,6 +101,7 @@ ${actionSections(view, page.actions, {
   ...(page.failure === undefined ? {} : { failure: page.failure }),
   ...(page.suggestedAnswer === undefined ? {} : { suggestedAnswer: page.suggestedAnswer }),
 })}
+${attachmentsSection({ files: view.attachments, pagePath: page.pagePath, zone: page.zone, ...(page.upload === undefined ? {} : { upload: page.upload }) })}
 ${clocks(view, page.zone)}
 ${timelineSection(view.timeline, page.zone)}`;
   return renderPage({ title: `Ticket ${view.ticketNumber}`, deskName: page.deskName, main });

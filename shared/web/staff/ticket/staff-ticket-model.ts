@@ -4,6 +4,7 @@
  * timeline, the latest handoff brief, the vendor case and the command forms the domain would take
  * from this person now. Pure: the ticket, the organisation, the person and the time are given.
  */
+import type { Attachment } from '../../../domain/attachments/attachment';
 import type { StaffPrincipal } from '../../../auth/staff-token';
 import { COMMAND_STATUSES } from '../../../domain/commands/command-statuses';
 import { isVendorEscalationPending, vendorFollowUpDueAt } from '../../../domain/commands/vendor-escalation-state';
@@ -94,6 +95,8 @@ export interface StaffTicketPageModel {
   readonly seen: number;
   readonly flash?: string;
   readonly failure?: CommandFailure;
+  /** Every file of the ticket, internal ones included. */
+  readonly attachments: readonly Attachment[];
 }
 
 export interface StaffTicketPageInput {
@@ -246,6 +249,7 @@ export function staffTicketPageModel(input: StaffTicketPageInput): StaffTicketPa
     ...(handoff === undefined ? {} : { handoff }),
     ...(vendor === undefined ? {} : { vendor }),
     forms: formModels(input),
+    attachments: ticket.attachments ?? [],
     seen: ticket.timeline.at(-1)?.sequence ?? 0,
     ...(input.flash === undefined ? {} : { flash: input.flash }),
     ...(input.failure === undefined ? {} : { failure: input.failure }),

@@ -4,6 +4,7 @@
  * fields and the whole timeline with what the customer sees marked. Everything a person wrote is
  * interpolated as text by the escaping renderer.
  */
+import { staffAttachmentsSection } from './staff-attachments-markup';
 import { html, type HtmlValue, type SafeHtml } from '../../html';
 import { describeTimeLeft } from '../time-left';
 import type { TimelineLine, StaffTimelineItem } from './staff-timeline-entry';
@@ -153,5 +154,6 @@ ${vendorSection(model.vendor)}
 <h2 id="intake-title">What the requester told us</h2>
 ${facts(model.intake, 'intake-fields', true)}
 </section>
+${staffAttachmentsSection(model.ticketNumber, model.attachments, model.zone)}
 ${timelineSection(model)}`;
 }
