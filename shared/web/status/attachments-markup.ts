@@ -26,7 +26,7 @@ export function attachmentPath(pagePath: string, id: string): string {
 /** The file input and what it takes; refused files are listed as its error. */
 export function fileField(limits: AttachmentLimits, refused: readonly RefusedFileNotice[] = [], label = 'Files (optional)'): SafeHtml {
   const hint = `Logs, text, JSON, HAR, zip, PNG, JPEG, GIF, WebP, PDF, .evtx or .etl; up to ${readableSize(limits.maxFileBytes)} each, ${readableSize(limits.maxTicketBytes)} and ${String(limits.maxFilesPerTicket)} files per ticket.`;
-  const errors = refused.length === 0 ? '' : html`<ul class="field-error" id="${FILE_INPUT_ID}-error" role="alert">${refused.map((file) => html`<li>${file.name} was not attached: it ${file.reason}.</li>`)}</ul>`;
+  const errors = refused.length === 0 ? '' : html`<div class="field-error" id="${FILE_INPUT_ID}-error" role="alert"><ul>${refused.map((file) => html`<li>${file.name} was not attached: it ${file.reason}.</li>`)}</ul></div>`;
   return html`<div class="field${refused.length === 0 ? '' : ' has-error'}">
 <label for="${FILE_INPUT_ID}">${label}</label>
 <span class="hint" id="${FILE_INPUT_ID}-hint">${hint}</span>
