@@ -63,7 +63,8 @@ describe('the support request form', () => {
   suite.test('offers every intake field with its label, grouped, with the severity guidance and the Severity A rule beside the choice', async ({ step }) => {
     const page = await step('open the form', PAGE_LOAD_MS, () => openForm({ javaScript: true }));
     const legends = await page.locator('fieldset.group > legend').allTextContents();
-    expect(legends).toEqual(INTAKE_FIELD_GROUPS.map((group) => group.legend));
+    // The files come last, after every field of the request (see test/browser/attachments.test.ts).
+    expect(legends).toEqual([...INTAKE_FIELD_GROUPS.map((group) => group.legend), 'Files']);
     for (const field of INTAKE_FIELDS) {
       const id = field.control.kind === 'choice' ? controlIdOf(field.path, field.control.options[0]?.value) : controlIdOf(field.path);
       // Every control is reachable by its label, as a screen reader announces it.
