@@ -79,9 +79,14 @@ describe('markup typed into the form', () => {
       await opened.page.route('**/', async (route) => {
         const request: Request = route.request();
         if (request.method() !== 'POST') return route.continue();
-        const body = new URLSearchParams(request.postData() ?? '');
+        // The form posts multipart/form-data (it has a file field); the rewrite is sent urlencoded, as a client may.
+        const posted = await new Response(request.postDataBuffer() ?? Buffer.alloc(0), { headers: { 'content-type': (await request.allHeaders())['content-type'] ?? '' } }).formData();
+        const body = new URLSearchParams();
+        posted.forEach((value, name) => {
+          if (typeof value === 'string') body.append(name, value);
+        });
         for (const field of CHOSEN_FIELDS) body.set(field, PAYLOAD);
-        return route.continue({ postData: body.toString() });
+        return route.continue({ postData: body.toString(), headers: { ...(await request.allHeaders()), 'content-type': 'application/x-www-form-urlencoded' } });
       });
       return opened;
     });
