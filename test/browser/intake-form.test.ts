@@ -6,7 +6,7 @@ import type { Page, Route } from 'playwright-core';
 import { sampleOrgConfig } from '../../shared/domain/org/sample/sample-org';
 import { ProblemSchema } from '../../shared/http-edge/problem';
 import { INTAKE_FIELD_GROUPS, INTAKE_FIELDS, controlIdOf } from '../../shared/web/intake/intake-form-fields';
-import { SEV_A_RULE, SEVERITY_GUIDANCE } from '../../shared/web/intake/severity-guidance';
+import { SEV_A_RULE, SEVERITY_GUIDANCE } from '../../shared/domain/severity/severity-guidance';
 import { REQUEST_LIMIT_MS } from './support/bounded-request';
 import { useBrowserSuite } from './support/browser-suite';
 import { fillIntakeForm, shownValue, uniqueRequesterEmail, validEntries, type FormEntries } from './support/intake-form-driver';

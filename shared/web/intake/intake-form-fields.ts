@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { FIELD_LIMITS, FIELD_MINIMUMS } from '../../domain/intake/intake-fields';
 import { WebFormIntakeSchema, WebFormRequesterSchema, type WebFormIntake } from '../../domain/intake/intake';
 import { SeveritySchema } from '../../domain/primitives';
-import { SEVERITY_GUIDANCE } from './severity-guidance';
+import { SEVERITY_GUIDANCE } from '../../domain/severity/severity-guidance';
 
 type RequesterField = keyof WebFormIntake['requester'];
 type TicketField = Exclude<keyof WebFormIntake, 'channel' | 'requester'>;

@@ -14,7 +14,7 @@ import { fileField } from '../status/attachments-markup';
 import { renderIntakeField, type FieldRenderContext } from './intake-field-markup';
 import { anchorIdOf, INTAKE_FIELD_GROUPS, INTAKE_FIELDS, type IntakeField, type IntakeFieldGroup } from './intake-form-fields';
 import { fieldMessage, messagesFor, type IntakeFormValues } from './intake-form-state';
-import { SEV_A_RULE, SEV_A_WITHOUT_AVAILABILITY_WARNING, SEVERITY_CHOICE_HINT } from './severity-guidance';
+import { SEV_A_RULE, SEV_A_WITHOUT_AVAILABILITY_WARNING, SEVERITY_CHOICE_HINT } from '../../domain/severity/severity-guidance';
 
 export const INTAKE_API_PATH = '/api/tickets';
 export const INTAKE_FORM_PATH = '/';

@@ -2,7 +2,7 @@
  * How a requester should choose a severity, in the support desk's words: by business impact, with
  * Severity A reserved for a stopped business and tied to 24x7 availability (as Microsoft does).
  */
-import type { Severity } from '../../domain/primitives';
+import type { Severity } from '../primitives';
 
 export interface SeverityGuidance {
   readonly title: string;

@@ -1,0 +1,61 @@
+/**
+ * What a requester can say to the chat: an answer, "go back", "change <an earlier answer>" or
+ * "confirm". A panel sends the commands as buttons; a text-only front end (Teams, a web chat) sends
+ * what was typed, and the same words are read as the commands here.
+ */
+import { z } from 'zod';
+import { CHAT_QUESTIONS, ChatQuestionKeySchema, type ChatQuestion, type ChatQuestionKey } from './chat-questions';
+
+export const CHAT_TEXT_MAX_LENGTH = 8000;
+
+export const ChatInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('answer'), text: z.string().max(CHAT_TEXT_MAX_LENGTH) }),
+  z.object({ kind: z.literal('back') }),
+  z.object({ kind: z.literal('change'), question: ChatQuestionKeySchema }),
+  z.object({ kind: z.literal('confirm') }),
+]);
+export type ChatInput = z.infer<typeof ChatInputSchema>;
+
+const BACK_WORDS = new Set(['back', 'go back', 'previous', 'previous question', 'undo']);
+const CONFIRM_WORDS = new Set(['confirm', 'send', 'send it', 'submit', 'yes, send it', 'yes send it', 'confirm and send']);
+
+function folded(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+}
+
+/** "change severity", "change the tenant domain", "change 4": the question the words name. */
+function namedQuestion(words: string): ChatQuestionKey | undefined {
+  const wanted = words.replace(/^(the|my)\s+/, '');
+  const byLabel = CHAT_QUESTIONS.find(
+    (question) => question.key.toLowerCase() === wanted || question.label.toLowerCase() === wanted || question.label.toLowerCase().includes(wanted),
+  );
+  return wanted.length >= 3 || byLabel?.key.toLowerCase() === wanted ? byLabel?.key : undefined;
+}
+
+/**
+ * Typed text as the requester meant it. Only a whole message that is a command is one: "go back"
+ * is a command, "it went back to normal" an answer. `atSummary` lets "yes" confirm there.
+ */
+export function inputFromText(text: string, atSummary: boolean): ChatInput {
+  const words = folded(text);
+  if (BACK_WORDS.has(words)) return { kind: 'back' };
+  if (CONFIRM_WORDS.has(words) || (atSummary && ['yes', 'y', 'ok', 'correct'].includes(words))) return { kind: 'confirm' };
+  const change = /^(?:change|edit|correct)\s+(.+)$/.exec(words);
+  const question = change?.[1] === undefined ? undefined : namedQuestion(change[1]);
+  if (question !== undefined) return { kind: 'change', question };
+  return { kind: 'answer', text };
+}
+
+/** The requester's message as the transcript shows it. */
+export function describeInput(input: ChatInput, questionOf: (key: ChatQuestionKey) => ChatQuestion): string {
+  switch (input.kind) {
+    case 'answer':
+      return input.text;
+    case 'back':
+      return 'Go back';
+    case 'change':
+      return `Change: ${questionOf(input.question).label}`;
+    case 'confirm':
+      return 'Confirm and send';
+  }
+}

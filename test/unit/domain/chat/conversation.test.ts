@@ -1,0 +1,225 @@
+import { chatQuestion, CHAT_QUESTIONS, ChatQuestionKeySchema, type ChatContext } from '../../../../shared/domain/chat/chat-questions';
+import { handOver } from '../../../../shared/domain/chat/chat-hand-over';
+import { inputFromText, type ChatInput } from '../../../../shared/domain/chat/chat-input';
+import { currentPrompt } from '../../../../shared/domain/chat/chat-prompt';
+import { receiveMessage, startConversation, ticketOpened, type Conversation } from '../../../../shared/domain/chat/conversation';
+import { parseIntake } from '../../../../shared/domain/intake/parse-intake';
+import { sampleOrgConfig } from '../../../../shared/domain/org/sample/sample-org';
+import { SEV_A_RULE, SEVERITY_GUIDANCE } from '../../../../shared/domain/severity/severity-guidance';
+
+const context: ChatContext = { productAreas: sampleOrgConfig.productCatalogue };
+const at = (minute: number): string => new Date(Date.UTC(2026, 11, 7, 9, minute)).toISOString();
+
+/** A conversation after the given inputs, each sent once with its own id. */
+function after(inputs: readonly (ChatInput | string)[], from: Conversation = startConversation(at(0), context, 'Europe/Lisbon')): Conversation {
+  return inputs.reduce((conversation, input, index) => {
+    const atSummary = conversation.step.kind === 'summary';
+    const message = { clientMessageId: `m${String(conversation.messages.length)}-${String(index)}`, input: typeof input === 'string' ? inputFromText(input, atSummary) : input };
+    const receipt = receiveMessage(conversation, message, context, at(index + 1));
+    if (receipt.kind !== 'recorded') throw new Error(`"${JSON.stringify(input)}" was ${receipt.kind}`);
+    return receipt.conversation;
+  }, from);
+}
+
+const ANSWERS_UP_TO_SEVERITY = [
+  'Ana Silva',
+  'ana.silva@contoso.com',
+  'Contoso Ltd',
+  'contoso.onmicrosoft.com',
+  'Microsoft Entra ID',
+  'Finance cannot sign in to Outlook',
+  'Since Monday every member of the finance group gets AADSTS53003 when signing in from managed laptops.',
+  'Monday 09:00',
+  'Thirty people cannot send email during the month-end close.',
+];
+
+function lastBatonText(conversation: Conversation): string {
+  const last = conversation.messages[conversation.messages.length - 1];
+  return last?.from === 'baton' ? last.text : '';
+}
+
+describe('the guided chat', () => {
+  describe('asks what the form asks', () => {
+    it('has one question for every key, in the order a person tells it', () => {
+      expect(CHAT_QUESTIONS.map((question) => question.key)).toEqual(ChatQuestionKeySchema.options);
+    });
+
+    it('opens by asking the name, and nothing else', () => {
+      const conversation = startConversation(at(0), context);
+      expect(conversation.step).toEqual({ kind: 'question', key: 'name', returnToSummary: false });
+      expect(conversation.messages).toEqual([{ from: 'baton', text: expect.stringContaining('What is your name?') as string, at: at(0) }]);
+    });
+
+    it('offers the catalogue as choices, and the severities in the form\'s own words with the 24x7 rule for A', () => {
+      const areas = currentPrompt(after(ANSWERS_UP_TO_SEVERITY.slice(0, 4)), context);
+      expect(areas.kind === 'question' && areas.choices?.map((choice) => choice.label)).toEqual(sampleOrgConfig.productCatalogue.map((area) => area.name));
+      const severity = currentPrompt(after(ANSWERS_UP_TO_SEVERITY), context);
+      expect(severity.kind === 'question' && severity.choices?.map((choice) => choice.hint)).toEqual(Object.values(SEVERITY_GUIDANCE).map((guidance) => guidance.description));
+      expect(chatQuestion('available24x7').hint).toBe(SEV_A_RULE);
+    });
+
+    it('asks about 24x7 availability only for Severity A', () => {
+      expect(after([...ANSWERS_UP_TO_SEVERITY, 'B']).step).toMatchObject({ kind: 'question', key: 'scope' });
+      expect(after([...ANSWERS_UP_TO_SEVERITY, 'A']).step).toMatchObject({ kind: 'question', key: 'available24x7' });
+    });
+  });
+
+  describe('checks each answer with the form\'s rule', () => {
+    it('re-asks a tenant that is not an onmicrosoft.com domain, with the reason, and keeps nothing', () => {
+      const conversation = after(['Ana Silva', 'ana.silva@contoso.com', 'Contoso Ltd', 'contoso.com']);
+      expect(conversation.step).toMatchObject({ kind: 'question', key: 'tenantDomain' });
+      expect(conversation.answers.tenantDomain).toBeUndefined();
+      expect(lastBatonText(conversation)).toContain('Microsoft 365 tenant domain must be the tenant domain ending in .onmicrosoft.com.');
+      expect(lastBatonText(conversation)).toContain("What is your Microsoft 365 tenant's initial domain?");
+      const refused = conversation.messages[conversation.messages.length - 2];
+      expect(refused).toMatchObject({ from: 'requester', text: 'contoso.com', outcome: { accepted: false } });
+    });
+
+    it('keeps an answer as the form would: trimmed and lower-cased', () => {
+      const conversation = after(['Ana Silva', 'ana.silva@contoso.com', 'Contoso Ltd', '  Contoso.OnMicrosoft.com ']);
+      expect(conversation.answers.tenantDomain).toBe('contoso.onmicrosoft.com');
+    });
+
+    it('refuses a description shorter than the form allows, saying the minimum', () => {
+      const conversation = after([...ANSWERS_UP_TO_SEVERITY.slice(0, 6), 'It is broken']);
+      expect(conversation.step).toMatchObject({ key: 'description' });
+      expect(lastBatonText(conversation)).toContain('What is happening must be at least 40 characters.');
+    });
+
+    it('takes a choice by its number, its value or its label, and lists the choices when none matches', () => {
+      expect(after([...ANSWERS_UP_TO_SEVERITY, '2']).answers.severity).toBe('B');
+      expect(after([...ANSWERS_UP_TO_SEVERITY, 'sev c']).answers.severity).toBe('C');
+      expect(after([...ANSWERS_UP_TO_SEVERITY.slice(0, 4), 'exchange-online']).answers.productArea).toBe('exchange-online');
+      const wrong = after([...ANSWERS_UP_TO_SEVERITY, 'urgent']);
+      expect(wrong.answers.severity).toBeUndefined();
+      expect(lastBatonText(wrong)).toContain('Please choose one of: 1. A — Critical business impact; 2. B — Significant business impact; 3. C — Minimal business impact.');
+    });
+
+    it('wants a yes or a no about availability', () => {
+      const unclear = after([...ANSWERS_UP_TO_SEVERITY, 'A', 'maybe']);
+      expect(lastBatonText(unclear)).toContain('Please answer yes or no.');
+      expect(after([...ANSWERS_UP_TO_SEVERITY, 'A', 'Yes!']).answers.available24x7).toBe(true);
+    });
+  });
+
+  describe('lets the requester go back and change an answer', () => {
+    it('goes back one question, showing the kept answer, and moves on to what is still open after it is answered again', () => {
+      const back = after(['Ana Silva', 'ana.silva@contoso.com', 'go back']);
+      expect(back.step).toMatchObject({ kind: 'question', key: 'email' });
+      const prompt = currentPrompt(back, context);
+      expect(prompt.kind === 'question' && prompt.current).toBe('ana.silva@contoso.com');
+      expect(after(['ana@contoso.com'], back)).toMatchObject({ step: { key: 'company' }, answers: { email: 'ana@contoso.com' } });
+    });
+
+    it('cannot go back before the first question', () => {
+      const conversation = after(['back']);
+      expect(conversation.step).toMatchObject({ key: 'name' });
+      expect(lastBatonText(conversation)).toContain('This is the first question.');
+    });
+
+    it('shows a summary of every answer once the last is given', () => {
+      const conversation = after([...ANSWERS_UP_TO_SEVERITY, 'B', 'cloud']);
+      expect(conversation.step).toEqual({ kind: 'summary' });
+      const prompt = currentPrompt(conversation, context);
+      expect(prompt.kind === 'summary' && prompt.lines.map((line) => line.key)).toEqual(CHAT_QUESTIONS.map((q) => q.key).filter((key) => key !== 'available24x7'));
+      expect(lastBatonText(conversation)).toContain('Severity: B — Significant business impact');
+    });
+
+    it('changes the severity from the summary, asks for availability when it became A, then returns to the summary', () => {
+      const summary = after([...ANSWERS_UP_TO_SEVERITY, 'B', 'cloud']);
+      const changing = after(['change severity'], summary);
+      expect(changing.step).toEqual({ kind: 'question', key: 'severity', returnToSummary: true });
+      expect(after(['A'], changing).step).toMatchObject({ kind: 'question', key: 'available24x7' });
+      expect(after(['A', 'yes'], changing)).toMatchObject({ step: { kind: 'summary' }, answers: { severity: 'A', available24x7: true } });
+    });
+
+    it('goes straight back to the summary from a change, by "back" too', () => {
+      const summary = after([...ANSWERS_UP_TO_SEVERITY, 'B', 'cloud']);
+      expect(after([{ kind: 'change', question: 'company' }, 'back'], summary).step).toEqual({ kind: 'summary' });
+      expect(after([{ kind: 'change', question: 'company' }, 'Contoso Limited'], summary)).toMatchObject({ step: { kind: 'summary' }, answers: { company: 'Contoso Limited' } });
+    });
+
+    it('refuses to change what has not been answered', () => {
+      const conversation = after(['Ana Silva', { kind: 'change', question: 'severity' }]);
+      expect(conversation.step).toMatchObject({ key: 'email' });
+      expect(lastBatonText(conversation)).toContain('There is no answer to "Severity" to change yet.');
+    });
+
+    it('refuses to confirm before every question is answered', () => {
+      const conversation = after(['Ana Silva', { kind: 'confirm' }]);
+      expect(conversation.step).toMatchObject({ key: 'email' });
+    });
+  });
+
+  describe('receives each message once', () => {
+    it('answers a message received again with what it answered then, and records nothing', () => {
+      const first = startConversation(at(0), context);
+      const message = { clientMessageId: 'c-1', input: { kind: 'answer' as const, text: 'A' } };
+      const refused = receiveMessage(first, message, context, at(1));
+      if (refused.kind !== 'recorded') throw new Error(refused.kind);
+      expect(refused.outcome.accepted).toBe(false);
+      expect(receiveMessage(refused.conversation, message, context, at(2))).toEqual({ kind: 'repeated', outcome: refused.outcome });
+    });
+
+    it('refuses an id used before for a different message', () => {
+      const first = after(['Ana Silva']);
+      const used = first.messages.find((message) => message.from === 'requester');
+      if (used?.from !== 'requester') throw new Error('no requester message');
+      expect(receiveMessage(first, { clientMessageId: used.clientMessageId, input: { kind: 'answer', text: 'Bob' } }, context, at(9)).kind).toBe('id-reused');
+    });
+  });
+
+  describe('hands a confirmed conversation to intake', () => {
+    const confirmed = after([...ANSWERS_UP_TO_SEVERITY, 'A', 'no', 'cloud', 'confirm']);
+
+    it('waits for the ticket, confirmed by that message', () => {
+      expect(confirmed.step).toMatchObject({ kind: 'opening' });
+    });
+
+    it('as a chat intake the intake boundary accepts, with "since when" in the description and the conversation as transcript', () => {
+      const handed = handOver(confirmed);
+      if (!handed.ok) throw new Error(JSON.stringify(handed.errors));
+      expect(handed.intake).toMatchObject({
+        channel: 'chat',
+        requester: { name: 'Ana Silva', email: 'ana.silva@contoso.com', timeZone: 'Europe/Lisbon', available24x7: false },
+        tenantDomain: 'contoso.onmicrosoft.com',
+        productArea: 'entra-id',
+        severity: 'A',
+        scope: 'cloud',
+      });
+      expect(handed.intake.description).toMatch(/managed laptops\.\n\nSince: Monday 09:00$/);
+      expect(handed.intake.transcript).toContain('You: contoso.onmicrosoft.com');
+      expect(handed.intake.transcript).toContain('Support: Hello, I will take your support request.');
+      expect(parseIntake(handed.intake).ok).toBe(true);
+    });
+
+    it('drops the availability answer when the severity it belonged to changed', () => {
+      const changed = after([...ANSWERS_UP_TO_SEVERITY, 'A', 'yes', 'cloud', 'change severity', 'B', 'confirm']);
+      const handed = handOver(changed);
+      expect(handed.ok && handed.intake.requester.available24x7).toBe(false);
+      expect(handed.ok && handed.intake.severity).toBe('B');
+    });
+
+    it('says the ticket number once, however often the opening is retried', () => {
+      const opened = ticketOpened(confirmed, 'BTN-261207-7K2QD', at(30), context);
+      expect(ticketOpened(opened, 'BTN-261207-7K2QD', at(31), context)).toBe(opened);
+      expect(currentPrompt(opened, context)).toEqual({ kind: 'opened', ticketNumber: 'BTN-261207-7K2QD' });
+      expect(lastBatonText(opened)).toBe('Received: ticket BTN-261207-7K2QD. We have emailed you a link to follow it.');
+    });
+
+    it('takes no more answers once confirmed', () => {
+      const receipt = receiveMessage(confirmed, { clientMessageId: 'late', input: { kind: 'back' } }, context, at(40));
+      expect(receipt.kind === 'recorded' && receipt.outcome).toEqual({ accepted: false, reason: 'Your request has been sent already.' });
+    });
+  });
+
+  describe('reads typed commands', () => {
+    it('reads only a whole message as a command', () => {
+      expect(inputFromText('Go back', false)).toEqual({ kind: 'back' });
+      expect(inputFromText('It went back to normal', false)).toEqual({ kind: 'answer', text: 'It went back to normal' });
+      expect(inputFromText('yes', true)).toEqual({ kind: 'confirm' });
+      expect(inputFromText('yes', false)).toEqual({ kind: 'answer', text: 'yes' });
+      expect(inputFromText('change the tenant domain', true)).toEqual({ kind: 'change', question: 'tenantDomain' });
+    });
+  });
+});
