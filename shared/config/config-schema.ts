@@ -73,6 +73,8 @@ function sharedSettings(rule: UrlRule) {
     [SETTING.attachmentMaxFileBytes]: wholeNumber({ min: 1, max: 1024 * MIB, fallback: 25 * MIB }),
     [SETTING.attachmentMaxTicketBytes]: wholeNumber({ min: 1, max: 10 * 1024 * MIB, fallback: 100 * MIB }),
     [SETTING.attachmentMaxFilesPerTicket]: wholeNumber({ min: 1, max: 1_000, fallback: 20 }),
+    // Long enough to come back after a night or a weekend; short enough that abandoned words do not linger.
+    [SETTING.chatRetentionHours]: wholeNumber({ min: 1, max: 2_160, fallback: 72 }),
   };
 }
 
@@ -161,6 +163,7 @@ function sharedConfig(settings: LocalSettings | AzureSettings) {
       maxTicketBytes: settings[SETTING.attachmentMaxTicketBytes],
       maxFilesPerTicket: settings[SETTING.attachmentMaxFilesPerTicket],
     },
+    chat: { retentionHours: settings[SETTING.chatRetentionHours] },
   };
 }
 

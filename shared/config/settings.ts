@@ -46,6 +46,7 @@ export const SETTING = {
   intakeLimitPerRequesterEmail: 'BATON_INTAKE_LIMIT_PER_REQUESTER_EMAIL',
   intakeLimitWindowSeconds: 'BATON_INTAKE_LIMIT_WINDOW_SECONDS',
   forwardedForTrustedHops: 'BATON_FORWARDED_FOR_TRUSTED_HOPS',
+  chatRetentionHours: 'BATON_CHAT_RETENTION_HOURS',
 
   attachmentsBlobEndpoint: 'BATON_ATTACHMENTS_BLOB_ENDPOINT',
   attachmentsConnectionString: 'BATON_ATTACHMENTS_CONNECTION_STRING',

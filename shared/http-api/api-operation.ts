@@ -14,7 +14,7 @@ export interface ApiOperation {
   /** OpenAPI path template, e.g. `/api/tickets/{ticketNumber}`. */
   readonly path: string;
   readonly summary: string;
-  readonly tag: 'intake' | 'requester' | 'staff' | 'vendor' | 'meta';
+  readonly tag: 'intake' | 'chat' | 'requester' | 'staff' | 'vendor' | 'meta';
   readonly credential: ApiCredential;
   readonly pathParameters?: z.ZodObject;
   readonly query?: z.ZodObject;

@@ -8,6 +8,7 @@ import { TicketNumberSchema } from '../domain/ticket/ticket-number';
 import { ATTACHMENT_OPERATIONS } from './attachment-operations';
 import { CUSTOMER_CONTACT_OPERATION } from './customer-contact-operation';
 import { CustomerTicketViewSchema } from './customer-ticket-view';
+import { CHAT_OPERATIONS } from './chat-operations';
 import { IDEMPOTENCY_KEY_HEADER, INTAKE_OPERATION } from './intake-operation';
 import { IdempotencyKeySchema } from '../store/idempotency-record';
 import { QueueQuerySchema, QueueViewSchema } from './queue-view';
@@ -43,6 +44,7 @@ const requesterActionOperations: ApiOperation[] = REQUESTER_ACTIONS.map((action)
 
 export const API_OPERATIONS: readonly ApiOperation[] = [
   INTAKE_OPERATION,
+  ...CHAT_OPERATIONS,
   {
     operationId: 'requesterTicket',
     method: 'GET',

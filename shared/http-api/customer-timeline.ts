@@ -26,6 +26,8 @@ export const CustomerTimelineEntrySchema = z
     /** Who was assigned, and why: the first assignment, a follow-the-sun handoff, or a reassignment. */
     engineer: z.object({ firstName: z.string(), region: RegionSchema, reason: AssignmentReasonSchema }).optional(),
     vendorCaseId: z.string().optional(),
+    /** A ticket opened through the chat: the conversation, as the requester had it. */
+    transcript: z.string().optional(),
   })
   .meta({ id: 'CustomerTimelineEntry' });
 export type CustomerTimelineEntry = z.infer<typeof CustomerTimelineEntrySchema>;
@@ -63,8 +65,10 @@ function customerFacingActor(actor: Actor): CustomerTimelineEntry['by'] {
 /** `undefined` for internal events: listed one by one so a new event type must be decided on. */
 function customerDetails(event: TimelineEvent): EntryDetails | undefined {
   switch (event.type) {
-    case 'ticket-received':
-      return event.intake.title === undefined ? {} : { text: event.intake.title };
+    case 'ticket-received': {
+      const transcript = event.intake.channel === 'chat' ? event.intake.transcript : undefined;
+      return { ...(event.intake.title === undefined ? {} : { text: event.intake.title }), ...(transcript === undefined ? {} : { transcript }) };
+    }
     case 'ticket-rejected':
       return { reasons: event.reasons };
     case 'engineer-assigned':

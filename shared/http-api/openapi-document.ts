@@ -101,6 +101,7 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = API_O
     },
     tags: [
       { name: 'intake', description: 'Opening a ticket.' },
+      { name: 'chat', description: 'The guided chat: a ticket opened one question at a time (the requester site\'s panel, or a Teams or web-chat front end). No sign-in; the conversation id is its key.' },
       { name: 'requester', description: 'The requester on their own ticket.' },
       { name: 'staff', description: 'Engineers, team leads, TAMs and admins.' },
       { name: 'vendor', description: 'The upstream (L3) vendor reporting on escalated cases.' },

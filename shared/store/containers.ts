@@ -15,6 +15,7 @@ export const TICKETS_CONTAINER = 'tickets';
 export const IDEMPOTENCY_CONTAINER = 'idempotency';
 export const OUTBOX_CONTAINER = 'outbox';
 export const CONFIG_CONTAINER = 'config';
+export const CONVERSATIONS_CONTAINER = 'conversations';
 
 /** One document per ticket, so its state and timeline change together under one ETag. */
 export const TICKETS_PARTITION_KEY_PATH = '/ticketNumber';
@@ -24,6 +25,8 @@ export const IDEMPOTENCY_PARTITION_KEY_PATH = '/id';
 export const OUTBOX_PARTITION_KEY_PATH = '/id';
 /** Organisation configuration documents are few and read by id. */
 export const CONFIG_PARTITION_KEY_PATH = '/id';
+/** A chat conversation is one document, read and updated by its id under one ETag. */
+export const CONVERSATIONS_PARTITION_KEY_PATH = '/id';
 
 /** Cosmos DB's default: every property indexed as it is written; the policies below start from it. */
 const EVERY_PATH_INDEXED = {
@@ -81,10 +84,31 @@ export const OUTBOX_INDEXING_POLICY = {
 
 export const CONFIG_INDEXING_POLICY = EVERY_PATH_INDEXED;
 
+/**
+ * Conversations are read by id; only the purge asks for those whose keeping time is over, so
+ * `/purgeAt` is the one indexed path: the purge's query reads the due ones and nothing else, and
+ * the messages a conversation grows by cost no index writes.
+ */
+export const CONVERSATIONS_INDEXING_POLICY = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: [{ path: '/purgeAt/?' }],
+  excludedPaths: [{ path: '/*' }],
+} satisfies IndexingPolicy;
+
+/**
+ * Time to live switched on with no default (-1): each conversation carries its own `ttl`, and
+ * Cosmos DB deletes it that long after its last write. The offline stand-in has no TTL, so the
+ * purge timer deletes what is due there (and anything Azure has not deleted yet).
+ */
+export const CONVERSATIONS_DEFAULT_TTL = -1;
+
 export interface BatonContainer {
   readonly id: string;
   readonly partitionKeyPath: string;
   readonly indexingPolicy: IndexingPolicy;
+  /** Cosmos DB's container TTL: absent for off, -1 for on with each document's own `ttl`. */
+  readonly defaultTtl?: number;
 }
 
 export const BATON_CONTAINERS: readonly BatonContainer[] = [
@@ -92,6 +116,12 @@ export const BATON_CONTAINERS: readonly BatonContainer[] = [
   { id: IDEMPOTENCY_CONTAINER, partitionKeyPath: IDEMPOTENCY_PARTITION_KEY_PATH, indexingPolicy: IDEMPOTENCY_INDEXING_POLICY },
   { id: OUTBOX_CONTAINER, partitionKeyPath: OUTBOX_PARTITION_KEY_PATH, indexingPolicy: OUTBOX_INDEXING_POLICY },
   { id: CONFIG_CONTAINER, partitionKeyPath: CONFIG_PARTITION_KEY_PATH, indexingPolicy: CONFIG_INDEXING_POLICY },
+  {
+    id: CONVERSATIONS_CONTAINER,
+    partitionKeyPath: CONVERSATIONS_PARTITION_KEY_PATH,
+    indexingPolicy: CONVERSATIONS_INDEXING_POLICY,
+    defaultTtl: CONVERSATIONS_DEFAULT_TTL,
+  },
 ];
 
 /**
@@ -107,5 +137,6 @@ export function containerDefinition(container: BatonContainer): ContainerDefinit
       version: PartitionKeyDefinitionVersion.V2,
     },
     indexingPolicy: structuredClone(container.indexingPolicy),
+    ...(container.defaultTtl === undefined ? {} : { defaultTtl: container.defaultTtl }),
   };
 }

@@ -6,3 +6,6 @@
 export const SITE_ROOT_ROUTE = '{root:maxlength(0)?}';
 
 export const TICKET_PAGE_ROUTE = 'tickets/{ticketNumber}';
+
+/** The guided chat; a conversation's resume link carries its token in the fragment, which never reaches a server log. */
+export const CHAT_PAGE_ROUTE = 'chat';

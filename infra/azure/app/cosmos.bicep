@@ -128,6 +128,26 @@ var containers = [
       excludedPaths: []
     }
   }
+  {
+    name: 'conversations'
+    partitionKeyPath: '/id'
+    indexingPolicy: {
+      indexingMode: 'consistent'
+      automatic: true
+      includedPaths: [
+        {
+          path: '/purgeAt/?'
+        }
+      ]
+      excludedPaths: [
+        {
+          path: '/*'
+        }
+      ]
+    }
+    // TTL on, no default: each conversation's own `ttl` says when Cosmos DB deletes it.
+    defaultTtl: -1
+  }
 ]
 
 // Built-in "Cosmos DB Built-in Data Contributor": read and write items, no control-plane rights.
@@ -206,6 +226,7 @@ resource databaseContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/
           version: 2
         }
         indexingPolicy: container.indexingPolicy
+        defaultTtl: container.?defaultTtl
       }
     }
   }

@@ -34,6 +34,17 @@ function relevant(answers: ChatAnswers): ChatAnswers {
   return Object.fromEntries(askedQuestions(answers).flatMap((question) => (answers[question.key] === undefined ? [] : [[question.key, answers[question.key]]])));
 }
 
+/**
+ * The conversation up to the message that confirmed it: what intake receives must be the same on
+ * every retry of the opening (its idempotency compares the request), whatever was said since.
+ */
+function confirmedPart(conversation: Conversation): readonly ChatMessage[] {
+  const step = conversation.step;
+  if (step.kind !== 'opening') return conversation.messages;
+  const confirming = conversation.messages.findIndex((message) => message.from === 'requester' && message.clientMessageId === step.clientMessageId);
+  return confirming < 0 ? conversation.messages : conversation.messages.slice(0, confirming + 1);
+}
+
 export function handOver(conversation: Conversation): HandOver {
   const answers = relevant(conversation.answers);
   const description = [answers.description, answers.since === undefined ? undefined : `Since: ${String(answers.since)}`].filter((part) => part !== undefined).join('\n\n');
@@ -53,7 +64,7 @@ export function handOver(conversation: Conversation): HandOver {
     title: answers.title,
     description,
     businessImpact: answers.businessImpact,
-    transcript: transcriptOf(conversation.messages),
+    transcript: transcriptOf(confirmedPart(conversation)),
   };
   const parsed = ChatIntakeSchema.safeParse(candidate);
   return parsed.success ? { ok: true, intake: parsed.data } : { ok: false, errors: fieldErrorsOf(parsed.error, candidate) };

@@ -9,6 +9,9 @@ import { CHAT_QUESTIONS, ChatQuestionKeySchema, type ChatQuestion, type ChatQues
 export const CHAT_TEXT_MAX_LENGTH = 8000;
 
 export const ChatInputSchema = z.discriminatedUnion('kind', [
+  /** Typed text, read as an answer or as a command where it is one (see `inputFromText`). */
+  z.object({ kind: z.literal('text'), text: z.string().max(CHAT_TEXT_MAX_LENGTH) }),
+  /** An answer, never read as a command (a panel's answer box). */
   z.object({ kind: z.literal('answer'), text: z.string().max(CHAT_TEXT_MAX_LENGTH) }),
   z.object({ kind: z.literal('back') }),
   z.object({ kind: z.literal('change'), question: ChatQuestionKeySchema }),
@@ -36,7 +39,7 @@ function namedQuestion(words: string): ChatQuestionKey | undefined {
  * Typed text as the requester meant it. Only a whole message that is a command is one: "go back"
  * is a command, "it went back to normal" an answer. `atSummary` lets "yes" confirm there.
  */
-export function inputFromText(text: string, atSummary: boolean): ChatInput {
+export function inputFromText(text: string, atSummary: boolean): Exclude<ChatInput, { kind: 'text' }> {
   const words = folded(text);
   if (BACK_WORDS.has(words)) return { kind: 'back' };
   if (CONFIRM_WORDS.has(words) || (atSummary && ['yes', 'y', 'ok', 'correct'].includes(words))) return { kind: 'confirm' };
@@ -49,6 +52,7 @@ export function inputFromText(text: string, atSummary: boolean): ChatInput {
 /** The requester's message as the transcript shows it. */
 export function describeInput(input: ChatInput, questionOf: (key: ChatQuestionKey) => ChatQuestion): string {
   switch (input.kind) {
+    case 'text':
     case 'answer':
       return input.text;
     case 'back':

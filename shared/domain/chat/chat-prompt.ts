@@ -3,26 +3,32 @@
  * with its choices (and the kept answer, when it is being changed), the summary to confirm, or the
  * ticket it became.
  */
+import { z } from 'zod';
+import { TicketNumberSchema } from '../ticket/ticket-number';
 import { shownAnswer } from './chat-answer';
-import { askedQuestions, chatQuestion, type ChatAnswerKind, type ChatChoice, type ChatContext, type ChatQuestionKey } from './chat-questions';
+import { askedQuestions, chatQuestion, ChatQuestionKeySchema, type ChatContext } from './chat-questions';
 import { summaryLines, type Conversation } from './conversation';
 
-export type ChatPrompt =
-  | {
-      readonly kind: 'question';
-      readonly key: ChatQuestionKey;
-      readonly label: string;
-      readonly prompt: string;
-      readonly hint?: string;
-      readonly answerKind: ChatAnswerKind;
-      readonly choices?: readonly ChatChoice[];
-      /** The answer kept so far, when the requester came back to change it. */
-      readonly current?: string;
-      readonly canGoBack: boolean;
-    }
-  | { readonly kind: 'summary'; readonly lines: ReadonlyArray<{ readonly key: ChatQuestionKey; readonly label: string; readonly value: string }> }
-  | { readonly kind: 'opening' }
-  | { readonly kind: 'opened'; readonly ticketNumber: string };
+const ChatChoiceSchema = z.object({ value: z.string(), label: z.string(), hint: z.string().optional() });
+
+export const ChatPromptSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('question'),
+    key: ChatQuestionKeySchema,
+    label: z.string(),
+    prompt: z.string(),
+    hint: z.string().optional(),
+    answerKind: z.enum(['text', 'choice', 'yes-no']),
+    choices: z.array(ChatChoiceSchema).optional(),
+    /** The answer kept so far, when the requester came back to change it. */
+    current: z.string().optional(),
+    canGoBack: z.boolean(),
+  }),
+  z.object({ kind: z.literal('summary'), lines: z.array(z.object({ key: ChatQuestionKeySchema, label: z.string(), value: z.string() })) }),
+  z.object({ kind: z.literal('opening') }),
+  z.object({ kind: z.literal('opened'), ticketNumber: TicketNumberSchema }),
+]);
+export type ChatPrompt = z.infer<typeof ChatPromptSchema>;
 
 export function currentPrompt(conversation: Conversation, context: ChatContext): ChatPrompt {
   const { step, answers } = conversation;
@@ -38,13 +44,13 @@ export function currentPrompt(conversation: Conversation, context: ChatContext):
         prompt: question.prompt,
         ...(question.hint === undefined ? {} : { hint: question.hint }),
         answerKind: question.kind,
-        ...(choices === undefined ? {} : { choices }),
+        ...(choices === undefined ? {} : { choices: [...choices] }),
         ...(kept === undefined ? {} : { current: shownAnswer(question, kept, context) }),
         canGoBack: step.returnToSummary || askedQuestions(answers)[0]?.key !== question.key,
       };
     }
     case 'summary':
-      return { kind: 'summary', lines: summaryLines(answers, context) };
+      return { kind: 'summary', lines: [...summaryLines(answers, context)] };
     case 'opening':
       return { kind: 'opening' };
     case 'opened':

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { InstantSchema, TimeZoneSchema, type Instant } from '../primitives';
 import { TicketNumberSchema, type TicketNumber } from '../ticket/ticket-number';
 import { questionText, readAnswer, shownAnswer } from './chat-answer';
-import { ChatInputSchema, describeInput, type ChatInput } from './chat-input';
+import { ChatInputSchema, describeInput, inputFromText, type ChatInput } from './chat-input';
 import {
   ChatAnswersSchema,
   ChatQuestionKeySchema,
@@ -76,7 +76,9 @@ export type Receipt =
   | { readonly kind: 'repeated'; readonly outcome: ChatOutcome }
   /** The id was used before for a different message. */
   | { readonly kind: 'id-reused' }
-  | { readonly kind: 'too-long' };
+  | { readonly kind: 'too-long' }
+  /** Confirmed already: a new message is not taken (the request as confirmed is what intake gets). */
+  | { readonly kind: 'closed' };
 
 function batonSays(text: string, at: Instant): ChatMessage {
   return { from: 'baton', text, at };
@@ -158,9 +160,11 @@ function accepted(step: ChatStep, answers: ChatAnswers, context: ChatContext): T
 function transition(conversation: Conversation, input: ChatInput, clientMessageId: string, context: ChatContext): Transition {
   const { step, answers } = conversation;
   switch (input.kind) {
+    case 'text':
+      return transition(conversation, inputFromText(input.text, step.kind === 'summary'), clientMessageId, context);
     case 'answer': {
       if (step.kind === 'summary') return refusal('Say "confirm" to send your request, or "change" and the item to correct.', step, answers, context, false);
-      if (step.kind !== 'question') return refusal('Your request has been sent already.', step, answers, context, false);
+      if (step.kind !== 'question') return refusal('Your request is on its way already.', step, answers, context, false);
       const reading = readAnswer(chatQuestion(step.key), input.text, context);
       if (!reading.ok) return refusal(reading.reason, step, answers, context, true);
       const kept = { ...answers, [step.key]: reading.value };
@@ -168,12 +172,10 @@ function transition(conversation: Conversation, input: ChatInput, clientMessageI
       return accepted(afterAnswer(kept), kept, context);
     }
     case 'back': {
-      if (step.kind === 'opening' || step.kind === 'opened') return refusal('Your request has been sent already.', step, answers, context, false);
       const previous = stepBack(step, answers);
       return previous === undefined ? refusal('This is the first question.', step, answers, context, true) : accepted(previous, answers, context);
     }
     case 'change': {
-      if (step.kind === 'opening' || step.kind === 'opened') return refusal('Your request has been sent already.', step, answers, context, false);
       const question = chatQuestion(input.question);
       if (answers[question.key] === undefined || !askedQuestions(answers).includes(question)) {
         return refusal(`There is no answer to "${question.label}" to change yet.`, step, answers, context, true);
@@ -197,6 +199,7 @@ export function receiveMessage(conversation: Conversation, message: IncomingMess
   if (earlier !== undefined && earlier.from === 'requester') {
     return isSameInput(earlier.input, message.input) ? { kind: 'repeated', outcome: earlier.outcome } : { kind: 'id-reused' };
   }
+  if (conversation.step.kind === 'opening' || conversation.step.kind === 'opened') return { kind: 'closed' };
   if (conversation.messages.length + 2 > MAX_CHAT_MESSAGES) return { kind: 'too-long' };
   const next = transition(conversation, message.input, message.clientMessageId, context);
   const said: ChatMessage = {

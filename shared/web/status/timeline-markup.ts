@@ -14,6 +14,7 @@ function entryMarkup(entry: CustomerTimelineEntry, zone: string): SafeHtml {
 <span class="what">${timelineHeadline(entry)}</span>
 ${entry.text === undefined ? '' : html`<p class="said">${entry.text}</p>`}
 ${reasons.length === 0 ? '' : html`<ul class="reasons">${reasons.map((reason) => html`<li>${reason.message}</li>`)}</ul>`}
+${entry.transcript === undefined ? '' : html`<details class="transcript"><summary>The chat that opened this ticket</summary><pre class="said">${entry.transcript}</pre></details>`}
 </li>`;
 }
 

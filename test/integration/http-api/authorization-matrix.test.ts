@@ -150,6 +150,16 @@ const ENDPOINTS: readonly Endpoint[] = [
     request: (n) => ({ method: 'GET', path: `/api/staff/tickets/${n}/attachments/${internalFileId}` }),
     expected: staffOnly(ALL_STAFF),
   },
+  // The chat needs no sign-in: its conversation id is the key, whoever sends it, with any token or none.
+  { name: 'POST /api/chat/conversations', operationId: 'chatStart', request: () => ({ method: 'POST', path: '/api/chat/conversations', json: {} }), expected: everyone },
+  { name: 'GET /api/chat/conversations/{id}', operationId: 'chatConversation', request: () => ({ method: 'GET', path: `/api/chat/conversations/${chatId}` }), expected: everyone },
+  {
+    name: 'POST /api/chat/conversations/{id}/messages',
+    operationId: 'chatMessage',
+    // One message id for every caller: the first is stored, the rest are answered as it was.
+    request: () => ({ method: 'POST', path: `/api/chat/conversations/${chatId}/messages`, json: { clientMessageId: 'matrix-chat-1', text: 'Ines Duarte' } }),
+    expected: everyone,
+  },
   requesterAction('requesterReply', 'replies', { message: 'Here are the details you asked for.' }),
   requesterAction('requesterConfirmResolution', 'resolution/confirm', {}),
   requesterAction('requesterRejectResolution', 'resolution/reject', { reason: 'It still fails.' }),
@@ -167,6 +177,7 @@ let theirs: SeededTicket;
 const credentials = new Map<Caller, { readonly header?: string; readonly query?: string }>();
 let missingTicketAnswer: ApiAnswer;
 let missingAttachmentAnswer: ApiAnswer;
+let chatId = '';
 
 beforeAll(async () => {
   api = await startApiStack();
@@ -182,6 +193,8 @@ beforeAll(async () => {
   const staffIdentities = { 'assigned-engineer': STAFF.assignedEngineer, 'other-engineer': STAFF.otherEngineer, 'team-lead': STAFF.teamLead, tam: STAFF.tam, admin: STAFF.admin };
   for (const caller of STAFF_CALLERS) credentials.set(caller, { header: `Bearer ${await api.staffToken(staffIdentities[caller])}` });
   for (const caller of FORGED_CALLERS) credentials.set(caller, { header: `Bearer ${await api.forgedToken(caller)}` });
+  const chat = await callApi(api.baseUrl, { method: 'POST', path: '/api/chat/conversations', json: {} });
+  chatId = String((chat.body as { conversationId?: unknown }).conversationId);
   missingTicketAnswer = await callApi(api.baseUrl, { method: 'GET', path: `/api/tickets/BTN-261124-00000`, headers: { authorization: `Bearer ${mine.token}` } });
   const shared = await callApi(api.baseUrl, { method: 'POST', path: `/api/tickets/${mine.ticket.ticketNumber}/attachments`, headers: { authorization: `Bearer ${mine.token}` }, files: [LOG_FILE] });
   sharedFileId = z.object({ attached: z.array(z.object({ id: z.string() })).length(1) }).parse(shared.body).attached[0]?.id ?? '';

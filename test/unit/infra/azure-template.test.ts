@@ -230,5 +230,7 @@ describe('infrastructure checks', () => {
     );
     expect(containerViolations(template, reindexed, BATON_DATABASE).join('\n')).toContain('container tickets has indexing');
     expect(containerViolations(template, BATON_CONTAINERS, 'other')).toContain("the template's database is not other");
+    const mortal = BATON_CONTAINERS.map((c) => (c.id === TICKETS_CONTAINER ? { ...c, defaultTtl: -1 } : c));
+    expect(containerViolations(template, mortal, BATON_DATABASE)).toContain('container tickets has time to live undefined, the code expects -1');
   });
 });

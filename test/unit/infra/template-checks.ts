@@ -198,6 +198,7 @@ interface TemplateContainer {
   readonly name: string;
   readonly partitionKeyPath: string;
   readonly indexingPolicy: BicepValue;
+  readonly defaultTtl: BicepValue | undefined;
 }
 
 function templateContainers(files: readonly BicepFile[]): TemplateContainer[] {
@@ -206,11 +207,11 @@ function templateContainers(files: readonly BicepFile[]): TemplateContainer[] {
   const listed = variableLiteral(cosmosFile, 'containers');
   if (!Array.isArray(listed)) throw new Error('var containers is not an array literal');
   return listed.map((entry: BicepValue) => {
-    const { name, partitionKeyPath, indexingPolicy } = asSettings(entry);
+    const { name, partitionKeyPath, indexingPolicy, defaultTtl } = asSettings(entry);
     if (typeof name !== 'string' || typeof partitionKeyPath !== 'string' || indexingPolicy === undefined) {
       throw new Error(`a container entry is incomplete: ${JSON.stringify(entry)}`);
     }
-    return { name, partitionKeyPath, indexingPolicy };
+    return { name, partitionKeyPath, indexingPolicy, defaultTtl };
   });
 }
 
@@ -232,6 +233,9 @@ export function containerViolations(files: readonly BicepFile[], catalogue: read
         `container ${container.id} has indexing ${canonical(match.indexingPolicy)}, the code expects ${canonical(container.indexingPolicy)}`,
       );
     }
+    if (match.defaultTtl !== container.defaultTtl) {
+      violations.push(`container ${container.id} has time to live ${String(match.defaultTtl)}, the code expects ${String(container.defaultTtl)}`);
+    }
   }
   for (const extra of inTemplate.filter((c) => !catalogue.some((k) => k.id === c.name))) {
     violations.push(`container ${extra.name} is in the template but not in shared/store/containers.ts`);
@@ -244,6 +248,7 @@ export function containerViolations(files: readonly BicepFile[], catalogue: read
   for (const resource of containerResources) {
     if (!/for\s+container\s+in\s+containers\s*:/.test(resource.body)) violations.push(`${where(resource)} is not created from var containers`);
     if (!propertyLines(resource.body, 'version').includes('2')) violations.push(`${where(resource)} does not use large (v2) partition keys`);
+    if (!propertyLines(resource.body, 'defaultTtl').includes('container.?defaultTtl')) violations.push(`${where(resource)} does not take its time to live from var containers`);
   }
   return violations;
 }

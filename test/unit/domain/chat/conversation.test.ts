@@ -13,8 +13,7 @@ const at = (minute: number): string => new Date(Date.UTC(2026, 11, 7, 9, minute)
 /** A conversation after the given inputs, each sent once with its own id. */
 function after(inputs: readonly (ChatInput | string)[], from: Conversation = startConversation(at(0), context, 'Europe/Lisbon')): Conversation {
   return inputs.reduce((conversation, input, index) => {
-    const atSummary = conversation.step.kind === 'summary';
-    const message = { clientMessageId: `m${String(conversation.messages.length)}-${String(index)}`, input: typeof input === 'string' ? inputFromText(input, atSummary) : input };
+    const message = { clientMessageId: `m${String(conversation.messages.length)}-${String(index)}`, input: typeof input === 'string' ? { kind: 'text' as const, text: input } : input };
     const receipt = receiveMessage(conversation, message, context, at(index + 1));
     if (receipt.kind !== 'recorded') throw new Error(`"${JSON.stringify(input)}" was ${receipt.kind}`);
     return receipt.conversation;
@@ -154,7 +153,7 @@ describe('the guided chat', () => {
   describe('receives each message once', () => {
     it('answers a message received again with what it answered then, and records nothing', () => {
       const first = startConversation(at(0), context);
-      const message = { clientMessageId: 'c-1', input: { kind: 'answer' as const, text: 'A' } };
+      const message = { clientMessageId: 'c-1', input: { kind: 'text' as const, text: 'A' } };
       const refused = receiveMessage(first, message, context, at(1));
       if (refused.kind !== 'recorded') throw new Error(refused.kind);
       expect(refused.outcome.accepted).toBe(false);
@@ -165,7 +164,21 @@ describe('the guided chat', () => {
       const first = after(['Ana Silva']);
       const used = first.messages.find((message) => message.from === 'requester');
       if (used?.from !== 'requester') throw new Error('no requester message');
-      expect(receiveMessage(first, { clientMessageId: used.clientMessageId, input: { kind: 'answer', text: 'Bob' } }, context, at(9)).kind).toBe('id-reused');
+      expect(receiveMessage(first, { clientMessageId: used.clientMessageId, input: { kind: 'text', text: 'Bob' } }, context, at(9)).kind).toBe('id-reused');
+    });
+
+    it('recognises a typed "yes" that confirmed the summary when it comes again, though "yes" would now be an answer', () => {
+      const summary = after([...ANSWERS_UP_TO_SEVERITY, 'B', 'cloud']);
+      const message = { clientMessageId: 'yes-1', input: { kind: 'text' as const, text: 'yes' } };
+      const confirmed = receiveMessage(summary, message, context, at(20));
+      if (confirmed.kind !== 'recorded') throw new Error(confirmed.kind);
+      expect(confirmed.conversation.step).toEqual({ kind: 'opening', clientMessageId: 'yes-1' });
+      expect(receiveMessage(confirmed.conversation, message, context, at(21))).toEqual({ kind: 'repeated', outcome: { accepted: true } });
+    });
+
+    it('takes an answer sent as an answer literally, even one that reads like a command', () => {
+      const conversation = after([{ kind: 'answer', text: 'Back' }]);
+      expect(conversation.answers.name).toBe('Back');
     });
   });
 
@@ -207,9 +220,13 @@ describe('the guided chat', () => {
       expect(lastBatonText(opened)).toBe('Received: ticket BTN-261207-7K2QD. We have emailed you a link to follow it.');
     });
 
-    it('takes no more answers once confirmed', () => {
-      const receipt = receiveMessage(confirmed, { clientMessageId: 'late', input: { kind: 'back' } }, context, at(40));
-      expect(receipt.kind === 'recorded' && receipt.outcome).toEqual({ accepted: false, reason: 'Your request has been sent already.' });
+    it('takes no new message once confirmed, and hands over the same request however often it is asked', () => {
+      expect(receiveMessage(confirmed, { clientMessageId: 'late', input: { kind: 'back' } }, context, at(40))).toEqual({ kind: 'closed' });
+      const confirming = confirmed.messages.filter((message) => message.from === 'requester').pop();
+      if (confirming?.from !== 'requester') throw new Error('no confirming message');
+      expect(receiveMessage(confirmed, { clientMessageId: confirming.clientMessageId, input: confirming.input }, context, at(41))).toEqual({ kind: 'repeated', outcome: { accepted: true } });
+      const withLaterWords = { ...confirmed, messages: [...confirmed.messages, { from: 'baton' as const, text: 'Still opening…', at: at(42) }] };
+      expect(handOver(withLaterWords)).toEqual(handOver(confirmed));
     });
   });
 
