@@ -93,7 +93,7 @@ describe('the chat API', () => {
     const back = await say(conversationId, 'go back');
     expect(back.conversation.prompt).toMatchObject({ kind: 'question', key: 'company', current: 'Contoso Ltd' });
     const stored = await read(conversationId);
-    expect(stored.messages.filter((message) => message.from === 'requester').map((message) => message.text)).toEqual(['Ana Silva', 'ana.silva@contoso.com', 'Contoso Ltd', 'contoso.com', 'Go back']);
+    expect(stored.messages.filter((message) => message.from === 'requester').map((message) => message.text)).toEqual(['Ana Silva', 'ana.silva@contoso.com', 'Contoso Ltd', 'contoso.com', 'go back']);
   });
 
   it('answers a resent message as the first time and stores nothing new', async () => {
@@ -109,10 +109,13 @@ describe('the chat API', () => {
 
   it('refuses a bad body with field errors, and an unknown conversation with 404', async () => {
     const { conversationId } = await start();
-    const bad = await send(conversationId, { text: 'hello', action: 'back' });
-    expect(bad.status).toBe(400);
-    expect(bad.headers.get('content-type')).toContain('application/problem+json');
-    expect(ProblemSchema.parse(await bad.json()).errors?.map((error) => error.field).sort()).toEqual(['clientMessageId', 'text']);
+    const anonymous = await send(conversationId, { text: 'hello' });
+    expect(anonymous.status).toBe(400);
+    expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+    expect(ProblemSchema.parse(await anonymous.json()).errors).toEqual([{ field: 'clientMessageId', message: expect.any(String) as string }]);
+    const both = await send(conversationId, { clientMessageId: 'both', text: 'hello', action: 'back' });
+    expect(ProblemSchema.parse(await both.json()).errors).toEqual([{ field: 'text', message: 'send either text or an action' }]);
+    expect((await read(conversationId)).messages).toHaveLength(1);
     const unknown = await fetch(api(`/${'x'.repeat(43)}`));
     expect(unknown.status).toBe(404);
   });
