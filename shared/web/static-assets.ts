@@ -4,9 +4,11 @@
  * with, so browsers may keep an asset for a year and a new deployment is picked up at once.
  */
 import { createHash } from 'node:crypto';
+import { CHAT_STYLESHEET } from './assets/chat-stylesheet';
 import { CONSOLE_STYLESHEET } from './assets/console-stylesheet';
 import { SITE_STYLESHEET } from './assets/site-stylesheet';
 import { guardActionForms } from './client/action-form-guard';
+import { enhanceChatPanel } from './client/chat-panel';
 import { enhanceConsole } from './client/console-enhancement';
 import { enhanceIntakeForm } from './client/intake-form-enhancement';
 import { describeTimeLeft } from './staff/time-left';
@@ -28,6 +30,7 @@ const SITE_SCRIPT = [
   '"use strict";',
   `(${enhanceIntakeForm.toString()})(window);`,
   `(${guardActionForms.toString()})(window);`,
+  `(${enhanceChatPanel.toString()})(window);`,
   '',
 ].join('\n');
 
@@ -40,7 +43,7 @@ const CONSOLE_SCRIPT = [
 ].join('\n');
 
 const SOURCES: Readonly<Record<AssetName, { readonly contentType: string; readonly text: string }>> = {
-  'site.css': { contentType: 'text/css; charset=utf-8', text: SITE_STYLESHEET },
+  'site.css': { contentType: 'text/css; charset=utf-8', text: SITE_STYLESHEET + CHAT_STYLESHEET },
   'site.js': { contentType: 'text/javascript; charset=utf-8', text: SITE_SCRIPT },
   'console.css': { contentType: 'text/css; charset=utf-8', text: CONSOLE_STYLESHEET },
   'console.js': { contentType: 'text/javascript; charset=utf-8', text: CONSOLE_SCRIPT },

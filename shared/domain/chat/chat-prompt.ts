@@ -19,6 +19,8 @@ export const ChatPromptSchema = z.discriminatedUnion('kind', [
     prompt: z.string(),
     hint: z.string().optional(),
     answerKind: z.enum(['text', 'choice', 'yes-no']),
+    /** Several sentences are expected: offer room for them. */
+    long: z.boolean(),
     choices: z.array(ChatChoiceSchema).optional(),
     /** The answer kept so far, when the requester came back to change it. */
     current: z.string().optional(),
@@ -44,6 +46,7 @@ export function currentPrompt(conversation: Conversation, context: ChatContext):
         prompt: question.prompt,
         ...(question.hint === undefined ? {} : { hint: question.hint }),
         answerKind: question.kind,
+        long: question.long === true,
         ...(choices === undefined ? {} : { choices: [...choices] }),
         ...(kept === undefined ? {} : { current: shownAnswer(question, kept, context) }),
         canGoBack: step.returnToSummary || askedQuestions(answers)[0]?.key !== question.key,

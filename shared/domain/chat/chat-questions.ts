@@ -60,6 +60,8 @@ export interface ChatQuestion {
   readonly prompt: string;
   readonly hint?: string;
   readonly kind: ChatAnswerKind;
+  /** A text answer of several sentences (a front end offers room for it). */
+  readonly long?: true;
   /** The form's rule for this answer; a yes/no question's is the form's checkbox. */
   readonly schema: z.ZodType<ChatAnswerValue>;
   readonly choices?: (context: ChatContext) => readonly ChatChoice[];
@@ -123,6 +125,7 @@ export const CHAT_QUESTIONS: readonly ChatQuestion[] = [
     label: 'What is happening',
     prompt: 'What happens exactly? Tell me what fails, for whom, and what you see (the exact error message if there is one).',
     kind: 'text',
+    long: true,
     schema: descriptionSchema,
   },
   {
@@ -138,6 +141,7 @@ export const CHAT_QUESTIONS: readonly ChatQuestion[] = [
     label: 'Business impact',
     prompt: 'How does it affect your business? Who and what is affected, and what does it cost you?',
     kind: 'text',
+    long: true,
     schema: form.businessImpact,
   },
   {

@@ -109,6 +109,7 @@ export function renderIntakeFormPage(page: IntakeFormPage): SafeHtml {
   };
   const main = html`<h1>Open a support request</h1>
 <p class="lead">Tell us what is wrong and how it affects you. Every field is needed unless it says optional; the more you tell us now, the less an engineer has to ask.</p>
+<p class="chat-alternative">Prefer to be asked one question at a time? <a href="/chat">Chat with us</a> instead.</p>
 ${notice(page.notReceived)}
 ${errorSummary(page.errors)}
 <form id="intake-form" method="post" action="${INTAKE_FORM_PATH}"${page.upload === undefined ? '' : html` enctype="multipart/form-data"`} novalidate data-intake-form data-api="${INTAKE_API_PATH}">

@@ -1,0 +1,456 @@
+/**
+ * The guided chat panel, run in the browser. It starts a conversation (or resumes the one named in
+ * the address, or kept on this device), shows one question at a time, and sends each message with
+ * an id of its own. A message is kept on this device until the server has stored it: while the
+ * support desk cannot be reached the panel says so plainly, keeps the message and the draft, and
+ * sends the message again, with the same id, until it is answered. Reloading resumes from the
+ * server's copy plus what is still waiting here.
+ *
+ * Served as text (`enhanceChatPanel.toString()`), so the function must stay self-contained: no
+ * imports or module-level values are reachable from inside it, only its parameter and ES globals.
+ */
+import type { BrowserAnchor, BrowserElement, BrowserFormControl, BrowserResponse } from './browser-types';
+import type { ChatBrowserWindow } from './chat-browser-types';
+
+export function enhanceChatPanel(browser: ChatBrowserWindow): void {
+  const doc = browser.document;
+  const found = doc.querySelector('[data-chat-panel]');
+  if (found === null) return;
+  const panel: BrowserElement = found;
+  const TIMEOUT_MS = 20000;
+  const MAX_WAIT_SECONDS = 30;
+  const KEY = 'baton.chat.';
+  const api = panel.getAttribute('data-api') ?? '/api/chat/conversations';
+  const log = doc.getElementById('chat-log');
+  const turn = doc.getElementById('chat-turn');
+  const status = doc.getElementById('chat-status');
+  const announce = doc.getElementById('chat-announce');
+  const resume = doc.getElementById('chat-resume');
+  const fallback = doc.getElementById('chat-fallback');
+  if (fallback !== null) fallback.hidden = true;
+  panel.hidden = false;
+
+  type Json = Record<string, unknown>;
+  interface Pending {
+    clientMessageId: string;
+    body: Json;
+    text: string;
+  }
+  let token = '';
+  let view: Json | undefined;
+  let outbox: Pending[] = [];
+  let flushing = false;
+  let retryTimer: number | undefined;
+  let lastAnnounced = '';
+  let lastTurn = '';
+
+  // --- This device's copy -------------------------------------------------------------------
+  function stored(name: string): string | null {
+    try {
+      return browser.localStorage.getItem(KEY + name);
+    } catch {
+      return null;
+    }
+  }
+  function store(name: string, value: string | undefined): void {
+    try {
+      if (value === undefined) browser.localStorage.removeItem(KEY + name);
+      else browser.localStorage.setItem(KEY + name, value);
+    } catch {
+      // Private browsing may refuse storage: the conversation still works while the page is open.
+    }
+  }
+  function parsed(text: string | null): unknown {
+    if (text === null) return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  function record(value: unknown): Json {
+    return typeof value === 'object' && value !== null ? (value as Json) : {};
+  }
+  function text(value: unknown): string {
+    return typeof value === 'string' ? value : '';
+  }
+  function saveOutbox(): void {
+    store(`outbox.${token}`, outbox.length === 0 ? undefined : JSON.stringify(outbox));
+  }
+  function adopt(newToken: string): void {
+    token = newToken;
+    store('current', token);
+    browser.history.replaceState(null, '', `${browser.location.pathname}#${token}`);
+    const waiting = parsed(stored(`outbox.${token}`));
+    outbox = Array.isArray(waiting) ? (waiting as Pending[]).filter((item) => typeof item.clientMessageId === 'string') : [];
+    const kept = parsed(stored(`view.${token}`));
+    if (kept !== undefined) view = record(kept);
+  }
+  function newId(): string {
+    const bytes = browser.crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+    bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+    const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
+  // --- Talking to the support desk ----------------------------------------------------------
+  interface Answer {
+    status: number;
+    data: Json;
+    waitSeconds: number;
+  }
+  function waitOf(response: BrowserResponse): number {
+    const header = response.headers.get('Retry-After');
+    const seconds = header !== null && /^\s*\d+\s*$/.test(header) ? Number(header) : 3;
+    return Math.min(Math.max(seconds, 1), MAX_WAIT_SECONDS);
+  }
+  async function call(method: string, url: string, body?: Json): Promise<Answer> {
+    const controller = new browser.AbortController();
+    const timer = browser.setTimeout(() => controller.abort(), TIMEOUT_MS);
+    try {
+      const response = await browser.fetch(url, {
+        method,
+        headers: { Accept: 'application/json, application/problem+json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: controller.signal,
+        credentials: 'same-origin',
+      });
+      const data = record(await response.json().catch(() => undefined));
+      return { status: response.status, data, waitSeconds: waitOf(response) };
+    } catch {
+      return { status: 0, data: {}, waitSeconds: 3 };
+    } finally {
+      browser.clearTimeout(timer);
+    }
+  }
+  function unreachable(answer: Answer): boolean {
+    return answer.status === 0 || answer.status === 429 || answer.status >= 500;
+  }
+
+  // --- What the page says -------------------------------------------------------------------
+  function element(tag: string, content: string, className?: string): BrowserElement {
+    const created = doc.createElement(tag);
+    created.textContent = content;
+    if (className !== undefined) created.setAttribute('class', className);
+    return created;
+  }
+  function button(label: string, className: string, onClick: () => void): BrowserFormControl {
+    const created = doc.createElement<BrowserFormControl>('button');
+    created.setAttribute('type', 'button');
+    created.setAttribute('class', className);
+    created.textContent = label;
+    created.addEventListener('click', onClick);
+    return created;
+  }
+  function showStatus(kind: 'failed' | 'info', heading: string, lines: string[]): void {
+    if (status === null) return;
+    status.setAttribute('class', `notice notice-${kind}`);
+    status.setAttribute('role', kind === 'failed' ? 'alert' : 'status');
+    status.replaceChildren(element('h3', heading), ...lines.map((line) => element('p', line)));
+    status.hidden = false;
+  }
+  function hideStatus(): void {
+    if (status !== null) status.hidden = true;
+  }
+  function showUnreachable(waitSeconds: number): void {
+    showStatus('failed', 'The support desk cannot be reached right now', [
+      outbox.length > 0
+        ? 'Your message was NOT received yet. It is kept on this device and will be sent by itself when the service answers again, so nothing you typed is lost.'
+        : 'Nothing you typed is lost: the conversation will carry on as soon as the service answers again.',
+      `Trying again in ${String(waitSeconds)} seconds. You can also close this page and come back later with the link below.`,
+    ]);
+  }
+
+  function renderLog(): void {
+    if (log === null) return;
+    const messages = Array.isArray(view?.messages) ? (view?.messages as unknown[]) : [];
+    const items = messages.map((item) => {
+      const message = record(item);
+      const fromBaton = message.from === 'baton';
+      const entry = element('li', '', fromBaton ? 'chat-message chat-from-desk' : 'chat-message chat-from-you');
+      entry.appendChild(element('span', fromBaton ? 'Support desk: ' : 'You: ', 'visually-hidden'));
+      entry.appendChild(element('p', text(message.text)));
+      return entry;
+    });
+    const waiting = outbox.map((item) => {
+      const entry = element('li', '', 'chat-message chat-from-you chat-pending');
+      entry.setAttribute('data-pending', item.clientMessageId);
+      entry.appendChild(element('span', 'You: ', 'visually-hidden'));
+      entry.appendChild(element('p', item.text));
+      entry.appendChild(element('span', 'Not sent yet: kept on this device', 'chat-pending-note'));
+      return entry;
+    });
+    log.replaceChildren(...items, ...waiting);
+    const last = messages.length === 0 ? {} : record(messages[messages.length - 1]);
+    const said = last.from === 'baton' ? text(last.text) : '';
+    if (announce !== null && said !== '' && said !== lastAnnounced) {
+      lastAnnounced = said;
+      announce.textContent = said;
+    }
+  }
+
+  function send(body: Json, shown: string): void {
+    const clientMessageId = newId();
+    outbox.push({ clientMessageId, body: { ...body, clientMessageId }, text: shown });
+    saveOutbox();
+    store(`draft.${token}`, undefined);
+    render();
+    void flush();
+  }
+
+  function draftFor(key: string): string {
+    const draft = record(parsed(stored(`draft.${token}`)));
+    return draft.key === key ? text(draft.text) : '';
+  }
+
+  function questionTurn(prompt: Json): BrowserElement[] {
+    const key = text(prompt.key);
+    const parts: BrowserElement[] = [];
+    const hint = text(prompt.hint);
+    const current = text(prompt.current);
+    const back = prompt.canGoBack === true ? [button('Go back', 'button button-secondary', () => send({ action: 'back' }, 'Go back'))] : [];
+    if (prompt.answerKind === 'text') {
+      const form = doc.createElement('form');
+      form.setAttribute('id', 'chat-answer');
+      form.setAttribute('novalidate', '');
+      const label = element('label', text(prompt.prompt), 'chat-question');
+      label.setAttribute('for', 'chat-input');
+      form.appendChild(label);
+      if (hint !== '') form.appendChild(element('span', hint, 'hint'));
+      if (current !== '') form.appendChild(element('span', `Your answer so far: ${current}`, 'hint'));
+      const input = doc.createElement<BrowserFormControl>(prompt.long === true ? 'textarea' : 'input');
+      input.setAttribute('id', 'chat-input');
+      input.setAttribute('name', 'answer');
+      if (prompt.long !== true) input.setAttribute('type', 'text');
+      if (key === 'email') input.setAttribute('autocomplete', 'email');
+      if (key === 'name') input.setAttribute('autocomplete', 'name');
+      input.value = draftFor(key) || current;
+      input.addEventListener('input', () => store(`draft.${token}`, JSON.stringify({ key, text: input.value })));
+      form.appendChild(input);
+      const row = element('div', '', 'actions-row');
+      const submit = doc.createElement<BrowserFormControl>('button');
+      submit.setAttribute('type', 'submit');
+      submit.setAttribute('class', 'button');
+      submit.setAttribute('id', 'chat-send');
+      submit.textContent = 'Send';
+      row.appendChild(submit);
+      for (const item of back) row.appendChild(item);
+      form.appendChild(row);
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        if (input.value.trim() === '') {
+          input.focus();
+          return;
+        }
+        send({ text: input.value }, input.value);
+      });
+      parts.push(form);
+      return parts;
+    }
+    const group = doc.createElement('fieldset');
+    group.setAttribute('class', 'chat-choices');
+    group.appendChild(element('legend', text(prompt.prompt), 'chat-question'));
+    if (hint !== '') group.appendChild(element('p', hint, 'hint'));
+    const choices = prompt.answerKind === 'yes-no' ? [{ label: 'Yes' }, { label: 'No' }] : Array.isArray(prompt.choices) ? (prompt.choices as unknown[]).map(record) : [];
+    for (const choice of choices) {
+      const label = text(choice.label);
+      const option = button('', 'chat-choice', () => send({ text: label }, label));
+      option.appendChild(element('span', label, 'chat-choice-label'));
+      const choiceHint = text(choice.hint);
+      if (choiceHint !== '') option.appendChild(element('span', choiceHint, 'hint'));
+      if (label === current) option.setAttribute('aria-current', 'true');
+      group.appendChild(option);
+    }
+    if (back.length > 0) {
+      const row = element('div', '', 'actions-row');
+      for (const item of back) row.appendChild(item);
+      group.appendChild(row);
+    }
+    parts.push(group);
+    return parts;
+  }
+
+  function summaryTurn(prompt: Json): BrowserElement[] {
+    const box = element('div', '', 'chat-summary');
+    box.appendChild(element('h3', 'Check your request'));
+    const list = doc.createElement('dl');
+    list.setAttribute('class', 'facts');
+    for (const item of Array.isArray(prompt.lines) ? (prompt.lines as unknown[]).map(record) : []) {
+      const label = text(item.label);
+      list.appendChild(element('dt', label));
+      const value = element('dd', '');
+      value.appendChild(element('span', text(item.value), 'chat-summary-value'));
+      const change = button('Change', 'button button-secondary chat-change', () => send({ action: 'change', question: text(item.key) }, `Change: ${label}`));
+      change.setAttribute('aria-label', `Change ${label}`);
+      value.appendChild(change);
+      list.appendChild(value);
+    }
+    box.appendChild(list);
+    const row = element('div', '', 'actions-row');
+    const confirm = button('Confirm and send', 'button', () => send({ action: 'confirm' }, 'Confirm and send'));
+    confirm.setAttribute('id', 'chat-confirm');
+    row.appendChild(confirm);
+    row.appendChild(button('Go back', 'button button-secondary', () => send({ action: 'back' }, 'Go back')));
+    box.appendChild(row);
+    return [box];
+  }
+
+  /** The ticket's link, kept on this site: only a path under /tickets/ is followed. */
+  function ticketLink(ticket: Json): string {
+    const number = text(ticket.ticketNumber);
+    const fallbackPath = `/tickets/${encodeURIComponent(number)}`;
+    try {
+      const url = new URL(text(ticket.accessLink), 'http://this-site.invalid');
+      return url.pathname === fallbackPath ? `${url.pathname}${url.search}` : fallbackPath;
+    } catch {
+      return fallbackPath;
+    }
+  }
+
+  function openedTurn(): BrowserElement[] {
+    const ticket = record(view?.ticket);
+    const number = text(ticket.ticketNumber) || text(record(view?.prompt).ticketNumber);
+    const box = element('div', '', 'notice notice-ok');
+    box.setAttribute('id', 'chat-received');
+    box.setAttribute('tabindex', '-1');
+    box.appendChild(element('h3', `Received: ticket ${number}`));
+    box.appendChild(element('p', 'We have stored your request and emailed you a link to follow it; keep it, as it is your key to this ticket.'));
+    const follow = doc.createElement<BrowserAnchor>('a');
+    follow.href = ticketLink(ticket);
+    follow.setAttribute('class', 'button');
+    follow.textContent = `Follow ticket ${number}`;
+    box.appendChild(follow);
+    return [box];
+  }
+
+  function render(): void {
+    renderLog();
+    if (turn === null) return;
+    const prompt = record(view?.prompt);
+    const kind = text(prompt.kind);
+    const waiting = outbox.length > 0;
+    const signature = `${kind}|${text(prompt.key)}|${String(waiting)}|${String(Array.isArray(view?.messages) ? (view?.messages as unknown[]).length : 0)}`;
+    if (signature === lastTurn) return;
+    lastTurn = signature;
+    if (view === undefined) {
+      turn.replaceChildren(element('p', 'Starting the conversation…', 'sending'));
+    } else if (waiting) {
+      // The next question depends on the answer on its way: nothing more is asked until it arrives.
+      turn.replaceChildren(element('p', 'Sending your message…', 'sending'));
+    } else if (kind === 'question') {
+      turn.replaceChildren(...questionTurn(prompt));
+    } else if (kind === 'summary') {
+      turn.replaceChildren(...summaryTurn(prompt));
+    } else if (kind === 'opened') {
+      turn.replaceChildren(...openedTurn());
+    } else {
+      turn.replaceChildren(element('p', 'Opening your ticket…', 'sending'));
+    }
+    if (resume !== null && token !== '' && kind !== 'opened') {
+      const link = doc.createElement<BrowserAnchor>('a');
+      link.href = `${browser.location.pathname}#${token}`;
+      link.textContent = 'this link';
+      resume.replaceChildren(element('span', 'To carry on later, even on another device, keep '), link, element('span', ': it is the only key to this conversation.'));
+      resume.hidden = false;
+    } else if (resume !== null) {
+      resume.hidden = true;
+    }
+    const focusTarget = turn.querySelector('#chat-input') ?? turn.querySelector('#chat-received') ?? turn.querySelector('button');
+    if (focusTarget !== null && !waiting) focusTarget.focus();
+  }
+
+  // --- The conversation's life --------------------------------------------------------------
+  function later(action: () => void, seconds: number): void {
+    if (retryTimer !== undefined) browser.clearTimeout(retryTimer);
+    retryTimer = browser.setTimeout(() => {
+      retryTimer = undefined;
+      action();
+    }, seconds * 1000);
+  }
+
+  function took(conversation: Json): void {
+    view = conversation;
+    store(`view.${token}`, JSON.stringify(conversation));
+  }
+
+  async function flush(): Promise<void> {
+    if (flushing || token === '') return;
+    flushing = true;
+    try {
+      while (outbox.length > 0) {
+        const next = outbox[0];
+        if (next === undefined) break;
+        const answer = await call('POST', `${api}/${encodeURIComponent(token)}/messages`, next.body);
+        if (unreachable(answer)) {
+          showUnreachable(answer.waitSeconds);
+          later(() => void flush(), answer.waitSeconds);
+          return;
+        }
+        outbox.shift();
+        saveOutbox();
+        if (answer.status === 200) {
+          hideStatus();
+          took(record(answer.data.conversation));
+        } else {
+          // Refused for good (the conversation was confirmed, or the message was malformed): say why, read it afresh.
+          showStatus('failed', 'That message was not taken', [text(answer.data.detail) || `The support desk answered ${String(answer.status)}.`]);
+          await load();
+        }
+        render();
+      }
+    } finally {
+      flushing = false;
+    }
+  }
+
+  async function begin(): Promise<void> {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const answer = await call('POST', api, typeof zone === 'string' && zone !== '' ? { timeZone: zone } : {});
+    if (answer.status === 200) {
+      hideStatus();
+      adopt(text(answer.data.conversationId));
+      took(answer.data);
+      render();
+      return;
+    }
+    showUnreachable(answer.waitSeconds);
+    later(() => void begin(), answer.waitSeconds);
+  }
+
+  async function load(): Promise<void> {
+    const answer = await call('GET', `${api}/${encodeURIComponent(token)}`);
+    if (answer.status === 200) {
+      hideStatus();
+      took(answer.data);
+      render();
+      await flush();
+      return;
+    }
+    if (answer.status === 404) {
+      store('current', undefined);
+      store(`view.${token}`, undefined);
+      store(`outbox.${token}`, undefined);
+      showStatus('info', 'That conversation is no longer kept', ['Conversations left unfinished are deleted after a while. A new one has started below.']);
+      view = undefined;
+      outbox = [];
+      await begin();
+      return;
+    }
+    showUnreachable(answer.waitSeconds);
+    render();
+    later(() => void load(), answer.waitSeconds);
+  }
+
+  const named = browser.location.hash.replace(/^#/, '');
+  const kept = stored('current') ?? '';
+  const known = /^[A-Za-z0-9_-]{43}$/.test(named) ? named : /^[A-Za-z0-9_-]{43}$/.test(kept) ? kept : '';
+  if (known === '') {
+    render();
+    void begin();
+  } else {
+    adopt(known);
+    render();
+    void load();
+  }
+}
