@@ -320,7 +320,21 @@ export function enhanceChatPanel(browser: ChatBrowserWindow): void {
     follow.href = ticketLink(ticket);
     follow.setAttribute('class', 'button');
     follow.textContent = `Follow ticket ${number}`;
-    box.appendChild(follow);
+    const row = element('p', '', 'actions-row');
+    row.appendChild(follow);
+    row.appendChild(
+      button('Start a new conversation', 'button button-secondary', () => {
+        // This one stays reachable by its link; the device forgets it, and the next visit starts afresh.
+        store('current', undefined);
+        store(`view.${token}`, undefined);
+        token = '';
+        view = undefined;
+        browser.history.replaceState(null, '', browser.location.pathname);
+        render();
+        void begin();
+      }),
+    );
+    box.appendChild(row);
     return [box];
   }
 
