@@ -16,11 +16,11 @@ import type { Steps } from './support/steps';
 import { API_CALL_MS, FORM_SEND_MS, PAGE_ACTION_MS, PAGE_LOAD_MS } from './support/step-limits';
 
 const suite = useBrowserSuite({
-  testTimeoutMs: 300_000,
+  testTimeoutMs: 360_000,
   afterEachTest: (web) => web.setStoreAvailable(true),
 });
 
-/** Several answers, each sent and answered through the whole stack. */
+/** Several answers, each sent and answered through the whole stack (about a second on a loaded machine). */
 const ANSWERS_MS = 40_000;
 /** The panel's own retry after the store came back: Retry-After (5 s) and a round trip. */
 const RECOVERY_MS = 30_000;
