@@ -41,7 +41,8 @@ describe('the chat API', () => {
     const standIn = intake.stack.services.cosmos;
     if (standIn === undefined) throw new Error('no Cosmos stand-in');
     cosmos = new CosmosClient(cosmosClientOptionsForStandIn(standIn.endpoint, standIn.key));
-  }, 180_000);
+    // A build after a change to the sources, then every stand-in, on a loaded machine.
+  }, 300_000);
   afterAll(async () => {
     cosmos?.dispose();
     await intake?.stop();
