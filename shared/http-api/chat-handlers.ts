@@ -28,6 +28,7 @@ import type { StoreFailure } from '../store/store-failure';
 import { ChatMessageBodySchema, ChatPathSchema, ChatStartBodySchema, type ChatMessageBody } from './chat-operations';
 
 const CONVERSATIONS_PATH = '/api/chat/conversations';
+// A problem's `instance` names the route, never the conversation id: the id is the key to it, and problems get logged and shown.
 const NOT_FOUND_DETAIL = 'There is no conversation with this id: it may have been kept past its time and deleted. Start a new one, or use the form.';
 
 type Failure = { readonly kind: 'unavailable'; readonly failure: StoreFailure } | { readonly kind: 'failed'; readonly reason: string };
