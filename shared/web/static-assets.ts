@@ -9,6 +9,7 @@ import { CONSOLE_STYLESHEET } from './assets/console-stylesheet';
 import { SITE_STYLESHEET } from './assets/site-stylesheet';
 import { guardActionForms } from './client/action-form-guard';
 import { enhanceChatPanel } from './client/chat-panel';
+import { drawChatTurn } from './client/chat-turn';
 import { enhanceConsole } from './client/console-enhancement';
 import { enhanceIntakeForm } from './client/intake-form-enhancement';
 import { describeTimeLeft } from './staff/time-left';
@@ -30,7 +31,7 @@ const SITE_SCRIPT = [
   '"use strict";',
   `(${enhanceIntakeForm.toString()})(window);`,
   `(${guardActionForms.toString()})(window);`,
-  `(${enhanceChatPanel.toString()})(window);`,
+  `(${enhanceChatPanel.toString()})(window, ${drawChatTurn.toString()});`,
   '',
 ].join('\n');
 

@@ -7,12 +7,14 @@
  * server's copy plus what is still waiting here.
  *
  * Served as text (`enhanceChatPanel.toString()`), so the function must stay self-contained: no
- * imports or module-level values are reachable from inside it, only its parameter and ES globals.
+ * imports or module-level values are reachable from inside it, only its parameters and ES globals.
+ * The turn (question, summary, ticket) is drawn by `drawChatTurn` (chat-turn.ts), handed in.
  */
-import type { BrowserAnchor, BrowserElement, BrowserFormControl, BrowserResponse } from './browser-types';
+import type { BrowserAnchor, BrowserElement, BrowserResponse } from './browser-types';
 import type { ChatBrowserWindow } from './chat-browser-types';
+import type { ChatTurnActions, drawChatTurn } from './chat-turn';
 
-export function enhanceChatPanel(browser: ChatBrowserWindow): void {
+export function enhanceChatPanel(browser: ChatBrowserWindow, drawTurn: typeof drawChatTurn): void {
   const doc = browser.document;
   const found = doc.querySelector('[data-chat-panel]');
   if (found === null) return;
@@ -135,14 +137,6 @@ export function enhanceChatPanel(browser: ChatBrowserWindow): void {
     if (className !== undefined) created.setAttribute('class', className);
     return created;
   }
-  function button(label: string, className: string, onClick: () => void): BrowserFormControl {
-    const created = doc.createElement<BrowserFormControl>('button');
-    created.setAttribute('type', 'button');
-    created.setAttribute('class', className);
-    created.textContent = label;
-    created.addEventListener('click', onClick);
-    return created;
-  }
   function showStatus(kind: 'failed' | 'info', heading: string, lines: string[]): void {
     if (status === null) return;
     status.setAttribute('class', `notice notice-${kind}`);
@@ -199,144 +193,26 @@ export function enhanceChatPanel(browser: ChatBrowserWindow): void {
     void flush();
   }
 
-  function draftFor(key: string): string {
-    const draft = record(parsed(stored(`draft.${token}`)));
-    return draft.key === key ? text(draft.text) : '';
-  }
-
-  function questionTurn(prompt: Json): BrowserElement[] {
-    const key = text(prompt.key);
-    const parts: BrowserElement[] = [];
-    const hint = text(prompt.hint);
-    const current = text(prompt.current);
-    const back = prompt.canGoBack === true ? [button('Go back', 'button button-secondary', () => send({ action: 'back' }, 'Go back'))] : [];
-    if (prompt.answerKind === 'text') {
-      const form = doc.createElement('form');
-      form.setAttribute('id', 'chat-answer');
-      form.setAttribute('novalidate', '');
-      const label = element('label', text(prompt.prompt), 'chat-question');
-      label.setAttribute('for', 'chat-input');
-      form.appendChild(label);
-      if (hint !== '') form.appendChild(element('span', hint, 'hint'));
-      if (current !== '') form.appendChild(element('span', `Your answer so far: ${current}`, 'hint'));
-      const input = doc.createElement<BrowserFormControl>(prompt.long === true ? 'textarea' : 'input');
-      input.setAttribute('id', 'chat-input');
-      input.setAttribute('name', 'answer');
-      if (prompt.long !== true) input.setAttribute('type', 'text');
-      if (key === 'email') input.setAttribute('autocomplete', 'email');
-      if (key === 'name') input.setAttribute('autocomplete', 'name');
-      input.value = draftFor(key) || current;
-      input.addEventListener('input', () => store(`draft.${token}`, JSON.stringify({ key, text: input.value })));
-      form.appendChild(input);
-      const row = element('div', '', 'actions-row');
-      const submit = doc.createElement<BrowserFormControl>('button');
-      submit.setAttribute('type', 'submit');
-      submit.setAttribute('class', 'button');
-      submit.setAttribute('id', 'chat-send');
-      submit.textContent = 'Send';
-      row.appendChild(submit);
-      for (const item of back) row.appendChild(item);
-      form.appendChild(row);
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        if (input.value.trim() === '') {
-          input.focus();
-          return;
-        }
-        send({ text: input.value }, input.value);
-      });
-      parts.push(form);
-      return parts;
-    }
-    const group = doc.createElement('fieldset');
-    group.setAttribute('class', 'chat-choices');
-    group.appendChild(element('legend', text(prompt.prompt), 'chat-question'));
-    if (hint !== '') group.appendChild(element('p', hint, 'hint'));
-    const choices = prompt.answerKind === 'yes-no' ? [{ label: 'Yes' }, { label: 'No' }] : Array.isArray(prompt.choices) ? (prompt.choices as unknown[]).map(record) : [];
-    for (const choice of choices) {
-      const label = text(choice.label);
-      const option = button('', 'chat-choice', () => send({ text: label }, label));
-      option.appendChild(element('span', label, 'chat-choice-label'));
-      const choiceHint = text(choice.hint);
-      if (choiceHint !== '') option.appendChild(element('span', choiceHint, 'hint'));
-      if (label === current) option.setAttribute('aria-current', 'true');
-      group.appendChild(option);
-    }
-    if (back.length > 0) {
-      const row = element('div', '', 'actions-row');
-      for (const item of back) row.appendChild(item);
-      group.appendChild(row);
-    }
-    parts.push(group);
-    return parts;
-  }
-
-  function summaryTurn(prompt: Json): BrowserElement[] {
-    const box = element('div', '', 'chat-summary');
-    box.appendChild(element('h3', 'Check your request'));
-    const list = doc.createElement('dl');
-    list.setAttribute('class', 'facts');
-    for (const item of Array.isArray(prompt.lines) ? (prompt.lines as unknown[]).map(record) : []) {
-      const label = text(item.label);
-      list.appendChild(element('dt', label));
-      const value = element('dd', '');
-      value.appendChild(element('span', text(item.value), 'chat-summary-value'));
-      const change = button('Change', 'button button-secondary chat-change', () => send({ action: 'change', question: text(item.key) }, `Change: ${label}`));
-      change.setAttribute('aria-label', `Change ${label}`);
-      value.appendChild(change);
-      list.appendChild(value);
-    }
-    box.appendChild(list);
-    const row = element('div', '', 'actions-row');
-    const confirm = button('Confirm and send', 'button', () => send({ action: 'confirm' }, 'Confirm and send'));
-    confirm.setAttribute('id', 'chat-confirm');
-    row.appendChild(confirm);
-    row.appendChild(button('Go back', 'button button-secondary', () => send({ action: 'back' }, 'Go back')));
-    box.appendChild(row);
-    return [box];
-  }
-
-  /** The ticket's link, kept on this site: only a path under /tickets/ is followed. */
-  function ticketLink(ticket: Json): string {
-    const number = text(ticket.ticketNumber);
-    const fallbackPath = `/tickets/${encodeURIComponent(number)}`;
-    try {
-      const url = new URL(text(ticket.accessLink), 'http://this-site.invalid');
-      return url.pathname === fallbackPath ? `${url.pathname}${url.search}` : fallbackPath;
-    } catch {
-      return fallbackPath;
-    }
-  }
-
-  function openedTurn(): BrowserElement[] {
-    const ticket = record(view?.ticket);
-    const number = text(ticket.ticketNumber) || text(record(view?.prompt).ticketNumber);
-    const box = element('div', '', 'notice notice-ok');
-    box.setAttribute('id', 'chat-received');
-    box.setAttribute('tabindex', '-1');
-    box.appendChild(element('h3', `Received: ticket ${number}`));
-    box.appendChild(element('p', 'We have stored your request and emailed you a link to follow it; keep it, as it is your key to this ticket.'));
-    const follow = doc.createElement<BrowserAnchor>('a');
-    follow.href = ticketLink(ticket);
-    follow.setAttribute('class', 'button');
-    follow.textContent = `Follow ticket ${number}`;
-    const row = element('p', '', 'actions-row');
-    row.appendChild(follow);
-    row.appendChild(
-      button('Start a new conversation', 'button button-secondary', () => {
-        // This one stays reachable by its link; the device forgets it, and the next visit starts afresh.
-        store('current', undefined);
-        store(`view.${token}`, undefined);
-        token = '';
-        view = undefined;
-        browser.history.replaceState(null, '', browser.location.pathname);
-        render();
-        void begin();
-      }),
-    );
-    box.appendChild(row);
-    return [box];
-  }
+  const turnActions: ChatTurnActions = {
+    send,
+    draft(key) {
+      const draft = record(parsed(stored(`draft.${token}`)));
+      return draft.key === key ? text(draft.text) : '';
+    },
+    keepDraft(key, typed) {
+      store(`draft.${token}`, JSON.stringify({ key, text: typed }));
+    },
+    startAgain() {
+      // The conversation stays reachable by its link; this device forgets it, and the next one starts afresh.
+      store('current', undefined);
+      store(`view.${token}`, undefined);
+      token = '';
+      view = undefined;
+      browser.history.replaceState(null, '', browser.location.pathname);
+      render();
+      void begin();
+    },
+  };
 
   function render(): void {
     renderLog();
@@ -352,14 +228,8 @@ export function enhanceChatPanel(browser: ChatBrowserWindow): void {
     } else if (waiting) {
       // The next question depends on the answer on its way: nothing more is asked until it arrives.
       turn.replaceChildren(element('p', 'Sending your message…', 'sending'));
-    } else if (kind === 'question') {
-      turn.replaceChildren(...questionTurn(prompt));
-    } else if (kind === 'summary') {
-      turn.replaceChildren(...summaryTurn(prompt));
-    } else if (kind === 'opened') {
-      turn.replaceChildren(...openedTurn());
     } else {
-      turn.replaceChildren(element('p', 'Opening your ticket…', 'sending'));
+      turn.replaceChildren(...drawTurn(doc, view, turnActions));
     }
     if (resume !== null && token !== '' && kind !== 'opened') {
       const link = doc.createElement<BrowserAnchor>('a');
