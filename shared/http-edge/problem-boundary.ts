@@ -1,10 +1,12 @@
 /**
  * The last line of defence of every HTTP function: an exception nobody expected becomes a generic
  * answer with a correlation id (a 500 problem for the API, a page for the requester's site), and
- * the error itself goes to the log under that id, never to the client.
+ * the error itself goes to the log under that id, never to the client: as an `http.unhandled-error`
+ * event line, so the README's log queries find a crash as they find every other event.
  */
 import { randomUUID } from 'node:crypto';
 import type { HttpHandler, HttpRequest, HttpResponse, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { eventLog } from '../logging/structured-log';
 import { internalErrorProblem } from './problem';
 
 export interface ProblemBoundaryOptions {
@@ -13,8 +15,8 @@ export interface ProblemBoundaryOptions {
 }
 
 export interface FailureBoundary extends ProblemBoundaryOptions {
-  /** The log line's message, saying which kind of function failed. */
-  readonly logMessage: string;
+  /** Which kind of function failed (`api`, `page`), written as the event line's `surface`. */
+  readonly surface: string;
   /** What the client is shown: nothing of the error but the correlation id. */
   readonly answer: (correlationId: string, requestPath: string | undefined) => HttpResponseInit;
 }
@@ -35,13 +37,15 @@ export function withFailureBoundary(handler: HttpHandler, boundary: FailureBound
     } catch (error: unknown) {
       const correlationId = newCorrelationId();
       const path = requestPath(request);
-      // The path only: a query string can carry a requester's access token.
-      context.error(boundary.logMessage, {
+      // The path only: a query string can carry a requester's access token; never the body either.
+      eventLog(context).error('http.unhandled-error', {
         correlationId,
         invocationId: context.invocationId,
+        surface: boundary.surface,
         method: request.method,
-        url: path,
-        error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+        path,
+        errorName: error instanceof Error ? error.name : typeof error,
+        errorMessage: error instanceof Error ? error.message : String(error),
       });
       return boundary.answer(correlationId, path);
     }
@@ -51,7 +55,7 @@ export function withFailureBoundary(handler: HttpHandler, boundary: FailureBound
 export function withProblemBoundary(handler: HttpHandler, options: ProblemBoundaryOptions = {}): HttpHandler {
   return withFailureBoundary(handler, {
     ...options,
-    logMessage: 'Unhandled error in HTTP handler',
+    surface: 'api',
     answer: (correlationId, instance) => internalErrorProblem(correlationId, instance === undefined ? {} : { instance }),
   });
 }

@@ -11,7 +11,7 @@ import { DEFAULT_DESK_NAME, renderPage } from './page-layout';
 
 export function withPageBoundary(handler: HttpHandler): HttpHandler {
   return withFailureBoundary(handler, {
-    logMessage: 'Unhandled error in a page function',
+    surface: 'page',
     answer: (correlationId) => {
       const main = html`<div class="notice notice-failed" role="alert"><h1>Something went wrong on our side</h1>
 <p>We could not confirm that what you sent was recorded. Please go back and check, then try again in a moment: sending a support request again never creates a second ticket.</p>

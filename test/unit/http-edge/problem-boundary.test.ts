@@ -42,7 +42,7 @@ describe('the problem boundary around a handler', () => {
     expect(text).not.toMatch(/at .*:\d+/);
   });
 
-  it('logs the error with the same correlation id the client got', async () => {
+  it('logs the error as an event line with the same correlation id the client got', async () => {
     const failure = new TypeError('cannot read properties of undefined');
     const { context, logs } = invocation();
     await withProblemBoundary(
@@ -53,11 +53,35 @@ describe('the problem boundary around a handler', () => {
     )(request, context);
     const errors = logs.filter((entry) => entry.level === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]?.args[1]).toMatchObject({
+    const line = String(errors[0]?.args[0]);
+    expect(line.startsWith('{"event":"http.unhandled-error"')).toBe(true);
+    expect(JSON.parse(line)).toEqual({
+      event: 'http.unhandled-error',
       correlationId: 'corr-8',
       invocationId: 'inv-1',
-      error: { name: 'TypeError', message: 'cannot read properties of undefined' },
+      surface: 'api',
+      method: 'POST',
+      path: '/api/tickets/BTN-1',
+      errorName: 'TypeError',
+      errorMessage: 'cannot read properties of undefined',
     });
+  });
+
+  it('logs neither the request body nor the query string of a failed request', async () => {
+    const { context, logs } = invocation();
+    const withBody = new HttpRequest({
+      url: 'http://localhost/status/BTN-1?token=tok-s3cr3t',
+      method: 'POST',
+      body: { string: 'reply=my+private+words' },
+    });
+    await withProblemBoundary(async (received) => {
+      await received.text();
+      throw new Error('boom');
+    })(withBody, context);
+    const logged = logs.map((entry) => entry.args.map(String).join(' ')).join('\n');
+    expect(logged).toContain('http.unhandled-error');
+    expect(logged).not.toContain('tok-s3cr3t');
+    expect(logged).not.toContain('private');
   });
 
   it('copes with something thrown that is not an Error', async () => {
@@ -66,7 +90,8 @@ describe('the problem boundary around a handler', () => {
       throw 'plain string';
     })(request, context);
     expect(answer).toMatchObject({ status: 500 });
-    expect(logs.find((entry) => entry.level === 'error')?.args[1]).toMatchObject({ error: 'plain string' });
+    const line = String(logs.find((entry) => entry.level === 'error')?.args[0]);
+    expect(JSON.parse(line)).toMatchObject({ event: 'http.unhandled-error', errorName: 'string', errorMessage: 'plain string' });
   });
 
   it('gives each failure its own correlation id by default', async () => {

@@ -143,6 +143,14 @@ describe('Azure operations template', () => {
     const queries = template.flatMap((f) => [...f.code.matchAll(/'''([\s\S]*?)'''/g)].map((m) => ({ file: path.basename(f.file), kql: m[1] ?? '' })));
     const kql = (file: string) => queries.filter((q) => q.file === file).map((q) => q.kql);
 
+    it('shows in the README only log queries on event lines the app writes', () => {
+      const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+      const readmeQueries = [...readme.matchAll(/```kusto\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+      const named = readmeQueries.flatMap((kql) => [...kql.matchAll(/tostring\(e\.event\) == '([^']+)'/g)].map((m) => m[1] ?? ''));
+      expect(named).toContain('http.unhandled-error');
+      expect(named.filter((name) => !emittedEvents().has(name))).toEqual([]);
+    });
+
     it('queries only event lines the app writes', () => {
       const emitted = emittedEvents();
       const named = queries.flatMap((q) => [...q.kql.matchAll(/tostring\(e\.event\) == '([^']+)'/g)].map((m) => m[1] ?? ''));
