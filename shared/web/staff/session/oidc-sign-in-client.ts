@@ -5,6 +5,7 @@
  * nonce, expiry) are the library's; Entra ID in Azure and the dev issuer locally run this same path.
  */
 import { custom, errors, generators, Issuer, type BaseClient } from 'openid-client';
+import { providerErrorCode, signInFailureReason, type SignInFailureReason } from './sign-in-failure';
 
 export interface SignInClientSettings {
   /** The issuer, whose `/.well-known/openid-configuration` describes the rest. */
@@ -32,10 +33,13 @@ export interface IdentityClaims {
 
 export type SignInFinish =
   | { readonly kind: 'signed-in'; readonly claims: IdentityClaims }
-  /** The identity provider said no (the person cancelled, consent missing…): show its words. */
-  | { readonly kind: 'refused-by-provider'; readonly detail: string }
-  /** The answer did not check out (state, nonce, signature, code): nobody is signed in. */
-  | { readonly kind: 'invalid'; readonly detail: string };
+  /**
+   * The identity provider said no (the person cancelled, consent missing, a code or PKCE verifier
+   * it would not take…): show its words; `error` is its OAuth error code, fit for the log.
+   */
+  | { readonly kind: 'refused-by-provider'; readonly detail: string; readonly error: string }
+  /** The answer did not check out (state, nonce, signature, issuer, expiry): nobody is signed in. */
+  | { readonly kind: 'invalid'; readonly reason: SignInFailureReason };
 
 export interface SignInClient {
   begin(): { readonly authorizationUrl: string; readonly checks: SignInChecks };
@@ -93,14 +97,16 @@ function clientFor(issuer: Issuer<BaseClient>, settings: SignInClientSettings): 
         });
         const claims = tokens.claims();
         const id = text(claims['oid']) ?? text(claims.sub);
-        if (id === undefined) return { kind: 'invalid', detail: 'The ID token does not identify the person.' };
+        if (id === undefined) return { kind: 'invalid', reason: 'identity-missing' };
         return {
           kind: 'signed-in',
           claims: { id, name: text(claims.name), email: text(claims.email) ?? text(claims.preferred_username), roles: rolesOf(claims['roles']) },
         };
       } catch (error: unknown) {
-        if (error instanceof errors.OPError) return { kind: 'refused-by-provider', detail: error.error_description ?? error.error ?? error.message };
-        return { kind: 'invalid', detail: error instanceof Error ? error.message : String(error) };
+        if (error instanceof errors.OPError) {
+          return { kind: 'refused-by-provider', detail: error.error_description ?? error.error ?? error.message, error: providerErrorCode(error.error) };
+        }
+        return { kind: 'invalid', reason: signInFailureReason(error) };
       }
     },
     endSessionUrl(postLogoutRedirectUri) {

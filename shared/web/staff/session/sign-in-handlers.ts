@@ -89,8 +89,10 @@ export function signInCallbackHandler(dependencies: SignInDependencies): HttpHan
     const checks: SignInChecks = { state: started.data.state, nonce: started.data.nonce, codeVerifier: started.data.verifier };
     const finished = await client.finish(request.url, checks);
     if (finished.kind !== 'signed-in') {
-      eventLog(context).warn('staff-sign-in.failed', { outcome: finished.kind, detail: finished.detail });
-      const detail = finished.kind === 'refused-by-provider' ? `The identity provider answered: ${finished.detail}` : 'The answer from the identity provider did not check out, so nobody was signed in.';
+      // Reason codes only: the library's and the provider's messages can quote the state or nonce.
+      const refused = finished.kind === 'refused-by-provider';
+      eventLog(context).warn('staff-sign-in.failed', { outcome: finished.kind, reason: refused ? 'refused-by-provider' : finished.reason, providerError: refused ? finished.error : undefined });
+      const detail = refused ? `The identity provider answered: ${finished.detail}` : 'The answer from the identity provider did not check out, so nobody was signed in.';
       return { ...signInFailedPage(detail), cookies: [clearSignIn] };
     }
     const { id, name, email, roles } = finished.claims;

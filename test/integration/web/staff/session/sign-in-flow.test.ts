@@ -182,6 +182,19 @@ describe('signing in to the staff console through the dev issuer', () => {
     expect(cookieOf(answer, SESSION_COOKIE)).toBeUndefined();
   });
 
+  it('logs why a sign-in failed as a reason code, never the state values it compared', async () => {
+    const victim = await signIn({ person: 'maria-garcia' });
+    const attacker = await signIn({ person: 'typed', name: 'Mallory', roles: 'admin' });
+    const lines: string[] = [];
+    const watched = new InvocationContext({ invocationId: 'test', functionName: 'staffSignIn', logHandler: (_level, ...args) => lines.push(args.map(String).join(' ')) });
+    await signInCallbackHandler(dependencies)(new HttpRequest({ url: attacker.callbackUrl, method: 'GET', headers: { cookie: `${SIGN_IN_COOKIE}=${victim.signInCookie?.value ?? ''}` } }), watched);
+    const failed = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line['event'] === 'staff-sign-in.failed');
+    expect(failed).toEqual([{ event: 'staff-sign-in.failed', outcome: 'invalid', reason: 'state-mismatch' }]);
+    for (const state of [victim.authorizeUrl, attacker.authorizeUrl].map((url) => new URL(url).searchParams.get('state') ?? 'no state')) {
+      expect(lines.join('\n')).not.toContain(state);
+    }
+  });
+
   it('refuses a callback without the sign-in cookie, such as one opened in another browser', async () => {
     const answer = await (await signIn({ person: 'maria-garcia' })).callback('');
     expect(answer.status).toBe(400);
