@@ -122,7 +122,16 @@ function typedText(body: unknown, webAction: WebAction): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function invalidFieldMessage(webAction: WebAction, body: unknown, error: Parameters<typeof fieldErrorsOf>[0]): string {
+/**
+ * The sentence a refused form shows. A field the form does not have is named as sent (the page
+ * escapes it) rather than put after the form's label, which read "This form is not a field of this form".
+ */
+export function invalidFieldMessage(webAction: WebAction, body: unknown, error: Parameters<typeof fieldErrorsOf>[0]): string {
+  const unexpected = error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : []));
+  if (unexpected.length > 0) {
+    const names = unexpected.map((key) => `“${key}”`).join(', ');
+    return `${unexpected.length === 1 ? 'An unexpected field was sent' : 'Unexpected fields were sent'}: ${names}. Nothing was recorded; please use the form on this page.`;
+  }
   const label = webAction.wording.field?.label ?? 'This form';
   const first = fieldErrorsOf(error, body)[0];
   return first === undefined ? `${label} is not valid.` : `${label} ${first.message}.`;

@@ -110,6 +110,15 @@ function humanised(message: string): string {
   return message.replace(/^Invalid option: expected one of .*$/, 'is not one of the choices');
 }
 
+/**
+ * An engineer is chosen from the roster's list, so whatever the schema says of an id that is not one
+ * ("must be a lower-case slug…") means the person should pick from the list.
+ */
+function fieldMessage(field: CommandField, message: string): string {
+  if (field.input.kind === 'select' && field.input.choices.kind === 'engineers') return 'Choose an engineer from the list.';
+  return sentence(`${field.label} ${humanised(message)}`);
+}
+
 function fieldFor(fields: readonly CommandField[], path: string): CommandField | undefined {
   return fields.find((field) => path === field.name || path.startsWith(`${field.name}.`) || path.startsWith(`${field.name}[`));
 }
@@ -126,7 +135,7 @@ export function commandFailure(name: StaffCommandName, problem: Problem, typed: 
     }
     if (fieldErrors[field.name] !== undefined) continue;
     const missing = (typed[field.name] ?? '').trim() === '';
-    fieldErrors[field.name] = missing ? `${field.label} is required.` : sentence(`${field.label} ${humanised(error.message)}`);
+    fieldErrors[field.name] = missing ? `${field.label} is required.` : fieldMessage(field, error.message);
   }
   const summary =
     problem.errors === undefined

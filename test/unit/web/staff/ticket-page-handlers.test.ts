@@ -134,6 +134,20 @@ describe('a command form posted on the console', () => {
     expect(markup(answer)).toContain('id="record-vendor-case-outcome-caseId-error">Case id (when opened) is required.</span>');
   });
 
+  it('asks a team lead to choose an engineer from the list when the one sent is not a roster id', async () => {
+    const tickets = fresh();
+    const lead = sessionOf(rosterPrincipal('grace-okafor'));
+    const answer = await staffTicketPage({ port: tickets, logger: silentLogger })(
+      pageRequest(NUMBER, { method: 'POST', form: { csrf: CSRF_TOKEN, type: 'assign', engineerId: 'Lukas Becker' } }),
+      lead,
+    );
+    const page = markup(answer);
+    expect(answer.status).toBe(400);
+    expect(tickets.issued).toEqual([]);
+    expect(page).toContain('id="assign-engineerId-error">Choose an engineer from the list.</span>');
+    expect(page).not.toContain('slug');
+  });
+
   it('says a required field is required', async () => {
     const answer = await staffTicketPage({ port: fresh(), logger: silentLogger })(pageRequest(NUMBER, { method: 'POST', form: { csrf: CSRF_TOKEN, type: 'respond', message: '   ' } }), maria);
     expect(markup(answer)).toContain('id="respond-message-error">Reply is required.</span>');
