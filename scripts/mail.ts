@@ -5,7 +5,16 @@
 import { parseArgs } from 'node:util';
 import { StoredEmailSchema, type EmailAddress, type StoredEmail } from '../infra/local/services/email-schemas';
 import { DEFAULT_EMAIL_STANDIN_PORT } from '../infra/local/services/email-standin';
-import { runFromCommandLine } from './command-line';
+import { BAD_ARGUMENTS, processOutput, readArguments, runFromCommandLine, type CommandOutput } from './command-line';
+
+export const MAIL_USAGE = [
+  'usage: npm run mail -- [--to ADDRESS] [--port N | --url URL] [--json]',
+  '  --to ADDRESS   only the messages sent to ADDRESS',
+  '  --port N       the email stand-in on 127.0.0.1:N (default: BATON_MAILBOX_URL, else the npm start port)',
+  '  --url URL      the email stand-in at URL',
+  '  --json         the messages as JSON',
+  '',
+].join('\n');
 
 function addresses(list: readonly EmailAddress[]): string {
   return list.map((entry) => entry.address).join(', ');
@@ -47,38 +56,44 @@ export function messagesUrl(options: { url?: string; port?: string; to?: string 
   return url;
 }
 
-/** Runs the command; resolves with the process exit code. */
-export async function runMailCommand(
-  args: readonly string[],
-  write: (text: string) => void,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<number> {
-  const { values } = parseArgs({
+function mailArguments(args: readonly string[]) {
+  return parseArgs({
     args: [...args],
     options: {
       to: { type: 'string' },
       port: { type: 'string' },
       url: { type: 'string' },
       json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     },
-  });
+  }).values;
+}
+
+/** Runs the command; resolves with the process exit code (2 for arguments it cannot read, as the other commands). */
+export async function runMailCommand(args: readonly string[], output: CommandOutput = processOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const values = readArguments(() => mailArguments(args), MAIL_USAGE, output);
+  if (values === undefined) return BAD_ARGUMENTS;
+  if (values.help) {
+    output.out(MAIL_USAGE);
+    return 0;
+  }
   const url = messagesUrl(values, env);
   let response: Response;
   try {
     response = await fetch(url);
   } catch {
-    write(`Cannot reach the local mailbox at ${url.origin}. Is the stack running (npm start)?\n`);
+    output.err(`Cannot reach the local mailbox at ${url.origin}. Is the stack running (npm start)?\n`);
     return 1;
   }
   if (!response.ok) {
-    write(`The local mailbox answered ${response.status} for ${url.href}.\n`);
+    output.err(`The local mailbox answered ${response.status} for ${url.href}.\n`);
     return 1;
   }
   const messages = StoredEmailSchema.array().parse(await response.json());
-  write(values.json ? `${JSON.stringify(messages, null, 2)}\n` : formatMessages(messages));
+  output.out(values.json ? `${JSON.stringify(messages, null, 2)}\n` : formatMessages(messages));
   return 0;
 }
 
 if (require.main === module) {
-  runFromCommandLine(() => runMailCommand(process.argv.slice(2), (text) => process.stdout.write(text)));
+  runFromCommandLine(() => runMailCommand(process.argv.slice(2)));
 }

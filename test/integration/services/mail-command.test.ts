@@ -2,6 +2,14 @@ import { EmailClient } from '@azure/communication-email';
 import { startEmailStandIn, type EmailStandIn } from '../../../infra/local/services/email-standin';
 import { messagesUrl, runMailCommand } from '../../../scripts/mail';
 
+/** The command run as `npm run mail -- …args`, with what it wrote to each stream. */
+async function run(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runMailCommand(args, { out: (text) => (out += text), err: (text) => (err += text) }, {});
+  return { code, out, err };
+}
+
 describe('npm run mail', () => {
   let standIn: EmailStandIn;
 
@@ -27,8 +35,7 @@ describe('npm run mail', () => {
   afterEach(() => standIn.stop());
 
   it('prints every stored message of the running mailbox', async () => {
-    let output = '';
-    const code = await runMailCommand(['--port', String(standIn.port)], (text) => (output += text));
+    const { code, out: output } = await run(['--port', String(standIn.port)]);
     expect(code).toBe(0);
     expect(output).toContain('Subject: Ticket T-1 received');
     expect(output).toContain('Subject: Ticket T-2 received');
@@ -37,14 +44,12 @@ describe('npm run mail', () => {
   });
 
   it('shows where a reply goes and which conversation each message belongs to', async () => {
-    let output = '';
-    await runMailCommand(['--port', String(standIn.port), '--to', 'ana@contoso.com'], (text) => (output += text));
+    const { out: output } = await run(['--port', String(standIn.port), '--to', 'ana@contoso.com']);
     expect(output).toContain('    Reply-To: support@css.example\n    Message-ID: <T-1@baton.local>\n    In-Reply-To: <root@baton.local>\n    References: <root@baton.local>\n');
   });
 
   it('keeps only the messages addressed to --to', async () => {
-    let output = '';
-    await runMailCommand(['--url', standIn.endpoint, '--to', 'bo@fabrikam.com'], (text) => (output += text));
+    const { out: output } = await run(['--url', standIn.endpoint, '--to', 'bo@fabrikam.com']);
     expect(output).toContain('Ticket T-2 received');
     expect(output).not.toContain('Ticket T-1 received');
   });
@@ -52,11 +57,23 @@ describe('npm run mail', () => {
   it('says so when no mailbox is listening', async () => {
     const port = standIn.port;
     await standIn.stop();
-    let output = '';
-    const code = await runMailCommand(['--port', String(port)], (text) => (output += text));
+    const { code, err: output } = await run(['--port', String(port)]);
     expect(code).toBe(1);
     expect(output).toContain('Is the stack running');
     standIn = await startEmailStandIn({ port: 0 });
+  });
+
+  it('refuses an option it does not know with the usage and exit code 2, as the other commands do', async () => {
+    for (const args of [['--bogus'], ['--port'], ['--to']]) {
+      const result = await run(args);
+      expect(result).toMatchObject({ code: 2, out: '' });
+      expect(result.err).toContain('usage: npm run mail');
+      expect(result.err).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('prints the usage when asked for help', async () => {
+    expect(await run(['--help'])).toMatchObject({ code: 0, out: expect.stringContaining('usage: npm run mail'), err: '' });
   });
 
   it('reads the npm start default port unless told otherwise', () => {
