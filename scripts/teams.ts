@@ -5,7 +5,16 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_TEAMS_STANDIN_PORT, TeamsPostSchema, type TeamsPost } from '../infra/local/services/teams-standin';
-import { runFromCommandLine } from './command-line';
+import { BAD_ARGUMENTS, processOutput, readArguments, runFromCommandLine, type CommandOutput } from './command-line';
+
+export const TEAMS_USAGE = [
+  'usage: npm run teams -- [--channel NAME] [--port N | --url URL] [--json]',
+  '  --channel NAME  only the cards posted to channel NAME',
+  '  --port N        the Teams stand-in on 127.0.0.1:N (default: BATON_TEAMS_URL, else the npm start port)',
+  '  --url URL       the Teams stand-in at URL',
+  '  --json          the cards as JSON',
+  '',
+].join('\n');
 
 type Json = unknown;
 
@@ -57,28 +66,38 @@ export function postsUrl(options: { url?: string; port?: string; channel?: strin
   return url;
 }
 
-export async function runTeamsCommand(args: readonly string[], write: (text: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { values } = parseArgs({
+function teamsArguments(args: readonly string[]) {
+  return parseArgs({
     args: [...args],
-    options: { channel: { type: 'string' }, port: { type: 'string' }, url: { type: 'string' }, json: { type: 'boolean', default: false } },
-  });
+    options: { channel: { type: 'string' }, port: { type: 'string' }, url: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  }).values;
+}
+
+/** Runs the command; resolves with the process exit code (2 for arguments it cannot read, as the other commands). */
+export async function runTeamsCommand(args: readonly string[], output: CommandOutput = processOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const values = readArguments(() => teamsArguments(args), TEAMS_USAGE, output);
+  if (values === undefined) return BAD_ARGUMENTS;
+  if (values.help) {
+    output.out(TEAMS_USAGE);
+    return 0;
+  }
   const url = postsUrl(values, env);
   let response: Response;
   try {
     response = await fetch(url);
   } catch {
-    write(`Cannot reach the local Teams stand-in at ${url.origin}. Is the stack running (npm start)?\n`);
+    output.err(`Cannot reach the local Teams stand-in at ${url.origin}. Is the stack running (npm start)?\n`);
     return 1;
   }
   if (!response.ok) {
-    write(`The local Teams stand-in answered ${response.status} for ${url.href}.\n`);
+    output.err(`The local Teams stand-in answered ${response.status} for ${url.href}.\n`);
     return 1;
   }
   const posts = TeamsPostSchema.array().parse(await response.json());
-  write(values.json ? `${JSON.stringify(posts, null, 2)}\n` : formatPosts(posts));
+  output.out(values.json ? `${JSON.stringify(posts, null, 2)}\n` : formatPosts(posts));
   return 0;
 }
 
 if (require.main === module) {
-  runFromCommandLine(() => runTeamsCommand(process.argv.slice(2), (text) => process.stdout.write(text)));
+  runFromCommandLine(() => runTeamsCommand(process.argv.slice(2)));
 }

@@ -3,6 +3,14 @@ import { startTeamsStandIn, type TeamsStandIn } from '../../../infra/local/servi
 import { workflowMessageFor } from '../../../shared/teams/adaptive-card';
 import { runTeamsCommand } from '../../../scripts/teams';
 
+/** The command run as `npm run teams -- …args`, with what it wrote to each stream. */
+async function run(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runTeamsCommand(args, { out: (text) => (out += text), err: (text) => (err += text) }, {});
+  return { code, out, err };
+}
+
 describe('npm run teams', () => {
   let standIn: TeamsStandIn;
 
@@ -28,8 +36,7 @@ describe('npm run teams', () => {
   afterEach(() => standIn.stop());
 
   it('prints each card’s channel, headline, facts and button, in the words the card shows', async () => {
-    let output = '';
-    const code = await runTeamsCommand(['--port', String(standIn.port)], (text) => (output += text));
+    const { code, out: output } = await run(['--port', String(standIn.port)]);
     expect(code).toBe(0);
     expect(output).toContain('queue-identity-and-devices');
     expect(output).toContain('    SLA breached: BTN-261123-7K2QX\n    Finance cannot sign in (since 08:00)\n');
@@ -39,20 +46,27 @@ describe('npm run teams', () => {
   });
 
   it('keeps only the cards of --channel', async () => {
-    let output = '';
-    await runTeamsCommand(['--url', standIn.endpoint, '--channel', 'region-EMEA'], (text) => (output += text));
+    const { out: output } = await run(['--url', standIn.endpoint, '--channel', 'region-EMEA']);
     expect(output).toBe('No cards.\n');
   });
 
   it('says so when no stand-in answers', async () => {
-    let output = '';
     await standIn.stop();
     standIn = await startTeamsStandIn({ port: 0 });
     const port = standIn.port;
     await standIn.stop();
-    const code = await runTeamsCommand(['--port', String(port)], (text) => (output += text));
+    const { code, err: output } = await run(['--port', String(port)]);
     standIn = await startTeamsStandIn({ port: 0 });
     expect(code).toBe(1);
     expect(output).toContain('Is the stack running');
+  });
+
+  it('refuses an option it does not know with the usage and exit code 2, as the other commands do', async () => {
+    for (const args of [['--bogus'], ['--channel']]) {
+      const result = await run(args);
+      expect(result).toMatchObject({ code: 2, out: '' });
+      expect(result.err).toContain('usage: npm run teams');
+      expect(result.err).not.toMatch(/\n\s+at /);
+    }
   });
 });
