@@ -27,6 +27,11 @@ describe('a time zone\'s stretches of constant offset', () => {
     }
   });
 
+  it('gives exactly the stretch a window covers, not its neighbours that end or begin at its edges', () => {
+    const summer = offsetStretchesBetween('Europe/Paris', at('2026-03-29T01:00:00Z'), at('2026-10-25T01:00:00Z'));
+    expect(summer).toEqual([{ start: at('2026-03-29T01:00:00Z'), end: at('2026-10-25T01:00:00Z'), offsetMs: 2 * HOUR_MS }]);
+  });
+
   it('gives the offset luxon gives on either side of a change', () => {
     expect(offsetAt('Australia/Sydney', at('2026-04-04T15:59:59.999Z')) / HOUR_MS).toBe(11);
     expect(offsetAt('Australia/Sydney', at('2026-04-04T16:00:00.000Z')) / HOUR_MS).toBe(10);
