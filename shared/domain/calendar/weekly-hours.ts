@@ -29,8 +29,9 @@ export function minutesOfDay(clockTime: ClockTime): number {
   return Number(clockTime.slice(0, 2)) * 60 + Number(clockTime.slice(3, 5));
 }
 
-/** Luxon numbers weekdays 1 (Monday) to 7 (Sunday). */
+/** Luxon numbers weekdays 1 (Monday) to 7 (Sunday); 0 is read as Sunday too, as `Date#getUTCDay` counts. */
 export function weekdayOf(luxonWeekday: number): Weekday {
+  // Stryker disable next-line LogicalOperator,StringLiteral: the index is always 0 to 6; the fallback is for the type
   return WEEKDAYS[(luxonWeekday - 1 + 7) % 7] ?? 'mon';
 }
 
