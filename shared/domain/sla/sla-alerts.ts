@@ -21,11 +21,9 @@ export function dueSlaAlerts(clocks: readonly SlaClock[], alreadyRaisedKeys: Ite
   const nowMs = Date.parse(now);
   const alerts: SlaAlert[] = [];
   for (const clock of clocks.filter(isLive)) {
-    // Stryker disable next-line ConditionalExpression: without the check Date.parse(undefined) is NaN, which is never <= now
-    if (clock.dueAt !== undefined && Date.parse(clock.dueAt) <= nowMs) {
+    if (hasCome(clock.dueAt, nowMs)) {
       pushUnraised(alerts, raised, clock, 'breach', clock.dueAt);
-      // Stryker disable next-line ConditionalExpression: without the check Date.parse(undefined) is NaN, which is never <= now
-    } else if (clock.warningAt !== undefined && Date.parse(clock.warningAt) <= nowMs) {
+    } else if (hasCome(clock.warningAt, nowMs)) {
       pushUnraised(alerts, raised, clock, 'warning', clock.warningAt);
     }
   }
@@ -42,9 +40,18 @@ export function nextSlaInstant(clocks: readonly SlaClock[], alreadyRaisedKeys: I
       { key: slaAlertKey(clock.metric, clock.cycleId, 'warning'), at: clock.warningAt },
       { key: slaAlertKey(clock.metric, clock.cycleId, 'breach'), at: clock.dueAt },
     ])
-    // Stryker disable next-line ConditionalExpression: without the check Date.parse(undefined) is NaN, which is never > now
-    .flatMap(({ key, at }) => (at !== undefined && !raised.has(key) && Date.parse(at) > nowMs ? [Date.parse(at)] : []));
+    .filter(({ key }) => !raised.has(key))
+    .flatMap(({ at }) => {
+      // Stryker disable next-line ConditionalExpression: without the check Date.parse(undefined) is NaN, which is never > now
+      return at !== undefined && Date.parse(at) > nowMs ? [Date.parse(at)] : [];
+    });
   return upcoming.length === 0 ? undefined : new Date(Math.min(...upcoming)).toISOString();
+}
+
+/** Whether an alert's instant is set and has come by `nowMs`. */
+function hasCome(at: Instant | undefined, nowMs: number): at is Instant {
+  // Stryker disable next-line ConditionalExpression: without the check Date.parse(undefined) is NaN, which is never <= now
+  return at !== undefined && Date.parse(at) <= nowMs;
 }
 
 function pushUnraised(alerts: SlaAlert[], raised: ReadonlySet<string>, clock: SlaClock, kind: SlaAlertKind, at: Instant): void {

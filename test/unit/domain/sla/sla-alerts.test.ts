@@ -97,6 +97,13 @@ describe('next SLA instant', () => {
     expect(nextSlaInstant(clockList(opened, t('09:30')), raised, t('09:30'))).toBe(t('10:00'));
   });
 
+  it('moves on to the next clock once both alerts of one are raised', () => {
+    const raised = [`first-response:${t('09:00')}/A:warning`, `first-response:${t('09:00')}/A:breach`];
+    const resolution = clocksAt(opened, t('09:30')).resolution;
+    expect(resolution.warningAt).toBeDefined();
+    expect(nextSlaInstant(clockList(opened, t('09:30')), raised, t('09:30'))).toBe(resolution.warningAt);
+  });
+
   it('skips paused clocks, which wait for their resume', () => {
     const waiting = { ...opened, pauses: [{ from: t('09:10'), reason: 'awaiting-customer' as const }] };
     expect(nextSlaInstant(clockList(waiting, t('09:20')), [], t('09:20'))).toBeUndefined();
