@@ -85,6 +85,11 @@ describe('first response SLA', () => {
     expect(clock).toMatchObject({ state: 'running', pausedMinutes: 90, dueAt: t('12:30', '2026-11-30') });
   });
 
+  it('keeps the due instant it had when answered, whatever wait begins afterwards', () => {
+    const answered = { ...opened, firstResponseAt: t('09:40'), customerVisibleUpdates: [t('09:40')], pauses: [{ from: t('09:50'), reason: 'resolution-proposed' as const }] };
+    expect(clocksAt(answered, t('10:30'))['first-response']).toMatchObject({ state: 'met', stoppedAt: t('09:40'), dueAt: t('10:00'), pausedMinutes: 0 });
+  });
+
   it('is stopped by closure before any response', () => {
     const clock = clocksAt({ ...opened, closedAt: t('09:20') }, t('12:00'))['first-response'];
     expect(clock).toMatchObject({ state: 'met', stoppedAt: t('09:20') });
