@@ -29,6 +29,8 @@ describe('SLA policy', () => {
 
   it('names the default policy, as contracts and alerts refer to it', () => {
     expect(defaultSlaPolicy({ aroundTheClockCalendarId: 'always', businessHoursCalendarId: 'emea-hours' })).toMatchObject({ id: 'standard', name: 'Standard support' });
+    // Waiting on the vendor stops the clock only where a contract says so, never by default.
+    expect(defaultSlaPolicy({ aroundTheClockCalendarId: 'always', businessHoursCalendarId: 'emea-hours' }).pauseWhileAwaitingVendor).toBe(false);
   });
 
   it('keeps every default target tighter for a higher severity', () => {
