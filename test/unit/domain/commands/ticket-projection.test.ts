@@ -47,7 +47,9 @@ describe('the ticket as its timeline tells it', () => {
   });
 
   it('keeps an investigation going when the ticket changes hands, and starts it again on the acknowledgement of a reopened one', () => {
-    expect(applyAll(investigatingTicket(), [{ type: 'assign', actor: lead, engineer: lukas }])).toMatchObject({ status: 'investigating', assignee: lukas });
+    const reassigned = applyAll(investigatingTicket(), [{ type: 'assign', actor: lead, engineer: lukas }]);
+    expect(reassigned).toMatchObject({ status: 'investigating', assignee: lukas });
+    expect(reassigned.timeline.filter((event) => event.type === 'engineer-assigned').map((event) => event.type === 'engineer-assigned' && event.reason)).toEqual(['initial', 'reassignment']);
     const reopened = applyAll(closedTicket(), [{ type: 'reopen', actor: requester, reason: 'Broken again.' }]);
     expect(reopened.status).toBe('reopened');
     expect('closure' in reopened || 'proposedResolution' in reopened).toBe(false);
@@ -70,6 +72,7 @@ describe('the ticket as its timeline tells it', () => {
     ]);
     expect(withoutTam).toMatchObject({ status: 'triaged', slaPolicyId: 'enterprise-emea', queueId: 'collaboration', contractId: 'contoso-unified' });
     expect('tamEmail' in withoutTam).toBe(false);
+    expect(Object.keys(withoutTam.timeline.at(-1) ?? {})).not.toContain('tamEmail');
   });
 
   it('remembers each SLA alert key once, and when the vendor was last followed up', () => {
@@ -86,5 +89,16 @@ describe('the ticket as its timeline tells it', () => {
   it('closes with the proposed resolution as its summary', () => {
     const proposed = proposedTicket();
     expect(applyAll(proposed, [{ type: 'confirm-resolution', actor: requester }]).closure?.summary).toBe(proposed.proposedResolution?.summary);
+  });
+
+  it('records a next step and what was tried on an internal note only when the engineer wrote them', () => {
+    const noted = applyAll(investigatingTicket(), [
+      { type: 'internal-note', actor: engineer(maria), note: 'Checked the connector.' },
+      { type: 'internal-note', actor: engineer(maria), note: 'DNS is stale.', nextStep: 'Retry the queue.', tried: ['Flushed the DNS cache'] },
+    ]);
+    const [plain, handoffNote] = noted.timeline.slice(-2);
+    expect(Object.keys(plain ?? {})).not.toEqual(expect.arrayContaining(['nextStep']));
+    expect(Object.keys(plain ?? {})).not.toEqual(expect.arrayContaining(['tried']));
+    expect(handoffNote).toMatchObject({ note: 'DNS is stale.', nextStep: 'Retry the queue.', tried: ['Flushed the DNS cache'] });
   });
 });
