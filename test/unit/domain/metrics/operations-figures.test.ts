@@ -69,6 +69,13 @@ describe('the operations figures', () => {
     expect(snapshot).toMatchObject({ openTicketsAtSlaWarning: 1, openTicketsInSlaBreach: 1, slaWarningsLastHour: 1, slaBreachesLastHour: 1 });
   });
 
+  it('counts a ticket whose warning turned into a breach as in breach only', () => {
+    const warned = withSlaAlert(assignedTicket(), 'sla-warning-raised', minutesAfter(NOW, -5));
+    const breached = withSlaAlert(warned, 'sla-breached', minutesAfter(NOW, -1));
+    expect(operationsFigures([warned, warned], [], NOW).snapshot).toMatchObject({ openTicketsAtSlaWarning: 2, openTicketsInSlaBreach: 0 });
+    expect(operationsFigures([breached, breached], [], NOW).snapshot).toMatchObject({ openTicketsAtSlaWarning: 0, openTicketsInSlaBreach: 2 });
+  });
+
   it('measures the outbox backlog by its oldest unsent email', () => {
     const { snapshot } = operationsFigures([], [outbox('pending', 3), outbox('pending', 42), outbox('failed', 300), outbox('sent', 500)], NOW);
     expect(snapshot).toMatchObject({ outboxPending: 2, outboxOldestPendingMinutes: 42, outboxFailed: 1 });
