@@ -35,7 +35,8 @@ export default {
   },
   mutate: [`${target}/**/*.ts`],
   // The domain is small; copying only what the tests read keeps the sandbox quick to build.
-  ignorePatterns: ['dist', 'coverage', 'test-output', '.local', 'infra', 'functions', 'bench', 'docs'],
+  // Another module's sandbox (under .stryker-tmp) is not copied: Stryker leaves out only its own.
+  ignorePatterns: ['dist', 'coverage', 'test-output', '.local', 'infra', 'functions', 'bench', 'docs', '.stryker-tmp'],
   // Static mutants (module-level values such as zod schemas and lookup tables) need the whole domain
   // suite per mutant, most of a run's time; they are reported as ignored unless BATON_MUTATE_STATIC=1.
   ignoreStatic: process.env.BATON_MUTATE_STATIC !== '1',
