@@ -9,7 +9,7 @@ import type { TicketNumber } from '../domain/ticket/ticket-number';
 import { vendorAuthFromConfig } from '../config/vendor-auth';
 import { enqueue, type Enqueued } from '../email/enqueue';
 import type { OutboxDraft } from '../email/outbox-message';
-import type { OrgConfigSource } from '../org-config/org-config-source';
+import type { OrgConfigRead, OrgConfigSource } from '../org-config/org-config-source';
 import { OUTBOX_CONTAINER } from '../store/containers';
 import type { ApplyToTicket } from '../ticket-service/apply-to-ticket';
 import { appTicketServices } from '../ticket-service/app-ticket-services';
@@ -57,8 +57,8 @@ export function lifecyclePorts(): LifecyclePorts {
 }
 
 /** The organisation's configuration, or an error an activity lets Durable retry. */
-export async function requireOrg(ports: Pick<LifecyclePorts, 'orgConfig'>): Promise<OrgConfig> {
-  const load = await ports.orgConfig();
+export async function requireOrg(ports: Pick<LifecyclePorts, 'orgConfig'>, read?: OrgConfigRead): Promise<OrgConfig> {
+  const load = await ports.orgConfig(read);
   if (load.kind === 'loaded') return load.config;
   throw new Error(load.kind === 'failed' ? `organisation configuration unavailable: ${load.failure.kind}` : `organisation configuration ${load.kind}`);
 }

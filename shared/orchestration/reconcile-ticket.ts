@@ -39,7 +39,8 @@ interface Position {
 }
 
 export async function reconcileTicket(ports: LifecyclePorts, { ticketNumber, now }: LifecycleStep): Promise<ReconcileOutcome> {
-  const org = await requireOrg(ports);
+  let org = await requireOrg(ports);
+  let orgReadNow = false;
   const read = await ports.readTicket(ticketNumber);
   const applied: string[] = [];
   if (read.kind === 'not-found') return { status: 'missing', finished: true, raiseVendorCase: false, applied };
@@ -49,7 +50,14 @@ export async function reconcileTicket(ports: LifecyclePorts, { ticketNumber, now
   let load: OpenTicketLoad | undefined;
   const loadFor = async (): Promise<OpenTicketLoad> => (load ??= await openTicketLoad(ports));
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const turn = await settledTurn(position.ticket, org, now, load, loadFor);
+    let turn = await settledTurn(position.ticket, org, now, load, loadFor);
+    // A contract or contact registered through another instance reaches this process's copy of the
+    // configuration only when the copy expires: a ticket is rejected only on the stored configuration.
+    if (!orgReadNow && turn.commands.some((command) => command.type === 'reject')) {
+      org = await requireOrg(ports, { fresh: true });
+      orgReadNow = true;
+      turn = await settledTurn(position.ticket, org, now, load, loadFor);
+    }
     let agenda: Agenda | undefined = turn.agenda;
     // Emails an earlier change left owing (a retried turn's) are paid by writing, even with nothing to write.
     if (turn.commands.length > 0 || owesEmails(position)) {

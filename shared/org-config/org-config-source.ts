@@ -18,7 +18,12 @@ export type OrgConfigLoad =
   | { readonly kind: 'invalid'; readonly reason: string }
   | { readonly kind: 'failed'; readonly failure: StoreFailure };
 
-export type OrgConfigSource = () => Promise<OrgConfigLoad>;
+export interface OrgConfigRead {
+  /** Read the stored document now rather than a copy kept in memory (another instance may have changed it). */
+  readonly fresh?: boolean;
+}
+
+export type OrgConfigSource = (read?: OrgConfigRead) => Promise<OrgConfigLoad>;
 
 /** A cached source this process can tell to read again, after it changed the stored configuration itself. */
 export type CachedOrgConfigSource = OrgConfigSource & { forget(): void };
@@ -55,24 +60,37 @@ async function readOrSeed(options: OrgConfigSourceOptions): Promise<OrgConfigLoa
   return seeded.kind === 'failed' ? seeded : readOrgConfig(options.container);
 }
 
-/** Only a loaded configuration is cached: a failure is retried by the next caller. */
+/**
+ * Only a loaded configuration is cached: a failure is retried by the next caller. A read that began
+ * before `forget()` (or before a fresh read) is not cached: it may predate the change.
+ */
 export function cachedOrgConfigSource(options: OrgConfigSourceOptions): CachedOrgConfigSource {
   const cacheMs = options.cacheMs ?? DEFAULT_ORG_CONFIG_CACHE_MS;
   let cached: { readonly config: OrgConfig; readonly readAt: number } | undefined;
   let inFlight: Promise<OrgConfigLoad> | undefined;
-  const read = async (): Promise<OrgConfigLoad> => {
-    // Staleness is real elapsed time: a virtual app clock says nothing about how old this copy is.
-    if (cached && Date.now() - cached.readAt < cacheMs) return { kind: 'loaded', config: cached.config };
-    inFlight ??= readOrSeed(options).finally(() => {
-      inFlight = undefined;
-    });
-    const load = await inFlight;
-    if (load.kind === 'loaded') cached = { config: load.config, readAt: Date.now() };
+  let generation = 0;
+  const readNow = async (): Promise<OrgConfigLoad> => {
+    const startedIn = generation;
+    const load = await readOrSeed(options);
+    if (load.kind === 'loaded' && startedIn === generation) cached = { config: load.config, readAt: Date.now() };
     return load;
   };
-  return Object.assign(read, {
-    forget: () => {
-      cached = undefined;
-    },
-  });
+  const forget = (): void => {
+    generation += 1;
+    cached = undefined;
+    inFlight = undefined;
+  };
+  const read = async (request?: OrgConfigRead): Promise<OrgConfigLoad> => {
+    if (request?.fresh === true) {
+      forget();
+      return readNow();
+    }
+    // Staleness is real elapsed time: a virtual app clock says nothing about how old this copy is.
+    if (cached && Date.now() - cached.readAt < cacheMs) return { kind: 'loaded', config: cached.config };
+    const shared = (inFlight ??= readNow().finally(() => {
+      if (inFlight === shared) inFlight = undefined;
+    }));
+    return shared;
+  };
+  return Object.assign(read, { forget });
 }

@@ -123,9 +123,9 @@ export function createTicketServices(config: BatonConfig, options: TicketService
 
   const ensureStore = config.environment === 'local' ? onceUntilReady(() => ensureLocalStore(cosmos, config.cosmos.database)) : async (): Promise<StoreSetup> => ({ kind: 'ready' });
   const orgSource = cachedOrgConfigSource({ container: configuration, clock, seedSampleWhenAbsent: config.environment === 'local' });
-  const orgConfig: OrgConfigSource = async () => {
+  const orgConfig: OrgConfigSource = async (read) => {
     const setup = await ensureStore();
-    return setup.kind === 'ready' ? orgSource() : setup;
+    return setup.kind === 'ready' ? orgSource(read) : setup;
   };
   const loadedOrgConfig = async (): Promise<OrgConfig | undefined> => {
     const load = await orgConfig();

@@ -70,4 +70,31 @@ describe('the organisation configuration source', () => {
     const stored = await container.item(ORG_CONFIG_DOCUMENT_ID, ORG_CONFIG_DOCUMENT_ID).read<Record<string, unknown>>();
     expect(OrgConfigDocumentSchema.safeParse(stored.resource).success).toBe(true);
   });
+  it('reads the stored configuration when asked for a fresh read, and keeps that one instead of its older copy', async () => {
+    const container = await emptyConfigContainer();
+    const document = sampleOrgConfigDocument(clock);
+    await container.items.create(document);
+    const source = cachedOrgConfigSource({ container, clock, seedSampleWhenAbsent: false });
+    expect((await source()).kind).toBe('loaded');
+    await container.items.upsert({ ...document, config: { ...document.config, supportDesk: { name: 'Renamed Desk', email: 'desk@baton.example' } } });
+    const copy = await source();
+    expect(copy.kind === 'loaded' && copy.config.supportDesk.name).toBe('Baton Cloud Support Desk');
+    const fresh = await source({ fresh: true });
+    expect(fresh.kind === 'loaded' && fresh.config.supportDesk.name).toBe('Renamed Desk');
+    const after = await source();
+    expect(after.kind === 'loaded' && after.config.supportDesk.name).toBe('Renamed Desk');
+  });
+
+  it('does not keep a read that was under way when it was told to forget, which may predate the change', async () => {
+    const container = await emptyConfigContainer();
+    const document = sampleOrgConfigDocument(clock);
+    await container.items.create(document);
+    const source = cachedOrgConfigSource({ container, clock, seedSampleWhenAbsent: false });
+    const underWay = source();
+    source.forget();
+    await underWay;
+    await container.items.upsert({ ...document, config: { ...document.config, supportDesk: { name: 'Renamed Desk', email: 'desk@baton.example' } } });
+    const next = await source();
+    expect(next.kind === 'loaded' && next.config.supportDesk.name).toBe('Renamed Desk');
+  });
 });

@@ -57,3 +57,42 @@ describe('a lifecycle turn’s save', () => {
     expect(ports.tickets.get(TICKET)?.lifecycleDueAt).toBe(outcome.nextWakeAt);
   });
 });
+
+describe('a lifecycle turn that would reject the ticket', () => {
+  it('decides on the stored configuration, not a copy kept from before a contract or contact was registered elsewhere', async () => {
+    const ports = inMemoryPorts(sampleOrg(), () => T0);
+    ports.put(receivedTicket({}, TICKET));
+    const reads: string[] = [];
+    // This process's copy predates the requester's contract; the stored configuration has it.
+    const stale = { ...sampleOrg(), contracts: [] };
+    const withStaleCopy = {
+      ...ports,
+      orgConfig: async (read?: { readonly fresh?: boolean }) => {
+        reads.push(read?.fresh === true ? 'stored' : 'copy');
+        return { kind: 'loaded', config: read?.fresh === true ? sampleOrg() : stale } as const;
+      },
+    };
+    await reconcileTicket(withStaleCopy, { ticketNumber: TICKET, now: T0 });
+    const recorded = ports.ticket(TICKET).timeline.map((event) => event.type);
+    expect(recorded).not.toContain('ticket-rejected');
+    expect(recorded).toContain('engineer-assigned');
+    expect(reads).toEqual(['copy', 'stored']);
+  });
+
+  it('rejects a ticket the stored configuration refuses too, reading it once', async () => {
+    const ports = inMemoryPorts(sampleOrg(), () => T0);
+    ports.put(receivedTicket({}, TICKET));
+    const reads: string[] = [];
+    const noContracts = { ...sampleOrg(), contracts: [] };
+    const refusing = {
+      ...ports,
+      orgConfig: async (read?: { readonly fresh?: boolean }) => {
+        reads.push(read?.fresh === true ? 'stored' : 'copy');
+        return { kind: 'loaded', config: noContracts } as const;
+      },
+    };
+    await reconcileTicket(refusing, { ticketNumber: TICKET, now: T0 });
+    expect(ports.ticket(TICKET).timeline.map((event) => event.type)).toContain('ticket-rejected');
+    expect(reads).toEqual(['copy', 'stored']);
+  });
+});
