@@ -110,14 +110,15 @@ export function mayAssign(session: StaffSession): boolean {
 async function showQueue(request: HttpRequest, session: StaffSession, port: ConsolePort): Promise<HttpResponseInit> {
   const org = await loadOrg(port, session, 'queue');
   if (!org.ok) return org.response;
-  const read = await port.openTicketSummaries();
-  if (read.kind === 'failed') return storeFailure(read.failure, session, 'queue');
   const query = new URL(request.url).searchParams;
+  // Sent back here after an assignment, which another instance may have written: the list must show it.
+  const notice = noticeOf(query);
+  const read = await port.openTicketSummaries({ afterAChange: notice !== undefined });
+  if (read.kind === 'failed') return storeFailure(read.failure, session, 'queue');
   const filters = queueFiltersOf(query);
   const now = port.now();
   const assigner = mayAssign(session);
   const list = queueList(read.summaries, filters, { now, assignerOrder: assigner, stallThreshold: org.value.lifecycle.handoffStallThreshold });
-  const notice = noticeOf(query);
   const body = renderQueue({
     list,
     filters,

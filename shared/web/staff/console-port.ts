@@ -15,7 +15,12 @@ import { appTicketServices } from '../../ticket-service/app-ticket-services';
 import type { TicketServices } from '../../ticket-service/ticket-services';
 
 export interface ConsolePort extends Pick<TicketApiPort, 'orgConfig' | 'now' | 'applyToTicket'> {
-  openTicketSummaries(): Promise<OpenTicketSummaries>;
+  /**
+   * The open tickets from the instance's index; `afterAChange` when the person was just sent here by
+   * a change they made, which another instance (or worker process) may have written: the index then
+   * catches up with the store before answering, so the list shows it.
+   */
+  openTicketSummaries(read?: { readonly afterAChange?: boolean }): Promise<OpenTicketSummaries>;
   openTicketsAssignedTo(engineerId: string): Promise<TicketList>;
   openTicketsUnderContracts(contractIds: readonly string[]): Promise<TicketList>;
 }
@@ -38,9 +43,11 @@ function indexOf(services: TicketServices): OpenTicketIndex {
  */
 export function consolePort(services: TicketServices, api: Pick<TicketApiPort, 'orgConfig' | 'now' | 'applyToTicket'>): ConsolePort {
   const index = indexOf(services);
-  const summaries = async (): Promise<OpenTicketSummaries> => {
+  const summaries = async (read?: { readonly afterAChange?: boolean }): Promise<OpenTicketSummaries> => {
     const setup = await services.ensureStore();
-    return setup.kind === 'ready' ? index.summaries() : setup;
+    if (setup.kind !== 'ready') return setup;
+    if (read?.afterAChange === true) index.invalidate();
+    return index.summaries();
   };
   const wholeTicketsWhere = async (chosen: (summary: OpenTicketSummary) => boolean): Promise<TicketList> => {
     const read = await summaries();

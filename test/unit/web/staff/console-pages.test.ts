@@ -58,3 +58,19 @@ describe('tickets a list could not show', () => {
     expect(String(response.body)).toContain('2 tickets could not be shown on this page.');
   });
 });
+
+describe('the queue a team lead is sent back to after assigning from it', () => {
+  it('is read after the index catches up with the store, since another instance may have written the assignment', async () => {
+    const reads: (boolean | undefined)[] = [];
+    const port: ConsolePort = {
+      ...failingPort(UNAVAILABLE),
+      openTicketSummaries: async (read) => {
+        reads.push(read?.afterAChange);
+        return { kind: 'read', summaries: [], skipped: 0 };
+      },
+    };
+    await queuePage(port)(get('/staff/queue?assignee=unassigned'), session());
+    await queuePage(port)(get('/staff/queue?assignee=unassigned&assign=assigned&assign-ticket=BTN-20261124-00004&assign-to=priya-nair'), session());
+    expect(reads).toEqual([false, true]);
+  });
+});
