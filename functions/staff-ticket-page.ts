@@ -5,6 +5,7 @@
  */
 import { app, type HttpRequest, type InvocationContext } from '@azure/functions';
 import * as df from 'durable-functions';
+import { appAttachments } from '../shared/attachments/app-attachments';
 import { appTicketApiPort } from '../shared/http-api/app-ticket-api';
 import { withPageBoundary } from '../shared/web/page-boundary';
 import { staffPage } from '../shared/web/staff/session/app-staff-session';
@@ -17,6 +18,6 @@ app.http('staffTicketPage', {
   authLevel: 'anonymous',
   extraInputs: [df.input.durableClient()],
   handler: withPageBoundary((request: HttpRequest, context: InvocationContext) =>
-    staffPage(staffTicketPage({ port: appTicketApiPort(context), logger: context }))(request, context),
+    staffPage(staffTicketPage({ port: appTicketApiPort(context), logger: context, attachments: appAttachments() }))(request, context),
   ),
 });

@@ -91,3 +91,41 @@ export function readMultipart(source: BodySource, limits: MultipartLimits, handl
     Readable.fromWeb(body as WebReadableStream<Uint8Array>).on('error', (error) => parser.destroy(error)).pipe(parser);
   });
 }
+
+export type FirstPart =
+  | { readonly kind: 'field'; readonly name: string; readonly value: string; readonly truncated: boolean }
+  | { readonly kind: 'file'; readonly fieldName: string }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'malformed'; readonly reason: string };
+
+/**
+ * The body's first part, and nothing after it: a guard that must judge a form before any of its
+ * files is read stops here. The stream is let go at once; read it from a clone to keep the body.
+ */
+export function readFirstPart(source: BodySource, maxFieldBytes: number): Promise<FirstPart> {
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({ headers: { 'content-type': source.headers.get('content-type') ?? '' }, limits: { fieldSize: maxFieldBytes, parts: 1 } });
+  } catch (error) {
+    return Promise.resolve({ kind: 'malformed', reason: error instanceof Error ? error.message : 'not a multipart body' });
+  }
+  const body = source.body;
+  if (body === null) return Promise.resolve({ kind: 'none' });
+  const stream = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
+  return new Promise<FirstPart>((resolve) => {
+    parser.once('field', (name, value, info) => resolve({ kind: 'field', name, value, truncated: info.valueTruncated }));
+    parser.once('file', (fieldName, content) => {
+      resolve({ kind: 'file', fieldName });
+      content.resume();
+    });
+    parser.once('error', (error: unknown) => resolve({ kind: 'malformed', reason: error instanceof Error ? error.message : 'the body could not be read' }));
+    parser.once('close', () => resolve({ kind: 'none' }));
+    stream.once('error', (error) => resolve({ kind: 'malformed', reason: error.message }));
+    stream.pipe(parser);
+  }).finally(() => {
+    stream.unpipe(parser);
+    stream.destroy();
+    parser.removeAllListeners();
+    parser.on('error', () => undefined);
+  });
+}

@@ -7,6 +7,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { HttpRequest } from '@azure/functions';
+import { isMultipart, readFirstPart } from '../../../http-edge/multipart-body';
 import { readRequestBody } from '../../../http-edge/request-body';
 
 export type PostRefusal = 'cross-origin' | 'origin-unproven' | 'csrf-mismatch' | 'form-too-large' | 'unreadable-form';
@@ -43,13 +44,33 @@ export function sameToken(sent: string, expected: string): boolean {
   return timingSafeEqual(digest(sent), digest(expected)) && sent.length === expected.length;
 }
 
-/** Reads the form's `csrf` field from a copy of the body, so the page still reads the body itself. */
+/** The form field the token travels in, on every console form. */
+export const CSRF_FIELD = 'csrf';
+/** A token is a few dozen characters; a longer first field is not one. */
+const TOKEN_FIELD_BYTES = 1024;
+
+/**
+ * A form with files carries the token as its first part, so it is judged before any file is read:
+ * the guard reads that part alone from a copy of the stream and lets the copy go.
+ */
+async function multipartCsrfRefusal(request: HttpRequest, expected: string): Promise<PostRefusal | undefined> {
+  const first = await readFirstPart(request.clone(), TOKEN_FIELD_BYTES);
+  if (first.kind === 'malformed' || first.kind === 'none') return 'unreadable-form';
+  if (first.kind !== 'field' || first.name !== CSRF_FIELD || first.truncated || !sameToken(first.value, expected)) return 'csrf-mismatch';
+  return undefined;
+}
+
+/**
+ * Reads the form's `csrf` field from a copy of the body, so the page still reads the body itself.
+ * Never from the query string: a token in a URL leaks through history and logs.
+ */
 export async function csrfRefusal(request: HttpRequest, expected: string): Promise<PostRefusal | undefined> {
+  if (isMultipart(request)) return multipartCsrfRefusal(request, expected);
   const read = await readRequestBody(request.clone());
   // Too large is worth telling apart: sending the same form again cannot help, shortening it can.
   if (read.kind !== 'read') return read.response.status === 413 ? 'form-too-large' : 'unreadable-form';
   const body = read.body;
-  const sent = typeof body === 'object' && body !== null && 'csrf' in body ? body.csrf : undefined;
+  const sent = typeof body === 'object' && body !== null && CSRF_FIELD in body ? body[CSRF_FIELD] : undefined;
   if (typeof sent !== 'string' || !sameToken(sent, expected)) return 'csrf-mismatch';
   return undefined;
 }

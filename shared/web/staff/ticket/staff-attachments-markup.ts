@@ -1,12 +1,29 @@
-/** A ticket's files on its console page: each with its size, sender, who may see it, and a download link. */
+/**
+ * A ticket's files on its console page: each with its size, sender, who may see it, and a download
+ * link; and the form that adds files, with the limits beside the field and refused files named there.
+ */
+import type { RefusedFile } from '../../../attachments/receive-uploads';
+import { VISIBILITY_FIELD } from '../../../attachments/upload-attachments';
 import type { Attachment } from '../../../domain/attachments/attachment';
-import { readableSize } from '../../../domain/attachments/attachment-limits';
+import { readableSize, type AttachmentLimits } from '../../../domain/attachments/attachment-limits';
 import { html, type SafeHtml } from '../../html';
+import { fileField } from '../../status/attachments-markup';
 import { formatInstant } from '../../status/requester-time';
+import { CSRF_FIELD } from '../session/post-guard';
 import { staffTicketPath } from '../staff-routes';
 
 export function staffAttachmentPath(ticketNumber: string, id: string): string {
   return `${staffTicketPath(ticketNumber)}/attachments/${encodeURIComponent(id)}`;
+}
+
+/** The upload form's post: a route of its own, so the command forms' urlencoded reading stays as it is. */
+export function staffAttachmentUploadPath(ticketNumber: string): string {
+  return `${staffTicketPath(ticketNumber)}/attachments`;
+}
+
+export interface StaffUploadForm {
+  readonly limits: AttachmentLimits;
+  readonly refused: readonly RefusedFile[];
 }
 
 function fileRow(ticketNumber: string, file: Attachment, zone: string): SafeHtml {
@@ -16,9 +33,27 @@ function fileRow(ticketNumber: string, file: Attachment, zone: string): SafeHtml
 <span class="by">${readableSize(file.size)}, from ${file.uploadedBy.name ?? file.uploadedBy.role}, ${formatInstant(file.uploadedAt, zone)}</span></li>`;
 }
 
-export function staffAttachmentsSection(ticketNumber: string, files: readonly Attachment[], zone: string): SafeHtml {
+/**
+ * The token is the form's first part: the session boundary reads it before any file. Internal is
+ * chosen unless the person says otherwise, since a file shown by mistake cannot be unseen.
+ */
+function uploadForm(ticketNumber: string, csrfToken: string, upload: StaffUploadForm): SafeHtml {
+  return html`<form method="post" action="${staffAttachmentUploadPath(ticketNumber)}" enctype="multipart/form-data" id="attach-form" data-submit-once>
+<input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
+<fieldset class="field">
+<legend>Who may see the files</legend>
+<label><input type="radio" name="${VISIBILITY_FIELD}" value="internal" checked> Internal: staff only</label>
+<label><input type="radio" name="${VISIBILITY_FIELD}" value="requester"> Visible to the requester</label>
+</fieldset>
+${fileField(upload.limits, upload.refused, 'Add files')}
+<button type="submit" class="button button-secondary"${upload.refused.length === 0 ? '' : html` autofocus`}>Attach</button>
+</form>`;
+}
+
+export function staffAttachmentsSection(ticketNumber: string, files: readonly Attachment[], zone: string, upload?: StaffUploadForm, csrfToken = ''): SafeHtml {
   return html`<section class="panel" id="attachments" aria-labelledby="attachments-title">
 <h2 id="attachments-title">Files</h2>
 ${files.length === 0 ? html`<p>No files yet.</p>` : html`<ul class="attachments" id="attachment-list">${files.map((file) => fileRow(ticketNumber, file, zone))}</ul>`}
+${upload === undefined ? '' : uploadForm(ticketNumber, csrfToken, upload)}
 </section>`;
 }

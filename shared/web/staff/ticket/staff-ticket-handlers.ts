@@ -8,6 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { AttachmentPort } from '../../../attachments/upload-attachments';
+import type { RefusedFile } from '../../../attachments/receive-uploads';
 import type { OrgConfig } from '../../../domain/org/org-config';
 import type { Ticket } from '../../../domain/ticket/ticket';
 import type { TicketNumber } from '../../../domain/ticket/ticket-number';
@@ -38,20 +40,26 @@ export type StaffTicketPagePort = Pick<TicketApiPort, 'readTicket' | 'applyToTic
 export interface StaffTicketPageDependencies {
   readonly port: StaffTicketPagePort;
   readonly logger: FunctionsLogger;
+  /** Where files go; without it (or without a store) the page offers no upload form. */
+  readonly attachments?: AttachmentPort;
 }
 
 const DONE_PARAMETER = 'done';
 const CHANGED_PARAMETER = 'changed';
+/** Set by the upload form's redirect: how many files were attached. */
+export const ATTACHED_PARAMETER = 'attached';
 const UNAVAILABLE = 'The ticket is safe, but it cannot be shown right now.';
 
-interface PageExtras {
+export interface PageExtras {
   readonly flash?: string;
+  /** Files the upload form sent that were not attached, each with why. */
+  readonly refusedFiles?: readonly RefusedFile[];
   readonly failure?: CommandFailure;
   /** A post that was not a command form at all. */
   readonly formProblem?: string;
 }
 
-type Loaded = { readonly ok: true; readonly ticket: Ticket; readonly org: OrgConfig } | { readonly ok: false; readonly response: HttpResponseInit };
+export type Loaded = { readonly ok: true; readonly ticket: Ticket; readonly org: OrgConfig } | { readonly ok: false; readonly response: HttpResponseInit };
 
 /** An outage is a page that says to retry; anything else the store or configuration answers is a bug for the page boundary. */
 function unreadable(failure: StoreFailure): HttpResponseInit {
@@ -60,7 +68,7 @@ function unreadable(failure: StoreFailure): HttpResponseInit {
   throw new TicketServiceFault(`the store answered a read with ${failure.kind}`);
 }
 
-async function load(port: StaffTicketPagePort, session: StaffSession, ticketNumber: TicketNumber): Promise<Loaded> {
+export async function load(port: StaffTicketPagePort, session: StaffSession, ticketNumber: TicketNumber): Promise<Loaded> {
   const read = await port.readTicket(ticketNumber);
   if (read.kind === 'not-found') return { ok: false, response: ticketNotFoundPage(ticketNumber, session) };
   if (read.kind === 'failed') return { ok: false, response: unreadable(read.failure) };
@@ -78,7 +86,14 @@ async function load(port: StaffTicketPagePort, session: StaffSession, ticketNumb
   }
 }
 
-async function pageResponse(port: StaffTicketPagePort, session: StaffSession, ticketNumber: TicketNumber, extras: PageExtras, status = 200): Promise<HttpResponseInit> {
+export async function pageResponse(
+  dependencies: Pick<StaffTicketPageDependencies, 'port' | 'attachments'>,
+  session: StaffSession,
+  ticketNumber: TicketNumber,
+  extras: PageExtras,
+  status = 200,
+): Promise<HttpResponseInit> {
+  const { port, attachments } = dependencies;
   const loaded = await load(port, session, ticketNumber);
   if (!loaded.ok) return loaded.response;
   const { ticket, org } = loaded;
@@ -92,7 +107,8 @@ async function pageResponse(port: StaffTicketPagePort, session: StaffSession, ti
     ...(extras.flash === undefined ? {} : { flash: extras.flash }),
     ...(extras.failure === undefined ? {} : { failure: extras.failure }),
   });
-  const main = renderStaffTicketMain(model, { pagePath: staffTicketPath(ticketNumber), csrfToken: session.csrfToken, seen: model.seen, pageId: randomUUID() });
+  const upload = attachments?.store === undefined ? undefined : { limits: attachments.limits, refused: extras.refusedFiles ?? [] };
+  const main = renderStaffTicketMain(model, { pagePath: staffTicketPath(ticketNumber), csrfToken: session.csrfToken, seen: model.seen, pageId: randomUUID() }, upload);
   const document = ticketPageDocument({
     title: `Ticket ${ticketNumber}`,
     session,
@@ -105,6 +121,8 @@ async function pageResponse(port: StaffTicketPagePort, session: StaffSession, ti
 }
 
 function flashOf(request: HttpRequest): string | undefined {
+  const attached = Number(request.query.get(ATTACHED_PARAMETER) ?? '0');
+  if (Number.isInteger(attached) && attached > 0) return attached === 1 ? 'The file was attached.' : `${attached} files were attached.`;
   const done = STAFF_COMMAND_NAMES.find((name) => name === request.query.get(DONE_PARAMETER));
   if (done === undefined) return undefined;
   const changed = Number(request.query.get(CHANGED_PARAMETER) ?? '0');
@@ -119,7 +137,7 @@ async function get(request: HttpRequest, session: StaffSession, dependencies: St
   const ticketNumber = ticketNumberOf(request);
   if (ticketNumber === undefined) return ticketNotFoundPage(request.params.ticketNumber ?? '', session);
   const flash = flashOf(request);
-  return pageResponse(dependencies.port, session, ticketNumber, flash === undefined ? {} : { flash });
+  return pageResponse(dependencies, session, ticketNumber, flash === undefined ? {} : { flash });
 }
 
 /** Entries others added between the page the person saw and their command's own. */
@@ -136,7 +154,7 @@ async function post(request: HttpRequest, session: StaffSession, dependencies: S
   const instance = requestPath(request);
   const read = await readRequestBody(request, { instance });
   if (read.kind === 'rejected' || read.mediaType !== 'form') {
-    return pageResponse(port, session, ticketNumber, { formProblem: 'The form could not be read. Nothing was recorded.' }, 400);
+    return pageResponse(dependencies, session, ticketNumber, { formProblem: 'The form could not be read. Nothing was recorded.' }, 400);
   }
   const sent = commandPost(read.body);
   const issued = await issueStaffCommand(port, logger, {
@@ -156,9 +174,9 @@ async function post(request: HttpRequest, session: StaffSession, dependencies: S
   const status = problem.data.status;
   if (sent.name === undefined) {
     const detail = problem.data.detail === undefined ? '' : ` ${sentence(problem.data.detail)}`;
-    return pageResponse(port, session, ticketNumber, { formProblem: `${sentence(problem.data.title)}${detail} Nothing was recorded.` }, status);
+    return pageResponse(dependencies, session, ticketNumber, { formProblem: `${sentence(problem.data.title)}${detail} Nothing was recorded.` }, status);
   }
-  return pageResponse(port, session, ticketNumber, { failure: commandFailure(sent.name, problem.data, sent.typed) }, status);
+  return pageResponse(dependencies, session, ticketNumber, { failure: commandFailure(sent.name, problem.data, sent.typed) }, status);
 }
 
 export function staffTicketPage(dependencies: StaffTicketPageDependencies): StaffPageHandler {

@@ -4,7 +4,7 @@
  * fields and the whole timeline with what the customer sees marked. Everything a person wrote is
  * interpolated as text by the escaping renderer.
  */
-import { staffAttachmentsSection } from './staff-attachments-markup';
+import { staffAttachmentsSection, type StaffUploadForm } from './staff-attachments-markup';
 import { html, type HtmlValue, type SafeHtml } from '../../html';
 import { describeTimeLeft } from '../time-left';
 import type { TimelineLine, StaffTimelineItem } from './staff-timeline-entry';
@@ -138,7 +138,7 @@ ${
 }
 
 /** The page's main content; the console frame puts it in the document. */
-export function renderStaffTicketMain(model: StaffTicketPageModel, context: FormContext): SafeHtml {
+export function renderStaffTicketMain(model: StaffTicketPageModel, context: FormContext, upload?: StaffUploadForm): SafeHtml {
   return html`<h1>Ticket <span id="ticket-number">${model.ticketNumber}</span></h1>
 ${model.title === undefined ? '' : html`<p class="lead" id="ticket-title">${model.title}</p>`}
 ${notices(model)}
@@ -154,6 +154,6 @@ ${vendorSection(model.vendor)}
 <h2 id="intake-title">What the requester told us</h2>
 ${facts(model.intake, 'intake-fields', true)}
 </section>
-${staffAttachmentsSection(model.ticketNumber, model.attachments, model.zone)}
+${staffAttachmentsSection(model.ticketNumber, model.attachments, model.zone, upload, context.csrfToken)}
 ${timelineSection(model)}`;
 }

@@ -227,3 +227,75 @@ describe('a form post through the staff page boundary', () => {
     expect(served.sessions).toHaveLength(0);
   });
 });
+
+type Part = { readonly name: string; readonly value: string } | { readonly name: string; readonly fileName: string; readonly content: string };
+
+/** A form with files as a browser sends it: each part in the form's order. */
+function multipartPost(path: string, parts: readonly Part[], headers: Record<string, string>, query = ''): HttpRequest {
+  const boundary = '----BatonFormBoundary7MA4YWxkTrZu0gW';
+  const body = parts
+    .map((part) =>
+      'fileName' in part
+        ? `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\nContent-Type: text/plain\r\n\r\n${part.content}\r\n`
+        : `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`,
+    )
+    .join('');
+  return new HttpRequest({
+    url: `${SITE}${path}${query}`,
+    method: 'POST',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers },
+    body: { string: `${body}--${boundary}--\r\n` },
+  });
+}
+
+describe('a form with files through the staff page boundary', () => {
+  const state = startedSession(MARIA, SIGNED_IN);
+  const path = '/staff/tickets/BTN-261207-7K2QD/attachments';
+  const LOG = { name: 'file', fileName: 'sign-in.log', content: 'AADSTS50076: sign-in needs multi-factor authentication' };
+
+  it('reaches the page when the session’s token is the first part, and the page still reads every file', async () => {
+    const served = await serve(multipartPost(path, [{ name: 'csrf', value: state.csrfToken }, { name: 'visibility', value: 'internal' }, LOG], { origin: SITE, cookie: await sessionCookie(state) }));
+    expect(served.response.status).toBe(200);
+    expect(served.bodies).toHaveLength(1);
+    expect(served.bodies[0]).toContain(LOG.content);
+    expect(served.bodies[0]).toContain('name="visibility"');
+  });
+
+  it.each([
+    ['without a token', [{ name: 'visibility', value: 'internal' }, LOG]],
+    ['with another session’s token', [{ name: 'csrf', value: startedSession(MARIA, SIGNED_IN).csrfToken }, LOG]],
+    ['with the token after another field', [{ name: 'visibility', value: 'internal' }, { name: 'csrf', value: state.csrfToken }, LOG]],
+    ['with the token after a file', [LOG, { name: 'csrf', value: state.csrfToken }]],
+    ['with the token sent as a file', [{ name: 'csrf', fileName: 'csrf.txt', content: state.csrfToken }, LOG]],
+  ])('is refused with a 403 page %s, and the page (which would store the files) never runs', async (_case, parts: readonly Part[]) => {
+    const served = await serve(multipartPost(path, parts, { origin: SITE, cookie: await sessionCookie(state) }));
+    expect(served.response.status).toBe(403);
+    expect(String(served.response.body)).toContain('security token');
+    expect(served.sessions).toHaveLength(0);
+    expect(served.bodies).toHaveLength(0);
+  });
+
+  it('takes no token from the query string', async () => {
+    const served = await serve(multipartPost(path, [LOG], { origin: SITE, cookie: await sessionCookie(state) }, `?csrf=${encodeURIComponent(state.csrfToken)}`));
+    expect(served.response.status).toBe(403);
+    expect(served.sessions).toHaveLength(0);
+  });
+
+  it.each([
+    ['from another site', { origin: 'https://evil.example' }],
+    ['marked cross-site by the browser', { origin: SITE, 'sec-fetch-site': 'cross-site' }],
+    ['that proves no origin at all', {}],
+  ])('is refused with a 403 page when it comes %s, even with the right token first', async (_case, headers: Record<string, string>) => {
+    const served = await serve(multipartPost(path, [{ name: 'csrf', value: state.csrfToken }, LOG], { ...headers, cookie: await sessionCookie(state) }));
+    expect(served.response.status).toBe(403);
+    expect(String(served.response.body)).toContain('This request was refused');
+    expect(served.sessions).toHaveLength(0);
+  });
+
+  it('refuses a body that is not a readable form', async () => {
+    const request = new HttpRequest({ url: `${SITE}${path}`, method: 'POST', headers: { 'content-type': 'multipart/form-data', origin: SITE, cookie: await sessionCookie(state) }, body: { string: 'not a form' } });
+    const served = await serve(request);
+    expect(served.response.status).toBe(403);
+    expect(served.sessions).toHaveLength(0);
+  });
+});
