@@ -21,6 +21,8 @@ export interface AttachStoredRequest {
   readonly visibility: AttachmentVisibility;
   readonly limits: AttachmentLimits;
   readonly now: Instant;
+  /** Names the batch, so the same files sent twice (a double click) are attached once. */
+  readonly commandId?: string;
 }
 
 export function attachmentOf(file: StoredFile, request: Pick<AttachStoredRequest, 'actor' | 'visibility' | 'now'>): Attachment {
@@ -29,7 +31,9 @@ export function attachmentOf(file: StoredFile, request: Pick<AttachStoredRequest
 
 export async function attachStoredFiles(apply: ApplyToTicket, store: AttachmentStore, request: AttachStoredRequest): Promise<ApplyResult> {
   const commands: Command[] = request.files.map((file) => ({ type: 'attach-file', actor: request.actor, attachment: attachmentOf(file, request), limits: request.limits }));
-  const result = await apply(request.ticketNumber, () => commands, request.now);
+  const result = await apply(request.ticketNumber, () => commands, request.now, request.commandId === undefined ? undefined : { commandId: request.commandId });
+  // A replay attached the first sending's blobs; this sending's are named by no record.
+  if (result.kind === 'applied' && result.replayed) await discardStored(store, request.ticketNumber, request.files);
   // Only a sure refusal deletes: after an outage the write may have landed, and a record naming a
   // missing file is worse than a blob no record names.
   if (result.kind === 'rejected' || result.kind === 'not-found') await discardStored(store, request.ticketNumber, request.files);

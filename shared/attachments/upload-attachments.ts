@@ -3,6 +3,7 @@
  * files are received one by one, the good ones join the ticket in one write, and each refused one
  * is named with its reason. A refused file never costs the others: they are attached all the same.
  */
+import { createHash } from 'node:crypto';
 import type { Attachment, AttachmentVisibility } from '../domain/attachments/attachment';
 import { AttachmentVisibilitySchema } from '../domain/attachments/attachment';
 import type { AttachmentLimits } from '../domain/attachments/attachment-limits';
@@ -16,12 +17,19 @@ import type { StoreFailure } from '../store/store-failure';
 import type { ApplyToTicket } from '../ticket-service/apply-to-ticket';
 import { attachStoredFiles, attachmentOf } from './attach-stored-files';
 import type { AttachmentStore } from './attachment-store';
+import type { StoredFile } from './receive-file';
 import { discardStored, receiveUploads, type RefusedFile } from './receive-uploads';
 
 /** The form field files are sent in, on every page and in the API. */
 export const FILE_FIELD = 'file';
 /** The field staff say who may see the files with: `requester` (the default) or `internal`. */
 export const VISIBILITY_FIELD = 'visibility';
+
+/**
+ * The console's field naming one drawing of its page: the same files sent twice from it, with the
+ * same visibility, are one batch and attached once. Forms without it attach every sending.
+ */
+export const PAGE_FIELD = 'page';
 
 export interface AttachmentPort {
   readonly limits: AttachmentLimits;
@@ -57,6 +65,14 @@ function visibilityOf(fields: Readonly<Record<string, string[]>>, mayMarkInterna
   return parsed.data === 'internal' && !mayMarkInternal ? undefined : parsed.data;
 }
 
+function batchCommandId(fields: Readonly<Record<string, string[]>>, visibility: AttachmentVisibility, files: readonly StoredFile[]): string | undefined {
+  const page = fields[PAGE_FIELD]?.at(-1);
+  if (page === undefined || page === '') return undefined;
+  const hash = createHash('sha256').update(page).update('\n').update(visibility);
+  for (const file of files) hash.update('\n').update(file.sha256).update(' ').update(file.name);
+  return `upload:${hash.digest('base64url')}`;
+}
+
 export async function uploadAttachments(apply: ApplyToTicket, attachments: AttachmentPort, request: UploadRequest): Promise<UploadOutcome> {
   if (!isMultipart(request.source)) return { kind: 'not-multipart' };
   const store = attachments.store;
@@ -80,7 +96,16 @@ export async function uploadAttachments(apply: ApplyToTicket, attachments: Attac
   const visibility = visibilityOf(fields, request.mayMarkInternal);
   if (visibility === undefined) return giveUp({ kind: 'invalid-visibility' });
   if (stored.length === 0) return { kind: 'done', ticket: request.ticket, attached: [], refused: [...refused, ...tooMany], fields };
-  const result = await attachStoredFiles(apply, store, { ticketNumber, files: stored, actor: request.actor, visibility, limits: attachments.limits, now: request.now });
+  const commandId = batchCommandId(fields, visibility, stored);
+  const result = await attachStoredFiles(apply, store, {
+    ticketNumber,
+    files: stored,
+    actor: request.actor,
+    visibility,
+    limits: attachments.limits,
+    now: request.now,
+    ...(commandId === undefined ? {} : { commandId }),
+  });
   switch (result.kind) {
     case 'applied':
     case 'unchanged':

@@ -85,7 +85,7 @@ async function upload(
   view: (attachment: Attachment) => unknown,
 ): Promise<HttpResponseInit> {
   const port = dependencies.port(context);
-  const outcome = await uploadAttachments((n, decide, now) => port.applyToTicket(n, decide, now), dependencies.attachments(), {
+  const outcome = await uploadAttachments((n, decide, now, options) => port.applyToTicket(n, decide, now, options), dependencies.attachments(), {
     ticket: call.ticket,
     actor: call.actor,
     source: request,

@@ -1,6 +1,7 @@
 /**
  * Files in a real browser against the real app: attached on the intake form and on the status
- * page, downloaded by the requester from that page and by an engineer from the console, and a
+ * page, downloaded by the requester from that page and by an engineer from the console, an
+ * internal file attached from the console that the requester never sees, and a
  * refused file type named to the requester while the rest of the request (and its other file)
  * goes through. Every page is checked with axe-core at desktop and phone width.
  */
@@ -21,6 +22,8 @@ const suite = useBrowserSuite({ stack: { clockAt: APP_TIME }, testTimeoutMs: 180
 const SIGN_IN_LOG = Buffer.from('2026-11-24T13:58:02Z AADSTS50076: sign-in needs multi-factor authentication\n'.repeat(200));
 /** A 1×1 PNG. */
 const SCREENSHOT = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+/** What an engineer keeps to themselves: the tenant's feature flags. */
+const TENANT_FLAGS = Buffer.from('tenant contoso: legacyAuthBlocked=true, caPolicyCount=14\n');
 /** The two bytes every Windows program starts with, under a name that claims a log. */
 const PROGRAM = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2048, 0x90)]);
 
@@ -98,6 +101,33 @@ suite.test('a file attached on the form and on the status page is downloaded by 
     expect(png).toEqual({ name: 'error dialog.png', bytes: SCREENSHOT });
   });
   await expectAccessible(steps, console, 'attachments-console-ticket');
+  await step('attach an internal file from the console and see it listed as internal', PAGE_ACTION_MS, async () => {
+    await console.check('#attach-form input[name="visibility"][value="internal"]');
+    await console.setInputFiles('#attach-form input[type="file"]', [{ name: 'tenant-flags.log', mimeType: 'text/plain', buffer: TENANT_FLAGS }]);
+    await Promise.all([console.waitForURL(/\?attached=1#attachments$/), console.click('#attach-form button[type="submit"]')]);
+    expect(await console.locator('#flash').textContent()).toContain('The file was attached.');
+    const row = console.locator('#attachment-list li', { hasText: 'tenant-flags.log' });
+    expect(await row.locator('.tag').textContent()).toBe('Internal');
+    expect(await console.locator('#attachment-list li').count()).toBe(3);
+  });
+  await step('have a refused file named beside the console’s field, the other attached', PAGE_ACTION_MS, async () => {
+    await console.check('#attach-form input[name="visibility"][value="requester"]');
+    await console.setInputFiles('#attach-form input[type="file"]', [
+      { name: 'collect-logs.log', mimeType: 'text/plain', buffer: PROGRAM },
+      { name: 'conditional-access.json', mimeType: 'application/json', buffer: Buffer.from('{"policy":"require MFA"}') },
+    ]);
+    await Promise.all([console.waitForLoadState('load'), console.click('#attach-form button[type="submit"]')]);
+    expect(await console.locator('#attachment-files-error').textContent()).toContain('collect-logs.log was not attached: it is a program, not a text or log.');
+    expect(await console.locator('#flash').textContent()).toContain('1 of the files was attached.');
+    expect(await console.locator('#attachment-list li').count()).toBe(4);
+  });
+  await expectAccessible(steps, console, 'attachments-console-refused');
+  await step('see no internal file on the requester’s status page', PAGE_LOAD_MS, async () => {
+    await page.reload();
+    const listed = await page.locator('#attachment-list li').allTextContents();
+    expect(listed).toEqual([expect.stringContaining('sign-in.log'), expect.stringContaining('error dialog.png'), expect.stringContaining('conditional-access.json')]);
+    expect(await page.content()).not.toContain('tenant-flags.log');
+  });
 });
 
 suite.test('a refused file type is named while the request and its other file go through', async (steps) => {

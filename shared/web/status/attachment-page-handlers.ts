@@ -33,7 +33,7 @@ export async function attachmentUploadPost(request: HttpRequest, tickets: Reques
   const access = await ticketAccess(tickets, ticketNumber, cookieTokens(request));
   if (access.kind === 'unavailable') return unavailableResponse(access.retryAfterSeconds, 'No file was attached. Please go back and send them again.');
   if (access.kind === 'denied') return noAccessResponse();
-  const outcome = await uploadAttachments((n, decide, now) => tickets.applyToTicket(n, decide, now), attachments, {
+  const outcome = await uploadAttachments((n, decide, now, options) => tickets.applyToTicket(n, decide, now, options), attachments, {
     ticket: access.ticket,
     actor: requesterActor(access.ticket),
     source: request,

@@ -92,6 +92,26 @@ describe('attachments through the API', () => {
     expect(withoutInstance(asked.body)).toEqual(withoutInstance(unknown.body));
   });
 
+  it('attaches the same files sent twice from one drawing of a page once, and a new drawing’s again', async () => {
+    const send = (page: string) =>
+      callApi(api.baseUrl, {
+        method: 'POST',
+        path: `/api/staff/tickets/${theirs.ticket.ticketNumber}/attachments`,
+        headers: bearer(engineerToken),
+        files: [{ name: 'double-click.log', content: 'sent from one page\n' }],
+        form: { visibility: 'internal', page },
+      });
+    const countOnTicket = async () => {
+      const view = await callApi(api.baseUrl, { method: 'GET', path: `/api/staff/tickets/${theirs.ticket.ticketNumber}`, headers: bearer(engineerToken) });
+      return z.object({ attachments: z.array(z.object({ name: z.string() })).optional() }).parse(view.body).attachments?.filter((file) => file.name === 'double-click.log').length ?? 0;
+    };
+    expect((await send('page-drawn-once')).status).toBe(200);
+    expect((await send('page-drawn-once')).status).toBe(200);
+    expect(await countOnTicket()).toBe(1);
+    expect((await send('page-drawn-again')).status).toBe(200);
+    expect(await countOnTicket()).toBe(2);
+  });
+
   it('does not let a requester mark their own file internal', async () => {
     const upload = await callApi(api.baseUrl, {
       method: 'POST',

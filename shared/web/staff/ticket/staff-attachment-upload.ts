@@ -29,7 +29,7 @@ export function staffAttachmentUpload(dependencies: StaffAttachmentUploadDepende
     const { port, attachments } = dependencies;
     const loaded = await load(port, session, ticketNumber);
     if (!loaded.ok) return loaded.response;
-    const outcome = await uploadAttachments((n, decide, now) => port.applyToTicket(n, decide, now), attachments, {
+    const outcome = await uploadAttachments((n, decide, now, options) => port.applyToTicket(n, decide, now, options), attachments, {
       ticket: loaded.ticket,
       actor: staffActor(session.principal, 'attach-file', loaded.org.roster.engineers),
       source: request,

@@ -3,7 +3,7 @@
  * link; and the form that adds files, with the limits beside the field and refused files named there.
  */
 import type { RefusedFile } from '../../../attachments/receive-uploads';
-import { VISIBILITY_FIELD } from '../../../attachments/upload-attachments';
+import { PAGE_FIELD, VISIBILITY_FIELD } from '../../../attachments/upload-attachments';
 import type { Attachment } from '../../../domain/attachments/attachment';
 import { readableSize, type AttachmentLimits } from '../../../domain/attachments/attachment-limits';
 import { html, type SafeHtml } from '../../html';
@@ -37,9 +37,10 @@ function fileRow(ticketNumber: string, file: Attachment, zone: string): SafeHtml
  * The token is the form's first part: the session boundary reads it before any file. Internal is
  * chosen unless the person says otherwise, since a file shown by mistake cannot be unseen.
  */
-function uploadForm(ticketNumber: string, csrfToken: string, upload: StaffUploadForm): SafeHtml {
+function uploadForm(ticketNumber: string, csrfToken: string, pageId: string, upload: StaffUploadForm): SafeHtml {
   return html`<form method="post" action="${staffAttachmentUploadPath(ticketNumber)}" enctype="multipart/form-data" id="attach-form" data-submit-once>
 <input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
+<input type="hidden" name="${PAGE_FIELD}" value="${pageId}">
 <fieldset class="field">
 <legend>Who may see the files</legend>
 <label><input type="radio" name="${VISIBILITY_FIELD}" value="internal" checked> Internal: staff only</label>
@@ -50,10 +51,16 @@ ${fileField(upload.limits, upload.refused, 'Add files')}
 </form>`;
 }
 
-export function staffAttachmentsSection(ticketNumber: string, files: readonly Attachment[], zone: string, upload?: StaffUploadForm, csrfToken = ''): SafeHtml {
+export interface UploadFormContext {
+  readonly csrfToken: string;
+  /** A fresh id for each drawing of the page: the same files sent twice from it are attached once. */
+  readonly pageId: string;
+}
+
+export function staffAttachmentsSection(ticketNumber: string, files: readonly Attachment[], zone: string, upload?: StaffUploadForm & UploadFormContext): SafeHtml {
   return html`<section class="panel" id="attachments" aria-labelledby="attachments-title">
 <h2 id="attachments-title">Files</h2>
 ${files.length === 0 ? html`<p>No files yet.</p>` : html`<ul class="attachments" id="attachment-list">${files.map((file) => fileRow(ticketNumber, file, zone))}</ul>`}
-${upload === undefined ? '' : uploadForm(ticketNumber, csrfToken, upload)}
+${upload === undefined ? '' : uploadForm(ticketNumber, upload.csrfToken, upload.pageId, upload)}
 </section>`;
 }

@@ -154,6 +154,6 @@ ${vendorSection(model.vendor)}
 <h2 id="intake-title">What the requester told us</h2>
 ${facts(model.intake, 'intake-fields', true)}
 </section>
-${staffAttachmentsSection(model.ticketNumber, model.attachments, model.zone, upload, context.csrfToken)}
+${staffAttachmentsSection(model.ticketNumber, model.attachments, model.zone, upload === undefined ? undefined : { ...upload, csrfToken: context.csrfToken, pageId: context.pageId })}
 ${timelineSection(model)}`;
 }
