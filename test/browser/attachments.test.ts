@@ -17,7 +17,7 @@ import { FORM_FILL_MS, FORM_SEND_MS, PAGE_ACTION_MS, PAGE_LOAD_MS } from './supp
 /** A Tuesday afternoon in November: AMER and EMEA are on shift, so the ticket is assigned at once. */
 const APP_TIME = '2026-11-24T14:00:00.000Z';
 
-const suite = useBrowserSuite({ stack: { clockAt: APP_TIME }, testTimeoutMs: 180_000 });
+const suite = useBrowserSuite({ stack: { clockAt: APP_TIME }, testTimeoutMs: 240_000 });
 
 const SIGN_IN_LOG = Buffer.from('2026-11-24T13:58:02Z AADSTS50076: sign-in needs multi-factor authentication\n'.repeat(200));
 /** A 1×1 PNG. */
