@@ -4,6 +4,8 @@ import type { StaffPrincipal } from '../../../../../shared/auth/staff-token';
 import { fixedClock } from '../../../../../shared/clock';
 import type { StaffPageHandler, StaffSession } from '../../../../../shared/web/staff/staff-session';
 import { staffPageWith } from '../../../../../shared/web/staff/session/staff-page';
+import type { AttachmentStore } from '../../../../../shared/attachments/attachment-store';
+import { staffAttachmentUpload } from '../../../../../shared/web/staff/ticket/staff-attachment-upload';
 import { openSession, sealSession, startedSession, type SessionLifetimes, type StaffSessionState } from '../../../../../shared/web/staff/session/staff-session-codec';
 
 const KEY = new Uint8Array(randomBytes(32));
@@ -39,6 +41,7 @@ async function serve(
   request: HttpRequest,
   at: Date = minutesAfter(1),
   keys: 'ready' | 'unavailable' = 'ready',
+  page?: StaffPageHandler,
 ): Promise<Served> {
   const sessions: StaffSession[] = [];
   const bodies: string[] = [];
@@ -48,7 +51,7 @@ async function serve(
     sessionKeys: async () => (keys === 'ready' ? { kind: 'ready', keys: [KEY] } : { kind: 'unavailable', reason: 'test' }),
   });
   const context = new InvocationContext({ invocationId: 'test', functionName: 'staffTest', logHandler: () => undefined });
-  const response = await boundary(pageThatRecords(sessions, bodies))(request, context);
+  const response = await boundary(page ?? pageThatRecords(sessions, bodies))(request, context);
   return { response: response as HttpResponseInit, sessions, bodies };
 }
 
@@ -243,6 +246,7 @@ function multipartPost(path: string, parts: readonly Part[], headers: Record<str
   return new HttpRequest({
     url: `${SITE}${path}${query}`,
     method: 'POST',
+    params: { ticketNumber: /\/staff\/tickets\/([^/]+)/.exec(path)?.[1] ?? '' },
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers },
     body: { string: `${body}--${boundary}--\r\n` },
   });
@@ -297,5 +301,50 @@ describe('a form with files through the staff page boundary', () => {
     const served = await serve(request);
     expect(served.response.status).toBe(403);
     expect(served.sessions).toHaveLength(0);
+  });
+});
+
+describe('the console’s upload route behind the staff page boundary', () => {
+  const state = startedSession(MARIA, SIGNED_IN);
+  const path = '/staff/tickets/BTN-261207-7K2QD/attachments';
+  const LOG = { name: 'file', fileName: 'sign-in.log', content: 'AADSTS50076: sign-in needs multi-factor authentication' };
+
+  /** Every touch of the ticket or the store is recorded; none is expected. */
+  function recordingUploadPage(touched: string[]): StaffPageHandler {
+    const touch = (what: string) => () => {
+      touched.push(what);
+      return Promise.reject(new Error(`${what} was reached`));
+    };
+    const store: AttachmentStore = {
+      ensureContainer: touch('ensureContainer'),
+      upload: touch('upload'),
+      download: touch('download'),
+      list: touch('list'),
+      delete: touch('delete'),
+      deleteAllFor: touch('deleteAllFor'),
+    };
+    return staffAttachmentUpload({
+      port: { readTicket: touch('readTicket'), applyToTicket: touch('applyToTicket'), orgConfig: touch('orgConfig'), now: () => SIGNED_IN.toISOString() },
+      attachments: { limits: { maxFileBytes: 1024 * 1024, maxTicketBytes: 4 * 1024 * 1024, maxFilesPerTicket: 5 }, store },
+    });
+  }
+
+  it.each([
+    ['without a token', [LOG], { origin: SITE }],
+    ['with a wrong token first', [{ name: 'csrf', value: 'not-the-token' }, LOG], { origin: SITE }],
+    ['with the token after the file', [LOG, { name: 'csrf', value: state.csrfToken }], { origin: SITE }],
+    ['from another site with the right token first', [{ name: 'csrf', value: state.csrfToken }, LOG], { origin: 'https://evil.example' }],
+  ])('stores nothing and reads no ticket when a form comes %s', async (_case, parts: readonly Part[], headers: Record<string, string>) => {
+    const touched: string[] = [];
+    const served = await serve(multipartPost(path, parts, { ...headers, cookie: await sessionCookie(state) }), minutesAfter(1), 'ready', recordingUploadPage(touched));
+    expect(served.response.status).toBe(403);
+    expect(touched).toEqual([]);
+  });
+
+  it('reaches the ticket (here, a port that refuses every touch) once the token is this session’s and comes first', async () => {
+    const touched: string[] = [];
+    const request = multipartPost(path, [{ name: 'csrf', value: state.csrfToken }, LOG], { origin: SITE, cookie: await sessionCookie(state) });
+    await expect(serve(request, minutesAfter(1), 'ready', recordingUploadPage(touched))).rejects.toThrow('readTicket was reached');
+    expect(touched).toEqual(['readTicket']);
   });
 });
