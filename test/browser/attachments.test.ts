@@ -120,6 +120,7 @@ suite.test('a file attached on the form and on the status page is downloaded by 
     expect(await console.locator('#attachment-files-error').textContent()).toContain('collect-logs.log was not attached: it is a program, not a text or log.');
     expect(await console.locator('#flash').textContent()).toContain('1 of the files was attached.');
     expect(await console.locator('#attachment-list li').count()).toBe(4);
+    expect(await console.isChecked('#attach-form input[name="visibility"][value="requester"]')).toBe(true);
   });
   await expectAccessible(steps, console, 'attachments-console-refused');
   await step('see no internal file on the requester’s status page', PAGE_LOAD_MS, async () => {

@@ -6,7 +6,8 @@
  * others attached.
  */
 import type { HttpResponseInit } from '@azure/functions';
-import { uploadAttachments, type AttachmentPort } from '../../../attachments/upload-attachments';
+import { uploadAttachments, VISIBILITY_FIELD, type AttachmentPort } from '../../../attachments/upload-attachments';
+import { AttachmentVisibilitySchema } from '../../../domain/attachments/attachment';
 import { ticketNumberOf } from '../../../http-api/request-parts';
 import { rejectionStatus } from '../../../http-api/rejection-problem';
 import { staffActor } from '../../../http-api/staff-actor';
@@ -43,7 +44,9 @@ export function staffAttachmentUpload(dependencies: StaffAttachmentUploadDepende
         if (outcome.refused.length === 0 && kept > 0) return seeOther(`${staffTicketPath(ticketNumber)}?${ATTACHED_PARAMETER}=${String(kept)}#attachments`);
         const refused = outcome.refused.length === 0 ? [{ name: 'No file', reason: 'was chosen' }] : outcome.refused;
         const flash = kept === 0 ? undefined : `${String(kept)} of the files ${kept === 1 ? 'was' : 'were'} attached.`;
-        return pageResponse(dependencies, session, ticketNumber, { refusedFiles: refused, ...(flash === undefined ? {} : { flash }) }, outcome.refused.length === 0 ? 400 : 422);
+        const chosen = AttachmentVisibilitySchema.safeParse(outcome.fields[VISIBILITY_FIELD]?.at(-1));
+        const extras = { refusedFiles: refused, ...(flash === undefined ? {} : { flash }), ...(chosen.success ? { chosenVisibility: chosen.data } : {}) };
+        return pageResponse(dependencies, session, ticketNumber, extras, outcome.refused.length === 0 ? 400 : 422);
       }
       case 'not-multipart':
       case 'unreadable':

@@ -4,7 +4,7 @@
  */
 import type { RefusedFile } from '../../../attachments/receive-uploads';
 import { PAGE_FIELD, VISIBILITY_FIELD } from '../../../attachments/upload-attachments';
-import type { Attachment } from '../../../domain/attachments/attachment';
+import type { Attachment, AttachmentVisibility } from '../../../domain/attachments/attachment';
 import { readableSize, type AttachmentLimits } from '../../../domain/attachments/attachment-limits';
 import { html, type SafeHtml } from '../../html';
 import { fileField } from '../../status/attachments-markup';
@@ -24,6 +24,8 @@ export function staffAttachmentUploadPath(ticketNumber: string): string {
 export interface StaffUploadForm {
   readonly limits: AttachmentLimits;
   readonly refused: readonly RefusedFile[];
+  /** What the person chose when some files were refused, kept for the files they choose again. */
+  readonly visibility?: AttachmentVisibility;
 }
 
 function fileRow(ticketNumber: string, file: Attachment, zone: string): SafeHtml {
@@ -38,13 +40,14 @@ function fileRow(ticketNumber: string, file: Attachment, zone: string): SafeHtml
  * chosen unless the person says otherwise, since a file shown by mistake cannot be unseen.
  */
 function uploadForm(ticketNumber: string, csrfToken: string, pageId: string, upload: StaffUploadForm): SafeHtml {
+  const shown = upload.visibility === 'requester';
   return html`<form method="post" action="${staffAttachmentUploadPath(ticketNumber)}" enctype="multipart/form-data" id="attach-form" data-submit-once>
 <input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
 <input type="hidden" name="${PAGE_FIELD}" value="${pageId}">
 <fieldset class="field">
 <legend>Who may see the files</legend>
-<label><input type="radio" name="${VISIBILITY_FIELD}" value="internal" checked> Internal: staff only</label>
-<label><input type="radio" name="${VISIBILITY_FIELD}" value="requester"> Visible to the requester</label>
+<label><input type="radio" name="${VISIBILITY_FIELD}" value="internal"${shown ? '' : html` checked`}> Internal: staff only</label>
+<label><input type="radio" name="${VISIBILITY_FIELD}" value="requester"${shown ? html` checked` : ''}> Visible to the requester</label>
 </fieldset>
 ${fileField(upload.limits, upload.refused, 'Add files')}
 <button type="submit" class="button button-secondary"${upload.refused.length === 0 ? '' : html` autofocus`}>Attach</button>

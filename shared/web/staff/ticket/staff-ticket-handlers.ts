@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { AttachmentPort } from '../../../attachments/upload-attachments';
 import type { RefusedFile } from '../../../attachments/receive-uploads';
+import type { AttachmentVisibility } from '../../../domain/attachments/attachment';
 import type { OrgConfig } from '../../../domain/org/org-config';
 import type { Ticket } from '../../../domain/ticket/ticket';
 import type { TicketNumber } from '../../../domain/ticket/ticket-number';
@@ -54,6 +55,7 @@ export interface PageExtras {
   readonly flash?: string;
   /** Files the upload form sent that were not attached, each with why. */
   readonly refusedFiles?: readonly RefusedFile[];
+  readonly chosenVisibility?: AttachmentVisibility;
   readonly failure?: CommandFailure;
   /** A post that was not a command form at all. */
   readonly formProblem?: string;
@@ -107,7 +109,7 @@ export async function pageResponse(
     ...(extras.flash === undefined ? {} : { flash: extras.flash }),
     ...(extras.failure === undefined ? {} : { failure: extras.failure }),
   });
-  const upload = attachments?.store === undefined ? undefined : { limits: attachments.limits, refused: extras.refusedFiles ?? [] };
+  const upload = attachments?.store === undefined ? undefined : { limits: attachments.limits, refused: extras.refusedFiles ?? [], ...(extras.chosenVisibility === undefined ? {} : { visibility: extras.chosenVisibility }) };
   const main = renderStaffTicketMain(model, { pagePath: staffTicketPath(ticketNumber), csrfToken: session.csrfToken, seen: model.seen, pageId: randomUUID() }, upload);
   const document = ticketPageDocument({
     title: `Ticket ${ticketNumber}`,
