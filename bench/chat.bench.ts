@@ -7,6 +7,7 @@
  */
 import os from 'node:os';
 import { startLocalStack } from '../infra/local/stack';
+import { benchIntakeBody } from './intake-request-body';
 
 const CONVERSATIONS = Number(process.env['BENCH_CHAT_CONVERSATIONS'] ?? 48);
 const CONCURRENCY = Number(process.env['BENCH_CHAT_CONCURRENCY'] ?? 16);
@@ -27,20 +28,6 @@ function answers(index: number): string[] {
     'B',
     'cloud',
   ];
-}
-
-function intakeBody(index: number): string {
-  return JSON.stringify({
-    requester: { name: 'Bench Requester', email: `bench.intake.${index}@contoso.com`, timeZone: 'Europe/London', available24x7: false },
-    company: 'Contoso Ltd',
-    tenantDomain: 'contoso.onmicrosoft.com',
-    productArea: 'entra-id',
-    severity: 'B',
-    scope: 'cloud',
-    title: `Sign-in failures for the finance group (${index})`,
-    description: 'Since Monday every member of the finance group gets AADSTS53003 when signing in to Outlook on the web from managed laptops.',
-    businessImpact: 'Thirty people cannot read or send email during the month-end close.',
-  });
 }
 
 async function inParallel(count: number, work: (index: number) => Promise<number>): Promise<{ readonly seconds: number; readonly done: number; readonly failed: number }> {
@@ -67,7 +54,7 @@ export async function run(): Promise<void> {
   try {
     const host = stack.urls.host;
     const intake = async (index: number): Promise<number> => {
-      const response = await fetch(`${host}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `bench-chat-intake-${index}` }, body: intakeBody(index) });
+      const response = await fetch(`${host}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `bench-chat-intake-${index}` }, body: benchIntakeBody(index, 'bench.intake') });
       await response.arrayBuffer();
       return response.status === 202 ? 1 : -1;
     };

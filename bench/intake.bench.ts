@@ -18,24 +18,11 @@ import { startEmailStandIn } from '../infra/local/services/email-standin';
 import { loadConfig } from '../shared/config';
 import { WebFormIntakeSchema } from '../shared/domain/intake/intake';
 import { createTicketServices } from '../shared/ticket-service/ticket-services';
+import { benchIntakeBody } from './intake-request-body';
 
 const REQUESTS = Number(process.env['BENCH_INTAKE_REQUESTS'] ?? 400);
 const CONCURRENCY = Number(process.env['BENCH_INTAKE_CONCURRENCY'] ?? 16);
 const WARM_UP = 20;
-
-function body(index: number): string {
-  return JSON.stringify({
-    requester: { name: 'Bench Requester', email: `bench.${index}@contoso.com`, timeZone: 'Europe/London', available24x7: false },
-    company: 'Contoso Ltd',
-    tenantDomain: 'contoso.onmicrosoft.com',
-    productArea: 'entra-id',
-    severity: 'B',
-    scope: 'cloud',
-    title: `Sign-in failures for the finance group (${index})`,
-    description: 'Since Monday every member of the finance group gets AADSTS53003 when signing in to Outlook on the web from managed laptops.',
-    businessImpact: 'Thirty people cannot read or send email during the month-end close.',
-  });
-}
 
 function percentile(sorted: readonly number[], fraction: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
@@ -43,7 +30,7 @@ function percentile(sorted: readonly number[], fraction: number): number {
 }
 
 async function post(url: string, key: string, index: number): Promise<number> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: body(index) });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: benchIntakeBody(index) });
   await response.arrayBuffer();
   return response.status;
 }
@@ -151,7 +138,7 @@ async function serviceAlone(durability: Durability = 'memory'): Promise<number> 
     });
     const services = createTicketServices(config, { cosmosClient: client });
     return await measure(`Intake service alone, in process against the stand-ins (Cosmos data: ${durability})`, async (index) => {
-      const intake = WebFormIntakeSchema.parse(JSON.parse(body(index)));
+      const intake = WebFormIntakeSchema.parse(JSON.parse(benchIntakeBody(index)));
       const opened = await services.openTicket({ intake, receivedAt: new Date(), idempotencyKey: `service-${durability}-${index}` });
       return opened.kind === 'accepted' ? 202 : opened.kind === 'unavailable' ? 503 : 500;
     });
