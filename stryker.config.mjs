@@ -42,7 +42,10 @@ export default {
   ignoreStatic: process.env.BATON_MUTATE_STATIC !== '1',
   concurrency: Number(process.env.BATON_MUTATE_CONCURRENCY ?? 1),
   // Added to the expected time of a mutant's tests: an endless loop is given up on after this, not a minute.
-  timeoutMS: 10000,
+  // The expected time counts the tests alone, not the loading of their files: a module reached by
+  // dozens of test files (the calendar, through every SLA and agenda test) needs a longer margin on a
+  // busy machine, or mutants its tests would kill are reported as timeouts (BATON_MUTATE_TIMEOUT_MS).
+  timeoutMS: Number(process.env.BATON_MUTATE_TIMEOUT_MS ?? 10000),
   // The first run of every covering test takes minutes on shared, busy cores; Stryker's default gives up after five.
   dryRunTimeoutMinutes: 20,
   reporters: ['html', 'json', 'clear-text', 'progress-append-only'],
