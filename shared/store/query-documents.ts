@@ -72,7 +72,8 @@ export async function queryDocuments<T>(
     const iterator = container.items.query<unknown>(query, { maxItemCount: Math.min(options.pageSize ?? PAGE_SIZE, Math.max(1, maxItems)) });
     while (documents.length + skipped.length < maxItems && iterator.hasMoreResults()) {
       const page = await iterator.fetchNext();
-      for (const row of page.resources) {
+      // A GROUP BY with no group answers its last page without rows: `resources` is undefined then.
+      for (const row of page.resources ?? []) {
         if (documents.length + skipped.length >= maxItems) break;
         takeRow(row, schema, options.versions, documents, skipped);
       }
@@ -108,7 +109,7 @@ export async function queryPage<T>(
     });
     do {
       const page = await iterator.fetchNext();
-      for (const row of page.resources) takeRow(row, schema, undefined, documents, skipped);
+      for (const row of page.resources ?? []) takeRow(row, schema, undefined, documents, skipped);
       continuationToken = page.continuationToken;
     } while (documents.length + skipped.length === 0 && continuationToken !== undefined);
   } catch (error: unknown) {

@@ -2,10 +2,11 @@
  * The ticket as the `tickets` container holds it: the domain's ticket plus what only the store
  * needs, namely the ids of the system commands already applied (so an activity re-run after a
  * crash appends nothing twice) and the emails its events still owe (see `notification-debt`).
- * `slaNextDueAt` and `slaNextWarningAt` are kept current on every save for the staff lists, and `lifecycleDueAt` for the
- * watchdog (see `lifecycle-due`).
+ * `slaNextDueAt` and `slaNextWarningAt` are kept current on every save for the staff lists, `lifecycleDueAt` for the
+ * watchdog (see `lifecycle-due`) and `slaStanding` for the operations figures.
  */
 import { z } from 'zod';
+import { SlaStandingSchema } from '../domain/metrics/sla-standing';
 import { InstantSchema } from '../domain/primitives';
 import { TicketSchema, type Ticket } from '../domain/ticket/ticket';
 import { NotificationDebtSchema } from '../email/notification-debt';
@@ -38,6 +39,12 @@ export const StoredTicketSchema = TicketSchema.extend({
    * staff lists; absent when none warns, and on a ticket not saved since the field was added.
    */
   slaNextWarningAt: InstantSchema.optional(),
+  /**
+   * `slaStandingOf(raisedAlertKeys)`, for the operations figures' aggregate count of the open
+   * backlog; absent on a ticket not saved since the field was added, which the figures then read
+   * the old way (see `read-operations-figures`).
+   */
+  slaStanding: SlaStandingSchema.optional(),
 });
 export type StoredTicket = z.infer<typeof StoredTicketSchema>;
 
@@ -48,6 +55,7 @@ export function ticketOf(stored: StoredTicket): Ticket {
     notificationDebt: _notificationDebt,
     lifecycleDueAt: _lifecycleDueAt,
     slaNextWarningAt: _slaNextWarningAt,
+    slaStanding: _slaStanding,
     ...ticket
   } = stored;
   return ticket;

@@ -1,7 +1,8 @@
 /**
  * The `tickets` container: one document per ticket (partition key = ticket number) holding its
  * state and append-only timeline under one ETag. Every save refreshes `slaNextDueAt`, which the
- * queue views sort by, and `lifecycleDueAt`, which the watchdog selects by. What is validated
+ * queue views sort by, `lifecycleDueAt`, which the watchdog selects by, and `slaStanding`, which the
+ * operations figures count by. What is validated
  * where: a create is parsed with its schema (intake builds it from HTTP input); an update is not
  * (the domain built it, typed, from a version already checked); a read is parsed only if this
  * process has not checked that version already (`CheckedVersions`): the first read of a version
@@ -11,6 +12,7 @@
 import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
 import type { Agenda } from '../domain/agenda/agenda-item';
+import { slaStandingOf } from '../domain/metrics/sla-standing';
 import type { OrgConfig } from '../domain/org/org-config';
 import type { Instant } from '../domain/primitives';
 import type { Ticket } from '../domain/ticket/ticket';
@@ -141,6 +143,7 @@ export function stamped<T extends Ticket>(ticket: T, stamp: SaveStamp): T {
     slaNextDueAt: nextDueAt,
     ...(nextWarningAt === undefined ? {} : { slaNextWarningAt: nextWarningAt }),
     lifecycleDueAt: storedLifecycleDueAt(ticket, stamp.org, stamp.now, known),
+    slaStanding: slaStandingOf(ticket.raisedAlertKeys),
   };
 }
 

@@ -21,6 +21,7 @@ import type Collection from '@vercel/cosmosdb-server/lib/account/collection';
 import readItems from '@vercel/cosmosdb-server/lib/handler/_read-items';
 import readJson from '@vercel/cosmosdb-server/lib/json';
 import isTrueHeader from '@vercel/cosmosdb-server/lib/true-header';
+import { groupByEvaluation, groupByQueryPlan, isGroupByQuery, UnsupportedGroupBy, type GroupByEvaluation } from './cosmos-group-by';
 import { orderedQueryPlan, type OrderedQueryPlan, type QueryParameter } from './cosmos-query-shape';
 import { SortedOrder, type StoredDocument } from './cosmos-sorted-orders';
 
@@ -78,6 +79,7 @@ function allDocuments(documents: Documents): StoredDocument[] {
 /** What the account's queries keep between requests: compiled queries and the sorted orders of each container. */
 export class DocumentQueries {
   private readonly queries = new Map<string, Query>();
+  private readonly groupings = new Map<string, GroupByEvaluation>();
   private orders = new Map<Documents, Map<string, SortedOrder>>();
 
   /** A document was created, replaced or deleted: every order of its container takes it in. */
@@ -97,6 +99,8 @@ export class DocumentQueries {
     const documents = collection.documents;
     const definition = documents._parent.read() as { indexingPolicy?: { compositeIndexes?: unknown[] } } | null;
     if (!definition) return null;
+    const grouping = this.grouping(body.query);
+    if (grouping !== undefined) return this.runGroupBy(documents, grouping, body.parameters, page);
     const query = this.compiled(body.query);
     const options = {
       ...(body.parameters === undefined ? {} : { parameters: body.parameters }),
@@ -113,6 +117,35 @@ export class DocumentQueries {
       if (error instanceof Error) Object.assign(error, { badRequest: true });
       throw error;
     }
+  }
+
+  /** Every group of the container, a page at a time: the continuation is the offset of the next group. */
+  private runGroupBy(documents: Documents, grouping: GroupByEvaluation, parameters: QueryParameter[] | undefined, page: PageRequest): QueryResult {
+    const perDocument = this.compiled(grouping.perDocumentQuery);
+    const options = { ...(parameters === undefined ? {} : { parameters }), udf: documents._userDefinedFunctions() ?? {} };
+    const rows = (perDocument.exec(allDocuments(documents), options) as QueryResult).result as Record<string, unknown>[];
+    const groups = grouping.groups(rows);
+    const offset = Number.parseInt(page.continuation?.token ?? '0', 10) || 0;
+    const size = page.maxItemCount !== null && page.maxItemCount !== undefined && page.maxItemCount > 0 ? page.maxItemCount : groups.length;
+    const next = offset + size;
+    return { result: groups.slice(offset, next), continuation: next < groups.length ? { token: String(next) } : null };
+  }
+
+  private grouping(sql: string): GroupByEvaluation | undefined {
+    let grouping = this.groupings.get(sql);
+    if (grouping === undefined) {
+      if (!isGroupByQuery(sql)) return undefined;
+      try {
+        grouping = groupByEvaluation(sql);
+      } catch (error: unknown) {
+        if (error instanceof Error) Object.assign(error, { badRequest: true });
+        throw error;
+      }
+      if (grouping === undefined) return undefined;
+      if (this.groupings.size >= QUERY_CACHE_SIZE) this.groupings.clear();
+      this.groupings.set(sql, grouping);
+    }
+    return grouping;
   }
 
   private runOrdered(documents: Documents, collection: Collection, plan: OrderedQueryPlan, query: Query, options: Parameters<Query['exec']>[1], page: PageRequest): QueryResult {
@@ -171,6 +204,33 @@ export function documentQueriesOf(account: Account): DocumentQueries {
   return queries;
 }
 
+/** A partition key range (how the SDK sends a plan's rewritten query) or a partition key. */
+function targetsOnePartition(req: IncomingMessage): boolean {
+  return req.headers['x-ms-documentdb-partitionkeyrangeid'] !== undefined || req.headers['x-ms-documentdb-partitionkey'] !== undefined;
+}
+
+/**
+ * The gateway's answer to a cross-partition query it cannot serve as it is (a GROUP BY here):
+ * 400, substatus 1004, and the plan in `additionalErrorInfo`, on which the SDK runs the plan.
+ */
+function refusedCrossPartition(res: ServerResponse, query: string): unknown {
+  let plan: unknown;
+  try {
+    plan = groupByQueryPlan(query);
+  } catch (error: unknown) {
+    if (!(error instanceof UnsupportedGroupBy)) throw error;
+    res.statusCode = 400;
+    return { code: 'BadRequest', message: error.message };
+  }
+  res.statusCode = 400;
+  res.setHeader('x-ms-substatus', '1004');
+  return {
+    code: 'BadRequest',
+    message: 'The provided cross partition query can not be directly served by the gateway. This is a first chance (internal) exception that all newer clients will know how to handle gracefully.',
+    additionalErrorInfo: JSON.stringify(plan),
+  };
+}
+
 function isQueryPlanRequest(req: IncomingMessage): boolean {
   return isTrueHeader(req, 'x-ms-cosmos-is-query-plan-request');
 }
@@ -179,8 +239,14 @@ function isQueryPlanRequest(req: IncomingMessage): boolean {
 export async function queryDocuments(account: Account, req: IncomingMessage, res: ServerResponse, params: Readonly<Record<string, string>>): Promise<unknown> {
   const { dbId = '', collId = '' } = params;
   if (isQueryPlanRequest(req)) {
-    await readJson(req);
-    return PASS_THROUGH_QUERY_PLAN;
+    const body = (await readJson(req)) as { query?: unknown };
+    try {
+      return (typeof body.query === 'string' ? groupByQueryPlan(body.query) : undefined) ?? PASS_THROUGH_QUERY_PLAN;
+    } catch (error: unknown) {
+      if (!(error instanceof UnsupportedGroupBy)) throw error;
+      res.statusCode = 400;
+      return { code: 'BadRequest', message: error.message };
+    }
   }
   return readItems(req, res, 'Documents', async (page) => {
     const body = (await readJson(req)) as { query?: unknown; parameters?: QueryParameter[] };
@@ -197,6 +263,7 @@ export async function queryDocuments(account: Account, req: IncomingMessage, res
         return { message: 'missing partition keys' };
       }
     }
+    if (isGroupByQuery(body.query) && !targetsOnePartition(req)) return refusedCrossPartition(res, body.query);
     try {
       return documentQueriesOf(account).run(collection, { query: body.query, ...(body.parameters === undefined ? {} : { parameters: body.parameters }) }, page);
     } catch (error: unknown) {

@@ -1,5 +1,5 @@
 import { evolve } from '../../../../shared/domain/commands/evolve';
-import { operationsFigures as figuresOf, type OutboxRow } from '../../../../shared/domain/metrics/operations-figures';
+import { operationsFigures as figuresOf, tallyOpenTickets, tallyOutbox, type OutboxRow } from '../../../../shared/domain/metrics/operations-figures';
 import { slaAlertKey } from '../../../../shared/domain/sla/sla-clock';
 import { isFinished } from '../../../../shared/domain/ticket/ticket-status';
 import type { Ticket } from '../../../../shared/domain/ticket/ticket';
@@ -30,14 +30,14 @@ function withSlaAlert(ticket: Ticket, type: 'sla-warning-raised' | 'sla-breached
   return evolve(ticket, event);
 }
 
-/** The figures from the stored tickets, read as the store reads them: open ones as their standing, changed ones whole. */
+/** The figures from the stored tickets, read as the store reads them: open ones tallied by standing, changed ones whole. */
 function operationsFigures(tickets: readonly Ticket[], outboxRows: readonly OutboxRow[], now: string) {
   const since = Date.parse(now) - 60 * 60_000;
   return figuresOf(
     {
-      open: tickets.filter((ticket) => !isFinished(ticket.status)).map(({ status, severity, raisedAlertKeys }) => ({ status, raisedAlertKeys, ...(severity === undefined ? {} : { severity }) })),
+      open: tallyOpenTickets(tickets.filter((ticket) => !isFinished(ticket.status))),
       changedInWindow: tickets.filter((ticket) => Date.parse(ticket.updatedAt) > since),
-      outbox: outboxRows,
+      outbox: tallyOutbox(outboxRows),
     },
     now,
   );
@@ -107,9 +107,8 @@ describe('the operations figures', () => {
       accessTokenHash: 'sha256:00112233445566778899',
       receivedAt: T0,
     }).ticket;
-    const standing = ({ status, severity, raisedAlertKeys }: Ticket) => ({ status, raisedAlertKeys, ...(severity === undefined ? {} : { severity }) });
     const figures = figuresOf(
-      { open: [triagedTicket({ severity: 'C' }), closedTicket(), triagedTicket({ severity: 'B' }), chat, assignedTicket(), triagedTicket({ severity: 'B' })].map(standing), changedInWindow: [], outbox: [] },
+      { open: tallyOpenTickets([triagedTicket({ severity: 'C' }), closedTicket(), triagedTicket({ severity: 'B' }), chat, assignedTicket(), triagedTicket({ severity: 'B' })]), changedInWindow: [], outbox: [] },
       NOW,
     );
     expect(figures.snapshot.openTickets).toBe(5);
@@ -118,6 +117,28 @@ describe('the operations figures', () => {
       { status: 'received', severity: 'unset', count: 1 },
       { status: 'triaged', severity: 'B', count: 2 },
       { status: 'triaged', severity: 'C', count: 1 },
+    ]);
+  });
+
+  it('adds up the store\'s tallies, each standing for every open ticket of its status, severity and SLA standing', () => {
+    const figures = figuresOf(
+      {
+        open: [
+          { status: 'assigned', severity: 'A', slaStanding: 'breach', count: 3 },
+          { status: 'assigned', severity: 'A', slaStanding: 'warning', count: 2 },
+          { status: 'assigned', severity: 'A', slaStanding: 'clear', count: 4 },
+          { status: 'received', slaStanding: 'clear', count: 1 },
+          { status: 'closed', severity: 'B', slaStanding: 'breach', count: 7 },
+        ],
+        changedInWindow: [],
+        outbox: [],
+      },
+      NOW,
+    );
+    expect(figures.snapshot).toMatchObject({ openTickets: 10, openTicketsAtSlaWarning: 2, openTicketsInSlaBreach: 3 });
+    expect(figures.openTicketsByStatusAndSeverity).toEqual([
+      { status: 'assigned', severity: 'A', count: 9 },
+      { status: 'received', severity: 'unset', count: 1 },
     ]);
   });
 
