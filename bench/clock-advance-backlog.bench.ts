@@ -5,7 +5,9 @@
  * tickets, in the same run. The tickets are Contoso's Severity B requests opened on a Saturday:
  * validated, triaged and waiting for Monday's business-hours shift, so nothing falls due in the
  * measured hours and whatever the hour costs beyond the empty one is the backlog's. A proxy counts
- * the app's Cosmos requests in each hour (the SDK sends two per query: its plan, then the page).
+ * the app's Cosmos requests in each hour (the SDK sends two per query: its plan, then the page; a
+ * GROUP BY costs one more, the gateway's refusal of the query as it is, before the plan's query)
+ * and prints the query requests on the tickets container per hour and their ratio, 500 open to none.
  */
 import os from 'node:os';
 import { OrgConfigSchema } from '../shared/domain/org/org-config';
@@ -101,6 +103,12 @@ export async function run(): Promise<void> {
     if (empty !== undefined && largest !== undefined && largest.openTickets > 0) {
       const slope = (largest.seconds - empty.seconds) / largest.openTickets;
       console.log(`  slope 0 → ${String(largest.openTickets)}: ${slope.toFixed(4)} s per additional open ticket per virtual hour (${(largest.seconds / empty.seconds).toFixed(2)}× the empty hour)`);
+    }
+    if (empty !== undefined && largest !== undefined) {
+      // The operations snapshot (every five minutes) counts the open backlog with GROUP BY: the same requests whatever is open.
+      const perHour = measures.map((measure) => `${String(measure.ticketQueries)} at ${String(measure.openTickets)} open`).join(', ');
+      const ratio = empty.ticketQueries > 0 ? (largest.ticketQueries / empty.ticketQueries).toFixed(2) : 'n/a';
+      console.log(`  query requests on the tickets container per virtual hour: ${perHour}; ${String(largest.openTickets)} open / 0 open: ${ratio}×`);
     }
     console.log(`  the backlog at the end: ${await statusTally(lifecycle, numbers)}; ${String(mail)} emails sent in all`);
   } finally {
