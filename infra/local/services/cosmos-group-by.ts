@@ -104,9 +104,18 @@ function checkedClauses(sql: string): QueryClauses | undefined {
   return clauses;
 }
 
-/** True when `sql` groups: the stand-in answers its plan and its pages itself. */
+const GROUPING_CACHE_SIZE = 500;
+const grouping = new Map<string, boolean>();
+
+/** True when `sql` groups: the stand-in answers its plan and its pages itself. Remembered per query text. */
 export function isGroupByQuery(sql: string): boolean {
-  return groupByClauses(sql) !== undefined;
+  let groups = grouping.get(sql);
+  if (groups === undefined) {
+    groups = groupByClauses(sql) !== undefined;
+    if (grouping.size >= GROUPING_CACHE_SIZE) grouping.clear();
+    grouping.set(sql, groups);
+  }
+  return groups;
 }
 
 /** The gateway's plan of a GROUP BY query (undefined for a query without GROUP BY). */

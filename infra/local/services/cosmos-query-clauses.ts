@@ -43,12 +43,14 @@ function walkTopLevel(text: string, visit: (index: number) => boolean): void {
 
 export function topLevelKeywords(text: string): TopLevelKeyword[] {
   const found: TopLevelKeyword[] = [];
+  const keyword = new RegExp(KEYWORDS.source.slice(1), 'iy');
   let skipUntil = 0;
   walkTopLevel(text, (index) => {
-    if (index < skipUntil) return false;
-    const before = text.slice(0, index).trimEnd();
-    if (/[\w$@.]$/.test(text.slice(index - 1, index)) || before.endsWith('.')) return false;
-    const match = KEYWORDS.exec(text.slice(index));
+    // A keyword starts a word, and a word after a dot is a property name.
+    if (index < skipUntil || !/[A-Za-z]/.test(text.charAt(index)) || /[\w$@.]/.test(text.charAt(index - 1))) return false;
+    if (/\.\s*$/.test(text.slice(Math.max(0, index - 8), index))) return false;
+    keyword.lastIndex = index;
+    const match = keyword.exec(text);
     if (match === null) return false;
     found.push({ keyword: match[1]?.toUpperCase().replace(/\s+/, ' ') ?? '', start: index, end: index + match[0].length });
     skipUntil = index + match[0].length;

@@ -3,7 +3,8 @@ import { CosmosClient, type Container } from '@azure/cosmos';
 import fc from 'fast-check';
 import { CosmosAccount } from '../../../infra/local/services/cosmos-engine';
 import { DocumentQueries } from '../../../infra/local/services/cosmos-document-queries';
-import { groupByQueryPlan } from '../../../infra/local/services/cosmos-group-by';
+import { groupByQueryPlan, isGroupByQuery } from '../../../infra/local/services/cosmos-group-by';
+import { groupByClauses } from '../../../infra/local/services/cosmos-query-clauses';
 import { cosmosClientOptionsForStandIn, startCosmosStandIn, type CosmosStandIn } from '../../../infra/local/services/cosmos-standin';
 
 type Collection = ReturnType<ReturnType<CosmosAccount['database']>['collection']>;
@@ -96,6 +97,19 @@ describe('the Cosmos stand-in running GROUP BY', () => {
       rewrittenQuery:
         'SELECT [{"item": c.status}] AS groupByItems, {"status": c.status, "n": {"item": COUNT(1)}, "oldest": {"item": MIN(c.createdAt), "item2": {"min": MIN(c.createdAt), "count": COUNT(c.createdAt)}}} AS payload FROM c WHERE c.status != @sent GROUP BY c.status',
     });
+  });
+
+  it('reads the clauses outside strings, brackets and property names, and leaves a query without GROUP BY alone', () => {
+    expect(isGroupByQuery('SELECT * FROM c WHERE c.note = "GROUP BY c.x" ORDER BY c.from')).toBe(false);
+    expect(groupByClauses('SELECT TOP 3 c.from, COUNT(1) AS top FROM c WHERE c.where = \'x GROUP BY y\' AND ARRAY_CONTAINS(["FROM"], c.a) GROUP BY c.from')).toEqual({
+      projection: 'c.from, COUNT(1) AS top',
+      selectValue: false,
+      unsupported: ['TOP'],
+      from: 'FROM c',
+      where: "WHERE c.where = 'x GROUP BY y' AND ARRAY_CONTAINS([\"FROM\"], c.a)",
+      groupBy: ['c.from'],
+    });
+    expect(() => groupByQueryPlan('SELECT c.a, ABS(COUNT(1)) AS n FROM c GROUP BY c.a')).toThrow('Compositions of aggregates');
   });
 
   it('answers the rewritten query on a range with each group\'s items and partial aggregates, which merge to the full evaluation', () => {
