@@ -4,8 +4,9 @@
  * the container (the engine, @zeit/cosmosdb-query, compiles each query to JavaScript that filters
  * and sorts the whole container):
  * - The SDK asks for a query plan beside every query and uses it only when the gateway refuses the
- *   query as it is, which the stand-in never does: the plan request is answered with the plan of a
- *   query run as it is, without running the query (the package ran it in full, twice per query).
+ *   query as it is, which the stand-in does only for a GROUP BY: the plan request is answered with
+ *   the plan of a query run as it is, without running the query (the package ran it in full, twice
+ *   per query); a GROUP BY is planned, refused and run as the gateway does (`cosmos-group-by.ts`).
  * - The compiled code's first step copied the list built so far for every document (quadratic in
  *   the container's size): each query's code is rewritten once to build that list in one pass.
  * - An ORDER BY query runs over a stretch of a sorted order of the container kept up to date on
@@ -99,8 +100,7 @@ export class DocumentQueries {
     const documents = collection.documents;
     const definition = documents._parent.read() as { indexingPolicy?: { compositeIndexes?: unknown[] } } | null;
     if (!definition) return null;
-    const grouping = this.grouping(body.query);
-    if (grouping !== undefined) return this.runGroupBy(documents, grouping, body.parameters, page);
+    if (isGroupByQuery(body.query)) return this.runGroupBy(documents, body, page);
     const query = this.compiled(body.query);
     const options = {
       ...(body.parameters === undefined ? {} : { parameters: body.parameters }),
@@ -120,28 +120,28 @@ export class DocumentQueries {
   }
 
   /** Every group of the container, a page at a time: the continuation is the offset of the next group. */
-  private runGroupBy(documents: Documents, grouping: GroupByEvaluation, parameters: QueryParameter[] | undefined, page: PageRequest): QueryResult {
-    const perDocument = this.compiled(grouping.perDocumentQuery);
-    const options = { ...(parameters === undefined ? {} : { parameters }), udf: documents._userDefinedFunctions() ?? {} };
-    const rows = (perDocument.exec(allDocuments(documents), options) as QueryResult).result as Record<string, unknown>[];
-    const groups = grouping.groups(rows);
-    const offset = Number.parseInt(page.continuation?.token ?? '0', 10) || 0;
-    const size = page.maxItemCount !== null && page.maxItemCount !== undefined && page.maxItemCount > 0 ? page.maxItemCount : groups.length;
-    const next = offset + size;
-    return { result: groups.slice(offset, next), continuation: next < groups.length ? { token: String(next) } : null };
+  private runGroupBy(documents: Documents, body: { query: string; parameters?: QueryParameter[] }, page: PageRequest): QueryResult {
+    try {
+      const grouping = this.grouping(body.query);
+      const perDocument = this.compiled(grouping.perDocumentQuery);
+      const options = { ...(body.parameters === undefined ? {} : { parameters: body.parameters }), udf: documents._userDefinedFunctions() ?? {} };
+      const rows = (perDocument.exec(allDocuments(documents), options) as QueryResult).result as Record<string, unknown>[];
+      const groups = grouping.groups(rows);
+      const offset = Number.parseInt(page.continuation?.token ?? '0', 10) || 0;
+      const size = page.maxItemCount !== null && page.maxItemCount !== undefined && page.maxItemCount > 0 ? page.maxItemCount : groups.length;
+      const next = offset + size;
+      return { result: groups.slice(offset, next), continuation: next < groups.length ? { token: String(next) } : null };
+    } catch (error: unknown) {
+      if (error instanceof Error) Object.assign(error, { badRequest: true });
+      throw error;
+    }
   }
 
-  private grouping(sql: string): GroupByEvaluation | undefined {
+  private grouping(sql: string): GroupByEvaluation {
     let grouping = this.groupings.get(sql);
     if (grouping === undefined) {
-      if (!isGroupByQuery(sql)) return undefined;
-      try {
-        grouping = groupByEvaluation(sql);
-      } catch (error: unknown) {
-        if (error instanceof Error) Object.assign(error, { badRequest: true });
-        throw error;
-      }
-      if (grouping === undefined) return undefined;
+      grouping = groupByEvaluation(sql);
+      if (grouping === undefined) throw new UnsupportedGroupBy('no GROUP BY clause');
       if (this.groupings.size >= QUERY_CACHE_SIZE) this.groupings.clear();
       this.groupings.set(sql, grouping);
     }
@@ -241,7 +241,7 @@ export async function queryDocuments(account: Account, req: IncomingMessage, res
   if (isQueryPlanRequest(req)) {
     const body = (await readJson(req)) as { query?: unknown };
     try {
-      return (typeof body.query === 'string' ? groupByQueryPlan(body.query) : undefined) ?? PASS_THROUGH_QUERY_PLAN;
+      return typeof body.query === 'string' && isGroupByQuery(body.query) ? groupByQueryPlan(body.query) : PASS_THROUGH_QUERY_PLAN;
     } catch (error: unknown) {
       if (!(error instanceof UnsupportedGroupBy)) throw error;
       res.statusCode = 400;
