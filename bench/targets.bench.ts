@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { CosmosClient, type Container } from '@azure/cosmos';
 import { z } from 'zod';
 import { cosmosClientOptionsForStandIn } from '../infra/local/services/cosmos-standin';
+import type { RunningDevIssuer } from '../infra/local/identity/dev-issuer';
 import { MASTER_KEY_SETTING } from '../infra/local/host/http/function-keys';
 import { SETTING } from '../shared/config/settings';
 import { OrgConfigSchema } from '../shared/domain/org/org-config';
@@ -25,6 +26,7 @@ import type { IntakeAnswer } from '../shared/intake/intake-answer';
 import { BATON_DATABASE, TICKETS_CONTAINER } from '../shared/store/containers';
 import { startLifecycleStack, type LifecycleStack, type StaffMember } from '../test/e2e/lifecycle/support/lifecycle-stack';
 import { sampleIntakeBody } from '../test/integration/ticket-service/support/sample-intake';
+import { describeRequests, startIntakeRequestCounters, type IntakeRequestCounters } from './intake-requests';
 import { startStoreCounter, type StoreCounter } from './lifecycle-store-counter';
 
 const CONCURRENCIES = [16, 64] as const;
@@ -35,6 +37,8 @@ const QUEUE_REQUESTS = Number(process.env['BENCH_TARGET_QUEUE_REQUESTS'] ?? 256)
 const CPU_INTAKES = Number(process.env['BENCH_TARGET_CPU_INTAKES'] ?? 48);
 /** Bounded by the sample roster's capacity for Severity A work on shift: more would wait for an engineer. */
 const LIFECYCLES = Number(process.env['BENCH_TARGET_LIFECYCLES'] ?? 16);
+/** Which parts to run (`BENCH_TARGET_PARTS=cpu` for the intake's cost alone); all by default. */
+const PARTS = new Set((process.env['BENCH_TARGET_PARTS'] ?? 'lifecycles,cpu,intake,queue').split(',').map((part) => part.trim()));
 const BEFORE_ASSIGNMENT = new Set(['received', 'validating']);
 /** Linux reports a process's CPU time in clock ticks of 10 ms (USER_HZ). */
 const MS_PER_CLOCK_TICK = 10;
@@ -151,7 +155,12 @@ async function workerPids(stack: LifecycleStack['stack']): Promise<number[]> {
   return workers.filter((worker) => worker.state === 'running').map((worker) => worker.pid);
 }
 
-async function hostCpuPerIntake(lifecycle: LifecycleStack, tickets: Container): Promise<void> {
+/**
+ * `tickets` must reach the stand-in directly: the bench's own polling is not the app's requests.
+ * Counted from the first intake until the processes are idle again, so the app's timers in that
+ * stretch are in the counts too (a few query pages, spread over the intakes).
+ */
+async function hostCpuPerIntake(lifecycle: LifecycleStack, tickets: Container, requests: IntakeRequestCounters): Promise<void> {
   const pid = lifecycle.stack.hostPid();
   if (pid === undefined) throw new Error('the host runs in no child process');
   // The Functions host is the host process and its worker processes, as an Azure instance runs them.
@@ -166,7 +175,9 @@ async function hostCpuPerIntake(lifecycle: LifecycleStack, tickets: Container): 
   const idleHostMsPerMs = (hostOnly() - idleFrom.host) / idleElapsed;
   const idleMsPerMs = (withWorkers() - idleFrom.all) / idleElapsed;
 
-  const before = { host: hostOnly(), all: withWorkers() };
+  const perProcess = (): number[] => [pid, ...workers, requests.azurite.pid].map(cpuMs);
+  await requests.start(lifecycle.stack.urls.host);
+  const before = { host: hostOnly(), all: withWorkers(), each: perProcess() };
   const started = performance.now();
   const numbers: string[] = [];
   await timed(CPU_INTAKES, 16, async (index) => {
@@ -179,9 +190,17 @@ async function hostCpuPerIntake(lifecycle: LifecycleStack, tickets: Container): 
   const elapsed = performance.now() - started;
   const spent = withWorkers() - before.all - idleMsPerMs * elapsed;
   const spentByHost = hostOnly() - before.host - idleHostMsPerMs * elapsed;
+  const eachAfter = perProcess();
+  const byProcess = ['host', ...workers.map((_, index) => `worker ${String(index + 1)}`), 'Azurite (task hub)']
+    .map((name, index) => `${name} ${(((eachAfter[index] ?? 0) - (before.each[index] ?? 0)) / CPU_INTAKES).toFixed(1)}`)
+    .join(', ');
+  const counted = await requests.perUnit(lifecycle.stack.urls.host, CPU_INTAKES);
   console.log(`\nHost CPU per fresh intake, its lifecycle up to assignment included (${String(CPU_INTAKES)} Severity A intakes, 16 concurrent; load ${load()}):`);
   line('host CPU per intake', `${(spent / CPU_INTAKES).toFixed(1)} ms (target ≤ 8 ms; host process and its ${String(workers.length)} worker processes; idle ${(idleMsPerMs * 1000).toFixed(0)} ms per s taken off)`);
   line('  of which the host process', `${(spentByHost / CPU_INTAKES).toFixed(1)} ms (HTTP, Durable emulator, routing to the workers)`);
+  line('  by process, idle not taken off (ms per intake)', byProcess);
+  console.log(`  requests per intake by kind (the app's, from the first intake until idle, ${(elapsed / 1000).toFixed(1)} s; its timers included):`);
+  for (const group of describeRequests(counted)) console.log(`    ${group}`);
   line('statuses once every ticket was validated', [...tally].map(([status, count]) => `${String(count)} ${status}`).join(', '));
 }
 
@@ -243,18 +262,67 @@ async function lifecyclesAgainstCeiling(lifecycle: LifecycleStack, counter: Stor
   line('  ratio to the ceiling', `${(timings.perSecond / ceiling).toFixed(2)}× (target ≥ 0.5×)`);
 }
 
+async function lifecyclesPart(lifecycle: LifecycleStack, counter: StoreCounter, tickets: Container): Promise<void> {
+  // First, while every engineer has room: the sample roster takes a bounded number of tickets at once.
+  console.log(`\nFull lifecycles (${String(LIFECYCLES)} each: intake, assignment, acknowledge, respond, propose, confirm, closed) against their store-bound ceiling:`);
+  const numbers = (await tickets.items.query<string>('SELECT TOP 200 VALUE c.ticketNumber FROM c WHERE STARTSWITH(c.ticketNumber, "BTN-RAW-")').fetchAll()).resources;
+  for (const concurrency of CONCURRENCIES) {
+    const mix = await rawReadsAndReplaces(tickets, numbers, RAW_OPERATIONS / 2, concurrency);
+    // A lifecycle's store work is mostly a point read and a guarded replace at a time: a pair is two operations.
+    const rawOpsPerSecond = mix.perSecond * 2;
+    line(`${String(concurrency)} concurrent: raw store ops`, `${rawOpsPerSecond.toFixed(0)}/s (point read + guarded replace of a ticket-sized document, ${mix.perSecond.toFixed(0)} pairs/s); load ${load()}`);
+    await lifecyclesAgainstCeiling(lifecycle, counter, tickets, rawOpsPerSecond, concurrency);
+  }
+}
+
+async function intakePart(lifecycle: LifecycleStack, tickets: Container, copy: Record<string, unknown>): Promise<void> {
+  console.log(`\nIntake over HTTP against raw creates of the same store (Severity A, lifecycles running behind; the app in ${String((await workerPids(lifecycle.stack)).length)} worker processes):`);
+  for (const concurrency of CONCURRENCIES) {
+    const intake = await timed(INTAKE_REQUESTS, concurrency, async (index) => Boolean((await lifecycle.openTicket(intakeBody(`intake-${String(concurrency)}`, index))).ticketNumber));
+    const raw = await rawCreates(tickets, copy, RAW_OPERATIONS, concurrency);
+    line(`${String(concurrency)} concurrent: intake over HTTP`, `${describe(intake)}; load ${load()}`);
+    line(`${String(concurrency)} concurrent: raw creates`, `${describe(raw)}; load ${load()}`);
+    line(`${String(concurrency)} concurrent: ratio`, `${(intake.perSecond / raw.perSecond).toFixed(2)}× (target ≥ 0.25×${concurrency === 16 ? `; p99 target < 250 ms: ${intake.p99 < 250 ? 'met' : 'not met'}` : ''})`);
+  }
+}
+
+async function queuePart(lifecycle: LifecycleStack, tickets: Container, copy: Record<string, unknown>, identity: RunningDevIssuer): Promise<void> {
+  const { resources: counted } = await tickets.items.query<number>('SELECT VALUE COUNT(1) FROM c').fetchAll();
+  const stored = counted[0] ?? 0;
+  if (stored < STORED_TICKETS) await rawCreates(tickets, copy, STORED_TICKETS - stored, 64);
+  const lead = await identity.mintToken({ id: 'daniel-brooks', name: 'Daniel Brooks', email: 'daniel.brooks@css.example', roles: ['team-lead'] });
+  console.log(`\nGET /api/queue with ${String(Math.max(stored, STORED_TICKETS))} stored tickets (a team lead's token):`);
+  for (const concurrency of CONCURRENCIES) {
+    const answers = new Map<number, number>();
+    const queue = await timed(QUEUE_REQUESTS, concurrency, async () => {
+      const response = await fetch(`${lifecycle.stack.urls.host}/api/queue`, { headers: { authorization: `Bearer ${lead}` } });
+      await response.arrayBuffer();
+      answers.set(response.status, (answers.get(response.status) ?? 0) + 1);
+      return response.ok;
+    });
+    const answered = [...answers].map(([status, count]) => `${String(status)} × ${String(count)}`).join(', ');
+    line(`${String(concurrency)} concurrent`, `${describe(queue)} (target p99 < 100 ms; answers ${answered}); load ${load()}`);
+  }
+}
+
 export async function run(): Promise<void> {
   const counter = await startStoreCounter();
+  const requests = await startIntakeRequestCounters(counter);
   const lifecycle = await startLifecycleStack({
     org: OrgConfigSchema.parse(sampleOrgConfig),
-    settings: { BATON_COSMOS_ENDPOINT: counter.endpoint, [SETTING.intakeLimitPerClientAddress]: '1000000' },
-    prepare: (stack) => counter.forwardTo(stack.services.cosmos?.endpoint ?? ''),
+    settings: { BATON_COSMOS_ENDPOINT: counter.endpoint, [SETTING.intakeLimitPerClientAddress]: '1000000', ...requests.settings },
+    prepare: (stack) => {
+      counter.forwardTo(stack.services.cosmos?.endpoint ?? '');
+      requests.prepare(stack);
+    },
   });
   const cosmos = lifecycle.stack.services.cosmos;
   const identity = lifecycle.stack.services.identity;
   if (cosmos === undefined || identity === undefined) throw new Error('the targets need the Cosmos stand-in and the dev issuer');
   const client = new CosmosClient(cosmosClientOptionsForStandIn(counter.endpoint, cosmos.key));
   const tickets = client.database(BATON_DATABASE).container(TICKETS_CONTAINER);
+  // For the bench's polling where only the app's requests are counted.
+  const direct = new CosmosClient(cosmosClientOptionsForStandIn(cosmos.endpoint, cosmos.key));
   try {
     console.log(`\nPerformance targets (${String(os.cpus().length)} cores, Node ${process.version}; load average 1/5/15 min beside each figure)`);
     const warmUp = await lifecycle.openTicket(intakeBody('warm-up', 0));
@@ -268,47 +336,15 @@ export async function run(): Promise<void> {
     const copy = { ...fields, assignee: nobody, lifecycleDueAt: '9999-12-31T23:59:59.999Z' };
     await rawCreates(tickets, copy, 200, 16);
 
-    // First, while every engineer has room: the sample roster takes a bounded number of tickets at once.
-    console.log(`\nFull lifecycles (${String(LIFECYCLES)} each: intake, assignment, acknowledge, respond, propose, confirm, closed) against their store-bound ceiling:`);
-    const numbers = (await tickets.items.query<string>('SELECT TOP 200 VALUE c.ticketNumber FROM c WHERE STARTSWITH(c.ticketNumber, "BTN-RAW-")').fetchAll()).resources;
-    for (const concurrency of CONCURRENCIES) {
-      const mix = await rawReadsAndReplaces(tickets, numbers, RAW_OPERATIONS / 2, concurrency);
-      // A lifecycle's store work is mostly a point read and a guarded replace at a time: a pair is two operations.
-      const rawOpsPerSecond = mix.perSecond * 2;
-      line(`${String(concurrency)} concurrent: raw store ops`, `${rawOpsPerSecond.toFixed(0)}/s (point read + guarded replace of a ticket-sized document, ${mix.perSecond.toFixed(0)} pairs/s); load ${load()}`);
-      await lifecyclesAgainstCeiling(lifecycle, counter, tickets, rawOpsPerSecond, concurrency);
-    }
-
-    await hostCpuPerIntake(lifecycle, tickets);
-
-    console.log(`\nIntake over HTTP against raw creates of the same store (Severity A, lifecycles running behind; the app in ${String((await workerPids(lifecycle.stack)).length)} worker processes):`);
-    for (const concurrency of CONCURRENCIES) {
-      const intake = await timed(INTAKE_REQUESTS, concurrency, async (index) => Boolean((await lifecycle.openTicket(intakeBody(`intake-${String(concurrency)}`, index))).ticketNumber));
-      const raw = await rawCreates(tickets, copy, RAW_OPERATIONS, concurrency);
-      line(`${String(concurrency)} concurrent: intake over HTTP`, `${describe(intake)}; load ${load()}`);
-      line(`${String(concurrency)} concurrent: raw creates`, `${describe(raw)}; load ${load()}`);
-      line(`${String(concurrency)} concurrent: ratio`, `${(intake.perSecond / raw.perSecond).toFixed(2)}× (target ≥ 0.25×${concurrency === 16 ? `; p99 target < 250 ms: ${intake.p99 < 250 ? 'met' : 'not met'}` : ''})`);
-    }
-
-    const { resources: counted } = await tickets.items.query<number>('SELECT VALUE COUNT(1) FROM c').fetchAll();
-    const stored = counted[0] ?? 0;
-    if (stored < STORED_TICKETS) await rawCreates(tickets, copy, STORED_TICKETS - stored, 64);
-    const lead = await identity.mintToken({ id: 'daniel-brooks', name: 'Daniel Brooks', email: 'daniel.brooks@css.example', roles: ['team-lead'] });
-    console.log(`\nGET /api/queue with ${String(Math.max(stored, STORED_TICKETS))} stored tickets (a team lead's token):`);
-    for (const concurrency of CONCURRENCIES) {
-      const answers = new Map<number, number>();
-      const queue = await timed(QUEUE_REQUESTS, concurrency, async () => {
-        const response = await fetch(`${lifecycle.stack.urls.host}/api/queue`, { headers: { authorization: `Bearer ${lead}` } });
-        await response.arrayBuffer();
-        answers.set(response.status, (answers.get(response.status) ?? 0) + 1);
-        return response.ok;
-      });
-      const answered = [...answers].map(([status, count]) => `${String(status)} × ${String(count)}`).join(', ');
-      line(`${String(concurrency)} concurrent`, `${describe(queue)} (target p99 < 100 ms; answers ${answered}); load ${load()}`);
-    }
+    if (PARTS.has('lifecycles')) await lifecyclesPart(lifecycle, counter, tickets);
+    if (PARTS.has('cpu')) await hostCpuPerIntake(lifecycle, direct.database(BATON_DATABASE).container(TICKETS_CONTAINER), requests);
+    if (PARTS.has('intake')) await intakePart(lifecycle, tickets, copy);
+    if (PARTS.has('queue')) await queuePart(lifecycle, tickets, copy, identity);
   } finally {
     client.dispose();
+    direct.dispose();
     await lifecycle.stop();
+    await requests.stop();
     await counter.stop();
   }
 }

@@ -62,7 +62,7 @@ function portArgument(name: string, port: number | undefined): string[] {
   return port === undefined ? [] : [`--${name}`, String(port)];
 }
 
-function connectionStringFor(blob: string, queue: string, table: string): string {
+export function connectionStringFor(blob: string, queue: string, table: string): string {
   return [
     'DefaultEndpointsProtocol=http',
     `AccountName=${DEVELOPMENT_ACCOUNT_NAME}`,
