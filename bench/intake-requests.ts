@@ -24,6 +24,8 @@ export interface IntakeRequestCounters {
   readonly azurite: RunningAzurite;
   /** Starts a counted stretch. */
   start(hostUrl: string): Promise<void>;
+  /** The Cosmos queries of the stretch so far (plan requests included), by text, each divided by `per`. */
+  queriesPerUnit(per: number): ReadonlyMap<string, number>;
   /** The requests of the stretch so far, by kind, each divided by `per`. */
   perUnit(hostUrl: string, per: number): Promise<ReadonlyMap<string, number>>;
   stop(): Promise<void>;
@@ -50,6 +52,15 @@ export async function startIntakeRequestCounters(store: StoreCounter): Promise<I
       store.reset();
       for (const counter of counters) counter.reset();
       invocationsAtStart = await hostInvocations(hostUrl);
+    },
+    queriesPerUnit(per) {
+      const tally = new Map<string, number>();
+      for (const { container, kind, queryText } of store.operations()) {
+        if (queryText === undefined) continue;
+        const key = `${container} ${kind}: ${queryText.replace(/\s+/g, ' ').slice(0, 90)}`;
+        tally.set(key, (tally.get(key) ?? 0) + 1 / per);
+      }
+      return new Map([...tally].sort(([, a], [, b]) => b - a));
     },
     async perUnit(hostUrl, per) {
       const tally = new Map<string, number>();

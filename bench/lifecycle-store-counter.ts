@@ -16,6 +16,8 @@ export interface StoreOperation {
   readonly kind: StoreOperationKind;
   /** The ticket the document belongs to, when the request says. */
   readonly ticketNumber?: string;
+  /** A query's text, its parameters' values left out. */
+  readonly queryText?: string;
   /** The request's body (the document a write sends) and the answer's body, in bytes. */
   readonly requestBytes: number;
   readonly responseBytes: number;
@@ -35,6 +37,16 @@ const TICKET_NUMBER = /"ticketNumber"\s*:\s*"([A-Z0-9-]+)"/;
 
 type Classified = Omit<StoreOperation, 'requestBytes' | 'responseBytes'>;
 
+function queryTextOf(body: string): { queryText?: string } {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const text = typeof parsed === 'object' && parsed !== null && 'query' in parsed && typeof parsed.query === 'string' ? parsed.query : undefined;
+    return text === undefined ? {} : { queryText: text };
+  } catch {
+    return {};
+  }
+}
+
 function classify(request: IncomingMessage, body: string): Classified {
   const url = new URL(request.url ?? '/', 'https://proxy');
   const parts = url.pathname.split('/').filter((part) => part !== '');
@@ -49,7 +61,10 @@ function classify(request: IncomingMessage, body: string): Classified {
   if (documentId === undefined) {
     const isQuery = request.headers['x-ms-documentdb-isquery'] === 'True' || String(request.headers['content-type']).includes('query+json');
     // The SDK asks the gateway for a plan before a cross-partition query's first page; Azure charges no RU for it.
-    if (method === 'POST' && isQuery) return { container, kind: String(request.headers['x-ms-cosmos-is-query-plan-request']).toLowerCase() === 'true' ? 'query-plan' : 'query' };
+    if (method === 'POST' && isQuery) {
+      const kind = String(request.headers['x-ms-cosmos-is-query-plan-request']).toLowerCase() === 'true' ? 'query-plan' : 'query';
+      return { container, kind, ...queryTextOf(body) };
+    }
     if (method === 'POST') return withTicket(request.headers['x-ms-documentdb-is-upsert'] === 'True' ? 'upsert' : 'create');
     return { container, kind: 'query' };
   }

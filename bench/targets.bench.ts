@@ -195,12 +195,15 @@ async function hostCpuPerIntake(lifecycle: LifecycleStack, tickets: Container, r
     .map((name, index) => `${name} ${(((eachAfter[index] ?? 0) - (before.each[index] ?? 0)) / CPU_INTAKES).toFixed(1)}`)
     .join(', ');
   const counted = await requests.perUnit(lifecycle.stack.urls.host, CPU_INTAKES);
+  const queries = requests.queriesPerUnit(CPU_INTAKES);
   console.log(`\nHost CPU per fresh intake, its lifecycle up to assignment included (${String(CPU_INTAKES)} Severity A intakes, 16 concurrent; load ${load()}):`);
   line('host CPU per intake', `${(spent / CPU_INTAKES).toFixed(1)} ms (target ≤ 8 ms; host process and its ${String(workers.length)} worker processes; idle ${(idleMsPerMs * 1000).toFixed(0)} ms per s taken off)`);
   line('  of which the host process', `${(spentByHost / CPU_INTAKES).toFixed(1)} ms (HTTP, Durable emulator, routing to the workers)`);
   line('  by process, idle not taken off (ms per intake)', byProcess);
   console.log(`  requests per intake by kind (the app's, from the first intake until idle, ${(elapsed / 1000).toFixed(1)} s; its timers included):`);
   for (const group of describeRequests(counted)) console.log(`    ${group}`);
+  console.log('  queries per intake, by text:');
+  for (const [text, count] of queries) console.log(`    ${count.toFixed(2)} ${text}`);
   line('statuses once every ticket was validated', [...tally].map(([status, count]) => `${String(count)} ${status}`).join(', '));
 }
 
