@@ -6,6 +6,8 @@
  */
 import type { OrgConfig } from '../domain/org/org-config';
 import type { TicketNumber } from '../domain/ticket/ticket-number';
+import type { TicketStatus } from '../domain/ticket/ticket-status';
+import type { AssigneeLoads } from '../store/assignee-loads';
 import { vendorAuthFromConfig } from '../config/vendor-auth';
 import { enqueue, type Enqueued } from '../email/enqueue';
 import type { OutboxDraft } from '../email/outbox-message';
@@ -20,6 +22,8 @@ export interface LifecyclePorts {
   readTicket(ticketNumber: TicketNumber): Promise<TicketRead>;
   readonly applyToTicket: ApplyToTicket;
   listTickets(filter: QueueViewFilter): Promise<TicketList>;
+  /** How many tickets in `statuses` each engineer carries (their assignees' ids only). */
+  assigneeLoads(statuses: readonly TicketStatus[], maxItems: number): Promise<AssigneeLoads>;
   readonly orgConfig: OrgConfigSource;
   readonly vendor: VendorClient;
   /**
@@ -44,6 +48,7 @@ export function lifecyclePorts(): LifecyclePorts {
     readTicket: (ticketNumber) => services.repository.read(ticketNumber),
     applyToTicket: services.applyToTicket,
     listTickets: (filter) => services.repository.queueView(filter),
+    assigneeLoads: (statuses, maxItems) => services.repository.assigneeLoads(statuses, maxItems),
     orgConfig: services.orgConfig,
     vendor,
     async enqueueEmail(draft) {

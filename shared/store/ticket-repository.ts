@@ -18,6 +18,7 @@ import type { Instant } from '../domain/primitives';
 import type { Ticket } from '../domain/ticket/ticket';
 import type { TicketNumber } from '../domain/ticket/ticket-number';
 import type { TicketStatus } from '../domain/ticket/ticket-status';
+import { readAssigneeLoads, type AssigneeLoads } from './assignee-loads';
 import { CheckedVersions } from './checked-versions';
 import { createIfAbsent } from './create-if-absent';
 import { readDocument } from './point-read';
@@ -104,6 +105,8 @@ export interface TicketRepository {
   queueView(filter: QueueViewFilter): Promise<TicketList>;
   /** The same, a page of queue lines at a time (see `queue-page.ts`). */
   queuePage(filter: QueueViewFilter, request: QueuePageRequest): Promise<QueuePage>;
+  /** How many tickets in `statuses` each engineer carries, from at most `maxItems` of them (see `assignee-loads.ts`). */
+  assigneeLoads(statuses: readonly TicketStatus[], maxItems: number): Promise<AssigneeLoads>;
   /** Tickets still `received` since before `receivedBefore`: their lifecycle may never have started. */
   awaitingLifecycle(receivedBefore: Instant, maxItems: number): Promise<TicketList>;
   /** Tickets owing emails since before `owingSince`, the oldest debt first. */
@@ -246,6 +249,10 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
     queueView(filter) {
       const top = listSize(filter.maxItems);
       return listed(container, queueQuery(filter, '*', top), top, checked);
+    },
+
+    assigneeLoads(statuses, maxItems) {
+      return readAssigneeLoads(container, statuses, maxItems);
     },
 
     queuePage(filter, request) {

@@ -77,7 +77,7 @@ describe('the ticket lifecycle orchestration', () => {
     expect(ticket).toMatchObject({ status: 'assigned', queueId: 'collaboration', slaPolicyId: 'enterprise-emea', assignee: chloe });
     // Validated, triaged and assigned in one turn: one read, one write, and the engineers' loads read once.
     expect(calls('reconcileTicket')).toHaveLength(1);
-    expect(currentPorts().storeCalls).toEqual(['read ticket', 'list tickets', 'write ticket on the version held', 'settle emails on the version held']);
+    expect(currentPorts().storeCalls).toEqual(['read ticket', 'read engineer loads', 'write ticket on the version held', 'settle emails on the version held']);
     expect(timers()).toEqual([at(45 * MINUTE)]);
 
     await run.advance(45 * MINUTE);

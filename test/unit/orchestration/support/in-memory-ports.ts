@@ -125,6 +125,13 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
     async queuePage() {
       throw new Error('not used by the lifecycle');
     },
+    async assigneeLoads(statuses, maxItems) {
+      storeCalls.push('read engineer loads');
+      const load: Record<string, number> = {};
+      const carried = [...tickets.values()].filter((stored) => statuses.includes(stored.status)).slice(0, maxItems);
+      for (const { assignee } of carried) if (assignee !== undefined) load[assignee.engineerId] = (load[assignee.engineerId] ?? 0) + 1;
+      return { kind: 'read', load, counted: carried.length };
+    },
     async awaitingLifecycle() {
       return { kind: 'read', tickets: [], skipped: [] };
     },
@@ -193,6 +200,7 @@ export function inMemoryPorts(org: OrgConfig, now: () => string): InMemoryPorts 
       return result;
     },
     listTickets: (filter) => repository.queueView(filter),
+    assigneeLoads: (statuses, maxItems) => repository.assigneeLoads(statuses, maxItems),
     orgConfig: dependencies.orgConfig,
     vendor: fakeVendor(vendorScript, now),
     async enqueueEmail(draft) {
