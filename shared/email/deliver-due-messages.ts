@@ -85,7 +85,8 @@ const DueRowSchema = z.intersection(OutboxMessageSchema, z.object({ _etag: z.str
 async function deliverOne(candidate: OutboxMessage, candidateEtag: string, options: DeliveryOptions, report: MutableReport): Promise<Step> {
   const { container, clock } = options;
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_DELIVERY_ATTEMPTS;
-  const update = { schema: OutboxMessageSchema, maxAttempts: UPDATE_ATTEMPTS };
+  // The transitions are typed changes of the message the query parsed: what they write is not parsed again.
+  const update = { schema: OutboxMessageSchema, maxAttempts: UPDATE_ATTEMPTS, validateWrites: false };
 
   const claim = await updateWithEtag(
     container,

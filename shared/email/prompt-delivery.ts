@@ -29,7 +29,11 @@ export interface PromptDeliveryOptions {
 
 export type PromptOutcome = 'sent' | 'retrying' | 'skipped' | 'store-failed';
 
-const UPDATE = { schema: OutboxMessageSchema, maxAttempts: 3 };
+/**
+ * Claims and outcomes are typed transitions (`delivery-transitions`) of a message parsed when read
+ * or built by `enqueue` from a parsed draft: what they write is not parsed again.
+ */
+const UPDATE = { schema: OutboxMessageSchema, maxAttempts: 3, validateWrites: false };
 
 /** A message as a claim wrote it, with the ETag that write returned. */
 export interface ClaimedMessage {

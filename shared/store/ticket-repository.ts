@@ -322,6 +322,8 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
       const settled = await updateWithEtag(container, ticketNumber, ticketNumber, (stored: StoredTicket) => withoutDebt(stored, eventIds), {
         schema: StoredTicketSchema,
         versions: checked,
+        // Only debt entries leave a checked version: nothing new to parse.
+        validateWrites: false,
         ...(current === undefined ? {} : { current: { document: current.stored, etag: current.etag } }),
       });
       const write = bookkeepingWrite(settled);
