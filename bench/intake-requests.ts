@@ -26,6 +26,8 @@ export interface IntakeRequestCounters {
   start(hostUrl: string): Promise<void>;
   /** The Cosmos queries of the stretch so far (plan requests included), by text, each divided by `per`. */
   queriesPerUnit(per: number): ReadonlyMap<string, number>;
+  /** Kilobytes sent and received per Cosmos request kind in the stretch so far, each divided by `per`. */
+  cosmosKilobytesPerUnit(per: number): ReadonlyMap<string, { readonly sent: number; readonly received: number }>;
   /** The requests of the stretch so far, by kind, each divided by `per`. */
   perUnit(hostUrl: string, per: number): Promise<ReadonlyMap<string, number>>;
   stop(): Promise<void>;
@@ -61,6 +63,15 @@ export async function startIntakeRequestCounters(store: StoreCounter): Promise<I
         tally.set(key, (tally.get(key) ?? 0) + 1 / per);
       }
       return new Map([...tally].sort(([, a], [, b]) => b - a));
+    },
+    cosmosKilobytesPerUnit(per) {
+      const tally = new Map<string, { sent: number; received: number }>();
+      for (const { container, kind, requestBytes, responseBytes } of store.operations()) {
+        const key = `${container || '(account)'} ${kind}`;
+        const sum = tally.get(key) ?? { sent: 0, received: 0 };
+        tally.set(key, { sent: sum.sent + requestBytes / 1024 / per, received: sum.received + responseBytes / 1024 / per });
+      }
+      return new Map([...tally].sort(([, a], [, b]) => b.sent + b.received - a.sent - a.received));
     },
     async perUnit(hostUrl, per) {
       const tally = new Map<string, number>();

@@ -202,6 +202,8 @@ async function hostCpuPerIntake(lifecycle: LifecycleStack, tickets: Container, r
   line('  by process, idle not taken off (ms per intake)', byProcess);
   console.log(`  requests per intake by kind (the app's, from the first intake until idle, ${(elapsed / 1000).toFixed(1)} s; its timers included):`);
   for (const group of describeRequests(counted)) console.log(`    ${group}`);
+  const kilobytes = [...requests.cosmosKilobytesPerUnit(CPU_INTAKES)].map(([kind, { sent, received }]) => `${kind} ${sent.toFixed(1)} / ${received.toFixed(1)}`);
+  console.log(`  Cosmos kilobytes per intake, sent / received: ${kilobytes.join(', ')}`);
   console.log('  queries per intake, by text:');
   for (const [text, count] of queries) console.log(`    ${count.toFixed(2)} ${text}`);
   line('statuses once every ticket was validated', [...tally].map(([status, count]) => `${String(count)} ${status}`).join(', '));

@@ -19,7 +19,7 @@ import { teamsRouteFor, type TeamsWebhooks } from './teams-webhooks';
 export function plannedTeamsCards(ticket: Ticket, events: readonly TimelineEvent[], org: OrgConfig, webhooks: TeamsWebhooks, publicBaseUrl: string): TeamsOutboxDraft[] {
   return events.flatMap((event) => {
     const then = ticketAfterEvent(ticket, event);
-    const alert = teamsAlertFor(then, event, ticketClocks(then, org, event.at));
+    const alert = teamsAlertFor(then, event, () => ticketClocks(then, org, event.at));
     if (alert === undefined) return [];
     const route = teamsRouteFor(alert, webhooks);
     if (route === undefined) return [];

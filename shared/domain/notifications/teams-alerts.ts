@@ -85,13 +85,14 @@ function kindOf(ticket: Ticket, event: TimelineEvent): TeamsAlertKind | undefine
 
 /**
  * The card an event calls for, if any. `ticket` is the ticket as it stands once the event has been
- * applied; `clocks` its SLA clocks at the event's instant (for the clock the card shows).
+ * applied; `clocksAt` works out its SLA clocks at the event's instant (for the clock the card
+ * shows), asked only for a card that shows the pressing clock: most events call for no card.
  */
-export function teamsAlertFor(ticket: Ticket, event: TimelineEvent, clocks: readonly SlaClock[]): TeamsAlert | undefined {
+export function teamsAlertFor(ticket: Ticket, event: TimelineEvent, clocksAt: () => readonly SlaClock[]): TeamsAlert | undefined {
   const kind = kindOf(ticket, event);
   if (kind === undefined) return undefined;
   const clock =
-    event.type === 'sla-warning-raised' || event.type === 'sla-breached' ? clockAt(event.metric, event.dueAt, event.at) : pressingClock(clocks, event.at);
+    event.type === 'sla-warning-raised' || event.type === 'sla-breached' ? clockAt(event.metric, event.dueAt, event.at) : pressingClock(clocksAt(), event.at);
   const handoff =
     event.type === 'handed-off'
       ? { from: event.fromEngineer.name, to: event.toEngineer.name, fromRegion: event.fromRegion, toRegion: event.toRegion, brief: event.brief }

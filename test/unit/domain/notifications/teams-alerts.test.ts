@@ -12,7 +12,7 @@ const org = sampleOrg();
 /** The card the ticket's last event calls for, with the ticket's SLA clocks at that event, as the shell plans it. */
 function cardFor(ticket: Ticket) {
   const event = ticket.timeline.at(-1);
-  return event === undefined ? undefined : teamsAlertFor(ticket, event, ticketClocks(ticket, org, event.at));
+  return event === undefined ? undefined : teamsAlertFor(ticket, event, () => ticketClocks(ticket, org, event.at));
 }
 
 const lastEventId = (ticket: Ticket): string => ticket.timeline.at(-1)?.id ?? '';
@@ -50,12 +50,34 @@ describe('Teams cards for the staff channel', () => {
     expect(cardFor(breached)).toMatchObject({ kind: 'sla-breach', clock: { metric: 'next-update', dueAt: minutesAfter(investigating.updatedAt, -4), minutesLeft: -5 } });
   });
 
+  it('work the SLA clocks out only for a card that shows the clock to beat', () => {
+    let workedOut = 0;
+    const clocksOf = (ticket: Ticket, at: string) => () => {
+      workedOut += 1;
+      return ticketClocks(ticket, org, at);
+    };
+    const investigating = investigatingTicket();
+    const responded = applyAll(investigating, [{ type: 'respond', actor: engineer(maria), message: 'Looking at the connector now.' }]);
+    const response = responded.timeline.at(-1);
+    expect(response === undefined ? 'no event' : teamsAlertFor(responded, response, clocksOf(responded, response.at))).toBeUndefined();
+    const warned = applyAll(investigating, [
+      { type: 'raise-sla-alert', actor: system, alert: { kind: 'warning', metric: 'next-update', cycleId: 'c1', key: 'next-update:c1:warning', dueAt: minutesAfter(investigating.updatedAt, 16) } },
+    ]);
+    const warning = warned.timeline.at(-1);
+    expect(warning === undefined ? undefined : teamsAlertFor(warned, warning, clocksOf(warned, warning.at))).toMatchObject({ kind: 'sla-warning' });
+    expect(workedOut).toBe(0);
+    const triaged = triagedTicket();
+    const triage = triaged.timeline.at(-1);
+    expect(triage === undefined ? undefined : teamsAlertFor(triaged, triage, clocksOf(triaged, triage.at))).toMatchObject({ kind: 'sev-a', clock: { metric: 'first-response' } });
+    expect(workedOut).toBe(1);
+  });
+
   it('carry a handoff to the engineer who takes the ticket, in their region, with the brief', () => {
     const ticket = investigatingTicket();
     const brief = minimalBrief(ticket);
     const handed = applyAll(ticket, [{ type: 'handoff', actor: system, toEngineer: lukas, brief }]);
     const handoff = handed.timeline.at(-2);
-    const card = handoff === undefined ? undefined : teamsAlertFor(ticket, handoff, []);
+    const card = handoff === undefined ? undefined : teamsAlertFor(ticket, handoff, () => []);
     expect(card).toMatchObject({
       kind: 'handoff',
       assignee: 'Lukas Weber',
