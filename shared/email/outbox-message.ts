@@ -81,7 +81,6 @@ export type OutboxDraft = z.infer<typeof OutboxDraftSchema>;
 /** What the notifying code supplies for a Teams card. */
 export const TeamsOutboxDraftSchema = z.object({ ...ADDRESSING, ...TEAMS_CONTENT });
 export type TeamsOutboxDraft = z.infer<typeof TeamsOutboxDraftSchema>;
-export const AnyOutboxDraftSchema = z.union([TeamsOutboxDraftSchema, OutboxDraftSchema]);
 
 export function isTeamsMessage(message: OutboxMessage): message is TeamsOutboxMessage {
   return message.channel === 'teams';

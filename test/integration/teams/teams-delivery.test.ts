@@ -129,6 +129,12 @@ describe('Teams cards in the outbox', () => {
     expect(teams.posts()).toEqual([]);
   });
 
+  it('refuses a card with nothing to address it by, and stores nothing', async () => {
+    const unaddressed = { ...card('unaddressed'), route: '' };
+    await expect(enqueue(outbox, unaddressed, clock)).resolves.toMatchObject({ kind: 'invalid' });
+    await expect(statusOf(unaddressed.id)).resolves.toBe('not-found');
+  });
+
   it('fails a card whose channel is no longer configured at once, rather than retrying for hours', async () => {
     const orphan = card('orphan', 'region:APAC');
     await enqueue(outbox, orphan, clock);
