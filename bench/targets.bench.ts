@@ -3,7 +3,8 @@
  * clock with the sample organisation (`npm run bench targets`):
  * - intake over HTTP against raw creates of the same Cosmos stand-in, at 16 and 64 concurrent
  *   requests (target ≥ 0.25×, p99 < 250 ms at 16);
- * - host CPU per fresh intake, its lifecycle up to assignment included (target ≤ 8 ms);
+ * - host CPU per fresh intake, its lifecycle up to assignment included (target ≤ 8 ms), with every
+ *   request the app made per intake by kind (see `intake-requests.ts`) and each process's CPU;
  * - GET /api/queue with at least 5,000 stored tickets (target p99 < 100 ms);
  * - full lifecycles per second (intake, assignment, acknowledge, respond, propose, confirm, closed)
  *   against their store-bound ceiling: raw store operations per second of the same stand-in ÷ the
