@@ -4,7 +4,9 @@
  * with 5,000 (a varied backlog), 16 and 64 requests at a time, the whole queue and one queue's page
  * alternating. Target: p99 < 100 ms with 5,000 stored tickets; the ratio of the p99 at 5,000 to the
  * p99 at 50 says whether a page costs what it returns or grows with what is stored. The stored
- * tickets' lifecycles are never due, so the host does nothing but answer.
+ * tickets' lifecycles are never due, so the host does nothing but answer. Beside each timing, the
+ * CPU one request cost in the host, in its worker processes (together) and in this process (the
+ * Cosmos stand-in and the bench's own client), read from /proc before and after.
  */
 import os from 'node:os';
 import { CosmosClient } from '@azure/cosmos';
@@ -14,6 +16,7 @@ import { BATON_DATABASE, TICKETS_CONTAINER } from '../shared/store/containers';
 import { stamped } from '../shared/store/ticket-repository';
 import { NOW, ORG } from '../test/unit/web/staff/support/console-tickets';
 import { backlogTicket } from './backlog-tickets';
+import { cpuPer, stackCpu, workerPids, type StackCpu } from './process-cpu';
 
 const REQUESTS = Number(process.env['BENCH_QUEUE_REQUESTS'] ?? 400);
 const CONCURRENCIES = [16, 64] as const;
@@ -33,12 +36,14 @@ interface Figures {
   readonly perSecond: number;
   readonly answers: string;
   readonly load: string;
+  readonly cpuPerRequest: StackCpu;
 }
 
-async function measure(url: (index: number) => string, token: string, concurrency: number): Promise<Figures> {
+async function measure(url: (index: number) => string, token: string, concurrency: number, cpu: () => StackCpu): Promise<Figures> {
   const latencies: number[] = [];
   const answers = new Map<number, number>();
   let next = 0;
+  const cpuBefore = cpu();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -54,6 +59,7 @@ async function measure(url: (index: number) => string, token: string, concurrenc
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuPerRequest = cpuPer(cpuBefore, cpu(), REQUESTS);
   latencies.sort((first, second) => first - second);
   return {
     p50: percentile(latencies, 0.5),
@@ -61,6 +67,7 @@ async function measure(url: (index: number) => string, token: string, concurrenc
     perSecond: REQUESTS / seconds,
     answers: [...answers].map(([status, count]) => `${String(status)} × ${String(count)}`).join(', '),
     load: load(),
+    cpuPerRequest,
   };
 }
 
@@ -76,6 +83,10 @@ export async function run(): Promise<void> {
     // The first call sets the store up (containers) before tickets are written into it.
     const first = await fetch(url(0), { headers: { authorization: `Bearer ${lead}` } });
     if (!first.ok) throw new Error(`the queue answered ${String(first.status)}: ${stack.hostOutput().slice(-2000)}`);
+    const hostPid = stack.hostPid();
+    if (hostPid === undefined) throw new Error('the queue bench needs the host in its own process');
+    const workers = await workerPids(stack);
+    const cpu = (): StackCpu => stackCpu(hostPid, workers);
     const tickets = client.database(BATON_DATABASE).container(TICKETS_CONTAINER);
     const results: { stored: number; concurrency: number; figures: Figures }[] = [];
     let stored = 0;
@@ -85,8 +96,8 @@ export async function run(): Promise<void> {
         // Never due to the watchdog, so the host only answers the queue.
         await Promise.all(batch.map((ticket) => tickets.items.create({ ...stamped(ticket, { org: ORG, now: NOW }), id: ticket.ticketNumber, lifecycleDueAt: '9999-12-31T23:59:59.999Z' })));
       }
-      await measure(url, lead, 16);
-      for (const concurrency of CONCURRENCIES) results.push({ stored: backlog, concurrency, figures: await measure(url, lead, concurrency) });
+      await measure(url, lead, 16, cpu);
+      for (const concurrency of CONCURRENCIES) results.push({ stored: backlog, concurrency, figures: await measure(url, lead, concurrency, cpu) });
     }
     const line = (label: string, value: string): string => `  ${label.padEnd(36)} ${value}`;
     const p99 = (backlog: number, concurrency: number): number => results.find((result) => result.stored === backlog && result.concurrency === concurrency)?.figures.p99 ?? Number.NaN;
@@ -99,6 +110,12 @@ export async function run(): Promise<void> {
           line(
             `${String(backlog)} stored, ${String(concurrency)} concurrent`,
             `p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms, ${figures.perSecond.toFixed(0)}/s (answers ${figures.answers}; load ${figures.load})`,
+          ),
+        ),
+        ...results.map(({ stored: backlog, concurrency, figures: { cpuPerRequest: cost } }) =>
+          line(
+            `  CPU per request (${String(backlog)}, ${String(concurrency)})`,
+            `host ${cost.hostMs.toFixed(2)} ms, workers ${cost.workersMs.toFixed(2)} ms (${String(workers.length)}), stand-in + client ${cost.ownMs.toFixed(2)} ms`,
           ),
         ),
         ...CONCURRENCIES.map((concurrency) => line(`${String(concurrency)} concurrent: p99 at ${String(large)} / at ${String(small)}`, `${(p99(large, concurrency) / p99(small, concurrency)).toFixed(2)}×`)),
