@@ -91,13 +91,15 @@ export type PageRead<T> =
 /**
  * One page of a query: at most `pageSize` rows from where `continuationToken` (the token an
  * earlier page handed back) left off, and the token of the next page when there is one. Cosmos DB
- * may answer a page with no rows and a token; such pages are read through.
+ * may answer a page with no rows and a token; such pages are read through. Rows that carry `id`
+ * and `_etag` in a version `versions` holds are not parsed again.
  */
 export async function queryPage<T>(
   container: Container,
   query: SqlQuerySpec,
   schema: z.ZodType<T>,
   request: { readonly pageSize: number; readonly continuationToken?: string },
+  versions?: CheckedVersions<T>,
 ): Promise<PageRead<T>> {
   const documents: T[] = [];
   const skipped: SkippedRow[] = [];
@@ -109,7 +111,7 @@ export async function queryPage<T>(
     });
     do {
       const page = await iterator.fetchNext();
-      for (const row of page.resources ?? []) takeRow(row, schema, undefined, documents, skipped);
+      for (const row of page.resources ?? []) takeRow(row, schema, versions, documents, skipped);
       continuationToken = page.continuationToken;
     } while (documents.length + skipped.length === 0 && continuationToken !== undefined);
   } catch (error: unknown) {

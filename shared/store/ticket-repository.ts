@@ -27,7 +27,7 @@ import type { StoreFailure } from './store-failure';
 import { noChange, replaceWith, updateWithEtag, type EtagUpdate, type Mutation } from './update-with-etag';
 import { owesAnyOf, settle } from '../email/notification-debt';
 import { storedLifecycleDueAt } from './lifecycle-due';
-import { queueQuery, readQueuePage, type QueuePage, type QueuePageRequest, type QueueViewFilter } from './queue-page';
+import { CHECKED_QUEUE_ROWS, queueQuery, readQueuePage, type QueuePage, type QueuePageRequest, type QueueRow, type QueueViewFilter } from './queue-page';
 import { slaDeadlines } from './sla-deadline';
 import { StoredTicketSchema, ticketOf, type StoredTicket } from './stored-ticket';
 
@@ -203,6 +203,7 @@ async function listed(container: Container, query: Parameters<typeof queryDocume
 
 export function cosmosTicketRepository(container: Container): TicketRepository {
   const checked = new CheckedVersions<StoredTicket>();
+  const checkedQueueRows = new CheckedVersions<QueueRow>(CHECKED_QUEUE_ROWS);
   return {
     async create(ticket, stamp) {
       const parsed = StoredTicketSchema.safeParse(stamped(ticket, stamp));
@@ -256,7 +257,7 @@ export function cosmosTicketRepository(container: Container): TicketRepository {
     },
 
     queuePage(filter, request) {
-      return readQueuePage(container, filter, request);
+      return readQueuePage(container, filter, request, checkedQueueRows);
     },
 
     awaitingLifecycle(receivedBefore, maxItems) {

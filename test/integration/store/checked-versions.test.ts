@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CheckedVersions } from '../../../shared/store/checked-versions';
 import { readDocument } from '../../../shared/store/point-read';
 import { queryDocuments } from '../../../shared/store/query-documents';
+import { QueueRowSchema, readQueuePage, type QueueRow } from '../../../shared/store/queue-page';
 import { replaceWith, updateWithEtag } from '../../../shared/store/update-with-etag';
 import { startCosmosFixture, type CosmosFixture } from './support/cosmos-fixture';
 
@@ -83,5 +84,44 @@ describe('validating stored documents at the boundary only', () => {
     expect(small.get('b', 'e1')).toBeUndefined();
     expect(small.get('a', 'e1')).toEqual({ id: 'a', text: 'a' });
     expect(small.get('a', 'e2')).toBeUndefined();
+  });
+
+  describe('queue lines', () => {
+    const line = (ticketNumber: string, status: string, slaNextDueAt: string): Record<string, unknown> => ({
+      id: ticketNumber,
+      ticketNumber,
+      title: 'Sign-ins fail',
+      status,
+      slaNextDueAt,
+      createdAt: '2026-11-24T09:00:00.000Z',
+      updatedAt: '2026-11-24T09:00:00.000Z',
+      timeline: [{ type: 'a whole timeline a queue line never reads' }],
+    });
+
+    async function linesParsedDuring(work: () => Promise<unknown>): Promise<number> {
+      const parse = jest.spyOn(QueueRowSchema, 'safeParse');
+      try {
+        await work();
+        return parse.mock.calls.length;
+      } finally {
+        parse.mockRestore();
+      }
+    }
+
+    it('parses each version of a queue line once, and skips a line edited into one it cannot read', async () => {
+      const lines = new CheckedVersions<QueueRow>();
+      await container.items.create(line('BTN-20261124-00001', 'triaged', '2026-11-24T10:00:00.000Z'));
+      await container.items.create(line('BTN-20261124-00002', 'investigating', '2026-11-24T11:00:00.000Z'));
+      const page = (): ReturnType<typeof readQueuePage> => readQueuePage(container, {}, { pageSize: 10 }, lines);
+
+      expect(await linesParsedDuring(page)).toBe(2);
+      expect(await linesParsedDuring(page)).toBe(0);
+      const again = await page();
+      expect(again).toMatchObject({ kind: 'read', rows: [{ ticketNumber: 'BTN-20261124-00001', status: 'triaged' }, { ticketNumber: 'BTN-20261124-00002', status: 'investigating' }], skipped: [] });
+
+      await container.item('BTN-20261124-00002', 'BTN-20261124-00002').replace(line('BTN-20261124-00002', 'no such status', '2026-11-24T11:00:00.000Z'));
+      const edited = await page();
+      expect(edited).toMatchObject({ kind: 'read', rows: [{ ticketNumber: 'BTN-20261124-00001' }], skipped: [{ id: 'BTN-20261124-00002' }] });
+    });
   });
 });
