@@ -114,6 +114,14 @@ function tlsMaterial(): { cert: Buffer; key: Buffer } {
   };
 }
 
+/**
+ * How long an idle client connection stays open. Node's servers close one after 5 s, so a client
+ * that paused (a bench writing its tickets, a quiet minute) opened every connection again with a
+ * TLS handshake, a few ms of CPU on both sides each, and the first requests of the next burst
+ * waited for them; Azure's load balancers keep an idle connection 4 minutes.
+ */
+const IDLE_CONNECTION_TIMEOUT_MS = 4 * 60_000;
+
 const OUTAGE_SWITCH_PATH = '/_control/unavailable';
 const OutageSwitchSchema = z.object({ unavailable: z.boolean() });
 
@@ -245,7 +253,12 @@ export async function startCosmosStandIn(options: CosmosStandInOptions = {}): Pr
   };
 
   const tls = tlsMaterial();
-  let server = https.createServer({ ...tls, keepAlive: true }, handle);
+  const createServer = (): https.Server => {
+    const created = https.createServer({ ...tls, keepAlive: true }, handle);
+    created.keepAliveTimeout = IDLE_CONNECTION_TIMEOUT_MS;
+    return created;
+  };
+  let server = createServer();
   const bringUp = async (port: number): Promise<number> => {
     // Until the data is loaded, requests are answered 503 (no account yet).
     const boundPort = await listenOnLoopback(server, port);
@@ -285,7 +298,7 @@ export async function startCosmosStandIn(options: CosmosStandInOptions = {}): Pr
       journal = undefined;
       if (dataFile) account = undefined; // forget memory: prove the data file brings the data back
       const survivor = account;
-      server = https.createServer({ ...tls, keepAlive: true }, handle);
+      server = createServer();
       if (survivor) {
         await listenOnLoopback(server, port);
       } else {
