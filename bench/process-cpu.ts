@@ -1,7 +1,8 @@
 /**
  * CPU time of the offline stack's processes, to say what one request costs in each: the host
- * (a child process of the stack), its worker processes (from its admin status) and this process
- * (the stand-ins the stack runs in process, and the bench's own client). Linux's /proc only.
+ * (a child process of the stack), its worker processes (from its admin status), this process
+ * (the stand-ins the stack runs in process) and a client process the bench sends its requests
+ * from. Linux's /proc only.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -39,11 +40,18 @@ export interface StackCpu {
   readonly workersMs: number;
   /** This process: the in-process stand-ins and whatever the bench itself does. */
   readonly ownMs: number;
+  /** The process the bench sends its requests from, when it has one. */
+  readonly clientMs: number;
 }
 
 /** A reading of the CPU each part of the stack has spent so far. */
-export function stackCpu(hostPid: number, workers: readonly number[]): StackCpu {
-  return { hostMs: cpuMsOf(hostPid), workersMs: workers.reduce((sum, pid) => sum + cpuMsOf(pid), 0), ownMs: ownCpuMs() };
+export function stackCpu(hostPid: number, workers: readonly number[], clientPid?: number): StackCpu {
+  return {
+    hostMs: cpuMsOf(hostPid),
+    workersMs: workers.reduce((sum, pid) => sum + cpuMsOf(pid), 0),
+    ownMs: ownCpuMs(),
+    clientMs: clientPid === undefined ? 0 : cpuMsOf(clientPid),
+  };
 }
 
 /** What each part spent between two readings, per unit of work. */
@@ -52,5 +60,6 @@ export function cpuPer(before: StackCpu, after: StackCpu, units: number): StackC
     hostMs: (after.hostMs - before.hostMs) / units,
     workersMs: (after.workersMs - before.workersMs) / units,
     ownMs: (after.ownMs - before.ownMs) / units,
+    clientMs: (after.clientMs - before.clientMs) / units,
   };
 }

@@ -7,7 +7,6 @@
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const ts = require('typescript');
 
 const root = path.resolve(__dirname, '..');
 if (process.env.BENCH_SKIP_BUILD !== '1') {
@@ -20,13 +19,7 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
   execFileSync(process.execPath, [path.join(root, 'dist', 'scripts', 'build-output.js')], { cwd: root, stdio: 'inherit' });
 }
 
-require.extensions['.ts'] = (module, filename) => {
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-    fileName: filename,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, resolveJsonModule: true },
-  });
-  module._compile(outputText, filename);
-};
+require('./register-ts');
 
 const only = process.argv[2];
 const benchmarks = fs
