@@ -14,9 +14,13 @@
  *   page or TOP needs, within the bounds a filter on the leading property sets. The engine itself
  *   evaluates the query over that stretch, so filters, projections, TOP and continuation tokens
  *   keep its semantics; the stretch grows until the answer cannot change with more documents.
+ * - The engine's last step, dropping `undefined` from every row it returns, copied its list once
+ *   per row and rebuilt each row through `reduce`: a third of a page's evaluation. It is replaced
+ *   with a one-pass equivalent (`withoutUndefined`).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import parseQuery from '@zeit/cosmosdb-query';
+import * as engineHelpers from '@zeit/cosmosdb-query/lib/helpers';
 import type Account from '@vercel/cosmosdb-server/lib/account';
 import type Collection from '@vercel/cosmosdb-server/lib/account/collection';
 import readItems from '@vercel/cosmosdb-server/lib/handler/_read-items';
@@ -68,6 +72,36 @@ const QUADRATIC_SOURCE = /\$c\.reduce\(\(\$, (\w+)\) => typeof \1 !== "undefined
 export function linearised(code: string): string {
   return code.replace(QUADRATIC_SOURCE, (_whole, source: string, alias: string) => `$c.flatMap((${source}) => typeof ${source} !== "undefined" ? [{ ${alias}: ${source} }] : [])`);
 }
+
+/** The engine's own, kept for the test that holds `withoutUndefined` to it. */
+export const engineStripUndefined: (value: unknown) => unknown = engineHelpers.stripUndefined;
+
+/** What the engine's `stripUndefined` answers, in one pass: `undefined` left out of arrays and objects, at every depth. */
+export function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const kept: unknown[] = [];
+    for (const element of value) if (element !== undefined) kept.push(withoutUndefined(element));
+    return kept;
+  }
+  if (isRecord(value)) {
+    // Object.keys and an index, not Object.entries: no pair array per property.
+    const kept: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const property = value[key];
+      if (property !== undefined) kept[key] = withoutUndefined(property);
+    }
+    return kept;
+  }
+  return value;
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null;
+}
+
+// The engine calls it through its helpers module (`exports.stripUndefined`), from its own code and
+// from the code it compiles for each query, so replacing the export replaces every use.
+Object.defineProperty(engineHelpers, 'stripUndefined', { value: withoutUndefined, writable: true, configurable: true, enumerable: true });
 
 function documentKey(partitionKey: unknown, id: string): string {
   return JSON.stringify([partitionKey ?? null, id]);
