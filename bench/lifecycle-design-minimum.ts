@@ -13,12 +13,15 @@
  * - every write whose events call for emails is one replace more, striking the emails off the debt
  *   the write recorded once they are in the outbox (so none is lost between the two containers);
  *   the "received" email is queued by intake directly and owes nothing;
- * - every email is created once in the outbox and replaced once when sent.
+ * - every email, and every Teams card the stack's channels take, is created once in the outbox and
+ *   replaced once when sent.
  */
 import type { OrgConfig } from '../shared/domain/org/org-config';
 import type { Ticket } from '../shared/domain/ticket/ticket';
 import type { TimelineEvent } from '../shared/domain/timeline/timeline-event';
 import { eventsCallingForEmail, plannedEmails } from '../shared/email/planned-emails';
+import { plannedTeamsCards } from '../shared/teams/planned-cards';
+import { NO_TEAMS_WEBHOOKS, type TeamsWebhooks } from '../shared/teams/teams-webhooks';
 
 export interface DesignMinimum {
   readonly ticketDocument: number;
@@ -27,6 +30,7 @@ export interface DesignMinimum {
   /** What the counts are made of, for the bench to print beside them. */
   readonly writes: { readonly byBaton: number; readonly byPeople: number; readonly callingForEmails: number };
   readonly emails: number;
+  readonly teamsCards: number;
 }
 
 /** The ticket's writes after intake, in order: Baton's grouped by instant, anyone else's one per event. */
@@ -42,7 +46,10 @@ export function ticketWrites(ticket: Ticket): TimelineEvent[][] {
   return writes;
 }
 
-export function designMinimum(ticket: Ticket, org: OrgConfig): DesignMinimum {
+/** The base URL only shapes a card's link, never whether a card is planned. */
+const ANY_PUBLIC_BASE_URL = 'https://baton.invalid';
+
+export function designMinimum(ticket: Ticket, org: OrgConfig, teamsWebhooks: TeamsWebhooks = NO_TEAMS_WEBHOOKS): DesignMinimum {
   const writes = ticketWrites(ticket);
   const byPeople = writes.filter((write) => write[0]?.actor.role !== 'system').length;
   const callingForEmails = writes.filter((write) => eventsCallingForEmail(ticket, write, org).length > 0).length;
@@ -51,6 +58,7 @@ export function designMinimum(ticket: Ticket, org: OrgConfig): DesignMinimum {
   const readAndReplace = 2 * writes.length;
   const wakeUpReads = byPeople + 1;
   const ticketDocument = create + readAndReplace + wakeUpReads + callingForEmails;
-  const outbox = 2 * emails;
-  return { ticketDocument, outbox, total: ticketDocument + outbox, writes: { byBaton: writes.length - byPeople, byPeople, callingForEmails }, emails };
+  const teamsCards = plannedTeamsCards(ticket, ticket.timeline, org, teamsWebhooks, ANY_PUBLIC_BASE_URL).length;
+  const outbox = 2 * (emails + teamsCards);
+  return { ticketDocument, outbox, total: ticketDocument + outbox, writes: { byBaton: writes.length - byPeople, byPeople, callingForEmails }, emails, teamsCards };
 }

@@ -12,6 +12,8 @@ import { E2E_ORG } from '../test/e2e/lifecycle/support/e2e-org';
 import os from 'node:os';
 import { durableWorkItems, hostInvocations, QUERY_PAGE_BASE_RU, SERVERLESS_USD_PER_MILLION_RU, serverlessUsd, totalRequestUnits } from './azure-cost';
 import { designMinimum } from './lifecycle-design-minimum';
+import { SETTING } from '../shared/config/settings';
+import { TeamsWebhooksSchema } from '../shared/teams/teams-webhooks';
 import { startStoreCounter, type StoreOperation } from './lifecycle-store-counter';
 
 async function staff(lifecycle: LifecycleStack, member: StaffMember, ticketNumber: string, body: Record<string, unknown>): Promise<void> {
@@ -80,7 +82,8 @@ export async function run(): Promise<void> {
     const ticket = await lifecycle.ticket(number);
     console.log(`\nStore operations per full Sev A lifecycle (${number}, ${String(ticket.timeline.length)} timeline events, orchestration ${String(status)}; ${virtualMinutes.toFixed(0)} virtual minutes with the host up, then the reopen window asleep):`);
     console.log(`  on the ticket's own documents (ticket + its outbox emails): ${String(ticketOps.length)}`, tally(ticketOps));
-    const minimum = designMinimum(ticket, E2E_ORG);
+    const webhooks = TeamsWebhooksSchema.parse(JSON.parse(lifecycle.stack.settings[SETTING.teamsWebhooks] ?? '{}'));
+    const minimum = designMinimum(ticket, E2E_ORG, webhooks);
     const onTicket = ticketOps.filter((operation) => operation.container === 'tickets').length;
     const inOutbox = ticketOps.length - onTicket;
     const ratio = (measured: number, least: number): string => `${(measured / least).toFixed(2)}×`;
@@ -88,7 +91,7 @@ export async function run(): Promise<void> {
       `  design minimum (bench/lifecycle-design-minimum.ts): ${String(minimum.total)} = ticket document ${String(minimum.ticketDocument)} ` +
         `(1 create; a read and a replace for each of ${String(minimum.writes.byBaton + minimum.writes.byPeople)} writes, ${String(minimum.writes.byBaton)} by Baton and ${String(minimum.writes.byPeople)} by people or the vendor; ` +
         `${String(minimum.writes.byPeople + 1)} reads by the lifecycle woken by theirs and ending; a replace for each of ${String(minimum.writes.callingForEmails)} writes calling for emails) ` +
-        `+ outbox ${String(minimum.outbox)} (a create and a sent mark for each of ${String(minimum.emails)} emails)`,
+        `+ outbox ${String(minimum.outbox)} (a create and a sent mark for each of ${String(minimum.emails)} emails and ${String(minimum.teamsCards)} Teams cards)`,
     );
     console.log(
       `  measured / design minimum: ${ratio(ticketOps.length, minimum.total)} in all; ticket document ${String(onTicket)} / ${String(minimum.ticketDocument)} = ${ratio(onTicket, minimum.ticketDocument)}; ` +

@@ -1,5 +1,6 @@
 import { designMinimum, ticketWrites } from '../../../bench/lifecycle-design-minimum';
 import { plannedEmails } from '../../../shared/email/planned-emails';
+import { plannedTeamsCards } from '../../../shared/teams/planned-cards';
 import { applyAt, at, org, refOf, triagedTicket } from '../domain/agenda/support/agenda-fixtures';
 import { engineer, system } from '../domain/support/ticket-fixtures';
 
@@ -29,5 +30,18 @@ describe('the design minimum of store operations per lifecycle', () => {
     expect(minimum.emails).toBe(plannedEmails(ticket, ticket.timeline, org).length);
     expect(minimum.outbox).toBe(2 * minimum.emails);
     expect(minimum.total).toBe(minimum.ticketDocument + minimum.outbox);
+  });
+
+  it('needs two operations more for each Teams card the channels take, and none when no channel is set', () => {
+    const ticket = applyAt(workedTicket(), [
+      [70, { type: 'raise-sla-alert', actor: system, alert: { kind: 'breach', metric: 'next-update', cycleId: 'c1', key: 'next-update:c1:breach', dueAt: at(70) } }],
+    ]);
+    const channels = { queues: { collaboration: 'https://teams.example/collaboration' }, regions: {} };
+    const cards = plannedTeamsCards(ticket, ticket.timeline, org, channels, 'https://baton.example').length;
+    expect(cards).toBeGreaterThan(0);
+    const withChannels = designMinimum(ticket, org, channels);
+    expect(withChannels.teamsCards).toBe(cards);
+    expect(withChannels.outbox).toBe(2 * (withChannels.emails + cards));
+    expect(designMinimum(ticket, org).teamsCards).toBe(0);
   });
 });
