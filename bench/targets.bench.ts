@@ -5,30 +5,32 @@
  *   requests (target ≥ 0.25×, p99 < 250 ms at 16);
  * - host CPU per fresh intake, its lifecycle up to assignment included (target ≤ 8 ms), with every
  *   request the app made per intake by kind (see `intake-requests.ts`) and each process's CPU;
- * - GET /api/queue with at least 5,000 stored tickets (target p99 < 100 ms);
+ * - GET /api/queue with at least 5,000 stored tickets (target p99 < 100 ms), timed once the app is
+ *   idle again (no ticket before assignment, no email or card waiting in the outbox, the processes
+ *   back to their idle CPU), from a client process of its own as `npm run bench -- queue` does,
+ *   with the CPU one request cost in each process;
  * - full lifecycles per second (intake, assignment, acknowledge, respond, propose, confirm, closed)
  *   against their store-bound ceiling: raw store operations per second of the same stand-in ÷ the
  *   store operations counted per lifecycle (target ≥ 0.5×).
  * The app and the raw operations both reach the stand-in through the counting proxy, so both pay
  * its hop. The machine is shared: the load average is printed beside every figure.
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { CosmosClient, type Container } from '@azure/cosmos';
-import { z } from 'zod';
+import { CosmosClient, type Container, type Database } from '@azure/cosmos';
 import { cosmosClientOptionsForStandIn } from '../infra/local/services/cosmos-standin';
 import type { RunningDevIssuer } from '../infra/local/identity/dev-issuer';
-import { MASTER_KEY_SETTING } from '../infra/local/host/http/function-keys';
 import { SETTING } from '../shared/config/settings';
 import { OrgConfigSchema } from '../shared/domain/org/org-config';
 import { sampleOrgConfig } from '../shared/domain/org/sample/sample-org';
 import type { IntakeAnswer } from '../shared/intake/intake-answer';
-import { BATON_DATABASE, TICKETS_CONTAINER } from '../shared/store/containers';
+import { BATON_DATABASE, OUTBOX_CONTAINER, TICKETS_CONTAINER } from '../shared/store/containers';
 import { startLifecycleStack, type LifecycleStack, type StaffMember } from '../test/e2e/lifecycle/support/lifecycle-stack';
 import { sampleIntakeBody } from '../test/integration/ticket-service/support/sample-intake';
 import { describeRequests, startIntakeRequestCounters, type IntakeRequestCounters } from './intake-requests';
 import { startStoreCounter, type StoreCounter } from './lifecycle-store-counter';
+import { cpuMsOf, cpuPer, stackCpu, workerPids } from './process-cpu';
+import { startLoadClient } from './queue-load';
 
 const CONCURRENCIES = [16, 64] as const;
 const INTAKE_REQUESTS = Number(process.env['BENCH_TARGET_INTAKES'] ?? 256);
@@ -41,8 +43,6 @@ const LIFECYCLES = Number(process.env['BENCH_TARGET_LIFECYCLES'] ?? 16);
 /** Which parts to run (`BENCH_TARGET_PARTS=cpu` for the intake's cost alone); all by default. */
 const PARTS = new Set((process.env['BENCH_TARGET_PARTS'] ?? 'lifecycles,cpu,intake,queue').split(',').map((part) => part.trim()));
 const BEFORE_ASSIGNMENT = new Set(['received', 'validating']);
-/** Linux reports a process's CPU time in clock ticks of 10 ms (USER_HZ). */
-const MS_PER_CLOCK_TICK = 10;
 
 interface Timings {
   readonly perSecond: number;
@@ -83,13 +83,6 @@ async function timed(count: number, concurrency: number, work: (index: number) =
 
 function describe(timings: Timings): string {
   return `${timings.perSecond.toFixed(1)}/s, p50 ${timings.p50.toFixed(0)} ms, p99 ${timings.p99.toFixed(0)} ms${timings.failures > 0 ? `, ${String(timings.failures)} failed` : ''}`;
-}
-
-/** User + system CPU time of a process so far, in ms (from /proc: the host is a child process). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${String(pid)}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  // After the command name: state is field 3, utime field 14 and stime field 15 (1-based).
-  return (Number(fields[11]) + Number(fields[12])) * MS_PER_CLOCK_TICK;
 }
 
 function intakeBody(tag: string, index: number): Record<string, unknown> {
@@ -146,14 +139,52 @@ async function untilIdle(cpu: () => number, idleMsPerMs: number, timeoutMs: numb
   }
 }
 
-const HostWorkersSchema = z.object({ workers: z.array(z.object({ pid: z.number(), state: z.string() })) });
+/** What the processes spend doing nothing (their timers), in ms of CPU per ms, over 5 s. */
+async function idleRate(cpu: () => number): Promise<number> {
+  const from = cpu();
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  return (cpu() - from) / (performance.now() - started);
+}
 
-/** The worker processes that run the app beside the host (none when the host runs it in process). */
-async function workerPids(stack: LifecycleStack['stack']): Promise<number[]> {
-  const key = stack.settings[MASTER_KEY_SETTING];
-  const response = await fetch(`${stack.urls.host}/admin/host/status`, { headers: key ? { 'x-functions-key': key } : {} });
-  const { workers } = HostWorkersSchema.parse(await response.json());
-  return workers.filter((worker) => worker.state === 'running').map((worker) => worker.pid);
+/** The host process and its worker processes: the Functions host, as an Azure instance runs it. */
+interface HostProcesses {
+  readonly hostPid: number;
+  readonly workers: readonly number[];
+  /** Their CPU so far, together, in ms. */
+  cpu(): number;
+}
+
+async function hostProcesses(stack: LifecycleStack['stack']): Promise<HostProcesses> {
+  const hostPid = stack.hostPid();
+  if (hostPid === undefined) throw new Error('the host runs in no child process');
+  const workers = await workerPids(stack);
+  return { hostPid, workers, cpu: () => [hostPid, ...workers].reduce((sum, each) => sum + cpuMsOf(each), 0) };
+}
+
+async function countOf(container: Container, query: string): Promise<number> {
+  const { resources } = await container.items.query<number>(query).fetchAll();
+  return resources[0] ?? 0;
+}
+
+/**
+ * Until the app has no work left from the parts before (no ticket before assignment, no email or
+ * card pending in the outbox) and its processes are back to their idle CPU, or the time is up;
+ * what was still pending then. `store` must reach the stand-in directly.
+ */
+async function untilAppIdle(store: Database, processes: HostProcesses, idleMsPerMs: number, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  const pending = async (): Promise<{ tickets: number; messages: number }> => ({
+    tickets: await countOf(store.container(TICKETS_CONTAINER), "SELECT VALUE COUNT(1) FROM c WHERE c.status IN ('received', 'validating', 'triaged')"),
+    messages: await countOf(store.container(OUTBOX_CONTAINER), "SELECT VALUE COUNT(1) FROM c WHERE c.status = 'pending'"),
+  });
+  let left = await pending();
+  while ((left.tickets > 0 || left.messages > 0) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    left = await pending();
+  }
+  await untilIdle(() => processes.cpu(), idleMsPerMs, Math.max(0, deadline - Date.now()));
+  return `${String(left.tickets)} tickets before assignment, ${String(left.messages)} outbox messages pending`;
 }
 
 /**
@@ -162,12 +193,10 @@ async function workerPids(stack: LifecycleStack['stack']): Promise<number[]> {
  * stretch are in the counts too (a few query pages, spread over the intakes).
  */
 async function hostCpuPerIntake(lifecycle: LifecycleStack, tickets: Container, requests: IntakeRequestCounters): Promise<void> {
-  const pid = lifecycle.stack.hostPid();
-  if (pid === undefined) throw new Error('the host runs in no child process');
-  // The Functions host is the host process and its worker processes, as an Azure instance runs them.
-  const workers = await workerPids(lifecycle.stack);
-  const hostOnly = (): number => cpuMs(pid);
-  const withWorkers = (): number => [pid, ...workers].reduce((sum, each) => sum + cpuMs(each), 0);
+  const processes = await hostProcesses(lifecycle.stack);
+  const { hostPid: pid, workers } = processes;
+  const hostOnly = (): number => cpuMsOf(pid);
+  const withWorkers = (): number => processes.cpu();
   // What the processes cost doing nothing (their timers), to take off the measured stretch.
   const idleFrom = { host: hostOnly(), all: withWorkers() };
   const idleStarted = performance.now();
@@ -176,7 +205,7 @@ async function hostCpuPerIntake(lifecycle: LifecycleStack, tickets: Container, r
   const idleHostMsPerMs = (hostOnly() - idleFrom.host) / idleElapsed;
   const idleMsPerMs = (withWorkers() - idleFrom.all) / idleElapsed;
 
-  const perProcess = (): number[] => [pid, ...workers, requests.azurite.pid].map(cpuMs);
+  const perProcess = (): number[] => [pid, ...workers, requests.azurite.pid].map(cpuMsOf);
   await requests.start(lifecycle.stack.urls.host);
   const before = { host: hostOnly(), all: withWorkers(), each: perProcess() };
   const started = performance.now();
@@ -292,22 +321,42 @@ async function intakePart(lifecycle: LifecycleStack, tickets: Container, copy: R
   }
 }
 
-async function queuePart(lifecycle: LifecycleStack, tickets: Container, copy: Record<string, unknown>, identity: RunningDevIssuer): Promise<void> {
-  const { resources: counted } = await tickets.items.query<number>('SELECT VALUE COUNT(1) FROM c').fetchAll();
-  const stored = counted[0] ?? 0;
+/**
+ * Timed from a client process of its own (`queue-load.ts`), as `npm run bench -- queue` does: a
+ * client on this thread made the stand-in's answers (and the counting proxy's) wait behind its own
+ * HTTP work. And only once the app is idle: right after intake, its emails, cards and lifecycle
+ * steps were still running and took the CPU the answers need.
+ */
+async function queuePart(lifecycle: LifecycleStack, tickets: Container, direct: Database, copy: Record<string, unknown>, identity: RunningDevIssuer, idleMsPerMs: number): Promise<void> {
+  const stored = await countOf(tickets, 'SELECT VALUE COUNT(1) FROM c');
   if (stored < STORED_TICKETS) await rawCreates(tickets, copy, STORED_TICKETS - stored, 64);
   const lead = await identity.mintToken({ id: 'daniel-brooks', name: 'Daniel Brooks', email: 'daniel.brooks@css.example', roles: ['team-lead'] });
-  console.log(`\nGET /api/queue with ${String(Math.max(stored, STORED_TICKETS))} stored tickets (a team lead's token):`);
-  for (const concurrency of CONCURRENCIES) {
-    const answers = new Map<number, number>();
-    const queue = await timed(QUEUE_REQUESTS, concurrency, async () => {
-      const response = await fetch(`${lifecycle.stack.urls.host}/api/queue`, { headers: { authorization: `Bearer ${lead}` } });
-      await response.arrayBuffer();
-      answers.set(response.status, (answers.get(response.status) ?? 0) + 1);
-      return response.ok;
-    });
-    const answered = [...answers].map(([status, count]) => `${String(status)} × ${String(count)}`).join(', ');
-    line(`${String(concurrency)} concurrent`, `${describe(queue)} (target p99 < 100 ms; answers ${answered}); load ${load()}`);
+  const processes = await hostProcesses(lifecycle.stack);
+  const waitStarted = performance.now();
+  const left = await untilAppIdle(direct, processes, idleMsPerMs, 300_000);
+  console.log(`\nGET /api/queue with ${String(Math.max(stored, STORED_TICKETS))} stored tickets (a team lead's token; from a client process of its own, once the app was idle: ${((performance.now() - waitStarted) / 1000).toFixed(0)} s waited, then ${left}):`);
+  const client = startLoadClient();
+  try {
+    const cpu = (): ReturnType<typeof stackCpu> => stackCpu(processes.hostPid, processes.workers, client.pid);
+    const send = (concurrency: number): ReturnType<typeof client.send> => client.send({ urls: [`${lifecycle.stack.urls.host}/api/queue`], token: lead, concurrency, requests: QUEUE_REQUESTS });
+    // Not counted: the client's own start (its TypeScript, its connections) would weigh on the first figures.
+    await send(16);
+    for (const concurrency of CONCURRENCIES) {
+      const before = cpu();
+      const answer = await send(concurrency);
+      const cost = cpuPer(before, cpu(), QUEUE_REQUESTS);
+      const latencies = [...answer.latencies].sort((first, second) => first - second);
+      const failures = answer.statuses.filter(([status]) => status !== 200).reduce((sum, [, count]) => sum + count, 0);
+      const timings: Timings = { perSecond: QUEUE_REQUESTS / answer.seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), failures };
+      const answered = answer.statuses.map(([status, count]) => `${String(status)} × ${String(count)}`).join(', ');
+      line(`${String(concurrency)} concurrent`, `${describe(timings)} (target p99 < 100 ms; answers ${answered}); load ${load()}`);
+      line(
+        '  CPU per request',
+        `host ${cost.hostMs.toFixed(2)} ms, workers ${cost.workersMs.toFixed(2)} ms (${String(processes.workers.length)}), this process (Cosmos stand-in, counting proxy) ${cost.ownMs.toFixed(2)} ms, client ${cost.clientMs.toFixed(2)} ms`,
+      );
+    }
+  } finally {
+    client.stop();
   }
 }
 
@@ -341,11 +390,13 @@ export async function run(): Promise<void> {
     const nobody = { engineerId: 'bench-stored-copy', name: 'Stored copy', email: 'stored.copy@css.example', region: 'EMEA' };
     const copy = { ...fields, assignee: nobody, lifecycleDueAt: '9999-12-31T23:59:59.999Z' };
     await rawCreates(tickets, copy, 200, 16);
+    // The queue is timed once the processes are back to what they spend doing nothing, measured here.
+    const idleMsPerMs = PARTS.has('queue') ? await idleRate((await hostProcesses(lifecycle.stack)).cpu) : 0;
 
     if (PARTS.has('lifecycles')) await lifecyclesPart(lifecycle, counter, tickets);
     if (PARTS.has('cpu')) await hostCpuPerIntake(lifecycle, direct.database(BATON_DATABASE).container(TICKETS_CONTAINER), requests);
     if (PARTS.has('intake')) await intakePart(lifecycle, tickets, copy);
-    if (PARTS.has('queue')) await queuePart(lifecycle, tickets, copy, identity);
+    if (PARTS.has('queue')) await queuePart(lifecycle, tickets, direct.database(BATON_DATABASE), copy, identity, idleMsPerMs);
   } finally {
     client.dispose();
     direct.dispose();
