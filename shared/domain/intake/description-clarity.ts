@@ -45,8 +45,7 @@ const FILLER_WORDS = new Set([
 export type DescriptionClarity = { clear: true } | { clear: false; explanation: string };
 
 export function descriptionClarity(description: string, minMeaningfulWords: number): DescriptionClarity {
-  const normalised = normalise(description);
-  const withoutVague = VAGUE_PHRASES.reduce((text, phrase) => text.replace(new RegExp(`\\b${phrase}\\b`, 'g'), ' '), ` ${normalised} `);
+  const withoutVague = VAGUE_PHRASES.reduce((text, phrase) => text.replace(wholeWords(phrase), ''), ` ${normalise(description)} `);
   const meaningful = withoutVague.split(' ').filter((word) => word.length > 0 && !FILLER_WORDS.has(word));
   if (meaningful.length >= minMeaningfulWords) {
     return { clear: true };
@@ -58,11 +57,18 @@ export function descriptionClarity(description: string, minMeaningfulWords: numb
   };
 }
 
-/** Lower case, apostrophes dropped ("doesn't" → "doesnt"), punctuation to spaces. */
+/** Lower case, apostrophes dropped ("doesn't" → "doesnt"), every run of punctuation and spacing to one space. */
 function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019']/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .replace(/[^\p{L}\p{N}]+/gu, ' ');
+}
+
+/**
+ * Every occurrence of a phrase as whole words of the space-padded, normalised text, where single
+ * spaces mark the words' edges (`\b` would also see an edge beside any letter outside ASCII).
+ */
+function wholeWords(phrase: string): RegExp {
+  return new RegExp(`(?<= )${phrase}(?= )`, 'g');
 }

@@ -65,7 +65,10 @@ export const TenantDomainSchema = z
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.onmicrosoft\.com$/, 'must be the tenant domain ending in .onmicrosoft.com');
 
 /** The domain part of an email address, lower-cased (how contracts list their email domains). */
+/** An address without an `@` is all domain: `lastIndexOf` answers -1, so the slice starts at 0. */
 export function emailDomainOf(email: string): string {
-  const at = email.lastIndexOf('@');
-  return (at >= 0 ? email.slice(at + 1) : email).trim().toLowerCase();
+  return email
+    .slice(email.lastIndexOf('@') + 1)
+    .trim()
+    .toLowerCase();
 }

@@ -31,14 +31,16 @@ export function fieldErrorsOf(error: z.ZodError, raw?: unknown): IntakeFieldErro
 }
 
 function fieldErrorsOfIssue(issue: z.core.$ZodIssue, value: unknown): IntakeFieldError[] {
+  // One error per unknown key, so each can be pointed at on the form. First, since such an issue
+  // points at the object holding the keys, whatever the body reads there.
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ field: dotted([...issue.path, key]), message: 'is not a field of this form' }));
+  }
   const field = dotted(issue.path);
-  if (issue.code !== 'unrecognized_keys' && issue.path.length > 0 && value === undefined) {
+  if (issue.path.length > 0 && value === undefined) {
     return [{ field, message: 'is required' }];
   }
   switch (issue.code) {
-    case 'unrecognized_keys':
-      // One error per unknown key, so each can be pointed at on the form.
-      return issue.keys.map((key) => ({ field: dotted([...issue.path, key]), message: 'is not a field of this form' }));
     case 'invalid_type':
       return [{ field, message: expectedTypeMessage(issue.expected) }];
     // Every bounded intake field is text, so bounds are in characters.
@@ -48,8 +50,9 @@ function fieldErrorsOfIssue(issue: z.core.$ZodIssue, value: unknown): IntakeFiel
       return [{ field, message: `must be at most ${String(issue.maximum)} characters` }];
     case 'invalid_value':
       return [{ field, message: `must be one of ${issue.values.map(String).join(', ')}` }];
+    // The intake's only union is the channel's, and zod points its issue at the `channel` key.
     case 'invalid_union':
-      return [{ field: field || 'channel', message: 'must be web-form or chat' }];
+      return [{ field, message: 'must be web-form or chat' }];
     default:
       return [{ field, message: issue.message }];
   }

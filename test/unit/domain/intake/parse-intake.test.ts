@@ -81,10 +81,14 @@ describe('web form intake', () => {
   });
 
   it('rejects unknown keys, nested ones included, one error per key', () => {
-    expect(fieldsIn({ ...webFormBody(), priority: 'P1', requester: { ...(webFormBody().requester as object), manager: 'x' } })).toEqual([
-      'priority',
-      'requester.manager',
-    ]);
+    const result = parseIntake({ ...webFormBody(), priority: 'P1', requester: { ...(webFormBody().requester as object), manager: 'x' } });
+    expect(result.ok ? [] : result.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'priority', message: 'is not a field of this form' },
+        { field: 'requester.manager', message: 'is not a field of this form' },
+      ]),
+    );
+    expect(result.ok ? 0 : result.errors.length).toBe(2);
   });
 
   it('bounds every text field', () => {
@@ -108,6 +112,7 @@ describe('web form intake', () => {
 
   it('answers a body that is not an object as a whole', () => {
     expect(parseIntake('subject=help')).toEqual({ ok: false, errors: [{ field: '', message: 'must be an object with the fields of the support form' }] });
+    expect(parseIntake(undefined)).toEqual({ ok: false, errors: [{ field: '', message: 'must be an object with the fields of the support form' }] });
     expect(parseIntake({ ...webFormBody(), requester: 'Aoife' })).toEqual({
       ok: false,
       errors: [{ field: 'requester', message: 'must be an object with the fields of the support form' }],
@@ -156,5 +161,14 @@ describe('field errors of any intake-shaped parse', () => {
       { field: 'severity', message: 'must be one of A, B, C' },
       { field: 'title', message: 'is required' },
     ]);
+  });
+
+  it('take a field the body leaves out, or holds under a part that is absent or empty, as missing', () => {
+    const withoutTitle: Record<string, unknown> = { ...webFormBody() };
+    delete withoutTitle.title;
+    const parsed = WebFormIntakeSchema.safeParse({ ...withoutTitle, requester: { name: 'A' } });
+    const errorsFor = (body: unknown) => (parsed.success ? [] : fieldErrorsOf(parsed.error, body).filter((error) => error.field === 'title' || error.field === 'requester.email'));
+    expect(errorsFor({ ...withoutTitle, requester: undefined })).toEqual([{ field: 'requester.email', message: 'is required' }, { field: 'title', message: 'is required' }]);
+    expect(errorsFor({ ...withoutTitle, requester: null })).toEqual([{ field: 'requester.email', message: 'is required' }, { field: 'title', message: 'is required' }]);
   });
 });
