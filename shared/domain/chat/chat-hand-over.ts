@@ -21,17 +21,21 @@ function line(message: ChatMessage): string {
   return `${speaker}: ${text}`;
 }
 
-/** The conversation as text, newest kept whole when it must be shortened to fit the field. */
+/**
+ * The conversation as text: whole when it fits the field, else the newest lines that fit after a
+ * note that earlier ones were left out (a line is short, so some always fit).
+ */
 export function transcriptOf(messages: readonly ChatMessage[]): string {
-  const lines = messages.map(line);
-  let kept = lines;
-  while (kept.join('\n').length > FIELD_LIMITS.transcript - OMITTED.length - 1 && kept.length > 1) kept = kept.slice(1);
-  return kept.length === lines.length ? kept.join('\n') : [OMITTED, ...kept].join('\n');
+  const whole = messages.map(line).join('\n');
+  if (whole.length <= FIELD_LIMITS.transcript) return whole;
+  let kept = messages.map(line);
+  while ([OMITTED, ...kept].join('\n').length > FIELD_LIMITS.transcript) kept = kept.slice(1);
+  return [OMITTED, ...kept].join('\n');
 }
 
 /** Only the answers to questions the final answers still ask (a Sev A's availability is dropped with the A). */
 function relevant(answers: ChatAnswers): ChatAnswers {
-  return Object.fromEntries(askedQuestions(answers).flatMap((question) => (answers[question.key] === undefined ? [] : [[question.key, answers[question.key]]])));
+  return Object.fromEntries(askedQuestions(answers).map((question) => [question.key, answers[question.key]]));
 }
 
 /**
@@ -40,20 +44,24 @@ function relevant(answers: ChatAnswers): ChatAnswers {
  */
 function confirmedPart(conversation: Conversation): readonly ChatMessage[] {
   const step = conversation.step;
+  // Stryker disable next-line ConditionalExpression: another step names no confirming message, and finding none keeps them all alike
   if (step.kind !== 'opening') return conversation.messages;
+  // Stryker disable next-line ConditionalExpression: only a requester's message carries an id
   const confirming = conversation.messages.findIndex((message) => message.from === 'requester' && message.clientMessageId === step.clientMessageId);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the opening step is entered by recording its confirming message, which follows Baton's first
   return confirming < 0 ? conversation.messages : conversation.messages.slice(0, confirming + 1);
 }
 
 export function handOver(conversation: Conversation): HandOver {
   const answers = relevant(conversation.answers);
-  const description = [answers.description, answers.since === undefined ? undefined : `Since: ${String(answers.since)}`].filter((part) => part !== undefined).join('\n\n');
+  const since = answers.since === undefined ? [] : [`Since: ${String(answers.since)}`];
+  const description = answers.description === undefined ? undefined : [answers.description, ...since].join('\n\n');
   const candidate = {
     channel: IntakeChannelSchema.enum.chat,
     requester: {
       name: answers.name,
       email: answers.email,
-      ...(conversation.timeZone === undefined ? {} : { timeZone: conversation.timeZone }),
+      timeZone: conversation.timeZone,
       available24x7: answers.available24x7 === true,
     },
     company: answers.company,

@@ -26,13 +26,14 @@ function folded(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
 }
 
-/** "change severity", "change the tenant domain", "change 4": the question the words name. */
+/**
+ * "change severity", "change the tenant domain", "change tenantDomain": the question the words name,
+ * by its key or a part of its label. Fewer than three letters name none ("change it" is an answer).
+ */
 function namedQuestion(words: string): ChatQuestionKey | undefined {
   const wanted = words.replace(/^(the|my)\s+/, '');
-  const byLabel = CHAT_QUESTIONS.find(
-    (question) => question.key.toLowerCase() === wanted || question.label.toLowerCase() === wanted || question.label.toLowerCase().includes(wanted),
-  );
-  return wanted.length >= 3 || byLabel?.key.toLowerCase() === wanted ? byLabel?.key : undefined;
+  if (wanted.length < 3) return undefined;
+  return CHAT_QUESTIONS.find((question) => question.key.toLowerCase() === wanted || question.label.toLowerCase().includes(wanted))?.key;
 }
 
 /**

@@ -43,6 +43,7 @@ export const ChatMessageSchema = z.discriminatedUnion('from', [
   }),
 ]);
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
+type RequesterMessage = Extract<ChatMessage, { from: 'requester' }>;
 
 export const ChatStepSchema = z.discriminatedUnion('kind', [
   /** `returnToSummary`: the requester came from the summary to change this answer, and goes back there after. */
@@ -140,10 +141,11 @@ function stepBack(step: ChatStep, answers: ChatAnswers): ChatStep | undefined {
     const last = asked[asked.length - 1];
     return last === undefined ? undefined : asking(last.key, false);
   }
+  // Stryker disable next-line ConditionalExpression: a closed conversation takes no message, so only a question is left here; the check narrows the type
   if (step.kind !== 'question') return undefined;
   if (step.returnToSummary) return { kind: 'summary' };
-  const index = asked.findIndex((question) => question.key === step.key);
-  const previous = index > 0 ? asked[index - 1] : undefined;
+  // Before the first question there is none: `asked[-1]` is undefined.
+  const previous = asked[asked.findIndex((question) => question.key === step.key) - 1];
   return previous === undefined ? undefined : asking(previous.key, false);
 }
 
@@ -163,8 +165,8 @@ function transition(conversation: Conversation, input: ChatInput, clientMessageI
     case 'text':
       return transition(conversation, inputFromText(input.text, step.kind === 'summary'), clientMessageId, context);
     case 'answer': {
-      if (step.kind === 'summary') return refusal('Say "confirm" to send your request, or "change" and the item to correct.', step, answers, context, false);
-      if (step.kind !== 'question') return refusal('Your request is on its way already.', step, answers, context, false);
+      // Only the summary is not a question here: a closed conversation takes no message (`receiveMessage`).
+      if (step.kind !== 'question') return refusal('Say "confirm" to send your request, or "change" and the item to correct.', step, answers, context, false);
       const reading = readAnswer(chatQuestion(step.key), input.text, context);
       if (!reading.ok) return refusal(reading.reason, step, answers, context, true);
       const kept = { ...answers, [step.key]: reading.value };
@@ -195,8 +197,11 @@ function isSameInput(a: ChatInput, b: ChatInput): boolean {
 
 /** Takes one requester message: recorded with Baton's reply, or recognised as received before. */
 export function receiveMessage(conversation: Conversation, message: IncomingMessage, context: ChatContext, at: Instant): Receipt {
-  const earlier = conversation.messages.find((candidate) => candidate.from === 'requester' && candidate.clientMessageId === message.clientMessageId);
-  if (earlier !== undefined && earlier.from === 'requester') {
+  const earlier = conversation.messages.find(
+    // Stryker disable next-line ConditionalExpression: only a requester's message carries an id; the check narrows the type
+    (candidate): candidate is RequesterMessage => candidate.from === 'requester' && candidate.clientMessageId === message.clientMessageId,
+  );
+  if (earlier !== undefined) {
     return isSameInput(earlier.input, message.input) ? { kind: 'repeated', outcome: earlier.outcome } : { kind: 'id-reused' };
   }
   if (conversation.step.kind === 'opening' || conversation.step.kind === 'opened') return { kind: 'closed' };

@@ -1,46 +1,21 @@
-import { chatQuestion, CHAT_QUESTIONS, ChatQuestionKeySchema, type ChatContext } from '../../../../shared/domain/chat/chat-questions';
+import { chatQuestion, CHAT_QUESTIONS, ChatQuestionKeySchema, type ChatQuestionKey } from '../../../../shared/domain/chat/chat-questions';
 import { handOver } from '../../../../shared/domain/chat/chat-hand-over';
-import { inputFromText, type ChatInput } from '../../../../shared/domain/chat/chat-input';
+import { inputFromText } from '../../../../shared/domain/chat/chat-input';
 import { currentPrompt } from '../../../../shared/domain/chat/chat-prompt';
-import { receiveMessage, startConversation, ticketOpened, type Conversation } from '../../../../shared/domain/chat/conversation';
+import { MAX_CHAT_MESSAGES, receiveMessage, startConversation, summaryLines, ticketOpened, type Conversation } from '../../../../shared/domain/chat/conversation';
 import { parseIntake } from '../../../../shared/domain/intake/parse-intake';
 import { sampleOrgConfig } from '../../../../shared/domain/org/sample/sample-org';
 import { SEV_A_RULE, SEVERITY_GUIDANCE } from '../../../../shared/domain/severity/severity-guidance';
-
-const context: ChatContext = { productAreas: sampleOrgConfig.productCatalogue };
-const at = (minute: number): string => new Date(Date.UTC(2026, 11, 7, 9, minute)).toISOString();
-
-/** A conversation after the given inputs, each sent once with its own id. */
-function after(inputs: readonly (ChatInput | string)[], from: Conversation = startConversation(at(0), context, 'Europe/Lisbon')): Conversation {
-  return inputs.reduce((conversation, input, index) => {
-    const message = { clientMessageId: `m${String(conversation.messages.length)}-${String(index)}`, input: typeof input === 'string' ? { kind: 'text' as const, text: input } : input };
-    const receipt = receiveMessage(conversation, message, context, at(index + 1));
-    if (receipt.kind !== 'recorded') throw new Error(`"${JSON.stringify(input)}" was ${receipt.kind}`);
-    return receipt.conversation;
-  }, from);
-}
-
-const ANSWERS_UP_TO_SEVERITY = [
-  'Ana Silva',
-  'ana.silva@contoso.com',
-  'Contoso Ltd',
-  'contoso.onmicrosoft.com',
-  'Microsoft Entra ID',
-  'Finance cannot sign in to Outlook',
-  'Since Monday every member of the finance group gets AADSTS53003 when signing in from managed laptops.',
-  'Monday 09:00',
-  'Thirty people cannot send email during the month-end close.',
-];
-
-function lastBatonText(conversation: Conversation): string {
-  const last = conversation.messages[conversation.messages.length - 1];
-  return last?.from === 'baton' ? last.text : '';
-}
+import { ANSWERS_UP_TO_SEVERITY, after, at, context, lastBatonText } from './support/conversation-fixtures';
 
 describe('the guided chat', () => {
   describe('asks what the form asks', () => {
     it('has one question for every key, in the order a person tells it', () => {
       expect(CHAT_QUESTIONS.map((question) => question.key)).toEqual(ChatQuestionKeySchema.options);
+    });
+
+    it('has no question for a key outside the list, and says which', () => {
+      expect(() => chatQuestion('priority' as ChatQuestionKey)).toThrow('no chat question "priority"');
     });
 
     it('opens by asking the name, and nothing else', () => {
@@ -237,6 +212,97 @@ describe('the guided chat', () => {
       expect(inputFromText('yes', true)).toEqual({ kind: 'confirm' });
       expect(inputFromText('yes', false)).toEqual({ kind: 'answer', text: 'yes' });
       expect(inputFromText('change the tenant domain', true)).toEqual({ kind: 'change', question: 'tenantDomain' });
+    });
+  });
+
+  describe('says exactly what comes next', () => {
+    const summary = after([...ANSWERS_UP_TO_SEVERITY, 'B', 'cloud']);
+
+    it('keeps the time zone the browser reported, and none when it reported none', () => {
+      expect(startConversation(at(0), context, 'Asia/Tokyo').timeZone).toBe('Asia/Tokyo');
+      expect(Object.keys(startConversation(at(0), context))).not.toContain('timeZone');
+    });
+
+    it('sums the request up in one message, with how to confirm or change it', () => {
+      expect(lastBatonText(summary)).toBe(
+        [
+          'Here is your request. Please check it:',
+          'Your name: Ana Silva',
+          'Email address: ana.silva@contoso.com',
+          'Company: Contoso Ltd',
+          'Microsoft 365 tenant domain: contoso.onmicrosoft.com',
+          'Product area: Microsoft Entra ID',
+          'Summary: Finance cannot sign in to Outlook',
+          `What is happening: ${ANSWERS_UP_TO_SEVERITY[6] ?? ''}`,
+          'Since when: Monday 09:00',
+          `Business impact: ${ANSWERS_UP_TO_SEVERITY[8] ?? ''}`,
+          'Severity: B — Significant business impact',
+          'Location of the problem: In the cloud',
+          'Say "confirm" to send it, or "change" and the item to correct it (for example "change severity").',
+        ].join('\n'),
+      );
+    });
+
+    it('lists only the answers given so far', () => {
+      expect(summaryLines({ name: 'Ana Silva', email: 'ana@contoso.com' }, context).map((line) => line.key)).toEqual(['name', 'email']);
+    });
+
+    it('says the ticket is being opened once confirmed', () => {
+      expect(lastBatonText(after(['confirm'], summary))).toBe('Thank you. I am opening your ticket now.');
+    });
+
+    it('repeats the question after a refusal that the requester can act on', () => {
+      const namePrompt = 'Hello, I will take your support request. What is your name?';
+      expect(lastBatonText(after(['back']))).toBe(`This is the first question. ${namePrompt}`);
+      expect(lastBatonText(after([{ kind: 'change', question: 'email' }]))).toBe(`There is no answer to "Email address" to change yet. ${namePrompt}`);
+      expect(lastBatonText(after(['confirm']))).toBe(`There are questions left before your request can be sent. ${namePrompt}`);
+    });
+
+    it('takes no answer at the summary, only a confirmation or a change', () => {
+      const answered = after([{ kind: 'answer', text: 'B' }], summary);
+      expect(answered).toMatchObject({ step: { kind: 'summary' }, answers: { severity: 'B' } });
+      expect(lastBatonText(answered)).toBe('Say "confirm" to send your request, or "change" and the item to correct.');
+    });
+  });
+
+  describe('goes back and changes answers as the requester moves', () => {
+    const summary = after([...ANSWERS_UP_TO_SEVERITY, 'B', 'cloud']);
+
+    it('goes back from the summary to the last question, and on back through the questions before it', () => {
+      const back = after(['back'], summary);
+      expect(back.step).toEqual({ kind: 'question', key: 'scope', returnToSummary: false });
+      expect(after(['back'], back).step).toEqual({ kind: 'question', key: 'severity', returnToSummary: false });
+    });
+
+    it('goes back one question at a time', () => {
+      expect(after(['Ana Silva', 'ana.silva@contoso.com', 'back', 'back']).step).toEqual({ kind: 'question', key: 'name', returnToSummary: false });
+    });
+
+    it('returns to the next open question, not the summary, after a change made before the summary', () => {
+      expect(after(['Ana Silva', 'ana.silva@contoso.com', 'change name']).step).toEqual({ kind: 'question', key: 'name', returnToSummary: false });
+    });
+
+    it('still returns to the summary after a change made while changing another answer from it', () => {
+      const changing = after(['change severity'], summary);
+      expect(after(['change company'], changing).step).toEqual({ kind: 'question', key: 'company', returnToSummary: true });
+    });
+  });
+
+  describe('stays within its bounds', () => {
+    const padded = (count: number): Conversation => {
+      const start = startConversation(at(0), context);
+      return { ...start, messages: Array.from({ length: count }, () => start.messages[0]).filter((message) => message !== undefined) };
+    };
+    const message = { clientMessageId: 'next', input: { kind: 'text' as const, text: 'Ana Silva' } };
+
+    it('takes a message while its reply still fits, and none after', () => {
+      expect(receiveMessage(padded(MAX_CHAT_MESSAGES - 2), message, context, at(1)).kind).toBe('recorded');
+      expect(receiveMessage(padded(MAX_CHAT_MESSAGES - 1), message, context, at(1))).toEqual({ kind: 'too-long' });
+    });
+
+    it('takes no message once the ticket is opened', () => {
+      const opened = ticketOpened(after([...ANSWERS_UP_TO_SEVERITY, 'B', 'cloud', 'confirm']), 'BTN-261207-7K2QD', at(30), context);
+      expect(receiveMessage(opened, message, context, at(31))).toEqual({ kind: 'closed' });
     });
   });
 });
