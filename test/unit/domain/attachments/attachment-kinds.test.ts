@@ -58,4 +58,45 @@ describe('the attachment allow-list, judged by content', () => {
     expect(looksLikeText(euro.subarray(0, euro.length - 1), true)).toBe(false);
     expect(looksLikeText(bytes(0x61, 0x00, 0x62), true)).toBe(false);
   });
+
+  it('reads the extension in any case', () => {
+    expect(judgeContent(evidence('LOG', text('line one\n')))).toEqual({ ok: true, kind: 'text' });
+    expect(judgeContent(evidence('JPG', bytes(0xff, 0xd8, 0xff), 'image/jpeg'))).toEqual({ ok: true, kind: 'jpeg' });
+  });
+
+  it('refuses a program by its first bytes alone, a Linux one too', () => {
+    expect(judgeContent(evidence('log', bytes(0x4d, 0x5a)))).toEqual({ ok: false, reason: 'is a program, not a text or log' });
+    expect(judgeContent(evidence('etl', bytes(0x7f, 0x45, 0x4c, 0x46, 0x02)))).toEqual({ ok: false, reason: 'is a program, not a Windows trace log (.etl)' });
+    expect(judgeContent(evidence('log', text('M')))).toEqual({ ok: true, kind: 'text' });
+  });
+
+  it('refuses a file whose content the sniffer recognises as something its name does not say', () => {
+    expect(judgeContent(evidence('json', text('{}'), 'application/zip'))).toEqual({ ok: false, reason: 'does not contain what its name says: not a JSON (its content is application/zip)' });
+    expect(judgeContent(evidence('evtx', EVTX_HEAD, 'application/pdf'))).toMatchObject({ ok: false });
+  });
+
+  it('refuses an empty trace log, and an event log too short for its header', () => {
+    expect(judgeContent(evidence('etl', bytes()))).toEqual({ ok: false, reason: 'does not contain what its name says: not a Windows trace log (.etl)' });
+    expect(judgeContent(evidence('evtx', text('ElfFil')))).toMatchObject({ ok: false });
+  });
+
+  it('takes JSON whose opening bracket comes after blank lines, and not JSON that opens with anything else', () => {
+    expect(judgeContent(evidence('json', text('\n\n  \t[1]')))).toEqual({ ok: true, kind: 'json' });
+    expect(judgeContent(evidence('json', text('"just a string"')))).toMatchObject({ ok: false });
+    expect(judgeContent(evidence('har', bytes(0x7b, 0x00)))).toMatchObject({ ok: false });
+  });
+
+  it('takes text with tabs, line breaks and form feeds, and refuses other control characters', () => {
+    expect(looksLikeText(text('a\tb\r\nc\fd'), true)).toBe(true);
+    expect(looksLikeText(bytes(0x61, 0x1b, 0x62), true)).toBe(false);
+    expect(looksLikeText(bytes(0x61, 0x7f), true)).toBe(false);
+    expect(looksLikeText(bytes(0x61, 0x0b), true)).toBe(false);
+  });
+
+  it('drops at most three bytes of a character cut at the end of the head', () => {
+    const invalid = bytes(0x61, 0xff, 0xff, 0xff, 0xff);
+    expect(looksLikeText(invalid, false)).toBe(false);
+    expect(looksLikeText(bytes(0x61, 0xf0, 0x9f, 0x98), false)).toBe(true);
+  });
 });
+

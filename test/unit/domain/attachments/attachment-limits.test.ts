@@ -30,4 +30,29 @@ describe('what a ticket may carry', () => {
   it('writes sizes as people read them', () => {
     expect([readableSize(512), readableSize(1536), readableSize(25 * MB), readableSize(1.5 * MB)]).toEqual(['512 bytes', '1.5 KB', '25 MB', '1.5 MB']);
   });
+
+  it('takes a file at exactly each limit', () => {
+    expect(attachmentLimitVerdict(files(1, 1), 10 * MB, limits)).toEqual({ ok: true });
+    expect(attachmentLimitVerdict(files(10 * MB, 5 * MB), 10 * MB, limits)).toEqual({ ok: true });
+  });
+
+  it('says nothing is left when the ticket already carries more than a lowered total allows', () => {
+    expect(attachmentLimitVerdict(files(20 * MB), 1, { ...limits, maxTicketBytes: 10 * MB })).toEqual({
+      ok: false,
+      reason: "would take the ticket's files past 10 MB in all (0 bytes left)",
+    });
+  });
+
+  it('moves to the next unit at 1024, rounds to one decimal, and counts terabytes in GB', () => {
+    expect([readableSize(0), readableSize(1023), readableSize(1024), readableSize(1024 + 40), readableSize(1024 * 1024 - 1)]).toEqual([
+      '0 bytes',
+      '1023 bytes',
+      '1 KB',
+      '1 KB',
+      '1024 KB',
+    ]);
+    expect(readableSize(3 * 1024 * MB)).toBe('3 GB');
+    expect(readableSize(5 * 1024 * 1024 * MB)).toBe('5120 GB');
+  });
 });
+
