@@ -11,9 +11,13 @@ export type AnswerReading = { readonly ok: true; readonly value: ChatAnswerValue
 const YES = new Set(['yes', 'y', 'yes we can', 'yes i can', 'we can', 'i can', 'sure', 'ok', 'true']);
 const NO = new Set(['no', 'n', 'no we cannot', 'no i cannot', 'we cannot', 'i cannot', 'not', 'false']);
 
-/** Lower case, single spaces, no closing punctuation: "Yes!" and " yes " read alike. */
+/** Lower case, without full stops, commas, exclamation or question marks, single spaces: "Yes, we can!" and " yes we can " read alike. */
 function folded(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!?]+$/, '');
+  return text
+    .toLowerCase()
+    .replace(/[.,!?]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A choice named by its number in the list, its value, its label, or the start of its label ("A — Critical…" by "A"). */

@@ -20,10 +20,15 @@ export const ChatInputSchema = z.discriminatedUnion('kind', [
 export type ChatInput = z.infer<typeof ChatInputSchema>;
 
 const BACK_WORDS = new Set(['back', 'go back', 'previous', 'previous question', 'undo']);
-const CONFIRM_WORDS = new Set(['confirm', 'send', 'send it', 'submit', 'yes, send it', 'yes send it', 'confirm and send']);
+const CONFIRM_WORDS = new Set(['confirm', 'send', 'send it', 'submit', 'yes send it', 'confirm and send']);
 
+/** Lower case, without full stops, commas, exclamation or question marks, single spaces: "Yes. Send it!" is "yes send it". */
 function folded(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+  return text
+    .toLowerCase()
+    .replace(/[.,!?]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -31,7 +36,7 @@ function folded(text: string): string {
  * by its key or a part of its label. Fewer than three letters name none ("change it" is an answer).
  */
 function namedQuestion(words: string): ChatQuestionKey | undefined {
-  const wanted = words.replace(/^(the|my)\s+/, '');
+  const wanted = words.replace(/^(?:the|my) /, '');
   if (wanted.length < 3) return undefined;
   return CHAT_QUESTIONS.find((question) => question.key.toLowerCase() === wanted || question.label.toLowerCase().includes(wanted))?.key;
 }
@@ -44,7 +49,7 @@ export function inputFromText(text: string, atSummary: boolean): Exclude<ChatInp
   const words = folded(text);
   if (BACK_WORDS.has(words)) return { kind: 'back' };
   if (CONFIRM_WORDS.has(words) || (atSummary && ['yes', 'y', 'ok', 'correct'].includes(words))) return { kind: 'confirm' };
-  const change = /^(?:change|edit|correct)\s+(.+)$/.exec(words);
+  const change = /^(?:change|edit|correct) (.+)/.exec(words);
   const question = change?.[1] === undefined ? undefined : namedQuestion(change[1]);
   if (question !== undefined) return { kind: 'change', question };
   return { kind: 'answer', text };

@@ -49,6 +49,7 @@ export function currentPrompt(conversation: Conversation, context: ChatContext):
         long: question.long === true,
         ...(choices === undefined ? {} : { choices: [...choices] }),
         ...(kept === undefined ? {} : { current: shownAnswer(question, kept, context) }),
+        // Stryker disable next-line OptionalChaining: the name is always asked, so there is a first question
         canGoBack: step.returnToSummary || askedQuestions(answers)[0]?.key !== question.key,
       };
     }

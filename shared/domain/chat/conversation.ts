@@ -139,6 +139,7 @@ function stepBack(step: ChatStep, answers: ChatAnswers): ChatStep | undefined {
   const asked = askedQuestions(answers);
   if (step.kind === 'summary') {
     const last = asked[asked.length - 1];
+    // Stryker disable next-line ConditionalExpression: the name is always asked, so the summary has a last question; the check is for the type
     return last === undefined ? undefined : asking(last.key, false);
   }
   // Stryker disable next-line ConditionalExpression: a closed conversation takes no message, so only a question is left here; the check narrows the type
@@ -182,6 +183,7 @@ function transition(conversation: Conversation, input: ChatInput, clientMessageI
       if (answers[question.key] === undefined || !askedQuestions(answers).includes(question)) {
         return refusal(`There is no answer to "${question.label}" to change yet.`, step, answers, context, true);
       }
+      // Stryker disable next-line ConditionalExpression: a step that is not the summary is a question here (a closed conversation takes no message); the check is for the type
       return accepted(asking(question.key, step.kind === 'summary' || (step.kind === 'question' && step.returnToSummary)), answers, context);
     }
     case 'confirm': {

@@ -38,6 +38,14 @@ describe('the transcript handed to intake', () => {
     const oneMore = `${SPEAKER}${messages[messages.length - lines.length]?.text ?? ''}`;
     expect(transcript.length + oneMore.length + 1).toBeGreaterThan(FIELD_LIMITS.transcript);
   });
+
+  it('keeps the newest lines that fill the field exactly, with the note', () => {
+    const note = '[earlier messages omitted]';
+    const newest = messagesOfLength(FIELD_LIMITS.transcript - note.length - 1);
+    const transcript = transcriptOf([said('x'.repeat(100)), ...newest]);
+    expect(transcript).toHaveLength(FIELD_LIMITS.transcript);
+    expect(transcript).toBe([note, ...newest.map((message) => `${SPEAKER}${message.text}`)].join('\n'));
+  });
 });
 
 describe('handing a conversation to intake', () => {

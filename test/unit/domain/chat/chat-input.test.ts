@@ -6,7 +6,7 @@ describe('typed chat commands', () => {
     expect(inputFromText(text, false)).toEqual({ kind: 'back' });
   });
 
-  it.each(['confirm', 'Send it!', 'yes, send it'])('reads "%s" as confirming, wherever it is typed', (text) => {
+  it.each(['confirm', 'Send it!', 'yes, send it', 'Yes. Send it.', 'yes send it'])('reads "%s" as confirming, wherever it is typed', (text) => {
     expect(inputFromText(text, false)).toEqual({ kind: 'confirm' });
   });
 
@@ -21,6 +21,8 @@ describe('typed chat commands', () => {
     expect(inputFromText('correct my email', false)).toEqual({ kind: 'change', question: 'email' });
     expect(inputFromText('change the business impact', false)).toEqual({ kind: 'change', question: 'businessImpact' });
     expect(inputFromText('change sum', false)).toEqual({ kind: 'change', question: 'title' });
+    // "the" is dropped only before the name: inside it, it is part of the label.
+    expect(inputFromText('change location of the problem', false)).toEqual({ kind: 'change', question: 'scope' });
   });
 
   it('reads words that name no question, or fewer than three letters, as an answer', () => {

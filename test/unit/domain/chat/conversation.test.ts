@@ -158,13 +158,16 @@ describe('the guided chat', () => {
   });
 
   describe('hands a confirmed conversation to intake', () => {
-    const confirmed = after([...ANSWERS_UP_TO_SEVERITY, 'A', 'no', 'cloud', 'confirm']);
+    // Built inside each test, so that a test run with a planted fault builds it with the fault.
+    const confirmedConversation = () => after([...ANSWERS_UP_TO_SEVERITY, 'A', 'no', 'cloud', 'confirm']);
 
     it('waits for the ticket, confirmed by that message', () => {
+      const confirmed = confirmedConversation();
       expect(confirmed.step).toMatchObject({ kind: 'opening' });
     });
 
     it('as a chat intake the intake boundary accepts, with "since when" in the description and the conversation as transcript', () => {
+      const confirmed = confirmedConversation();
       const handed = handOver(confirmed);
       if (!handed.ok) throw new Error(JSON.stringify(handed.errors));
       expect(handed.intake).toMatchObject({
@@ -189,6 +192,7 @@ describe('the guided chat', () => {
     });
 
     it('says the ticket number once, however often the opening is retried', () => {
+      const confirmed = confirmedConversation();
       const opened = ticketOpened(confirmed, 'BTN-261207-7K2QD', at(30), context);
       expect(ticketOpened(opened, 'BTN-261207-7K2QD', at(31), context)).toBe(opened);
       expect(currentPrompt(opened, context)).toEqual({ kind: 'opened', ticketNumber: 'BTN-261207-7K2QD' });
@@ -196,6 +200,7 @@ describe('the guided chat', () => {
     });
 
     it('takes no new message once confirmed, and hands over the same request however often it is asked', () => {
+      const confirmed = confirmedConversation();
       expect(receiveMessage(confirmed, { clientMessageId: 'late', input: { kind: 'back' } }, context, at(40))).toEqual({ kind: 'closed' });
       const confirming = confirmed.messages.filter((message) => message.from === 'requester').pop();
       if (confirming?.from !== 'requester') throw new Error('no confirming message');
@@ -216,7 +221,8 @@ describe('the guided chat', () => {
   });
 
   describe('says exactly what comes next', () => {
-    const summary = after([...ANSWERS_UP_TO_SEVERITY, 'B', 'cloud']);
+    // Built inside each test, so that a test run with a planted fault builds it with the fault.
+    const summary = () => after([...ANSWERS_UP_TO_SEVERITY, 'B', 'cloud']);
 
     it('keeps the time zone the browser reported, and none when it reported none', () => {
       expect(startConversation(at(0), context, 'Asia/Tokyo').timeZone).toBe('Asia/Tokyo');
@@ -224,7 +230,7 @@ describe('the guided chat', () => {
     });
 
     it('sums the request up in one message, with how to confirm or change it', () => {
-      expect(lastBatonText(summary)).toBe(
+      expect(lastBatonText(summary())).toBe(
         [
           'Here is your request. Please check it:',
           'Your name: Ana Silva',
@@ -244,11 +250,11 @@ describe('the guided chat', () => {
     });
 
     it('lists only the answers given so far', () => {
-      expect(summaryLines({ name: 'Ana Silva', email: 'ana@contoso.com' }, context).map((line) => line.key)).toEqual(['name', 'email']);
+      expect(summaryLines({ name: 'Ana Silva', email: 'ana@contoso.com' }, context).map((line) => line.key)).toStrictEqual(['name', 'email']);
     });
 
     it('says the ticket is being opened once confirmed', () => {
-      expect(lastBatonText(after(['confirm'], summary))).toBe('Thank you. I am opening your ticket now.');
+      expect(lastBatonText(after(['confirm'], summary()))).toBe('Thank you. I am opening your ticket now.');
     });
 
     it('repeats the question after a refusal that the requester can act on', () => {
@@ -259,17 +265,18 @@ describe('the guided chat', () => {
     });
 
     it('takes no answer at the summary, only a confirmation or a change', () => {
-      const answered = after([{ kind: 'answer', text: 'B' }], summary);
+      const answered = after([{ kind: 'answer', text: 'B' }], summary());
       expect(answered).toMatchObject({ step: { kind: 'summary' }, answers: { severity: 'B' } });
       expect(lastBatonText(answered)).toBe('Say "confirm" to send your request, or "change" and the item to correct.');
     });
   });
 
   describe('goes back and changes answers as the requester moves', () => {
-    const summary = after([...ANSWERS_UP_TO_SEVERITY, 'B', 'cloud']);
+    // Built inside each test, so that a test run with a planted fault builds it with the fault.
+    const summary = () => after([...ANSWERS_UP_TO_SEVERITY, 'B', 'cloud']);
 
     it('goes back from the summary to the last question, and on back through the questions before it', () => {
-      const back = after(['back'], summary);
+      const back = after(['back'], summary());
       expect(back.step).toEqual({ kind: 'question', key: 'scope', returnToSummary: false });
       expect(after(['back'], back).step).toEqual({ kind: 'question', key: 'severity', returnToSummary: false });
     });
@@ -283,7 +290,7 @@ describe('the guided chat', () => {
     });
 
     it('still returns to the summary after a change made while changing another answer from it', () => {
-      const changing = after(['change severity'], summary);
+      const changing = after(['change severity'], summary());
       expect(after(['change company'], changing).step).toEqual({ kind: 'question', key: 'company', returnToSummary: true });
     });
   });
