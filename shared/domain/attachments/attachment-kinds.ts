@@ -56,8 +56,9 @@ const EVTX_SIGNATURE = [0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65, 0x00];
 /** Programs: a Windows PE ("MZ") or an ELF binary, which nothing on the allow-list ever starts with. */
 const EXECUTABLE_SIGNATURES = [[0x4d, 0x5a], [0x7f, 0x45, 0x4c, 0x46]];
 
+/** A head shorter than the signature does not start with it: past its end every byte reads as undefined. */
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
-  return signature.length <= bytes.length && signature.every((byte, index) => bytes[index] === byte);
+  return signature.every((byte, index) => bytes[index] === byte);
 }
 
 /** UTF-8 (a BOM allowed) without NUL or other control characters than tab, line feed, carriage return, form feed. */
@@ -78,7 +79,8 @@ export function looksLikeText(head: Uint8Array, complete: boolean): boolean {
 
 function looksLikeJson(head: Uint8Array, complete: boolean): boolean {
   if (!looksLikeText(head, complete)) return false;
-  const first = new TextDecoder('utf-8').decode(head.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart()[0];
+  // The decoder drops a leading byte order mark itself.
+  const first = new TextDecoder('utf-8').decode(head.subarray(0, 64)).trimStart()[0];
   return first === '{' || first === '[';
 }
 
@@ -114,7 +116,8 @@ export function judgeContent(evidence: ContentEvidence): ContentVerdict {
     case 'evtx':
       return startsWith(evidence.head, EVTX_SIGNATURE) ? { ok: true, kind: claimed } : { ok: false, reason: contentMismatch(claimed, undefined) };
     case 'etl':
-      return evidence.head.length > 0 && !looksLikeText(evidence.head, evidence.complete) ? { ok: true, kind: claimed } : { ok: false, reason: contentMismatch(claimed, undefined) };
+      // An empty file reads as text, so it is no trace log either.
+      return !looksLikeText(evidence.head, evidence.complete) ? { ok: true, kind: claimed } : { ok: false, reason: contentMismatch(claimed, undefined) };
     case 'json':
     case 'har':
       return looksLikeJson(evidence.head, evidence.complete) ? { ok: true, kind: claimed } : { ok: false, reason: contentMismatch(claimed, undefined) };

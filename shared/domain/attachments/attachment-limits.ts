@@ -19,13 +19,14 @@ export type LimitVerdict = { readonly ok: true } | { readonly ok: false; readonl
 export function readableSize(bytes: number): string {
   const units = ['bytes', 'KB', 'MB', 'GB'] as const;
   let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
+  let unit: (typeof units)[number] = 'bytes';
+  for (const larger of units.slice(1)) {
+    if (value < 1024) break;
     value /= 1024;
-    unit += 1;
+    unit = larger;
   }
-  const shown = unit === 0 || Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '');
-  return `${shown} ${units[unit] ?? 'bytes'}`;
+  // One decimal at most, and none when it is 0: Number("25.0") is 25.
+  return `${String(Number(value.toFixed(1)))} ${unit}`;
 }
 
 /** The bytes one more file may still take on this ticket: the smaller of the two limits. */

@@ -6,8 +6,8 @@
  */
 export const MAX_FILE_NAME_LENGTH = 150;
 
-/** Device names Windows refuses as file names, with or without an extension. */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+/** Device names Windows refuses as file names, whatever follows their first dot. */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 /** C0 and C1 controls, DEL, and the bidirectional overrides that make `exe.txt` read as `txt.exe`. */
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** Characters Windows, macOS or a shell treat as syntax. */
@@ -21,16 +21,11 @@ export interface SanitisedFileName {
 }
 
 function lastPathSegment(raw: string): string {
-  const parts = raw.split(/[/\\]/);
-  return parts[parts.length - 1] ?? '';
+  return raw.slice(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1);
 }
 
-function splitExtension(name: string): { stem: string; extension: string } {
-  const dot = name.lastIndexOf('.');
-  // A leading dot (".bashrc") is a hidden file's name, not an extension.
-  if (dot <= 0 || dot === name.length - 1) return { stem: name, extension: '' };
-  return { stem: name.slice(0, dot), extension: name.slice(dot + 1) };
-}
+/** An extension is a short word after the last dot: anything else is part of the name. */
+const EXTENSION = /\.([A-Za-z0-9]{1,10})$/;
 
 /** Cuts by code point, never through a surrogate pair. */
 function cut(text: string, length: number): string {
@@ -44,12 +39,11 @@ export function sanitiseFileName(raw: string): SanitisedFileName {
     .replace(/\s+/g, ' ')
     // Windows drops trailing dots and spaces; leading ones hide a file or read as a path.
     .replace(/^[\s.]+|[\s.]+$/g, '');
-  const split = splitExtension(cleaned);
-  // An extension is a short word: anything else is part of the name.
-  const extension = /^[A-Za-z0-9]{1,10}$/.test(split.extension) ? split.extension : '';
-  let stem = (extension === '' ? cleaned : split.stem).replace(/[\s.]+$/g, '');
+  // With its leading dots gone, a hidden file's name (".bashrc") is a name, not an extension.
+  const extension = EXTENSION.exec(cleaned)?.[1] ?? '';
+  let stem = (extension === '' ? cleaned : cleaned.slice(0, -extension.length - 1)).replace(/[\s.]+$/g, '');
   if (stem === '') stem = FALLBACK_STEM;
-  if (WINDOWS_RESERVED.test(stem.split('.')[0] ?? '')) stem = `_${stem}`;
+  if (WINDOWS_RESERVED.test(stem)) stem = `_${stem}`;
   const suffix = extension === '' ? '' : `.${extension}`;
   const name = `${cut(stem, MAX_FILE_NAME_LENGTH - Array.from(suffix).length)}${suffix}`;
   return { name, extension: extension.toLowerCase() };

@@ -88,6 +88,11 @@ describe('who sees a ticket’s files', () => {
     expect(attachmentFor(ticket, internal.id, 'requester')).toBeUndefined();
   });
 
+  it('finds none on a ticket that has never had a file', () => {
+    expect(attachmentsFor({}, 'staff')).toEqual([]);
+    expect(attachmentsFor({}, 'requester')).toEqual([]);
+  });
+
   it('finds nothing for an id of another ticket', () => {
     const other = withFile(investigatingTicket(), attachment('f1', requester));
     const foreignId = attachmentsFor(other, 'staff')[0]?.id ?? '';

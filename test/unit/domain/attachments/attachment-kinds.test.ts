@@ -98,5 +98,11 @@ describe('the attachment allow-list, judged by content', () => {
     expect(looksLikeText(invalid, false)).toBe(false);
     expect(looksLikeText(bytes(0x61, 0xf0, 0x9f, 0x98), false)).toBe(true);
   });
+
+  it('refuses an event log without its header even when it is binary, a HAR that is not JSON, and a log that is not text', () => {
+    expect(judgeContent(evidence('evtx', bytes(0x00, 0x01, 0x02, 0xff)))).toEqual({ ok: false, reason: 'does not contain what its name says: not a Windows event log (.evtx)' });
+    expect(judgeContent(evidence('har', text('GET /api HTTP/1.1')))).toEqual({ ok: false, reason: 'does not contain what its name says: not a HAR (browser network log)' });
+    expect(judgeContent(evidence('log', bytes(0x00, 0x01, 0x02)))).toEqual({ ok: false, reason: 'does not contain what its name says: not a text or log' });
+  });
 });
 

@@ -27,7 +27,7 @@ describe('an attachment’s file name', () => {
   });
 
   it('trims dots and spaces Windows would drop or that hide a file, and names a nameless file', () => {
-    expect(sanitiseFileName('  notes.txt. . ').name).toBe('notes.txt');
+    expect(sanitiseFileName('  notes.txt. . ')).toEqual({ name: 'notes.txt', extension: 'txt' });
     expect(sanitiseFileName('.bashrc')).toEqual({ name: 'bashrc', extension: '' });
     expect(sanitiseFileName('///').name).toBe('attachment');
   });
