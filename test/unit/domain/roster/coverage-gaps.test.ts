@@ -68,4 +68,15 @@ describe('coverage gaps', () => {
       { from: '2026-12-25T14:00:00.000Z', to: '2026-12-25T16:00:00.000Z', uncoveredProductAreas: ['exchange'] },
     ]);
   });
+
+  it('splits a gap where the set of uncovered product areas changes, listing them in the queue’s order', () => {
+    // On EMEA's holiday nobody has intune all day; exchange is uncovered between APAC (until 09:00 UTC) and AMER (from 16:00 UTC).
+    const gaps = coverageGaps(withHolidays(followTheSun, 'EMEA', ['2026-12-25']), queue(['exchange', 'intune']), '2026-12-25T00:00:00.000Z', '2026-12-26T00:00:00.000Z');
+    expect(gaps).toEqual([
+      { from: '2026-12-25T00:00:00.000Z', to: '2026-12-25T09:00:00.000Z', uncoveredProductAreas: ['intune'] },
+      { from: '2026-12-25T09:00:00.000Z', to: '2026-12-25T16:00:00.000Z', uncoveredProductAreas: ['exchange', 'intune'] },
+      { from: '2026-12-25T16:00:00.000Z', to: '2026-12-26T00:00:00.000Z', uncoveredProductAreas: ['intune'] },
+    ]);
+  });
 });
+
