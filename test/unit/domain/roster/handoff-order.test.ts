@@ -1,4 +1,4 @@
-import { type ShiftOrder, nextRegionOnShift, shiftOrder, startingAt } from '../../../../shared/domain/roster/handoff-order';
+import { type ShiftOrder, nextRegionOnShift, sameCycle, shiftOrder, startingAt } from '../../../../shared/domain/roster/handoff-order';
 import { RosterSchema } from '../../../../shared/domain/roster/roster-schema';
 import { followTheSun, withEvaOnCall, withHolidays } from './support/roster-fixtures';
 
@@ -59,4 +59,44 @@ describe('follow-the-sun handoff order', () => {
     expect(order.ok).toBe(false);
     expect(order.ok ? '' : order.reason).toContain('AMER hands over to EMEA or APAC');
   });
+
+  it('takes a region at work from the instant its shift starts, and not at the instant it ends', () => {
+    // 08:00 UTC: EMEA starts as APAC works on; 09:00 UTC: APAC stops as EMEA works on.
+    expect(nextRegionOnShift(followTheSun, 'APAC', '2026-11-23T08:00:00.000Z')).toBe('EMEA');
+    expect(nextRegionOnShift(followTheSun, 'EMEA', '2026-11-23T09:00:00.000Z')).toBe('EMEA');
+  });
+
+  it('sends a ticket to the region listed first when two began at the same instant', () => {
+    const sameStart = RosterSchema.parse({
+      ...followTheSun,
+      engineers: [],
+      regions: [
+        { id: 'AMER', timeZone: 'UTC', shifts: { mon: [{ start: '08:00', end: '17:00' }] } },
+        { id: 'EMEA', timeZone: 'UTC', shifts: { mon: [{ start: '12:00', end: '20:00' }] } },
+        { id: 'APAC', timeZone: 'UTC', shifts: { mon: [{ start: '12:00', end: '20:00' }] } },
+      ],
+    });
+    expect(nextRegionOnShift(sameStart, 'AMER', '2026-11-23T13:00:00.000Z')).toBe('EMEA');
+  });
+
+  it('finds no order when a region works around the clock and so never hands over', () => {
+    const roundTheClock = RosterSchema.parse({
+      ...followTheSun,
+      engineers: [],
+      regions: [
+        { id: 'AMER', timeZone: 'UTC', shifts: { mon: [{ start: '09:00', end: '17:00' }], tue: [{ start: '09:00', end: '17:00' }] } },
+        { id: 'EMEA', timeZone: 'UTC', shifts: { mon: [{ start: '00:00', end: '24:00' }], tue: [{ start: '00:00', end: '24:00' }], wed: [{ start: '00:00', end: '24:00' }], thu: [{ start: '00:00', end: '24:00' }], fri: [{ start: '00:00', end: '24:00' }], sat: [{ start: '00:00', end: '24:00' }], sun: [{ start: '00:00', end: '24:00' }] } },
+      ],
+    });
+    expect(shiftOrder(roundTheClock.regions)).toEqual({ ok: false, reason: 'AMER → EMEA does not come back to AMER' });
+  });
+
+  it('tells the same cycle wherever it starts, and never one of another length', () => {
+    expect(sameCycle(['EMEA', 'AMER', 'APAC'], ['APAC', 'EMEA', 'AMER'])).toBe(true);
+    expect(sameCycle(['EMEA', 'APAC', 'AMER'], ['APAC', 'EMEA', 'AMER'])).toBe(false);
+    expect(sameCycle(['EMEA', 'AMER'], ['EMEA', 'AMER', 'APAC'])).toBe(false);
+    expect(sameCycle([], ['EMEA'])).toBe(false);
+    expect(sameCycle([], [])).toBe(true);
+  });
 });
+
