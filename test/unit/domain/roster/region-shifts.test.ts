@@ -1,4 +1,4 @@
-import { engineerShiftEnd, nextShiftStart, nextSkilledShiftStart, onShift, regionOnShift, shiftEnd } from '../../../../shared/domain/roster/region-shifts';
+import { engineerShiftEnd, engineersAtWork, nextShiftStart, nextSkilledShiftStart, onShift, regionOnShift, shiftEnd } from '../../../../shared/domain/roster/region-shifts';
 import { followTheSun, local, withEvaOnCall, withRegion } from './support/roster-fixtures';
 
 const newYork = 'America/New_York';
@@ -126,4 +126,13 @@ describe('engineers on call', () => {
     expect(nextSkilledShiftStart(tuesdayHoliday, 'intune', mondayEvening, '24x7')).toBeUndefined();
     expect(nextSkilledShiftStart(tuesdayHoliday, 'teams', mondayNight, '24x7')).toBeUndefined();
   });
+
+  it('says how each engineer at work is there: on their region’s shift, or only on call', () => {
+    // Monday 17:30 UTC: AMER is on shift; Eva is on call for EMEA until 20:00 UTC, her colleagues are off.
+    const evening = engineersAtWork(withEvaOnCall(followTheSun), '2026-11-23T17:30:00.000Z', '24x7');
+    expect(evening.get('ana')).toBe('on-shift');
+    expect(evening.get('eva')).toBe('on-call');
+    expect(evening.has('emil')).toBe(false);
+  });
 });
+
