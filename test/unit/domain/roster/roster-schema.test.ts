@@ -73,4 +73,22 @@ describe('roster schema', () => {
     expect(issuesOf(withEmeaOnCall({ engineerIds: ['eva'], weekly: {} }))).toEqual(['on-call cover needs hours, weekly or on holidays']);
     expect(issuesOf(withEmeaOnCall({ engineerIds: ['eva'], weekly: { sat: [{ start: '09:00', end: '09:00' }] } }))).toEqual(['a shift must not end when it starts']);
   });
+
+  it('rejects a handoff order naming a region that has no roster, even with the right number of regions', () => {
+    const twoRegions = { ...followTheSun, regions: followTheSun.regions.filter((region) => region.id !== 'APAC'), engineers: [] };
+    expect(issuesOf({ ...twoRegions, handoffOrder: ['AMER', 'APAC'] })).toEqual(['the handoff order names every rostered region once']);
+  });
+
+  it('shows the order the shifts follow from the region the configured order starts with', () => {
+    expect(issuesOf({ ...followTheSun, handoffOrder: ['EMEA', 'APAC', 'AMER'] })).toEqual([
+      'the handoff order EMEA → APAC → AMER contradicts the shifts, which follow each other EMEA → AMER → APAC around the clock',
+    ]);
+  });
+
+  it('points at each engineer whose region has no roster', () => {
+    const result = RosterSchema.safeParse({ ...followTheSun, regions: followTheSun.regions.filter((region) => region.id !== 'APAC') });
+    const apacEngineers = followTheSun.engineers.flatMap((engineer, index) => (engineer.region === 'APAC' ? [['engineers', index, 'region']] : []));
+    expect(result.error?.issues.filter((issue) => issue.message === 'region APAC has no roster').map((issue) => issue.path)).toEqual(apacEngineers);
+  });
 });
+
