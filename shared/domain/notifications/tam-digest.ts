@@ -78,8 +78,11 @@ export function tamDigestsFor(tickets: readonly Ticket[], org: OrgConfig, now: I
 export function ticketRisks(ticket: Ticket, org: OrgConfig, now: Instant): string[] {
   const nowMs = Date.parse(now);
   const slaRisks = ticketClocks(ticket, org, now)
-    .filter((clock) => clock.stoppedAt === undefined && clock.state !== 'not-started' && clock.state !== 'met')
-    .filter((clock) => clock.state === 'breached' || (clock.warningAt !== undefined && Date.parse(clock.warningAt) <= nowMs))
+    // A clock met, or stopped late, is no longer to beat; one not started has no warning instant.
+    .filter((clock) => clock.stoppedAt === undefined)
+    // A breached clock has passed its warning instant too, which comes before its due instant.
+    // Stryker disable next-line ConditionalExpression: an absent warning instant parses to NaN, never at or before now; the check is for the type
+    .filter((clock) => clock.warningAt !== undefined && Date.parse(clock.warningAt) <= nowMs)
     .map((clock) => clock.explanation);
   const stalled = isHandoffStalled(ticket, org.lifecycle.handoffStallThreshold)
     ? [`${String(ticket.handoffsSinceCustomerUpdate)} follow-the-sun handoffs without an update to the customer.`]

@@ -11,7 +11,7 @@ import { TimelineEvent } from '../../../../shared/domain/timeline/timeline-event
 import { candidateCommands } from '../support/command-catalogue';
 import { minimalBrief } from '../support/handoff-fixtures';
 import { sampleOrg } from '../support/org-fixtures';
-import { applyAll, context, engineer, investigatingTicket, lukas, maria, receivedTicket, requester, system, triagedTicket } from '../support/ticket-fixtures';
+import { apply, applyAll, context, engineer, lead, investigatingTicket, lukas, maria, receivedTicket, requester, system, triagedTicket } from '../support/ticket-fixtures';
 
 const org = sampleOrg();
 
@@ -111,6 +111,52 @@ describe('notifications', () => {
       { type: 'escalate-to-vendor', actor: engineer(maria), justification: 'Backend logs.' },
     ]);
     expect(lastNotifications(ticket)).toEqual([]);
+  });
+});
+
+describe('notifications of severity, vendor and resolution events', () => {
+  it('alert the TAM of a raise to Severity A, and of no lesser raise', () => {
+    const toA = applyAll(investigatingTicket({ severity: 'B' }), [{ type: 'change-severity', actor: lead, to: 'A', reason: 'Every site is down now.' }]);
+    expect(summary(lastNotifications(toA))).toContain('tam-alert → tam:tom.reyes@css.example');
+    const toB = applyAll(investigatingTicket({ severity: 'C' }), [{ type: 'change-severity', actor: lead, to: 'B', reason: 'More users.' }]);
+    expect(summary(lastNotifications(toB)).some((line) => line.startsWith('tam-alert'))).toBe(false);
+  });
+
+  it('copy the TAM on a vendor escalation of Severity A or B, not of C', () => {
+    const opened = (severity: string) =>
+      applyAll(investigatingTicket({ severity }), [
+        { type: 'escalate-to-vendor', actor: engineer(maria), justification: 'Backend logs.' },
+        { type: 'record-vendor-case', actor: system, outcome: { status: 'opened', caseId: '2611230040001234' } },
+      ]);
+    expect(summary(lastNotifications(opened('B')))).toEqual(['vendor-escalation-raised → requester:aoife.byrne@contoso.com', 'vendor-escalation-raised → tam:tom.reyes@css.example']);
+    expect(summary(lastNotifications(opened('C')))).toEqual(['vendor-escalation-raised → requester:aoife.byrne@contoso.com']);
+  });
+
+  it('remind the requester of the proposed resolution in its own words, and tell them and the engineer when it closes by itself', () => {
+    const proposed = applyAll(investigatingTicket(), [{ type: 'propose-resolution', actor: engineer(maria), summary: 'The connector certificate was renewed.' }]);
+    const at = (days: number) => instantPlus(proposed.updatedAt, { days });
+    const reminded = apply(proposed, { type: 'send-resolution-reminder', actor: system }, at(4));
+    expect(lastNotifications(reminded).map((notification) => [notification.template, notification.data.summary])).toEqual([['resolution-reminder', 'The connector certificate was renewed.']]);
+    const closed = apply(reminded, { type: 'auto-close', actor: system }, at(8));
+    expect(summary(lastNotifications(closed))).toEqual(['closed → requester:aoife.byrne@contoso.com', 'closed → engineer:maria.garcia@css.example']);
+  });
+
+  it('tell the requester when a ticket closes for want of entitlement', () => {
+    const closed = applyAll(investigatingTicket(), [{ type: 'close-not-entitled', actor: system, explanation: 'No contract covers this product.' }]);
+    expect(summary(lastNotifications(closed))).toContain('closed → requester:aoife.byrne@contoso.com');
+  });
+
+  it('send nothing for an engineer taking over a handoff', () => {
+    const ticket = investigatingTicket();
+    const handed = applyAll(ticket, [{ type: 'handoff', actor: system, toEngineer: lukas, brief: minimalBrief(ticket) }]);
+    const taken = applyAll(handed, [{ type: 'acknowledge-handoff', actor: engineer(lukas) }]);
+    expect(taken.timeline.at(-1)?.type).toBe('handoff-acknowledged');
+    expect(lastNotifications(taken)).toEqual([]);
+  });
+
+  it('pass an engineer’s answer on to the requester', () => {
+    const answered = applyAll(investigatingTicket(), [{ type: 'respond', actor: engineer(maria), message: 'The connector is fixed.' }]);
+    expect(lastNotifications(answered).map((notification) => [notification.template, notification.to[0]?.role, notification.data.message])).toEqual([['customer-update', 'requester', 'The connector is fixed.']]);
   });
 });
 

@@ -1,9 +1,9 @@
 import { receiveTicket } from '../../../../shared/domain/commands/receive-ticket';
 import { IntakeSchema } from '../../../../shared/domain/intake/intake';
-import { digestDay, TamDigestSchema, tamDigestsFor, ticketRisks } from '../../../../shared/domain/notifications/tam-digest';
+import { digestDay, TamDigestSchema, tamDigestMessageId, tamDigestsFor, ticketRisks } from '../../../../shared/domain/notifications/tam-digest';
 import type { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { sampleOrg } from '../support/org-fixtures';
-import { applyAll, closedTicket, engineer, maria, minutesAfter, receivedTicket, system, T0 } from '../support/ticket-fixtures';
+import { apply, applyAll, closedTicket, engineer, maria, minutesAfter, receivedTicket, system, T0 } from '../support/ticket-fixtures';
 
 const org = sampleOrg();
 /** Two hours after intake: a Severity A first response (60 minutes) has long breached. */
@@ -90,5 +90,27 @@ describe('a ticket at risk, for the digest', () => {
     expect(digest?.tickets).toStrictEqual([
       { ticketNumber: 'BTN-2026-000100', customer: 'ken@fabrikam.com', status: 'triaged', risks: ['3 follow-the-sun handoffs without an update to the customer.'] },
     ]);
+  });
+
+  it('is not one whose first response came late: that clock has stopped, and the next update is not yet near', () => {
+    const assigned = applyAll(contoso, [{ type: 'assign', actor: system, engineer: maria }]);
+    const lateAnswer = apply(assigned, { type: 'acknowledge', actor: engineer(maria), message: 'Looking at it now.' }, minutesAfter(T0, 90));
+    expect(ticketRisks(lateAnswer, org, minutesAfter(T0, 120))).toEqual([]);
+  });
+
+  it('leaves a TAM whose tickets are all on track without a digest', () => {
+    const onTrack = triaged('BTN-2026-000003', 'contoso-unified', 'tom.reyes@css.example');
+    expect(tamDigestsFor([onTrack], org, minutesAfter(T0, 10))).toEqual([]);
+  });
+
+  it('carries the ticket’s title when it has one', () => {
+    const [digest] = tamDigestsFor([triaged('BTN-2026-000004', 'contoso-unified', 'tom.reyes@css.example')], org, LATER);
+    expect(digest?.tickets[0]?.title).toBe('Outbound mail stuck in queue for all users');
+  });
+});
+
+describe("a TAM digest's message id", () => {
+  it('is the same however the address is written', () => {
+    expect(tamDigestMessageId('  Tom.Reyes@CSS.example ', '2026-11-23')).toBe('tam-digest/2026-11-23/tom.reyes@css.example');
   });
 });

@@ -2,6 +2,7 @@ import { ticketClocks } from '../../../../shared/domain/agenda/sla-agenda';
 import { receiveTicket } from '../../../../shared/domain/commands/receive-ticket';
 import { IntakeSchema } from '../../../../shared/domain/intake/intake';
 import { teamsAlertFor } from '../../../../shared/domain/notifications/teams-alerts';
+import type { SlaClock, SlaClockState, SlaMetric } from '../../../../shared/domain/sla/sla-clock';
 import { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { minimalBrief } from '../support/handoff-fixtures';
 import { sampleOrg } from '../support/org-fixtures';
@@ -132,5 +133,67 @@ describe('Teams cards for the staff channel', () => {
 
   it('are not called for by the rest of the conversation', () => {
     expect(cardFor(applyAll(investigatingTicket(), [{ type: 'respond', actor: engineer(maria), message: 'Looking into it.' }]))).toBeUndefined();
+  });
+});
+
+describe('the clock a Teams card shows', () => {
+  /** A clock as the SLA engine reports it, due `minutes` after `from` (none when undefined). */
+  function clock(metric: SlaMetric, state: SlaClockState, from: string, minutes: number | undefined, stoppedAt?: string): SlaClock {
+    return {
+      metric,
+      cycleId: `${metric}-cycle`,
+      state,
+      severity: 'A',
+      targetMinutes: 60,
+      calendarId: 'emea-business',
+      pausedMinutes: 0,
+      remainingMinutes: minutes ?? 60,
+      explanation: `${metric} clock`,
+      ...(minutes === undefined ? {} : { dueAt: minutesAfter(from, minutes) }),
+      ...(stoppedAt === undefined ? {} : { stoppedAt }),
+    };
+  }
+
+  /** The card of an escalation to a team lead, which shows the clock to beat, given the clocks the engine reports. */
+  function escalationCard(clocks: (at: string) => SlaClock[]) {
+    const ticket = applyAll(investigatingTicket(), [{ type: 'escalate-internally', actor: lead, reason: 'Watch this one.', to: graceRef }]);
+    const event = ticket.timeline.at(-1);
+    return event === undefined ? undefined : teamsAlertFor(ticket, event, () => clocks(event.at));
+  }
+
+  it('is the one due soonest, in whatever order the engine lists the clocks', () => {
+    const soonestOf = (order: SlaMetric[]) =>
+      escalationCard((at) => order.map((metric) => clock(metric, 'running', at, { 'first-response': 90, 'next-update': 30, resolution: 240 }[metric])))?.clock?.metric;
+    expect(soonestOf(['resolution', 'first-response', 'next-update'])).toBe('next-update');
+    expect(soonestOf(['next-update', 'resolution', 'first-response'])).toBe('next-update');
+    expect(soonestOf(['first-response', 'resolution', 'next-update'])).toBe('next-update');
+  });
+
+  it('is a breached clock still running before any clock not yet due, counted as overdue', () => {
+    const card = escalationCard((at) => [clock('resolution', 'running', at, 240), clock('next-update', 'breached', at, -10)]);
+    expect(card?.clock).toMatchObject({ metric: 'next-update', minutesLeft: -10 });
+  });
+
+  it('is never a clock that has stopped, met or late, nor one paused or without a due instant', () => {
+    const card = escalationCard((at) => [
+      clock('first-response', 'breached', at, -30, minutesAfter(at, -20)),
+      clock('first-response', 'met', at, -5, minutesAfter(at, -40)),
+      clock('next-update', 'paused', at, 10),
+      clock('next-update', 'running', at, undefined),
+      clock('resolution', 'running', at, 240),
+    ]);
+    expect(card?.clock).toMatchObject({ metric: 'resolution', minutesLeft: 240 });
+    expect(escalationCard((at) => [clock('next-update', 'running', at, undefined)])?.clock).toBeUndefined();
+  });
+});
+
+describe('where a Teams card goes', () => {
+  it('names no queue for a ticket that has none yet', () => {
+    const { queueId, ...unqueued } = applyAll(investigatingTicket(), [{ type: 'escalate-internally', actor: lead, reason: 'Watch this one.', to: graceRef }]);
+    expect(queueId).toBe('collaboration');
+    const event = unqueued.timeline.at(-1);
+    const card = event === undefined ? undefined : teamsAlertFor(unqueued, event, () => []);
+    expect(card?.kind).toBe('escalation');
+    expect(card !== undefined && 'queueId' in card).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { instantPlus } from '../../../../shared/domain/commands/instants';
 import { NotificationSchema, type Notification } from '../../../../shared/domain/notifications/notification';
 import { notificationContextFor } from '../../../../shared/domain/notifications/notification-context';
 import { notificationsFor } from '../../../../shared/domain/notifications/notifications-for';
-import { VendorFollowUpFactsSchema } from '../../../../shared/domain/notifications/vendor-follow-up';
+import { VendorFollowUpFactsSchema, vendorFollowUpFacts } from '../../../../shared/domain/notifications/vendor-follow-up';
 import type { Command } from '../../../../shared/domain/commands/commands';
 import type { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { sampleOrg } from '../support/org-fixtures';
@@ -12,12 +12,15 @@ const org = sampleOrg();
 const CASE_ID = '2611230040001234';
 const UNREACHABLE = 'The vendor could not be reached: vendor answered 503';
 
-const opened = applyAll(investigatingTicket(), [
-  { type: 'escalate-to-vendor', actor: engineer(maria), justification: 'Backend transport logs are needed.' },
-  { type: 'record-vendor-case', actor: system, outcome: { status: 'opened', caseId: CASE_ID } },
-]);
-const openedAt = opened.vendorCase?.openedAt ?? '';
-const hoursAfterOpening = (hours: number): string => instantPlus(openedAt, { hours });
+/** A ticket whose vendor case is open; built inside each test, so that it carries the code under test as it is then. */
+function openedCase(): Ticket {
+  return applyAll(investigatingTicket(), [
+    { type: 'escalate-to-vendor', actor: engineer(maria), justification: 'Backend transport logs are needed.' },
+    { type: 'record-vendor-case', actor: system, outcome: { status: 'opened', caseId: CASE_ID } },
+  ]);
+}
+const openedAt = (ticket: Ticket): string => ticket.vendorCase?.openedAt ?? '';
+const hoursAfterOpening = (ticket: Ticket, hours: number): string => instantPlus(openedAt(ticket), { hours });
 
 function followedUp(ticket: Ticket, command: Command, at: string): { ticket: Ticket; notifications: Notification[] } {
   const after = apply(ticket, command, at);
@@ -26,10 +29,16 @@ function followedUp(ticket: Ticket, command: Command, at: string): { ticket: Tic
 }
 
 describe("the reminder of Baton's vendor follow-up", () => {
-  const first = followedUp(opened, { type: 'follow-up-vendor', actor: system }, hoursAfterOpening(4));
-  const second = followedUp(first.ticket, { type: 'follow-up-vendor', actor: system, note: UNREACHABLE }, hoursAfterOpening(8));
+  /** Baton follows the case up twice: four hours after it opened, then eight, when the vendor could not be read. */
+  function twoFollowUps() {
+    const opened = openedCase();
+    const first = followedUp(opened, { type: 'follow-up-vendor', actor: system }, hoursAfterOpening(opened, 4));
+    const second = followedUp(first.ticket, { type: 'follow-up-vendor', actor: system, note: UNREACHABLE }, hoursAfterOpening(opened, 8));
+    return { opened, first, second };
+  }
 
   it('goes to the assigned engineer alone, with the case and how long it has been quiet', () => {
+    const { opened, first } = twoFollowUps();
     expect(first.notifications).toHaveLength(1);
     const [reminder] = first.notifications;
     expect(NotificationSchema.parse(reminder)).toMatchObject({
@@ -37,20 +46,31 @@ describe("the reminder of Baton's vendor follow-up", () => {
       to: [{ role: 'engineer', email: maria.email, name: maria.name }],
       ticketNumber: opened.ticketNumber,
     });
-    expect(VendorFollowUpFactsSchema.parse(reminder?.data)).toEqual({ caseId: CASE_ID, vendorStatus: 'open', quietSince: openedAt });
+    expect(VendorFollowUpFactsSchema.parse(reminder?.data)).toEqual({ caseId: CASE_ID, vendorStatus: 'open', quietSince: openedAt(opened) });
   });
 
   it('counts the quiet from the last contact with the vendor, and says when the vendor could not be read', () => {
-    expect(second.notifications.map((reminder) => VendorFollowUpFactsSchema.parse(reminder.data))).toEqual([{ caseId: CASE_ID, vendorStatus: 'open', quietSince: hoursAfterOpening(4), unreachable: UNREACHABLE }]);
+    const { opened, second } = twoFollowUps();
+    expect(second.notifications.map((reminder) => VendorFollowUpFactsSchema.parse(reminder.data))).toEqual([{ caseId: CASE_ID, vendorStatus: 'open', quietSince: hoursAfterOpening(opened, 4), unreachable: UNREACHABLE }]);
   });
 
   it('counts a vendor update as contact, and reports the status it left', () => {
-    const updated = apply(opened, { type: 'vendor-update', actor: vendor, note: 'Collecting backend logs.', status: 'investigating' }, hoursAfterOpening(2));
-    const { notifications } = followedUp(updated, { type: 'follow-up-vendor', actor: system }, hoursAfterOpening(6));
-    expect(notifications.map((reminder) => VendorFollowUpFactsSchema.parse(reminder.data))).toEqual([{ caseId: CASE_ID, vendorStatus: 'investigating', quietSince: hoursAfterOpening(2) }]);
+    const opened = openedCase();
+    const updated = apply(opened, { type: 'vendor-update', actor: vendor, note: 'Collecting backend logs.', status: 'investigating' }, hoursAfterOpening(opened, 2));
+    const { notifications } = followedUp(updated, { type: 'follow-up-vendor', actor: system }, hoursAfterOpening(opened, 6));
+    expect(notifications.map((reminder) => VendorFollowUpFactsSchema.parse(reminder.data))).toEqual([{ caseId: CASE_ID, vendorStatus: 'investigating', quietSince: hoursAfterOpening(opened, 2) }]);
+  });
+
+  it('counts the quiet from the latest of several contacts', () => {
+    const opened = openedCase();
+    const updated = apply(opened, { type: 'vendor-update', actor: vendor, note: 'Collecting backend logs.', status: 'investigating' }, hoursAfterOpening(opened, 2));
+    const chased = followedUp(updated, { type: 'follow-up-vendor', actor: system }, hoursAfterOpening(opened, 6));
+    const { notifications } = followedUp(chased.ticket, { type: 'follow-up-vendor', actor: system }, hoursAfterOpening(opened, 10));
+    expect(notifications.map((reminder) => VendorFollowUpFactsSchema.parse(reminder.data).quietSince)).toEqual([hoursAfterOpening(opened, 6)]);
   });
 
   it('has one message id per follow-up cycle, the same whenever it is recomputed', () => {
+    const { first, second } = twoFollowUps();
     const firstId = first.notifications[0]?.messageId;
     const secondId = second.notifications[0]?.messageId;
     expect(firstId).toEqual(expect.any(String));
@@ -61,7 +81,14 @@ describe("the reminder of Baton's vendor follow-up", () => {
   });
 
   it('is not sent when the engineer follows the case up themselves', () => {
-    const { notifications } = followedUp(opened, { type: 'follow-up-vendor', actor: engineer(maria), note: 'Called the vendor for an ETA.' }, hoursAfterOpening(1));
+    const opened = openedCase();
+    const { notifications } = followedUp(opened, { type: 'follow-up-vendor', actor: engineer(maria), note: 'Called the vendor for an ETA.' }, hoursAfterOpening(opened, 1));
     expect(notifications).toEqual([]);
+  });
+
+  it('says nothing of a case the ticket does not have', () => {
+    const { first } = twoFollowUps();
+    const event = first.ticket.timeline.at(-1);
+    expect(event?.type === 'vendor-followed-up' ? vendorFollowUpFacts(investigatingTicket(), event) : 'no follow-up').toBeUndefined();
   });
 });
