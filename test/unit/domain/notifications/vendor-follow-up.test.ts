@@ -47,6 +47,9 @@ describe("the reminder of Baton's vendor follow-up", () => {
       ticketNumber: opened.ticketNumber,
     });
     expect(VendorFollowUpFactsSchema.parse(reminder?.data)).toEqual({ caseId: CASE_ID, vendorStatus: 'open', quietSince: openedAt(opened) });
+    const event = first.ticket.timeline.at(-1);
+    const facts = event?.type === 'vendor-followed-up' ? vendorFollowUpFacts(first.ticket, event) : undefined;
+    expect(facts !== undefined && 'unreachable' in facts).toBe(false);
   });
 
   it('counts the quiet from the last contact with the vendor, and says when the vendor could not be read', () => {
