@@ -27,6 +27,7 @@ import readItems from '@vercel/cosmosdb-server/lib/handler/_read-items';
 import readJson from '@vercel/cosmosdb-server/lib/json';
 import isTrueHeader from '@vercel/cosmosdb-server/lib/true-header';
 import { groupByEvaluation, groupByQueryPlan, isGroupByQuery, UnsupportedGroupBy, type GroupByEvaluation } from './cosmos-group-by';
+import { PASS_THROUGH_QUERY_PLAN } from './cosmos-query-plan';
 import { orderedQueryPlan, type OrderedQueryPlan, type QueryParameter } from './cosmos-query-shape';
 import { SortedOrder, type StoredDocument } from './cosmos-sorted-orders';
 
@@ -40,27 +41,6 @@ interface PageRequest {
   readonly maxItemCount?: number | null;
   readonly continuation?: { token: string } | null;
 }
-
-/** The plan the gateway gives for a query it runs as it is: no ORDER BY, TOP, aggregate or DISTINCT for the client to apply. */
-export const PASS_THROUGH_QUERY_PLAN = {
-  partitionedQueryExecutionInfoVersion: 2,
-  queryInfo: {
-    distinctType: 'None',
-    top: null,
-    offset: null,
-    limit: null,
-    orderBy: [],
-    orderByExpressions: [],
-    groupByExpressions: [],
-    groupByAliases: [],
-    aggregates: [],
-    groupByAliasToAggregateType: {},
-    rewrittenQuery: '',
-    hasSelectValue: false,
-    hasNonStreamingOrderBy: false,
-  },
-  queryRanges: [{ min: '', max: 'FF', isMinInclusive: true, isMaxInclusive: false }],
-} as const;
 
 const QUERY_CACHE_SIZE = 500;
 const FIRST_STRETCH = 64;

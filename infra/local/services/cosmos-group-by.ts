@@ -15,6 +15,7 @@
  * with GROUP BY in a plan, and aggregates nested in other expressions (Cosmos DB refuses those too).
  */
 import * as engineAggregates from '@zeit/cosmosdb-query/lib/aggregate-functions';
+import { PASS_THROUGH_QUERY_PLAN } from './cosmos-query-plan';
 import { groupByClauses, isEnclosed, leadingString, splitTopLevel, topLevelKeywords, type QueryClauses } from './cosmos-query-clauses';
 
 const AGGREGATE_CALL = /^(COUNT|SUM|MIN|MAX|AVG)\s*\(/i;
@@ -135,23 +136,14 @@ export function groupByQueryPlan(sql: string): unknown {
     .filter((part) => part !== '')
     .join(' ');
   return {
-    partitionedQueryExecutionInfoVersion: 2,
+    ...PASS_THROUGH_QUERY_PLAN,
     queryInfo: {
-      distinctType: 'None',
-      top: null,
-      offset: null,
-      limit: null,
-      orderBy: [],
-      orderByExpressions: [],
+      ...PASS_THROUGH_QUERY_PLAN.queryInfo,
       groupByExpressions: clauses.groupBy,
       groupByAliases: items.map((item) => item.alias),
-      aggregates: [],
       groupByAliasToAggregateType: Object.fromEntries(items.map((item) => [item.alias, item.template.kind === 'aggregate' ? AGGREGATE_TYPES[item.template.name] : null])),
       rewrittenQuery,
-      hasSelectValue: false,
-      hasNonStreamingOrderBy: false,
     },
-    queryRanges: [{ min: '', max: 'FF', isMinInclusive: true, isMaxInclusive: false }],
   };
 }
 
