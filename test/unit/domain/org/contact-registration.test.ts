@@ -37,7 +37,7 @@ describe('registering a customer contact', () => {
   });
 
   it('names an unknown contract', () => {
-    expect(registerContact(org.contracts, { contractId: 'tailspin-gold', email: 'ines.duarte@lisbon-it.example', roles: ['admin'] })).toMatchObject({ kind: 'unknown-contract' });
+    expect(registerContact(org.contracts, { contractId: 'tailspin-gold', email: 'ines.duarte@lisbon-it.example', roles: ['admin'] })).toEqual({ kind: 'unknown-contract', message: "There is no contract 'tailspin-gold'." });
   });
 
   it('takes exactly one field, an email address, which it normalises', () => {

@@ -108,6 +108,31 @@ describe('organisation configuration cross-references', () => {
     ]);
   });
 
+  it('accepts the contract a customer had before, listed after the one that took over from it the instant it ended', () => {
+    const problems = problemsOf(
+      edited((config) => ({
+        ...config,
+        contracts: [...config.contracts, { id: 'northwind-previous', company: 'Northwind Traders', tenantDomains: ['northwindtraders.onmicrosoft.com'], emailDomains: ['northwindtraders.com'], plan: 'modern-workplace', activeFrom: '2022-06-01T00:00:00.000Z', activeUntil: '2024-06-01T00:00:00.000Z' }],
+      })),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('names a queue that takes a product area the catalogue does not have', () => {
+    const problems = problemsOf(edited((config) => ({ ...config, queues: config.queues.map((queue, index) => (index === 1 ? { ...queue, productAreas: [...queue.productAreas, 'yammer'] } : queue)) })));
+    expect(problems).toEqual(["queues.1.productAreas.2: product area 'yammer' is not in the product catalogue"]);
+  });
+
+  it('counts a product area as staffed when an engineer has any one of its skills', () => {
+    const problems = problemsOf(
+      edited((config) => ({
+        ...config,
+        productCatalogue: config.productCatalogue.map((area) => (area.id === 'intune' ? { ...area, skills: ['intune', 'autopilot'] } : area)),
+      })),
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('accepts a renewal that takes over a tenant and email domain when the old contract ends', () => {
     const problems = problemsOf(
       edited((config) => ({
@@ -128,6 +153,8 @@ describe('contract', () => {
     expect(parsed.success ? '' : parsed.error.issues[0]?.message).toMatch(/never by the tenant/);
     expect(ContractSchema.safeParse({ ...base, tenantDomains: ['x.onmicrosoft.com'], contacts: ['it@partner.example'] }).success).toBe(true);
     expect(ContractSchema.safeParse({ ...base, emailDomains: ['x.com'] }).success).toBe(true);
+    const instantaneous = ContractSchema.safeParse({ ...base, emailDomains: ['x.com'], activeUntil: base.activeFrom });
+    expect(instantaneous.success ? [] : instantaneous.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual(['activeUntil: a contract ends after it starts']);
   });
 
   it('normalises registered contacts and checks they are addresses', () => {
