@@ -30,6 +30,17 @@ describe('business time on a 24x7 calendar', () => {
     expect(workingMinutesBetween(always, '2026-11-21T22:30:00.000Z', '2026-11-22T01:00:00.000Z', pauses)).toBe(90);
   });
 
+  it('rounds a fraction of a millisecond to the nearest one rather than cutting it off', () => {
+    expect(addWorkingMinutes(always, '2026-11-21T23:30:00.000Z', 0.9 / 60_000)).toBe('2026-11-21T23:30:00.001Z');
+    expect(addWorkingMinutes(always, '2026-11-21T23:30:00.000Z', 0.4 / 60_000)).toBe('2026-11-21T23:30:00.000Z');
+  });
+
+  it('reaches a mark beyond the measured stretch on the clock too, as on business hours', () => {
+    const from = Date.parse('2026-11-21T23:30:00.000Z');
+    const measure = measureWorkingTime(always, from, from + 60_000, [], [30_000, 600_000]);
+    expect(measure).toEqual({ workingMs: 60_000, openMs: 60_000, marksReachedAt: [from + 30_000, from + 600_000] });
+  });
+
   it('adds nothing for zero minutes and counts nothing backwards', () => {
     expect(addWorkingMinutes(always, '2026-11-21T23:30:00.000Z', 0)).toBe('2026-11-21T23:30:00.000Z');
     expect(workingMinutesBetween(always, '2026-11-22T01:00:00.000Z', '2026-11-21T23:30:00.000Z')).toBe(0);

@@ -37,6 +37,11 @@ describe('time spans', () => {
     expect(subtractSpans({ start: 10, end: 20 }, [{ start: 0, end: 5 }, { start: 25, end: 30 }])).toEqual([{ start: 10, end: 20 }]);
   });
 
+  it('leaves no empty piece where a hole begins at the span\'s start or ends at its end', () => {
+    expect(subtractSpans({ start: 0, end: 100 }, [{ start: 0, end: 10 }])).toEqual([{ start: 10, end: 100 }]);
+    expect(subtractSpans({ start: 0, end: 100 }, [{ start: 90, end: 100 }])).toEqual([{ start: 0, end: 90 }]);
+  });
+
   it('gives the open stretches left between covered spans', () => {
     expect(complementSpans([{ start: 10, end: 20 }], { start: 0, end: 30 })).toEqual([
       { start: 0, end: 10 },
