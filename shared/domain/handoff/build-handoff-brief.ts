@@ -53,18 +53,19 @@ export function buildHandoffBrief({ ticket, sla, stallThreshold, note }: Handoff
   };
 }
 
-/** The current assignee's latest internal note with a next step, written since they took the ticket. */
+/**
+ * The current assignee's latest internal note with a next step, written since they took the ticket:
+ * walking back from the latest event, the first assignment met is theirs.
+ */
 export function handoffNoteOnTimeline(ticket: Ticket): HandoffNote | undefined {
   const assigneeId = ticket.assignee?.engineerId;
-  const events = [...ticket.timeline].reverse();
-  const assignedAt = events.findIndex((event) => event.type === 'engineer-assigned' && event.engineer.engineerId === assigneeId);
-  const note = events
-    .slice(0, assignedAt < 0 ? events.length : assignedAt)
-    .find((event): event is TimelineEventOf<'internal-note-added'> => event.type === 'internal-note-added' && event.nextStep !== undefined && event.actor.id === assigneeId);
-  if (!note?.nextStep) {
-    return undefined;
+  for (const event of [...ticket.timeline].reverse()) {
+    if (event.type === 'engineer-assigned') return undefined;
+    if (event.type === 'internal-note-added' && event.nextStep !== undefined && event.actor.id === assigneeId) {
+      return { summary: event.note, nextStep: event.nextStep, tried: event.tried ?? [] };
+    }
   }
-  return { summary: note.note, nextStep: note.nextStep, tried: note.tried ?? [] };
+  return undefined;
 }
 
 function evidenceOf(ticket: Ticket): HandoffEvidence {

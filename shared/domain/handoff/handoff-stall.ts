@@ -27,6 +27,7 @@ export function handoffStallEscalation(ticket: Ticket, threshold: number, teamLe
 }
 
 function alreadyEscalatedThisStall(ticket: Ticket): boolean {
+  // Stryker disable next-line EqualityOperator: the first event is the ticket's receipt, neither an update nor an escalation
   for (let index = ticket.timeline.length - 1; index >= 0; index -= 1) {
     const event = ticket.timeline[index];
     if (event === undefined || isCustomerVisibleUpdate(event)) {

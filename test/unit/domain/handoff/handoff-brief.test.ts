@@ -8,7 +8,7 @@ import { SlaClock } from '../../../../shared/domain/sla/sla-clock';
 import { Ticket } from '../../../../shared/domain/ticket/ticket';
 import { Command } from '../../../../shared/domain/commands/commands';
 import { teamLeadsFor } from '../../../../shared/domain/org/team-leads';
-import { applyAll, engineer, graceRef, investigatingTicket, lead, lukas, maria, priya, requester, system } from '../support/ticket-fixtures';
+import { applyAll, assignedTicket, engineer, graceRef, investigatingTicket, lead, lukas, maria, priya, requester, system } from '../support/ticket-fixtures';
 import { sampleOrg } from '../support/org-fixtures';
 
 const org = sampleOrg();
@@ -105,6 +105,23 @@ describe('handoff brief', () => {
     expect(handoffNoteOnTimeline(handed)).toBeUndefined();
     const withNote = applyAll(handed, [{ type: 'internal-note', actor: engineer(lukas), note: 'Asked Microsoft about DNS caching.', nextStep: 'Check the vendor reply.' }]);
     expect(handoffNoteOnTimeline(withNote)).toEqual({ summary: 'Asked Microsoft about DNS caching.', nextStep: 'Check the vendor reply.', tried: [] });
+  });
+
+  it('keeps the assignee\'s note with a next step when a later note of theirs has none', () => {
+    const handed = handOff(worked());
+    const withNotes = applyAll(handed, [
+      { type: 'internal-note', actor: engineer(lukas), note: 'Asked Microsoft about DNS caching.', nextStep: 'Check the vendor reply.' },
+      { type: 'internal-note', actor: engineer(lukas), note: 'No reply yet.' },
+    ]);
+    expect(handoffNoteOnTimeline(withNotes)).toEqual({ summary: 'Asked Microsoft about DNS caching.', nextStep: 'Check the vendor reply.', tried: [] });
+  });
+
+  it('does not hand an engineer back a note they wrote before the ticket last came to them', () => {
+    const toLukas = handOff(worked());
+    const mariaNotes = applyAll(toLukas, [{ type: 'internal-note', actor: engineer(maria), note: 'Left a voicemail for the customer.', nextStep: 'Call back at 09:00.' }]);
+    const backToMaria = handOff(mariaNotes, maria);
+    expect(backToMaria.assignee).toEqual(maria);
+    expect(handoffNoteOnTimeline(backToMaria)).toBeUndefined();
   });
 
   it('records the handoff on the timeline with the brief, and tells the customer who owns the ticket now', () => {
@@ -222,6 +239,20 @@ describe('handoff stall', () => {
     const escalated = command ? applyAll(threeHandoffs(), [command]) : threeHandoffs();
     expect(escalated.timeline.at(-1)?.type).toBe('escalated-internally');
     expect(handoffStallEscalation(handOff(escalated, lukas), 3, graceRef)).toBeUndefined();
+  });
+
+  it('escalates again when the ticket stalls again after a customer-visible update', () => {
+    const command = handoffStallEscalation(threeHandoffs(), 3, graceRef);
+    if (command === undefined) throw new Error('three handoffs without an update stall the ticket');
+    const answered = applyAll(threeHandoffs(), [command, { type: 'respond', actor: engineer(maria), message: 'DNS is fixed on our side; please retry.' }]);
+    const stalledAgain = handOff(handOff(handOff(answered, lukas), priya), maria);
+    expect(handoffStallEscalation(stalledAgain, 3, graceRef)).toMatchObject({ type: 'escalate-internally', to: graceRef });
+  });
+
+  it('escalates a ticket handed off before anyone wrote to the customer', () => {
+    const unanswered = handOff(handOff(handOff(assignedTicket(), lukas), priya), maria);
+    expect(unanswered.timeline.some((event) => event.type === 'escalated-internally')).toBe(false);
+    expect(handoffStallEscalation(unanswered, 3, graceRef)).toMatchObject({ type: 'escalate-internally', to: graceRef });
   });
 
   it('resets the count on any customer-visible update', () => {
