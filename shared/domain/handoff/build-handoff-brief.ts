@@ -61,6 +61,7 @@ export function handoffNoteOnTimeline(ticket: Ticket): HandoffNote | undefined {
   const assigneeId = ticket.assignee?.engineerId;
   for (const event of [...ticket.timeline].reverse()) {
     if (event.type === 'engineer-assigned') return undefined;
+    // Stryker disable next-line ConditionalExpression: only an internal note carries a next step, so its type check only narrows the type
     if (event.type === 'internal-note-added' && event.nextStep !== undefined && event.actor.id === assigneeId) {
       return { summary: event.note, nextStep: event.nextStep, tried: event.tried ?? [] };
     }
