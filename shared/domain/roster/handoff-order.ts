@@ -6,7 +6,7 @@
 import { type TimeSpan, MS_PER_MINUTE, mergeSpans } from '../calendar/time-span';
 import type { Instant, Region } from '../primitives';
 import type { QueueCoverage } from '../routing/queue';
-import { regionOnShift, regionWorkingSpans, shiftSpans } from './region-shifts';
+import { SHIFTS_ONLY, regionOnShift, regionWorkingSpans, shiftSpans } from './region-shifts';
 import type { RegionRoster, Roster } from './roster';
 
 const MS_PER_DAY = 24 * 60 * MS_PER_MINUTE;
@@ -43,7 +43,7 @@ function latestArrival(arrivals: readonly Arrival[]): Region | undefined {
  * The order comes from the shifts, not from configuration, so it cannot contradict them: a ticket
  * handed over late (after waiting on the customer) still goes where the sun is now.
  */
-export function nextRegionOnShift(roster: Roster, fromRegion: Region, at: Instant, coverage: QueueCoverage = 'business-hours'): Region | undefined {
+export function nextRegionOnShift(roster: Roster, fromRegion: Region, at: Instant, coverage: QueueCoverage = SHIFTS_ONLY): Region | undefined {
   const atMs = Date.parse(at);
   const arrivals = roster.regions
     .filter((region) => region.id !== fromRegion)
@@ -66,6 +66,7 @@ export type ShiftOrder = { readonly ok: true; readonly order: readonly Region[] 
  */
 export function shiftOrder(regions: readonly RegionRoster[]): ShiftOrder {
   const [only, ...rest] = regions;
+  // Stryker disable next-line ConditionalExpression: a roster has at least one region, so `only` is there
   if (only !== undefined && rest.length === 0) return { ok: true, order: [only.id] };
   const successors = new Map<Region, Set<Region>>();
   for (const weekStart of REFERENCE_WEEKS) {
@@ -115,6 +116,7 @@ function takingOverAt(others: readonly RegionStretches[], atMs: number): Region 
     return stretch === undefined ? [] : [{ region, since: stretch.start }];
   });
   if (atWork.length > 0) return latestArrival(atWork);
+  // Stryker disable next-line MethodExpression: a region's spans are sorted, so its first later start is the earliest of them all
   const nextStarts = others.flatMap(({ region, spans }) => spans.filter((span) => span.start > atMs).slice(0, 1).map((span) => ({ region, start: span.start })));
   return nextStarts.reduce<{ region: Region; start: number } | undefined>((first, next) => (first === undefined || next.start < first.start ? next : first), undefined)?.region;
 }

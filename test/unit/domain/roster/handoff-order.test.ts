@@ -2,6 +2,10 @@ import { type ShiftOrder, nextRegionOnShift, sameCycle, shiftOrder, startingAt }
 import { RosterSchema } from '../../../../shared/domain/roster/roster-schema';
 import { followTheSun, withEvaOnCall, withHolidays } from './support/roster-fixtures';
 
+const everyDay = (start: string, end: string) => {
+  const shift = [{ start, end }];
+  return { mon: shift, tue: shift, wed: shift, thu: shift, fri: shift, sat: shift, sun: shift };
+};
 const fromApac = (order: ShiftOrder) => (order.ok ? startingAt(order.order, 'APAC') : order.reason);
 
 describe('follow-the-sun handoff order', () => {
@@ -89,6 +93,27 @@ describe('follow-the-sun handoff order', () => {
       ],
     });
     expect(shiftOrder(roundTheClock.regions)).toEqual({ ok: false, reason: 'AMER → EMEA does not come back to AMER' });
+  });
+
+  it('follows a region whose shift ends with nobody at work to the one whose shift starts next, wherever it is listed', () => {
+    // In UTC every day: AMER 09:00–17:00, then nobody until EMEA at 18:00 (APAC, listed before it, starts at 01:00).
+    const withGaps = RosterSchema.parse({
+      ...followTheSun,
+      engineers: [],
+      regions: [
+        { id: 'AMER', timeZone: 'UTC', shifts: everyDay('09:00', '17:00') },
+        { id: 'APAC', timeZone: 'UTC', shifts: everyDay('01:00', '08:00') },
+        { id: 'EMEA', timeZone: 'UTC', shifts: everyDay('18:00', '23:00') },
+      ],
+    });
+    expect(shiftOrder(withGaps.regions)).toEqual({ ok: true, order: ['AMER', 'EMEA', 'APAC'] });
+  });
+
+  it('turns an order to start at a region, and leaves it as it is for a region it does not name', () => {
+    expect(startingAt(['APAC', 'EMEA', 'AMER'], 'AMER')).toEqual(['AMER', 'APAC', 'EMEA']);
+    expect(startingAt(['APAC', 'EMEA', 'AMER'], 'APAC')).toEqual(['APAC', 'EMEA', 'AMER']);
+    expect(startingAt(['APAC', 'EMEA'], 'AMER')).toEqual(['APAC', 'EMEA']);
+    expect(startingAt(['APAC', 'EMEA'], undefined)).toEqual(['APAC', 'EMEA']);
   });
 
   it('tells the same cycle wherever it starts, and never one of another length', () => {

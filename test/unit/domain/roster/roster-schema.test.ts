@@ -24,6 +24,19 @@ describe('roster schema', () => {
     expect(issue).toMatch(/^the handoff order APAC → EMEA → AMER cannot be checked: the shifts follow no single order around the clock \(.+\)$/);
   });
 
+  it('names each duplicate and a handoff order that repeats or leaves out a region, under its path', () => {
+    const [amer] = followTheSun.regions;
+    const [ana] = followTheSun.engineers;
+    const problemsOf = (input: unknown) => RosterSchema.safeParse(input).error?.issues.map(({ path, message }) => `${path.join('.')}: ${message}`) ?? [];
+    expect(problemsOf({ ...followTheSun, regions: [...followTheSun.regions, amer] })).toContain('regions: each region appears once');
+    expect(problemsOf({ ...followTheSun, engineers: [...followTheSun.engineers, ana] })).toContain('engineers: engineer ids are unique');
+    expect(problemsOf({ ...followTheSun, engineers: [...followTheSun.engineers, { ...ana, id: 'ana-two', directoryId: 'ana' }] })).toEqual([
+      'engineers: each engineer signs in as a different identity (directoryId, else id)',
+    ]);
+    expect(problemsOf({ ...followTheSun, handoffOrder: ['APAC', 'APAC', 'EMEA'] })).toEqual(['handoffOrder: the handoff order names every rostered region once']);
+    expect(problemsOf({ ...followTheSun, handoffOrder: ['APAC', 'EMEA'] })).toEqual(['handoffOrder: the handoff order names every rostered region once']);
+  });
+
   it('rejects duplicate regions and engineers, and engineers of a region without a roster', () => {
     const [amer] = followTheSun.regions;
     const [ana] = followTheSun.engineers;
