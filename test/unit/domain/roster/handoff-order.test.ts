@@ -109,6 +109,36 @@ describe('follow-the-sun handoff order', () => {
     expect(shiftOrder(withGaps.regions)).toEqual({ ok: true, order: ['AMER', 'EMEA', 'APAC'] });
   });
 
+  /** A roster of regions on UTC, each with the same shifts every day. */
+  const utcRoster = (shifts: Record<string, { start: string; end: string }[]>) =>
+    RosterSchema.parse({
+      ...followTheSun,
+      engineers: [],
+      regions: Object.entries(shifts).map(([id, day]) => ({ id, timeZone: 'UTC', shifts: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day } })),
+    });
+
+  it('hands over only at the end of a region\'s day, not at a break it comes back from', () => {
+    const withBreak = utcRoster({ AMER: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }], EMEA: [{ start: '18:00', end: '23:00' }], APAC: [{ start: '01:00', end: '08:00' }] });
+    expect(shiftOrder(withBreak.regions)).toEqual({ ok: true, order: ['AMER', 'EMEA', 'APAC'] });
+  });
+
+  it('finds no order when no region ever hands over, because the other has no shifts', () => {
+    const lonely = utcRoster({ AMER: [{ start: '09:00', end: '17:00' }], EMEA: [] });
+    expect(shiftOrder(lonely.regions)).toEqual({ ok: false, reason: 'no shift is followed by another region’s' });
+  });
+
+  it('finds no order when the shifts come round without reaching the first region again', () => {
+    // APAC works 09:00–10:00 inside EMEA's day and hands back to EMEA; EMEA hands to AMER, and AMER to EMEA the next morning.
+    const detour = utcRoster({ APAC: [{ start: '09:00', end: '10:00' }], EMEA: [{ start: '08:00', end: '16:00' }], AMER: [{ start: '16:00', end: '24:00' }] });
+    expect(shiftOrder(detour.regions)).toEqual({ ok: false, reason: 'APAC → EMEA → AMER → EMEA comes round without reaching APAC again' });
+  });
+
+  it('finds no order when the shifts go round without ever reaching a region', () => {
+    // APAC works 10:00–11:00 inside EMEA's day: it hands over to EMEA, but nobody hands over to APAC.
+    const unreached = utcRoster({ EMEA: [{ start: '08:00', end: '16:00' }], AMER: [{ start: '16:00', end: '24:00' }], APAC: [{ start: '10:00', end: '11:00' }] });
+    expect(shiftOrder(unreached.regions)).toEqual({ ok: false, reason: 'the shifts go round EMEA → AMER and never reach APAC' });
+  });
+
   it('turns an order to start at a region, and leaves it as it is for a region it does not name', () => {
     expect(startingAt(['APAC', 'EMEA', 'AMER'], 'AMER')).toEqual(['AMER', 'APAC', 'EMEA']);
     expect(startingAt(['APAC', 'EMEA', 'AMER'], 'APAC')).toEqual(['APAC', 'EMEA', 'AMER']);
