@@ -106,6 +106,37 @@ describe('ticket validation', () => {
     expect(rejected.timeline.at(-1)).toMatchObject({ type: 'ticket-rejected', visibility: 'customer' });
   });
 
+  it('says which product area is unknown or outside the plan, and why a description is unclear, in words', () => {
+    const unknownArea = validateTicket(receivedTicket({ productArea: 'dynamics-365' }), org, T0);
+    expect(unknownArea.ok ? [] : unknownArea.reasons).toEqual([{ code: 'product-area-unknown', field: 'productArea', message: 'We do not support a product area called dynamics-365.' }]);
+    const vague = "It doesn't work!!! Please help, urgent, nothing works, it is not working at all. ASAP.";
+    const outsidePlan = validateTicket(
+      receivedTicket({
+        requester: { name: 'Olga Petrova', email: 'olga.petrova@outlook.com', timeZone: 'Europe/Berlin', available24x7: false },
+        company: 'Wide World Importers',
+        tenantDomain: 'wideworldimporters.onmicrosoft.com',
+        severity: 'B',
+        productArea: 'azure-networking',
+        description: vague,
+      }),
+      org,
+      T0,
+    );
+    const clarity = descriptionClarity(vague, org.lifecycle.clearDescriptionMinWords);
+    if (clarity.clear) throw new Error('the description is vague');
+    expect(outsidePlan.ok ? [] : outsidePlan.reasons).toEqual([
+      { code: 'product-area-not-covered', field: 'productArea', message: 'The Modern Workplace plan does not cover azure-networking.' },
+      { code: 'description-unclear', field: 'description', message: clarity.explanation },
+    ]);
+  });
+
+  it('gives a field the form already refuses one reason only, not a second from the rules that read it', () => {
+    const validation = validateTicket(chatTicket({ productArea: 'Outlook' }), org, T0);
+    const reasons = validation.ok ? [] : validation.reasons;
+    expect(reasons.filter((reason) => reason.field === 'productArea').map((reason) => reason.code)).toEqual(['malformed-field']);
+    expect(reasons.filter((reason) => reason.field === 'description').map((reason) => reason.code)).toEqual(['malformed-field']);
+  });
+
   it('does not reject Severity A without 24x7 availability: it proposes B after triage', () => {
     const ticket = receivedTicket({ requester: { name: 'Aoife Byrne', email: 'aoife.byrne@contoso.com', timeZone: 'Europe/Dublin', available24x7: false } });
     const validation = validateTicket(ticket, org, T0);
