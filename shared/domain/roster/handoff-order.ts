@@ -100,7 +100,9 @@ export function sameCycle(first: readonly Region[], second: readonly Region[]): 
 
 /** `order` turned so that it starts at `region` (unchanged when `region` is not in it). */
 export function startingAt(order: readonly Region[], region: Region | undefined): Region[] {
+  // Stryker disable next-line ConditionalExpression: `indexOf(undefined)` finds nothing too; the check only narrows the type
   const index = region === undefined ? -1 : order.indexOf(region);
+  // Stryker disable next-line EqualityOperator: turned at its first region an order is itself
   return index < 0 ? [...order] : [...order.slice(index), ...order.slice(0, index)];
 }
 
@@ -118,7 +120,9 @@ function takingOverAt(others: readonly RegionStretches[], atMs: number): Region 
     return stretch === undefined ? [] : [{ region, since: stretch.start }];
   });
   if (atWork.length > 0) return latestArrival(atWork);
-  // Stryker disable next-line MethodExpression: a region's spans are sorted, so its first later start is the earliest of them all
+  // A region whose shift starts at `atMs` is at work then, found above; a region's spans are sorted,
+  // so its first later start is the earliest of them all.
+  // Stryker disable next-line MethodExpression,EqualityOperator: see above
   const nextStarts = others.flatMap(({ region, spans }) => spans.filter((span) => span.start > atMs).slice(0, 1).map((span) => ({ region, start: span.start })));
   return nextStarts.reduce<{ region: Region; start: number } | undefined>((first, next) => (first === undefined || next.start < first.start ? next : first), undefined)?.region;
 }

@@ -122,6 +122,12 @@ describe('follow-the-sun handoff order', () => {
     expect(shiftOrder(withBreak.regions)).toEqual({ ok: true, order: ['AMER', 'EMEA', 'APAC'] });
   });
 
+  it('hands over to the region listed first when two start next at the same instant', () => {
+    // At 17:00 nobody works and EMEA and APAC both start at 18:00: EMEA, listed first, takes over, so APAC is never reached.
+    const tie = utcRoster({ AMER: [{ start: '09:00', end: '17:00' }], EMEA: [{ start: '18:00', end: '23:00' }], APAC: [{ start: '18:00', end: '22:00' }] });
+    expect(shiftOrder(tie.regions)).toEqual({ ok: false, reason: 'the shifts go round AMER → EMEA and never reach APAC' });
+  });
+
   it('finds no order when no region ever hands over, because the other has no shifts', () => {
     const lonely = utcRoster({ AMER: [{ start: '09:00', end: '17:00' }], EMEA: [] });
     expect(shiftOrder(lonely.regions)).toEqual({ ok: false, reason: 'no shift is followed by another region’s' });
