@@ -13,7 +13,7 @@ type ProposalQuiet = { readonly quiet: true; readonly proposal: ProposedResoluti
 /** The standing proposal once `days` have passed since it was made; otherwise why it is not time yet. */
 function proposalQuietFor(ticket: Ticket, now: Instant, days: number, dueAt: (at: Instant) => string): ProposalQuiet {
   const proposal = ticket.proposedResolution;
-  // Stryker disable next-line ConditionalExpression: only a ticket whose resolution is proposed comes here, so this only narrows the type
+  // Stryker disable next-line all: only a ticket whose resolution is proposed comes here, so this only narrows the type
   if (!proposal) return { quiet: false, verdict: rejected('invalid-state', 'no resolution has been proposed') };
   const due = instantPlus(proposal.at, { days });
   if (isBefore(now, due)) return { quiet: false, verdict: rejected('too-early', dueAt(due)) };

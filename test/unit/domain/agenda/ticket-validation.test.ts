@@ -135,6 +135,7 @@ describe('ticket validation', () => {
     const reasons = validation.ok ? [] : validation.reasons;
     expect(reasons.filter((reason) => reason.field === 'productArea').map((reason) => reason.code)).toEqual(['malformed-field']);
     expect(reasons.filter((reason) => reason.field === 'description').map((reason) => reason.code)).toEqual(['malformed-field']);
+    expect(reasons.map((reason) => reason.field)).not.toContain(undefined);
   });
 
   it('does not reject Severity A without 24x7 availability: it proposes B after triage', () => {
