@@ -5,6 +5,7 @@ import type { ChatIntake } from '../../../shared/domain/intake/intake';
 import { sampleOrgConfig } from '../../../shared/domain/org/sample/sample-org';
 import type { OpenTicketResult } from '../../../shared/intake/open-ticket';
 import { receiveTicket } from '../../../shared/domain/commands/receive-ticket';
+import { ANSWERS_UP_TO_SEVERITY } from '../domain/chat/support/conversation-fixtures';
 
 /** A store in memory with the Cosmos store's promises: a write under the id of the token's hash, replaced whole. */
 function memoryStore(): ConversationStore & { readonly documents: Map<string, Conversation> } {
@@ -36,19 +37,8 @@ function memoryStore(): ConversationStore & { readonly documents: Map<string, Co
   };
 }
 
-const ANSWERS = [
-  'Ana Silva',
-  'ana.silva@contoso.com',
-  'Contoso Ltd',
-  'contoso.onmicrosoft.com',
-  'Microsoft Entra ID',
-  'Finance cannot sign in to Outlook',
-  'Every member of the finance group gets AADSTS53003 when signing in to Outlook on the web from managed laptops.',
-  'Monday 09:00',
-  'Thirty people cannot send email during the month-end close.',
-  'C',
-  'cloud',
-];
+/** Every answer a web-form ticket needs, up to its severity and scope. */
+const ANSWERS = [...ANSWERS_UP_TO_SEVERITY, 'C', 'cloud'];
 
 function answered(reply: ChatReply) {
   if (reply.kind !== 'answered') throw new Error(`the message was ${reply.kind}`);
