@@ -2,10 +2,13 @@ import { type ShiftOrder, nextRegionOnShift, sameCycle, shiftOrder, startingAt }
 import { RosterSchema } from '../../../../shared/domain/roster/roster-schema';
 import { followTheSun, withEvaOnCall, withHolidays } from './support/roster-fixtures';
 
-const everyDay = (start: string, end: string) => {
-  const shift = [{ start, end }];
-  return { mon: shift, tue: shift, wed: shift, thu: shift, fri: shift, sat: shift, sun: shift };
-};
+/** A roster of regions on UTC, each with the same shifts every day. */
+const utcRoster = (shifts: Record<string, { start: string; end: string }[]>) =>
+  RosterSchema.parse({
+    ...followTheSun,
+    engineers: [],
+    regions: Object.entries(shifts).map(([id, day]) => ({ id, timeZone: 'UTC', shifts: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day } })),
+  });
 const fromApac = (order: ShiftOrder) => (order.ok ? startingAt(order.order, 'APAC') : order.reason);
 
 describe('follow-the-sun handoff order', () => {
@@ -97,25 +100,9 @@ describe('follow-the-sun handoff order', () => {
 
   it('follows a region whose shift ends with nobody at work to the one whose shift starts next, wherever it is listed', () => {
     // In UTC every day: AMER 09:00–17:00, then nobody until EMEA at 18:00 (APAC, listed before it, starts at 01:00).
-    const withGaps = RosterSchema.parse({
-      ...followTheSun,
-      engineers: [],
-      regions: [
-        { id: 'AMER', timeZone: 'UTC', shifts: everyDay('09:00', '17:00') },
-        { id: 'APAC', timeZone: 'UTC', shifts: everyDay('01:00', '08:00') },
-        { id: 'EMEA', timeZone: 'UTC', shifts: everyDay('18:00', '23:00') },
-      ],
-    });
+    const withGaps = utcRoster({ AMER: [{ start: '09:00', end: '17:00' }], APAC: [{ start: '01:00', end: '08:00' }], EMEA: [{ start: '18:00', end: '23:00' }] });
     expect(shiftOrder(withGaps.regions)).toEqual({ ok: true, order: ['AMER', 'EMEA', 'APAC'] });
   });
-
-  /** A roster of regions on UTC, each with the same shifts every day. */
-  const utcRoster = (shifts: Record<string, { start: string; end: string }[]>) =>
-    RosterSchema.parse({
-      ...followTheSun,
-      engineers: [],
-      regions: Object.entries(shifts).map(([id, day]) => ({ id, timeZone: 'UTC', shifts: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day } })),
-    });
 
   it('hands over only at the end of a region\'s day, not at a break it comes back from', () => {
     const withBreak = utcRoster({ AMER: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }], EMEA: [{ start: '18:00', end: '23:00' }], APAC: [{ start: '01:00', end: '08:00' }] });
